@@ -1,0 +1,122 @@
+//! Raising errors from Rust: constructors for the common built-in exceptions with
+//! CPython's wording left to the caller, the thread state that holds the current
+//! (propagating) exception for the C ABI, and the stack of handled exceptions
+//! (`sys.exc_info()`, implicit `__context__`).
+
+use std::cell::RefCell;
+
+use crate::object::{Obj, PyErr};
+use crate::types::exceptions::{exc, new_exception_msg, new_exception};
+use crate::types::typeobj::TypeObject;
+
+thread_local! {
+    /// The exception being propagated through C-ABI returns (0 values).
+    static CURRENT: RefCell<Option<Obj>> = const { RefCell::new(None) };
+    /// The exception being handled (innermost `except` block), for `sys.exc_info()`
+    /// and implicit chaining. `None` entries mean "no exception".
+    static HANDLED: RefCell<Option<Obj>> = const { RefCell::new(None) };
+}
+
+/// Aborts the process with a message (unrecoverable runtime states only).
+pub fn fatal(msg: &str) -> ! {
+    eprintln!("Fatal Python error: {}", msg);
+    std::process::abort()
+}
+
+/// An error of type `ty` with a message (`ty(msg)`).
+pub fn new_error(ty: &TypeObject, msg: impl Into<String>) -> PyErr {
+    PyErr(new_exception_msg(ty, &msg.into()))
+}
+
+pub fn type_error(msg: impl Into<String>) -> PyErr { new_error(exc().type_error, msg) }
+pub fn value_error(msg: impl Into<String>) -> PyErr { new_error(exc().value_error, msg) }
+pub fn index_error(msg: impl Into<String>) -> PyErr { new_error(exc().index_error, msg) }
+pub fn attribute_error(msg: impl Into<String>) -> PyErr { new_error(exc().attribute_error, msg) }
+pub fn name_error(msg: impl Into<String>) -> PyErr { new_error(exc().name_error, msg) }
+pub fn zero_division_error(msg: impl Into<String>) -> PyErr { new_error(exc().zero_division_error, msg) }
+pub fn overflow_error(msg: impl Into<String>) -> PyErr { new_error(exc().overflow_error, msg) }
+pub fn runtime_error(msg: impl Into<String>) -> PyErr { new_error(exc().runtime_error, msg) }
+pub fn recursion_error(msg: impl Into<String>) -> PyErr { new_error(exc().recursion_error, msg) }
+pub fn not_implemented_error(msg: impl Into<String>) -> PyErr { new_error(exc().not_implemented_error, msg) }
+pub fn unbound_local_error(msg: impl Into<String>) -> PyErr { new_error(exc().unbound_local_error, msg) }
+pub fn import_error(msg: impl Into<String>) -> PyErr { new_error(exc().import_error, msg) }
+pub fn memory_error() -> PyErr { PyErr(new_exception(exc().memory_error, vec![])) }
+pub fn os_error(msg: impl Into<String>) -> PyErr { new_error(exc().os_error, msg) }
+/// `KeyError(key)`: the key object itself is the argument (its repr is the message).
+pub fn key_error(key: Obj) -> PyErr { PyErr(new_exception(exc().key_error, vec![key])) }
+/// `StopIteration(value)` (or no argument when `value` is None).
+pub fn stop_iteration(value: Option<Obj>) -> PyErr {
+    PyErr(new_exception(exc().stop_iteration, value.into_iter().collect()))
+}
+
+impl PyErr {
+    /// Is this error an instance of `ty` (or a subclass)?
+    pub fn matches(&self, ty: &TypeObject) -> bool {
+        self.0.ty().is_subtype(ty)
+    }
+    /// The exception instance.
+    pub fn value(&self) -> &Obj {
+        &self.0
+    }
+}
+
+// ----- thread state for the C ABI -----
+
+/// Moves an error into the thread state (the C ABI's "return 0" convention).
+pub fn set_current(e: PyErr) {
+    CURRENT.with(|c| *c.borrow_mut() = Some(e.0));
+}
+
+/// Takes the current error out of the thread state.
+pub fn take_current() -> Option<PyErr> {
+    CURRENT.with(|c| c.borrow_mut().take()).map(PyErr)
+}
+
+/// Is an error set?
+pub fn occurred() -> bool {
+    CURRENT.with(|c| c.borrow().is_some())
+}
+
+/// A borrowed look at the current error (to append traceback entries).
+pub fn with_current<R>(f: impl FnOnce(Option<&Obj>) -> R) -> R {
+    CURRENT.with(|c| f(c.borrow().as_ref()))
+}
+
+/// The exception currently being handled (`sys.exc_info()[1]`), if any.
+pub fn handled() -> Option<Obj> {
+    HANDLED.with(|h| h.borrow().clone())
+}
+
+/// Replaces the handled exception, returning the previous one.
+pub fn set_handled(e: Option<Obj>) -> Option<Obj> {
+    HANDLED.with(|h| std::mem::replace(&mut *h.borrow_mut(), e))
+}
+
+/// Converts a `PyResult` to the C ABI: the raw value, or 0 with the error stored.
+#[inline]
+pub fn to_abi(r: crate::object::PyResult<Obj>) -> u64 {
+    match r {
+        Ok(o) => o.into_raw(),
+        Err(e) => {
+            set_current(e);
+            0
+        }
+    }
+}
+
+/// Converts a unit `PyResult` to the C ABI status convention (0 ok, -1 error).
+#[inline]
+pub fn to_status(r: crate::object::PyResult<()>) -> i32 {
+    match r {
+        Ok(()) => 0,
+        Err(e) => {
+            set_current(e);
+            -1
+        }
+    }
+}
+
+/// Takes the error stored by a failed C-ABI call back into Rust.
+pub fn fetch() -> PyErr {
+    take_current().unwrap_or_else(|| PyErr(new_exception_msg(exc().system_error, "error return without exception set")))
+}

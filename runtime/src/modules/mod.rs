@@ -1,0 +1,3 @@
+//! Native modules.
+pub mod sys;
+pub mod math;

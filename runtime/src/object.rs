@@ -1,0 +1,339 @@
+//! The object model's core: the one-word value, the object header, owned references
+//! (`Obj`), allocation and deallocation, and the error type every runtime function uses.
+//!
+//! Rules (also in docs/architecture.md):
+//! * A value is one machine word (`u64`). Low bit 1: a tagged small int (63-bit, value
+//!   `word >> 1`, arithmetic shift). Low bit 0 and non-zero: a pointer to a heap object
+//!   starting with `ObjHeader`. Zero: NULL (the error return of the C ABI, or "absent").
+//! * An int that fits in 63 bits is *always* tagged (`int::normalize` guarantees it), so
+//!   small-int equality is word equality.
+//! * `Obj` is an owned, non-null reference: `Clone` increfs, `Drop` decrefs. Rust code
+//!   handles objects only through `Obj` (or `&Obj` for borrowed ones), so refcounting is
+//!   correct by construction. Raw `u64` appears only at the C ABI (`abi.rs`), where
+//!   `Obj::from_raw`/`into_raw`/`borrow_raw` convert with the ownership stated there.
+//! * Refcounts are plain (non-atomic) integers protected by the GIL. Immortal objects
+//!   (None, True, False, NotImplemented, Ellipsis, built-in types, interned names) have a
+//!   refcount at or above `IMMORTAL`; incref/decref skip them.
+//! * Objects are allocated with `malloc` and freed with `free`, so freeing needs no layout.
+//!   An object's memory is `[ObjHeader][payload of its base built-in type][dict slot?]`;
+//!   `TypeObject::dict_offset` says where the instance `__dict__` lives (0 = none).
+//! * Errors: a Rust function that can raise returns `PyResult<T>`; `Err(PyErr)` carries
+//!   the exception object. At the C ABI the error is moved into the thread state and the
+//!   function returns 0 (see `abi.rs`).
+
+use std::mem::ManuallyDrop;
+use std::num::NonZeroU64;
+use std::ptr;
+
+use crate::types::typeobj::TypeObject;
+
+/// Every heap object starts with this header.
+#[repr(C)]
+pub struct ObjHeader {
+    pub refcnt: isize,
+    pub ty: *const TypeObject,
+}
+
+/// Refcount at or above which an object is immortal.
+pub const IMMORTAL: isize = 1 << 60;
+
+/// An owned reference to a Python value (a tagged small int or a heap object).
+#[repr(transparent)]
+pub struct Obj(NonZeroU64);
+
+/// The result of anything that can raise.
+pub type PyResult<T = Obj> = Result<T, PyErr>;
+
+/// A raised exception: owns the exception instance (a `BaseException` subclass object).
+#[derive(Clone)]
+pub struct PyErr(pub Obj);
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyErr({})", self.0.type_name())
+    }
+}
+
+pub const SMALL_INT_MIN: i64 = -(1 << 62);
+pub const SMALL_INT_MAX: i64 = (1 << 62) - 1;
+
+impl Obj {
+    // ----- raw conversions (the C ABI boundary) -----
+
+    /// Takes ownership of a raw non-zero value.
+    ///
+    /// # Safety
+    /// `v` must be a valid value whose reference the caller owns.
+    #[inline]
+    pub unsafe fn from_raw(v: u64) -> Obj {
+        debug_assert!(v != 0);
+        Obj(NonZeroU64::new_unchecked(v))
+    }
+    /// Like `from_raw` but returns `None` for 0 (NULL).
+    #[inline]
+    pub unsafe fn from_raw_opt(v: u64) -> Option<Obj> {
+        NonZeroU64::new(v).map(Obj)
+    }
+    /// A new owned reference from a borrowed raw value (increfs).
+    #[inline]
+    pub unsafe fn from_borrowed(v: u64) -> Obj {
+        let o = Obj(NonZeroU64::new_unchecked(v));
+        o.incref();
+        o
+    }
+    /// Views a borrowed raw value as `&Obj` without touching the refcount.
+    #[inline]
+    pub unsafe fn borrow_raw(v: &u64) -> &Obj {
+        debug_assert!(*v != 0);
+        &*(v as *const u64 as *const Obj)
+    }
+    /// Views a slice of borrowed raw values as `&[Obj]`.
+    #[inline]
+    pub unsafe fn borrow_slice<'a>(p: *const u64, n: usize) -> &'a [Obj] {
+        if n == 0 {
+            &[]
+        } else {
+            std::slice::from_raw_parts(p as *const Obj, n)
+        }
+    }
+    /// Gives up ownership, returning the raw word.
+    #[inline]
+    pub fn into_raw(self) -> u64 {
+        let v = self.0.get();
+        std::mem::forget(self);
+        v
+    }
+    #[inline]
+    pub fn raw(&self) -> u64 {
+        self.0.get()
+    }
+
+    // ----- small ints -----
+
+    #[inline]
+    pub fn is_small_int(&self) -> bool {
+        self.0.get() & 1 == 1
+    }
+    /// The value of a tagged small int.
+    #[inline]
+    pub fn small_int(&self) -> Option<i64> {
+        if self.is_small_int() {
+            Some((self.0.get() as i64) >> 1)
+        } else {
+            None
+        }
+    }
+    /// A tagged small int; the caller guarantees `SMALL_INT_MIN <= i <= SMALL_INT_MAX`.
+    #[inline]
+    pub fn from_small(i: i64) -> Obj {
+        debug_assert!((SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i));
+        unsafe { Obj::from_raw(((i << 1) | 1) as u64) }
+    }
+
+    // ----- heap objects -----
+
+    #[inline]
+    pub fn header_ptr(&self) -> *mut ObjHeader {
+        debug_assert!(!self.is_small_int());
+        self.0.get() as *mut ObjHeader
+    }
+    /// The object's type.
+    #[inline]
+    pub fn ty(&self) -> &'static TypeObject {
+        if self.is_small_int() {
+            crate::types::types().int_type()
+        } else {
+            unsafe { &*(*self.header_ptr()).ty }
+        }
+    }
+    /// The object's type as an `Obj` (new reference).
+    pub fn type_obj(&self) -> Obj {
+        self.ty().as_obj()
+    }
+    pub fn type_name(&self) -> &'static str {
+        self.ty().name()
+    }
+    /// Identity comparison (`is`).
+    #[inline]
+    pub fn is(&self, other: &Obj) -> bool {
+        self.0 == other.0
+    }
+    #[inline]
+    pub fn incref(&self) {
+        if !self.is_small_int() {
+            unsafe {
+                let h = self.header_ptr();
+                if (*h).refcnt < IMMORTAL {
+                    (*h).refcnt += 1;
+                }
+            }
+        }
+    }
+    pub fn refcount(&self) -> isize {
+        if self.is_small_int() {
+            IMMORTAL
+        } else {
+            unsafe { (*self.header_ptr()).refcnt }
+        }
+    }
+    /// Makes this object immortal (used for singletons, built-in types, interned names).
+    pub fn make_immortal(&self) {
+        if !self.is_small_int() {
+            unsafe { (*self.header_ptr()).refcnt = IMMORTAL * 2 }
+        }
+    }
+
+    /// Payload access: `&T` where `T` is a `#[repr(C)]` struct starting with `ObjHeader`.
+    ///
+    /// # Safety
+    /// The object's memory layout must start with `T` (its type is `T`'s type or a subclass).
+    #[inline]
+    pub unsafe fn payload<T>(&self) -> &T {
+        &*(self.0.get() as *const T)
+    }
+    /// Mutable payload access. Sound under the GIL as long as no other `&mut` to the same
+    /// object is live (runtime functions keep such borrows short and never call back into
+    /// Python while holding one).
+    ///
+    /// # Safety
+    /// As for `payload`, plus the aliasing rule above.
+    #[inline]
+    #[allow(clippy::mut_from_ref)]
+    pub unsafe fn payload_mut<T>(&self) -> &mut T {
+        &mut *(self.0.get() as *mut T)
+    }
+    /// `Some(&T)` when the object's type is `ty` or a subclass of it.
+    #[inline]
+    pub fn downcast<T>(&self, ty: &TypeObject) -> Option<&T> {
+        if !self.is_small_int() && self.ty().is_subtype(ty) {
+            Some(unsafe { self.payload::<T>() })
+        } else {
+            None
+        }
+    }
+    /// Exact type check (no subclasses).
+    #[inline]
+    pub fn is_exact(&self, ty: &TypeObject) -> bool {
+        std::ptr::eq(self.ty(), ty)
+    }
+    #[inline]
+    pub fn isinstance(&self, ty: &TypeObject) -> bool {
+        self.ty().is_subtype(ty)
+    }
+}
+
+impl Clone for Obj {
+    #[inline]
+    fn clone(&self) -> Obj {
+        self.incref();
+        Obj(self.0)
+    }
+}
+
+impl Drop for Obj {
+    #[inline]
+    fn drop(&mut self) {
+        if !self.is_small_int() {
+            unsafe { decref_heap(self.header_ptr()) }
+        }
+    }
+}
+
+impl PartialEq for Obj {
+    /// Identity, not Python equality (use `protocol::eq` for `==`).
+    fn eq(&self, other: &Obj) -> bool {
+        self.is(other)
+    }
+}
+
+impl std::fmt::Debug for Obj {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.small_int() {
+            Some(i) => write!(f, "Obj(int {})", i),
+            None => write!(f, "Obj({} @ {:#x})", self.type_name(), self.raw()),
+        }
+    }
+}
+
+/// Decrements a heap object's refcount, deallocating it at zero.
+///
+/// # Safety
+/// `h` must point to a live heap object whose reference the caller owns.
+#[inline]
+pub unsafe fn decref_heap(h: *mut ObjHeader) {
+    let rc = (*h).refcnt;
+    if rc >= IMMORTAL {
+        return;
+    }
+    if rc <= 1 {
+        dealloc(h);
+    } else {
+        (*h).refcnt = rc - 1;
+    }
+}
+
+/// Runs the type's destructor and frees the memory. The type object itself is released
+/// last (heap types are refcounted like any object).
+#[cold]
+unsafe fn dealloc(h: *mut ObjHeader) {
+    (*h).refcnt = 0;
+    crate::gc::on_dealloc(h);
+    let ty = (*h).ty;
+    ((*ty).drop_payload)(h);
+    let off = (*ty).dict_offset;
+    if off != 0 {
+        ptr::drop_in_place((h as *mut u8).add(off) as *mut Option<Obj>);
+    }
+    libc::free(h as *mut libc::c_void);
+    // Heap types are kept alive by their instances.
+    if (*ty).is_heap_type() {
+        let tyo = ManuallyDrop::new(Obj::from_raw(ty as u64));
+        ManuallyDrop::into_inner(tyo);
+    }
+}
+
+/// Allocates a heap object of type `ty` whose memory starts with `init` (a `#[repr(C)]`
+/// struct beginning with an `ObjHeader`, whose header fields are overwritten here).
+/// Space for the instance dict is added when `ty` needs one beyond `T`.
+pub fn alloc<T>(ty: &TypeObject, init: T) -> Obj {
+    let size = std::mem::size_of::<T>().max(ty.basicsize);
+    let size = size.max(ty.dict_offset + if ty.dict_offset != 0 { 8 } else { 0 });
+    unsafe {
+        let p = libc::malloc(size) as *mut u8;
+        if p.is_null() {
+            crate::errors::fatal("out of memory");
+        }
+        ptr::write(p as *mut T, init);
+        // Zero anything past T (dict slot = None).
+        let tsize = std::mem::size_of::<T>();
+        if size > tsize {
+            ptr::write_bytes(p.add(tsize), 0, size - tsize);
+        }
+        let h = p as *mut ObjHeader;
+        (*h).refcnt = 1;
+        (*h).ty = ty as *const TypeObject;
+        if ty.is_heap_type() {
+            ty.as_obj().into_raw(); // the instance owns a reference to its heap type
+        }
+        crate::gc::on_alloc(h);
+        Obj::from_raw(h as u64)
+    }
+}
+
+/// A header to put in payload initializers (`alloc` overwrites it).
+pub const fn header() -> ObjHeader {
+    ObjHeader { refcnt: 1, ty: ptr::null() }
+}
+
+/// The instance `__dict__` slot of `o`, if its type has one.
+pub fn dict_slot(o: &Obj) -> Option<&mut Option<Obj>> {
+    if o.is_small_int() {
+        return None;
+    }
+    let off = o.ty().dict_offset;
+    if off == 0 {
+        None
+    } else {
+        unsafe { Some(&mut *((o.raw() as *mut u8).add(off) as *mut Option<Obj>)) }
+    }
+}

@@ -1,0 +1,235 @@
+//! The built-in types: one file per type, and the registry that creates them at
+//! start-up (`init`) and hands them out (`types()`).
+//!
+//! Each type file exposes `pub fn spec() -> TypeSpec` describing its layout, slots and
+//! methods, plus the Rust API other runtime code uses for that type (constructors,
+//! accessors). `init` allocates every type object in dependency order, then fills their
+//! dicts once `str` and `dict` work.
+
+use std::cell::Cell;
+
+use crate::object::{ObjHeader, Obj};
+use typeobj::{MethodDef, Slots, TypeObject};
+
+pub mod typeobj;
+pub mod object;
+pub mod class;
+pub mod none;
+pub mod bool;
+pub mod int;
+pub mod float;
+pub mod str;
+pub mod bytes;
+pub mod list;
+pub mod tuple;
+pub mod dict;
+pub mod set;
+pub mod range;
+pub mod slice;
+pub mod iterators;
+pub mod function;
+pub mod descriptors;
+pub mod module;
+pub mod code;
+pub mod generator;
+pub mod exceptions;
+pub mod traceback;
+
+/// How a type file describes its type.
+pub struct TypeSpec {
+    pub name: &'static str,
+    /// Size of the instance layout (header + payload).
+    pub basicsize: usize,
+    pub drop_payload: unsafe fn(*mut ObjHeader),
+    pub slots: Slots,
+    pub methods: Vec<MethodDef>,
+    /// Extra `typeobj::flags` (BASETYPE is on by default; `final_` turns it off).
+    pub flags: u32,
+    pub final_: bool,
+    /// Instances carry a `__dict__` (offset = basicsize - 8 of the layout).
+    pub has_dict: bool,
+}
+
+impl TypeSpec {
+    pub fn new(name: &'static str, basicsize: usize, drop_payload: unsafe fn(*mut ObjHeader)) -> TypeSpec {
+        TypeSpec {
+            name,
+            basicsize,
+            drop_payload,
+            slots: Slots::default(),
+            methods: Vec::new(),
+            flags: 0,
+            final_: false,
+            has_dict: false,
+        }
+    }
+}
+
+macro_rules! builtin_types {
+    ($($field:ident),* $(,)?) => {
+        /// Every built-in type object, created once by `init`.
+        pub struct BuiltinTypes {
+            $(pub $field: &'static TypeObject,)*
+        }
+    };
+}
+
+builtin_types!(
+    object, type_, none, not_implemented, ellipsis, bool_, int, float, str, bytes, bytearray,
+    list, tuple, dict, set, frozenset, range, slice,
+    list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator,
+    dict_keys, dict_values, dict_items, dict_keyiterator, dict_valueiterator, dict_itemiterator,
+    dict_reversekeyiterator,
+    set_iterator, seq_iterator, callable_iterator, enumerate, zip, map, filter, reversed,
+    function, builtin_function, method, cell, code, module, property, classmethod, staticmethod,
+    super_, method_descriptor, getset_descriptor, generator, traceback, frame,
+);
+
+static mut TYPES: Option<BuiltinTypes> = None;
+
+/// The built-in types. Valid after `init`.
+#[inline]
+pub fn types() -> &'static BuiltinTypes {
+    // SAFETY: written once by `init` before any other runtime code runs, never again.
+    unsafe { (*std::ptr::addr_of!(TYPES)).as_ref().unwrap_unchecked() }
+}
+
+impl BuiltinTypes {
+    #[inline]
+    pub fn int_type(&self) -> &'static TypeObject {
+        self.int
+    }
+}
+
+thread_local! {
+    static TYPE_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A fresh type version tag (for inline caches).
+pub fn next_type_version() -> u64 {
+    TYPE_VERSION.with(|c| {
+        let v = c.get() + 1;
+        c.set(v);
+        v
+    })
+}
+
+/// Allocates an immortal built-in type object from a spec.
+fn create(spec: TypeSpec, base: Option<&'static TypeObject>, meta: *const TypeObject) -> &'static TypeObject {
+    let base_obj = base.map(|b| b.as_obj());
+    let mut t = TypeObject::builtin(spec.name, base_obj.as_ref(), spec.basicsize, spec.drop_payload);
+    let mut flags = t.flags.get() | spec.flags;
+    if spec.final_ {
+        flags &= !typeobj::flags::BASETYPE;
+    }
+    if let Some(b) = base {
+        // Inherit fast-subclass flags and the dict slot.
+        flags |= b.flags.get() & !(typeobj::flags::BASETYPE | typeobj::flags::HEAPTYPE);
+        t.dict_offset = b.dict_offset;
+        let mut rest = vec![b.as_obj()];
+        rest.extend(b.mro_rest.borrow().iter().cloned());
+        *t.mro_rest.borrow_mut() = rest;
+        // Inherit every slot the spec leaves empty.
+        *t.slots.borrow_mut() = class::inherit_slots(spec.slots, &b.slots());
+    } else {
+        *t.slots.borrow_mut() = spec.slots;
+    }
+    if spec.has_dict {
+        t.dict_offset = spec.basicsize;
+        t.basicsize = spec.basicsize + 8;
+    }
+    t.flags.set(flags);
+    t.head.ty = meta;
+    let b = Box::leak(Box::new(t));
+    b.head.refcnt = crate::object::IMMORTAL * 2;
+    PENDING_METHODS.with(|p| p.borrow_mut().push((b as *const TypeObject, spec.methods)));
+    b
+}
+
+thread_local! {
+    static PENDING_METHODS: std::cell::RefCell<Vec<(*const TypeObject, Vec<MethodDef>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Creates every built-in type and fills their dicts. Called once from `pyrt_main`.
+pub fn init() {
+    // `type` must exist before everything (it is every type's type); we patch the
+    // metaclass pointer of `object` and `type` right after creating `type`.
+    let object = create(object::spec(), None, std::ptr::null());
+    let type_ = create(class::type_spec(), Some(object), std::ptr::null());
+    let meta = type_ as *const TypeObject;
+    unsafe {
+        (*(object as *const TypeObject as *mut TypeObject)).head.ty = meta;
+        (*(type_ as *const TypeObject as *mut TypeObject)).head.ty = meta;
+    }
+    let t = |spec: TypeSpec, base: &'static TypeObject| create(spec, Some(base), meta);
+    let int = t(int::spec(), object);
+    let (list_iterator, list_reverseiterator) = (t(list::iter_spec(), object), t(list::reverse_iter_spec(), object));
+    let (dict_keys, dict_values, dict_items) = (t(dict::keys_spec(), object), t(dict::values_spec(), object), t(dict::items_spec(), object));
+    let reg = BuiltinTypes {
+        object,
+        type_,
+        none: t(none::none_spec(), object),
+        not_implemented: t(none::not_implemented_spec(), object),
+        ellipsis: t(none::ellipsis_spec(), object),
+        bool_: t(bool::spec(), int),
+        int,
+        float: t(float::spec(), object),
+        str: t(str::spec(), object),
+        bytes: t(bytes::spec(), object),
+        bytearray: t(bytes::bytearray_spec(), object),
+        list: t(list::spec(), object),
+        tuple: t(tuple::spec(), object),
+        dict: t(dict::spec(), object),
+        set: t(set::spec(), object),
+        frozenset: t(set::frozenset_spec(), object),
+        range: t(range::spec(), object),
+        slice: t(slice::spec(), object),
+        list_iterator,
+        list_reverseiterator,
+        tuple_iterator: t(tuple::iter_spec(), object),
+        range_iterator: t(range::iter_spec(), object),
+        str_iterator: t(str::iter_spec(), object),
+        dict_keys,
+        dict_values,
+        dict_items,
+        dict_keyiterator: t(dict::keyiter_spec(), object),
+        dict_valueiterator: t(dict::valueiter_spec(), object),
+        dict_itemiterator: t(dict::itemiter_spec(), object),
+        dict_reversekeyiterator: t(dict::reversekeyiter_spec(), object),
+        set_iterator: t(set::iter_spec(), object),
+        seq_iterator: t(iterators::seq_iter_spec(), object),
+        callable_iterator: t(iterators::callable_iter_spec(), object),
+        enumerate: t(iterators::enumerate_spec(), object),
+        zip: t(iterators::zip_spec(), object),
+        map: t(iterators::map_spec(), object),
+        filter: t(iterators::filter_spec(), object),
+        reversed: t(iterators::reversed_spec(), object),
+        function: t(function::function_spec(), object),
+        builtin_function: t(function::builtin_function_spec(), object),
+        method: t(function::method_spec(), object),
+        cell: t(function::cell_spec(), object),
+        code: t(code::spec(), object),
+        module: t(module::spec(), object),
+        property: t(descriptors::property_spec(), object),
+        classmethod: t(descriptors::classmethod_spec(), object),
+        staticmethod: t(descriptors::staticmethod_spec(), object),
+        super_: t(class::super_spec(), object),
+        method_descriptor: t(descriptors::method_descriptor_spec(), object),
+        getset_descriptor: t(descriptors::getset_descriptor_spec(), object),
+        generator: t(generator::spec(), object),
+        traceback: t(traceback::traceback_spec(), object),
+        frame: t(traceback::frame_spec(), object),
+    };
+    unsafe {
+        *std::ptr::addr_of_mut!(TYPES) = Some(reg);
+    }
+    // Singletons and interned strings need the types; dicts need str and dict.
+    none::init_singletons();
+    str::init_interning();
+    for (ty, methods) in PENDING_METHODS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        let ty = unsafe { &*ty };
+        class::fill_builtin_dict(ty, methods);
+    }
+    exceptions::init();
+}

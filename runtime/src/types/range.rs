@@ -1,0 +1,5 @@
+//! STUB — to be written.
+use super::TypeSpec;
+use super::typeobj::drop_nothing;
+pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
+pub fn iter_spec() -> TypeSpec { TypeSpec::new("iter_spec", 16, drop_nothing) }

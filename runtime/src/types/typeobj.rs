@@ -1,0 +1,269 @@
+//! `type`: the layout of type objects, their slot table (the fast protocol entry points)
+//! and method tables, subtype checks and MRO look-up.
+//!
+//! Built-in types are created once at start-up (`types::init`) and are immortal. User
+//! classes are heap types created by `type.__new__` (see `types/class.rs`); their slots
+//! are inherited from the base or point at trampolines that call the Python dunder.
+
+use std::cell::{Cell, RefCell};
+
+use crate::object::{header, Obj, ObjHeader, PyResult};
+use pyc_frontend::bytecode::CmpOp;
+
+/// Keyword arguments of a call: names (str objects) and their values, in call order.
+pub struct KwArgs<'a> {
+    pub names: &'a [Obj],
+    pub values: &'a [Obj],
+}
+
+impl<'a> KwArgs<'a> {
+    pub const EMPTY: KwArgs<'static> = KwArgs { names: &[], values: &[] };
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+    /// The value passed for keyword `name`, if any.
+    pub fn get(&self, name: &str) -> Option<&'a Obj> {
+        self.names
+            .iter()
+            .position(|n| crate::types::str::as_str(n) == Some(name))
+            .map(|i| &self.values[i])
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&'a Obj, &'a Obj)> {
+        self.names.iter().zip(self.values.iter())
+    }
+}
+
+pub type UnaryFn = fn(&Obj) -> PyResult<Obj>;
+pub type BinaryFn = fn(&Obj, &Obj) -> PyResult<Obj>;
+/// `(receiver, positional args, keyword args)`. The receiver is the called object for
+/// `call`, the class for `new`, self for `init` and `MethodKw`; `args` never include it.
+pub type CallFn = fn(&Obj, &[Obj], &KwArgs) -> PyResult<Obj>;
+
+/// Fast protocol entry points. `None` means "not supported" (the protocol function
+/// raises CPython's TypeError). Binary number slots follow CPython's convention: they are
+/// called as `slot(a, b)` for both `a op b` and the reflected attempt, and return
+/// `NotImplemented` when they do not handle the pair.
+#[derive(Clone, Copy, Default)]
+pub struct Slots {
+    pub repr: Option<UnaryFn>,
+    pub str: Option<UnaryFn>,
+    pub hash: Option<fn(&Obj) -> PyResult<i64>>,
+    /// Returns a result object, or `NotImplemented`.
+    pub richcompare: Option<fn(&Obj, &Obj, CmpOp) -> PyResult<Obj>>,
+    pub iter: Option<UnaryFn>,
+    /// `Ok(None)` means exhausted (no StopIteration object is created on the fast path).
+    pub next: Option<fn(&Obj) -> PyResult<Option<Obj>>>,
+    pub len: Option<fn(&Obj) -> PyResult<usize>>,
+    pub getitem: Option<BinaryFn>,
+    /// `value = None` deletes.
+    pub setitem: Option<fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>>,
+    pub contains: Option<fn(&Obj, &Obj) -> PyResult<bool>>,
+    pub bool: Option<fn(&Obj) -> PyResult<bool>>,
+    /// Calling an instance: `call(self, args, kwargs)`.
+    pub call: Option<CallFn>,
+    /// Attribute look-up; `None` means the generic one (`types::object::generic_getattr`).
+    pub getattro: Option<fn(&Obj, &Obj) -> PyResult<Obj>>,
+    /// `value = None` deletes; `None` slot means the generic one.
+    pub setattro: Option<fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>>,
+    /// Descriptor `__get__(self, instance or None, owner)`.
+    pub descr_get: Option<fn(&Obj, Option<&Obj>, &Obj) -> PyResult<Obj>>,
+    /// Descriptor `__set__` / `__delete__` (value None).
+    pub descr_set: Option<fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>>,
+    /// Indexed by `BinOp as usize`.
+    pub number: [Option<BinaryFn>; 13],
+    /// In-place variants (`__iadd__`...), indexed by `BinOp as usize`.
+    pub inplace: [Option<BinaryFn>; 13],
+    pub neg: Option<UnaryFn>,
+    pub pos: Option<UnaryFn>,
+    pub invert: Option<UnaryFn>,
+    pub abs: Option<UnaryFn>,
+    /// `__int__`, `__float__`, `__index__`
+    pub int: Option<UnaryFn>,
+    pub float: Option<UnaryFn>,
+    pub index: Option<UnaryFn>,
+    /// `__new__(cls, *args, **kw)`: called as `new(cls, args, kw)`.
+    pub new: Option<CallFn>,
+    /// `__init__(self, *args, **kw)`: called as `init(self, args, kw)`; returns None.
+    pub init: Option<CallFn>,
+}
+
+/// A method or attribute a built-in type puts in its dict.
+pub enum MethodDef {
+    /// A method taking positional arguments only; `args[0]` is self. The arity range
+    /// (counting self) is checked before the call with CPython's messages.
+    Method { name: &'static str, func: fn(&[Obj]) -> PyResult<Obj>, min: usize, max: usize },
+    /// A method taking keyword arguments too: `func(self, args, kw)`.
+    MethodKw { name: &'static str, func: CallFn },
+    /// A classmethod, `func(cls, args, kw)`, e.g. `dict.fromkeys`, `int.from_bytes`.
+    ClassMethod { name: &'static str, func: CallFn },
+    /// A staticmethod, `func(the_builtin_function_object, args, kw)`, e.g. `str.maketrans`.
+    StaticMethod { name: &'static str, func: CallFn },
+    /// A read-only computed attribute (`getset` descriptor), e.g. `complex.real`.
+    Getter { name: &'static str, get: UnaryFn },
+    /// A plain class attribute set at start-up.
+    Attr { name: &'static str, value: fn() -> Obj },
+}
+
+/// Type flags.
+pub mod flags {
+    /// Created at run time by a class statement (refcounted, mutable).
+    pub const HEAPTYPE: u32 = 1 << 0;
+    /// Can be subclassed.
+    pub const BASETYPE: u32 = 1 << 1;
+    /// Fast subclass flags, like CPython's `Py_TPFLAGS_*_SUBCLASS`.
+    pub const INT_SUBCLASS: u32 = 1 << 8;
+    pub const LIST_SUBCLASS: u32 = 1 << 9;
+    pub const TUPLE_SUBCLASS: u32 = 1 << 10;
+    pub const STR_SUBCLASS: u32 = 1 << 11;
+    pub const DICT_SUBCLASS: u32 = 1 << 12;
+    pub const BASE_EXC_SUBCLASS: u32 = 1 << 13;
+    pub const TYPE_SUBCLASS: u32 = 1 << 14;
+}
+
+/// A type object. Its own type is `type` (or a metaclass).
+#[repr(C)]
+pub struct TypeObject {
+    pub head: ObjHeader,
+    /// `__name__`
+    pub name: RefCell<String>,
+    /// `__qualname__`
+    pub qualname: RefCell<String>,
+    /// `__module__` (`builtins` for built-in types)
+    pub module: RefCell<String>,
+    pub flags: Cell<u32>,
+    /// The base whose layout instances extend (`__base__`), None only for `object`.
+    pub base: Option<Obj>,
+    /// `__bases__`
+    pub bases: RefCell<Vec<Obj>>,
+    /// `__mro__`, starting with the type itself (stored without a self-reference: index 0
+    /// is implicit, see `mro()`).
+    pub mro_rest: RefCell<Vec<Obj>>,
+    /// The type's `__dict__` (a dict object).
+    pub dict: RefCell<Option<Obj>>,
+    pub slots: RefCell<Slots>,
+    /// Bytes of instance memory (header + payload [+ dict slot]).
+    pub basicsize: usize,
+    /// Offset of the `Option<Obj>` instance-dict slot, 0 if instances have no `__dict__`.
+    pub dict_offset: usize,
+    /// Drops the payload of the built-in base layout (never frees memory).
+    pub drop_payload: unsafe fn(*mut ObjHeader),
+    /// Bumped whenever the type or a base changes; keys for inline caches.
+    pub version: Cell<u64>,
+    /// Names in `__slots__` (user classes), in order; stored in the instance dict for now.
+    pub slot_names: RefCell<Vec<String>>,
+}
+
+/// `drop_payload` for types whose payload owns nothing.
+pub unsafe fn drop_nothing(_h: *mut ObjHeader) {}
+
+/// `drop_payload` for a `#[repr(C)]` struct `T` that starts with the header.
+pub unsafe fn drop_as<T>(h: *mut ObjHeader) {
+    std::ptr::drop_in_place(h as *mut T);
+}
+
+impl TypeObject {
+    /// A new built-in type description; `types::init` allocates and completes it.
+    pub fn builtin(name: &str, base: Option<&Obj>, basicsize: usize, drop_payload: unsafe fn(*mut ObjHeader)) -> TypeObject {
+        TypeObject {
+            head: header(),
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            module: RefCell::new("builtins".to_string()),
+            flags: Cell::new(flags::BASETYPE),
+            base: base.cloned(),
+            bases: RefCell::new(base.into_iter().cloned().collect()),
+            mro_rest: RefCell::new(Vec::new()),
+            dict: RefCell::new(None),
+            slots: RefCell::new(Slots::default()),
+            basicsize,
+            dict_offset: 0,
+            drop_payload,
+            version: Cell::new(1),
+            slot_names: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        // Names of types only change through `__name__` assignment, which replaces the
+        // String; callers use the result immediately (error messages, reprs).
+        unsafe { &*(self.name.borrow().as_str() as *const str) }
+    }
+    pub fn is_heap_type(&self) -> bool {
+        self.flags.get() & flags::HEAPTYPE != 0
+    }
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+    /// This type as an owned object reference.
+    pub fn as_obj(&self) -> Obj {
+        unsafe { Obj::from_borrowed(self as *const TypeObject as u64) }
+    }
+    pub fn ptr(&self) -> *const TypeObject {
+        self as *const TypeObject
+    }
+    pub fn slots(&self) -> Slots {
+        *self.slots.borrow()
+    }
+    /// `__mro__` as a vector starting with the type itself.
+    pub fn mro(&self) -> Vec<Obj> {
+        let mut v = Vec::with_capacity(1 + self.mro_rest.borrow().len());
+        v.push(self.as_obj());
+        v.extend(self.mro_rest.borrow().iter().cloned());
+        v
+    }
+    /// `issubclass(self, other)` by MRO (no `__subclasscheck__`).
+    pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        self.mro_rest.borrow().iter().any(|t| t.raw() == other as *const TypeObject as u64)
+    }
+    /// Looks `name` up in the dicts along the MRO (no descriptors applied): `_PyType_Lookup`.
+    pub fn lookup(&self, name: &Obj) -> Option<Obj> {
+        if let Some(d) = self.dict.borrow().as_ref() {
+            if let Some(v) = crate::types::dict::get_item_str(d, name) {
+                return Some(v);
+            }
+        }
+        for t in self.mro_rest.borrow().iter() {
+            let t = as_type(t);
+            if let Some(d) = t.dict.borrow().as_ref() {
+                if let Some(v) = crate::types::dict::get_item_str(d, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+    /// `lookup` by a Rust string (interns the name).
+    pub fn lookup_str(&self, name: &str) -> Option<Obj> {
+        self.lookup(&crate::types::str::intern(name))
+    }
+    /// Marks the type (and, through their MROs, its subclasses' caches) as changed.
+    pub fn modified(&self) {
+        self.version.set(crate::types::next_type_version());
+    }
+}
+
+/// Views a type object (an object whose type is `type` or a metaclass) as `&TypeObject`.
+pub fn as_type(o: &Obj) -> &'static TypeObject {
+    debug_assert!(is_type(o));
+    unsafe { &*(o.raw() as *const TypeObject) }
+}
+
+/// Is `o` a type object?
+pub fn is_type(o: &Obj) -> bool {
+    !o.is_small_int() && o.ty().has_flag(flags::TYPE_SUBCLASS)
+}
+
+/// `Some(&TypeObject)` if `o` is a type.
+pub fn downcast_type(o: &Obj) -> Option<&'static TypeObject> {
+    if is_type(o) {
+        Some(as_type(o))
+    } else {
+        None
+    }
+}

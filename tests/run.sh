@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Differential test harness for pyc.
+#
+# Usage: tests/run.sh [-v] [-k] [--list] [-j N] [PATTERN...]
+#
+# Every tests/<topic>/<name>.py and examples/<name>.py (or only those whose path
+# contains one of the PATTERNs) is built with `$PYC build` into tests/out/, then the
+# binary is run twice: natively and with PYC_INTERP=1 (bytecode interpreter path).
+# Both runs' stdout, stderr and exit status must equal the recorded CPython 3.11
+# results (<name>.out, <name>.err, <name>.status; inputs <name>.args, <name>.stdin).
+#
+#   -v        show a unified diff (and the build log) for each failure
+#   -k        keep going (the default; accepted for compatibility)
+#   --list    print the selected tests and exit
+#   -j N      number of parallel jobs (default 2, or $JOBS)
+#
+# Environment: PYC (compiler, default target/release/pyc), RUN_TIMEOUT (seconds per
+# run, default 10), BUILD_TIMEOUT (seconds per build, default 300).
+# The last line printed is always "N passed, M failed"; exit status 0 iff M == 0.
+# Needs only bash + coreutils (+ diff for -v); Python is needed only by regen.sh.
+
+set -u
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT" || exit 2
+
+: "${PYC:=target/release/pyc}"
+: "${RUN_TIMEOUT:=10}"
+: "${BUILD_TIMEOUT:=300}"
+: "${JOBS:=2}"
+OUT_DIR="tests/out"
+export PYC RUN_TIMEOUT BUILD_TIMEOUT OUT_DIR
+
+# ---------------------------------------------------------------------------
+# Worker mode: run one test, print at most one failure line, write a result file.
+# ---------------------------------------------------------------------------
+run_one() {
+    local src="$1"
+    local rel="${src%.py}"                # tests/basics/ints  or  examples/primes
+    local name="${rel#tests/}"            # basics/ints        or  examples/primes
+    local bin="$OUT_DIR/$name"
+    local work="$OUT_DIR/$name.d"
+    mkdir -p "$(dirname "$bin")" "$work"
+    rm -f "$bin" "$work"/*
+
+    local -a args=()
+    if [[ -f "$rel.args" ]]; then
+        read -r -a args < "$rel.args" || true
+    fi
+    local stdin_file=/dev/null
+    [[ -f "$rel.stdin" ]] && stdin_file="$rel.stdin"
+    local exp_status=0
+    [[ -f "$rel.status" ]] && exp_status="$(tr -d ' \n\r' < "$rel.status")"
+
+    local reasons=()
+    local detail="$work/detail"
+    : > "$detail"
+
+    if ! timeout "$BUILD_TIMEOUT" "$PYC" build "$src" -o "$bin" \
+            > "$work/build.out" 2> "$work/build.err" || [[ ! -x "$bin" ]]; then
+        reasons+=("build failed")
+        {
+            echo "--- build log ($PYC build $src -o $bin):"
+            cat "$work/build.out" "$work/build.err"
+        } >> "$detail"
+    else
+        local mode
+        for mode in native interp; do
+            local interp_env=()
+            [[ $mode == interp ]] && interp_env=(PYC_INTERP=1)
+            env -u PYC_INTERP PYTHONHASHSEED=0 PYTHONIOENCODING=utf-8 LC_ALL=C.UTF-8 \
+                "${interp_env[@]}" \
+                timeout -k 2 "$RUN_TIMEOUT" "$bin" "${args[@]}" \
+                < "$stdin_file" > "$work/$mode.out" 2> "$work/$mode.err"
+            local st=$?
+            echo "$st" > "$work/$mode.status"
+            if [[ $st == 124 || $st == 137 ]] && [[ $exp_status != "$st" ]]; then
+                reasons+=("$mode: timed out after ${RUN_TIMEOUT}s")
+                continue
+            fi
+            if ! cmp -s "$rel.out" "$work/$mode.out"; then
+                reasons+=("$mode: stdout differs")
+                { echo "--- $mode stdout (expected vs actual):"
+                  diff -u --label "$rel.out" --label "$mode stdout" "$rel.out" "$work/$mode.out"
+                } >> "$detail" 2>&1
+            fi
+            if ! cmp -s "$rel.err" "$work/$mode.err"; then
+                reasons+=("$mode: stderr differs")
+                { echo "--- $mode stderr (expected vs actual):"
+                  diff -u --label "$rel.err" --label "$mode stderr" "$rel.err" "$work/$mode.err"
+                } >> "$detail" 2>&1
+            fi
+            if [[ $st != "$exp_status" ]]; then
+                reasons+=("$mode: status $st, expected $exp_status")
+            fi
+        done
+    fi
+
+    if (( ${#reasons[@]} == 0 )); then
+        echo PASS > "$work/result"
+    else
+        local line="FAIL $src:"
+        local r sep=" "
+        for r in "${reasons[@]}"; do line+="$sep$r"; sep="; "; done
+        echo "$line" > "$work/result"
+        # Emit the line (and with -v the details) in one write so that parallel
+        # workers do not interleave their output.
+        if [[ ${VERBOSE:-0} == 1 ]]; then
+            { printf '%s\n' "$line"; cat "$detail"; } > "$work/report"
+        else
+            printf '%s\n' "$line" > "$work/report"
+        fi
+        cat "$work/report"
+    fi
+}
+
+if [[ ${1:-} == --one ]]; then
+    run_one "$2"
+    exit 0
+fi
+
+# ---------------------------------------------------------------------------
+# Driver mode.
+# ---------------------------------------------------------------------------
+VERBOSE=0
+LIST=0
+patterns=()
+while (( $# )); do
+    case "$1" in
+        -v|--verbose) VERBOSE=1 ;;
+        -k|--keep-going) ;;
+        --list) LIST=1 ;;
+        -j) shift; JOBS="${1:?-j needs a number}" ;;
+        -j*) JOBS="${1#-j}" ;;
+        -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --) shift; patterns+=("$@"); break ;;
+        -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+        *) patterns+=("$1") ;;
+    esac
+    shift
+done
+export VERBOSE
+
+all=()
+while IFS= read -r f; do all+=("$f"); done < <(
+    { find tests -mindepth 2 -maxdepth 2 -name '*.py' -not -path 'tests/out/*'
+      find examples -mindepth 1 -maxdepth 1 -name '*.py' 2>/dev/null; } | LC_ALL=C sort)
+
+selected=()
+for f in "${all[@]}"; do
+    if (( ${#patterns[@]} == 0 )); then
+        selected+=("$f")
+    else
+        for p in "${patterns[@]}"; do
+            if [[ $f == *"$p"* ]]; then selected+=("$f"); break; fi
+        done
+    fi
+done
+
+if (( LIST )); then
+    for f in "${selected[@]}"; do echo "$f"; done
+    exit 0
+fi
+
+if [[ ! -x $PYC ]]; then
+    echo "run.sh: compiler $PYC not found or not executable (set PYC or build it)" >&2
+fi
+
+if (( ${#selected[@]} > 0 )); then
+    printf '%s\0' "${selected[@]}" | xargs -0 -n 1 -P "$JOBS" "$ROOT/tests/run.sh" --one
+fi
+
+passed=0
+failed=0
+for f in "${selected[@]}"; do
+    rel="${f%.py}"
+    res="$OUT_DIR/${rel#tests/}.d/result"
+    if [[ -f $res && $(cat "$res") == PASS ]]; then
+        passed=$((passed + 1))
+    else
+        [[ -f $res ]] || echo "FAIL $f: no result (harness error)"
+        failed=$((failed + 1))
+    fi
+done
+echo "$passed passed, $failed failed"
+(( failed == 0 ))
