@@ -1,0 +1,26 @@
+# pyc — top-level build. `make` builds pyc and runs an example; `make test` runs every test.
+PYC ?= target/release/pyc
+CARGO ?= cargo
+
+.PHONY: all build example test unit-test regen bench clean
+
+all: build example
+
+build:
+	$(CARGO) build --release --workspace
+
+# A newcomer's first run: compile an example to a native binary and run it.
+example: build
+	$(PYC) build examples/primes.py -o target/primes
+	./target/primes 50
+
+unit-test:
+	$(CARGO) test --release --workspace
+
+test: build unit-test test-corpus
+
+-include tests/Makefile.inc
+
+clean:
+	$(CARGO) clean
+	rm -rf tests/out
