@@ -21,6 +21,10 @@ test: build unit-test test-corpus
 
 -include tests/Makefile.inc
 
+# Side-by-side timings against CPython (needs python3 3.11 and hyperfine).
+bench: build
+	python3 bench/bench.py $(BENCH_ARGS)
+
 clean:
 	$(CARGO) clean
 	rm -rf tests/out

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""`make bench`: build every program of ../shared/bench with pyc, check its output
+against CPython's, time both side by side with hyperfine, and print (and record in
+docs/performance.md) a table of times, speed-ups and peak RSS.
+
+Usage: bench/bench.py [--runs N] [--quick] [NAME...]
+  --quick   smaller sizes (the "known results" sizes), for a smoke run
+"""
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH_DIR = os.environ.get("PYC_BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench"))
+PYC = os.environ.get("PYC", os.path.join(ROOT, "target", "release", "pyc"))
+OUT_DIR = os.path.join(ROOT, "target", "bench")
+PERF_DOC = os.path.join(ROOT, "docs", "performance.md")
+QUICK_ARGS = {
+    "nbody.py": ["1000"], "spectral_norm.py": ["100"], "fannkuch.py": ["7", "1"],
+    "mandelbrot.py": ["200"], "nqueens.py": ["8", "1"], "fib.py": ["25"],
+    "richards.py": ["1"], "binary_trees.py": ["10"], "float_objects.py": ["1000", "2"],
+    "dict_str.py": ["10000"], "generators.py": ["10000"], "exceptions.py": ["10000"],
+}
+
+
+def real_python():
+    """The real CPython binary (pyenv's shim adds ~80 ms per start)."""
+    return subprocess.check_output(
+        ["python3", "-c", "import sys; print(sys.executable)"], text=True).strip()
+
+
+def peak_rss_kb(cmd):
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True)
+    try:
+        return int(r.stderr.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return 0
+
+
+def build(src, out):
+    t0 = time.perf_counter()
+    r = subprocess.run([PYC, "build", src, "-o", out], capture_output=True, text=True)
+    return r.returncode == 0, time.perf_counter() - t0, r.stderr
+
+
+def hyperfine(cmds, runs):
+    with tempfile.NamedTemporaryFile(suffix=".json") as f:
+        subprocess.run(["hyperfine", "-N", "--warmup", "1", "--runs", str(runs),
+                        "--export-json", f.name, "--style", "none"] + cmds,
+                       check=True, stdout=subprocess.DEVNULL)
+        data = json.load(open(f.name))
+    return [r["mean"] for r in data["results"]]
+
+
+def main():
+    args = sys.argv[1:]
+    runs, quick, names = 5, False, []
+    while args:
+        a = args.pop(0)
+        if a == "--runs":
+            runs = int(args.pop(0))
+        elif a == "--quick":
+            quick = True
+        else:
+            names.append(a)
+    os.makedirs(OUT_DIR, exist_ok=True)
+    py = real_python()
+    programs = sorted(p for p in os.listdir(BENCH_DIR) if p.endswith(".py"))
+    if names:
+        programs = [p for p in programs if p[:-3] in names or p in names]
+    rows, ratios = [], []
+    for prog in programs:
+        src = os.path.join(BENCH_DIR, prog)
+        exe = os.path.join(OUT_DIR, prog[:-3])
+        pargs = QUICK_ARGS.get(prog, []) if quick else []
+        ok, build_s, err = build(src, exe)
+        if not ok:
+            rows.append((prog, None, None, None, None, None, "build failed: " + err.strip().splitlines()[-1] if err.strip() else "build failed"))
+            continue
+        expected = subprocess.run([py, src] + pargs, capture_output=True, text=True).stdout
+        got = subprocess.run([exe] + pargs, capture_output=True, text=True)
+        if got.stdout != expected:
+            rows.append((prog, None, None, None, None, None, "OUTPUT DIFFERS"))
+            continue
+        t_py, t_pyc = hyperfine([" ".join([py, src] + pargs), " ".join([exe] + pargs)], runs)
+        rss_py, rss_pyc = peak_rss_kb([py, src] + pargs), peak_rss_kb([exe] + pargs)
+        ratios.append(t_py / t_pyc)
+        rows.append((prog, t_py, t_pyc, t_py / t_pyc, rss_py, rss_pyc, "ok"))
+        print(f"{prog:20} {t_py:8.3f}s {t_pyc:8.3f}s {t_py / t_pyc:7.2f}x", file=sys.stderr)
+    geo = math.exp(sum(map(math.log, ratios)) / len(ratios)) if ratios else 0.0
+
+    # Start-up, size and build time of hello world.
+    hello = os.path.join(OUT_DIR, "hello.py")
+    with open(hello, "w") as f:
+        f.write('print("hello, world")\n')
+    _, hello_build, _ = build(hello, hello[:-3])
+    _, hello_build_again, _ = build(hello, hello[:-3])
+    t_hello_py, t_hello = hyperfine([f"{py} {hello}", hello[:-3]], 20)
+    size = os.path.getsize(hello[:-3])
+
+    lines = ["| program | CPython 3.11 | pyc | speed-up | peak RSS CPython | peak RSS pyc | status |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for prog, a, b, r, ra, rb, status in rows:
+        if a is None:
+            lines.append(f"| {prog} | | | | | | {status} |")
+        else:
+            lines.append(f"| {prog} | {a:.3f} s | {b:.3f} s | {r:.2f}× | {ra / 1024:.1f} MB | {rb / 1024:.1f} MB | {status} |")
+    lines.append(f"| **geometric mean** | | | **{geo:.2f}×** | | | {len(ratios)}/{len(rows)} ran |")
+    lines.append("")
+    lines.append(f"hello world: start-up {t_hello * 1000:.1f} ms (CPython {t_hello_py * 1000:.1f} ms), "
+                 f"binary {size / 1e6:.2f} MB, build {hello_build:.2f} s (again: {hello_build_again:.2f} s)")
+    table = "\n".join(lines)
+    print(table)
+    record(table, quick)
+
+
+def record(table, quick):
+    """Replace the generated section of docs/performance.md."""
+    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    try:
+        doc = open(PERF_DOC).read()
+    except FileNotFoundError:
+        doc = f"# Performance\n\n{begin}\n{end}\n"
+    if begin not in doc:
+        doc += f"\n{begin}\n{end}\n"
+    head, rest = doc.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    stamp = time.strftime("%Y-%m-%d") + (" (--quick sizes)" if quick else " (default sizes)")
+    doc = f"{head}{begin}\nLast `make bench`: {stamp}\n\n{table}\n{end}{tail}"
+    with open(PERF_DOC, "w") as f:
+        f.write(doc)
+
+
+if __name__ == "__main__":
+    main()
