@@ -20,6 +20,17 @@
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT" || exit 2
+# CPython 3.11 prints the absolute script path in tracebacks; strip "<repo root>/" so the
+# recorded files read File "tests/<topic>/<name>.py" wherever the checkout lives
+# (tests/run.sh normalizes the compiled program's output the same way).
+ROOT_PHYS="$(pwd -P)"
+normalize() {
+    local r sedargs=()
+    for r in "$ROOT_PHYS" "$ROOT"; do
+        sedargs+=(-e "s/$(printf '%s/' "$r" | sed 's/[]\/$*.^[]/\\&/g')//g")
+    done
+    sed -i "${sedargs[@]}" "$1"
+}
 : "${PYTHON:=python3}"
 
 ver="$("$PYTHON" --version 2>&1)"
@@ -58,6 +69,8 @@ record() {
         timeout 60 "$PYTHON" "$src" "${args[@]}" \
         < "$stdin_file" > "$dest.out" 2> "$dest.err"
     echo $? > "$dest.status"
+    normalize "$dest.out"
+    normalize "$dest.err"
 }
 
 tmp="$(mktemp -d)"

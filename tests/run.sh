@@ -23,6 +23,18 @@ set -u
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT" || exit 2
+# CPython 3.11 prints the *absolute* script path in tracebacks ("File \"/abs/repo/tests/x/y.py\"").
+# Expected files are stored with the repository root stripped ("File \"tests/x/y.py\"") so they
+# do not depend on where the checkout lives; actual output is normalized the same way.
+ROOT_PHYS="$(pwd -P)"
+export ROOT ROOT_PHYS
+normalize() {   # normalize FILE: strip "<repo root>/" (logical and physical spellings) in place
+    local r sedargs=()
+    for r in "$ROOT_PHYS" "$ROOT"; do
+        sedargs+=(-e "s/$(printf '%s/' "$r" | sed 's/[]\/$*.^[]/\\&/g')//g")
+    done
+    sed -i "${sedargs[@]}" "$1"
+}
 
 : "${PYC:=target/release/pyc}"
 : "${RUN_TIMEOUT:=10}"
@@ -61,7 +73,10 @@ run_one() {
         reasons+=("build failed")
         {
             echo "--- build log ($PYC build $src -o $bin):"
-            cat "$work/build.out" "$work/build.err"
+            cat "$work/build.out" "$work/build.err" > "$work/build.log"
+            head -n 40 "$work/build.log"
+            local n; n=$(wc -l < "$work/build.log")
+            (( n > 40 )) && echo "... ($((n - 40)) more lines in $work/build.log)"
         } >> "$detail"
     else
         local mode
@@ -74,6 +89,8 @@ run_one() {
                 < "$stdin_file" > "$work/$mode.out" 2> "$work/$mode.err"
             local st=$?
             echo "$st" > "$work/$mode.status"
+            normalize "$work/$mode.out"
+            normalize "$work/$mode.err"
             if [[ $st == 124 || $st == 137 ]] && [[ $exp_status != "$st" ]]; then
                 reasons+=("$mode: timed out after ${RUN_TIMEOUT}s")
                 continue
@@ -114,6 +131,7 @@ run_one() {
     fi
 }
 
+export -f normalize
 if [[ ${1:-} == --one ]]; then
     run_one "$2"
     exit 0

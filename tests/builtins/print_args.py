@@ -1,0 +1,18 @@
+# print(): sep, end, file=sys.stderr, flush, multiple args, empty print, non-str objects.
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", sep="")
+print("a", "b", sep=" -- ", end="!\n")
+print(1, 2.5, None, True, [1], {"k": (1,)}, sep="|")
+print("no newline", end="")
+print(" continued")
+print("to stderr", file=sys.stderr)
+print("err", 42, sep=":", end=";\n", file=sys.stderr)
+print(*range(5))
+print(*"xyz", sep=",")
+print("flushed", flush=True)
+print("", end="")
+print(sep="x")
+print("multi\nline\ttab")
+print(None, sep=None, end=None)
