@@ -1,1 +1,738 @@
-//! STUB — to be written.
+//! The C ABI native code calls (docs/architecture.md, "C ABI of the runtime"), plus
+//! `pyrt_main`, the process entry. Every function is a thin wrapper around the same Rust
+//! operation the interpreter uses (`interp::op_*`, `protocol`), so native and
+//! interpreted execution cannot diverge. Values are raw words; operands are borrowed
+//! unless the architecture table says "steals".
+
+use pyc_frontend::bytecode::{BinOp, Program};
+
+use crate::errors::{self, set_current, to_abi, to_status};
+use crate::frame::Frame;
+use crate::interp;
+use crate::object::{Obj, PyErr};
+use crate::protocol;
+use crate::types::code::{as_code, NativeFn};
+use crate::types::exceptions::{self as excs, exc};
+use crate::types::function;
+use crate::types::{self, dict, list, none, str as pystr, tuple, types};
+
+#[inline]
+unsafe fn b<'a>(v: &'a u64) -> &'a Obj {
+    Obj::borrow_raw(v)
+}
+
+#[inline]
+unsafe fn fr<'a>(f: *mut Frame) -> &'a mut Frame {
+    &mut *f
+}
+
+unsafe fn take_items(items: *const u64, n: usize) -> Vec<Obj> {
+    (0..n).map(|i| Obj::from_raw(*items.add(i))).collect()
+}
+
+// ----- refcounting and singletons -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_incref(v: u64) {
+    b(&v).incref();
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_decref(v: u64) {
+    drop(Obj::from_raw(v));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_xdecref(v: u64) {
+    if v != 0 {
+        drop(Obj::from_raw(v));
+    }
+}
+
+/// Frees an object whose refcount the inlined decref just dropped to zero.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_dealloc(v: u64) {
+    if v == 0 || v & 1 == 1 {
+        return;
+    }
+    let h = v as *mut crate::object::ObjHeader;
+    (*h).refcnt = 1;
+    drop(Obj::from_raw(v));
+}
+
+#[no_mangle]
+pub extern "C" fn pyrt_none() -> u64 {
+    none::none().into_raw()
+}
+#[no_mangle]
+pub extern "C" fn pyrt_true() -> u64 {
+    types::bool::from_bool(true).into_raw()
+}
+#[no_mangle]
+pub extern "C" fn pyrt_false() -> u64 {
+    types::bool::from_bool(false).into_raw()
+}
+
+// ----- locals, constants, cells, names -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_frame_take_local(f: *mut Frame, i: u32) -> u64 {
+    match fr(f).localsplus.get_mut(i as usize).and_then(|s| s.take()) {
+        Some(v) => v.into_raw(),
+        None => 0,
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_const(f: *mut Frame, i: u32) -> u64 {
+    fr(f).code_obj().consts[i as usize].clone().into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_raise_unbound_local(f: *mut Frame, i: u32) -> u64 {
+    set_current(interp::unbound_local(fr(f).code_obj(), i));
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_raise_unbound_deref(f: *mut Frame, i: u32) -> u64 {
+    set_current(interp::unbound_deref(fr(f), i));
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_cell_new(v: u64) -> u64 {
+    function::new_cell(Obj::from_raw_opt(v)).into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_cell_get(f: *mut Frame, cell: u64, i: u32) -> u64 {
+    match function::cell_get(b(&cell)) {
+        Some(v) => v.into_raw(),
+        None => {
+            set_current(interp::unbound_deref(fr(f), i));
+            0
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_cell_set(cell: u64, v: u64) {
+    let val = if v == 0 { None } else { Some(Obj::from_borrowed(v)) };
+    function::cell_set(b(&cell), val);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_class_deref(f: *mut Frame, cell: u64, name_idx: u32) -> u64 {
+    let f = fr(f);
+    let name = &f.code_obj().names[name_idx as usize];
+    if let Some(l) = &f.locals {
+        let r = if l.is_exact(types().dict) {
+            Ok(dict::get_item_str(l, name))
+        } else {
+            match protocol::getitem(l, name) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.matches(exc().key_error) => Ok(None),
+                Err(e) => Err(e),
+            }
+        };
+        match r {
+            Ok(Some(v)) => return v.into_raw(),
+            Ok(None) => {}
+            Err(e) => {
+                set_current(e);
+                return 0;
+            }
+        }
+    }
+    match function::cell_get(b(&cell)) {
+        Some(v) => v.into_raw(),
+        None => {
+            let ncell = f.co().cellvars.len();
+            let idx = f.co().freevars.iter().position(|n| pystr::as_str(name) == Some(n.as_str())).map(|p| p + ncell);
+            set_current(interp::unbound_deref(f, idx.unwrap_or(0) as u32));
+            0
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_global(f: *mut Frame, i: u32) -> u64 {
+    let f = fr(f);
+    to_abi(interp::op_load_global(f, &f.code_obj().names[i as usize]))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_name(f: *mut Frame, i: u32) -> u64 {
+    let f = fr(f);
+    to_abi(interp::op_load_name(f, &f.code_obj().names[i as usize]))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_store_global(f: *mut Frame, i: u32, v: u64) -> i32 {
+    let f = fr(f);
+    to_status(dict::set_item(&f.globals, f.code_obj().names[i as usize].clone(), b(&v).clone()))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_store_name(f: *mut Frame, i: u32, v: u64) -> i32 {
+    let f = fr(f);
+    to_status(interp::op_store_name(f, &f.code_obj().names[i as usize], b(&v).clone()))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_delete_global(f: *mut Frame, i: u32) -> i32 {
+    let f = fr(f);
+    to_status(interp::op_delete_global(f, &f.code_obj().names[i as usize]))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_delete_name(f: *mut Frame, i: u32) -> i32 {
+    let f = fr(f);
+    to_status(interp::op_delete_name(f, &f.code_obj().names[i as usize]))
+}
+
+// ----- attributes and items -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_attr(f: *mut Frame, o: u64, i: u32) -> u64 {
+    to_abi(protocol::getattr(b(&o), &fr(f).code_obj().names[i as usize]))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_store_attr(f: *mut Frame, o: u64, i: u32, v: u64) -> i32 {
+    to_status(protocol::setattr(b(&o), &fr(f).code_obj().names[i as usize], b(&v)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_delete_attr(f: *mut Frame, o: u64, i: u32) -> i32 {
+    to_status(protocol::delattr(b(&o), &fr(f).code_obj().names[i as usize]))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_method(f: *mut Frame, o: u64, i: u32, out: *mut u64) -> i32 {
+    match interp::op_load_method(b(&o), &fr(f).code_obj().names[i as usize]) {
+        Ok((m, s)) => {
+            *out = m.map_or(0, |m| m.into_raw());
+            *out.add(1) = s.into_raw();
+            0
+        }
+        Err(e) => {
+            set_current(e);
+            -1
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_subscr(o: u64, k: u64) -> u64 {
+    to_abi(protocol::getitem(b(&o), b(&k)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_store_subscr(o: u64, k: u64, v: u64) -> i32 {
+    to_status(protocol::setitem(b(&o), b(&k), b(&v)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_delete_subscr(o: u64, k: u64) -> i32 {
+    to_status(protocol::delitem(b(&o), b(&k)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_build_slice(start: u64, stop: u64, step: u64) -> u64 {
+    let step = if step == 0 { none::none() } else { b(&step).clone() };
+    types::slice::new(b(&start).clone(), b(&stop).clone(), step).into_raw()
+}
+
+// ----- operators -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_binary_op(a: u64, bb: u64, op: u32) -> u64 {
+    to_abi(interp::op_binary(b(&a), b(&bb), op))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_inplace_op(a: u64, bb: u64, op: u32) -> u64 {
+    to_abi(protocol::inplace_op(b(&a), b(&bb), BinOp::from_u32(op)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_unary_op(a: u64, op: u32) -> u64 {
+    to_abi(interp::op_unary(b(&a), op))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_compare_op(a: u64, bb: u64, op: u32) -> u64 {
+    to_abi(interp::op_compare(b(&a), b(&bb), op))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_contains_op(a: u64, bb: u64, invert: u32) -> u64 {
+    to_abi(protocol::contains(b(&bb), b(&a)).map(|r| types::bool::from_bool(r != (invert != 0))))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_is_true(v: u64) -> i32 {
+    match protocol::is_true(b(&v)) {
+        Ok(t) => t as i32,
+        Err(e) => {
+            set_current(e);
+            -1
+        }
+    }
+}
+
+// ----- containers -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_build_tuple(items: *const u64, n: u32) -> u64 {
+    tuple::new(take_items(items, n as usize)).into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_build_list(items: *const u64, n: u32) -> u64 {
+    list::new(take_items(items, n as usize)).into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_build_set(items: *const u64, n: u32) -> u64 {
+    to_abi(types::set::new_set(take_items(items, n as usize)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_build_string(items: *const u64, n: u32) -> u64 {
+    interp::op_build_string(&take_items(items, n as usize)).into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_build_map(items: *const u64, n: u32) -> u64 {
+    to_abi(interp::op_build_map(take_items(items, 2 * n as usize)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_build_const_key_map(values: *const u64, n: u32, keys: u64) -> u64 {
+    let vals = take_items(values, n as usize);
+    let keys = Obj::from_raw(keys);
+    to_abi(interp::op_build_const_key_map(vals, &keys))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_list_append(l: u64, v: u64) -> i32 {
+    list::append(b(&l), b(&v).clone());
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_set_add(s: u64, v: u64) -> i32 {
+    to_status(types::set::add(b(&s), b(&v).clone()))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_map_add(d: u64, k: u64, v: u64) -> i32 {
+    to_status(dict::set_item(b(&d), b(&k).clone(), b(&v).clone()))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_list_extend(l: u64, it: u64) -> i32 {
+    to_status(interp::op_list_extend(b(&l), b(&it)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_set_update(s: u64, it: u64) -> i32 {
+    to_status(interp::op_set_update(b(&s), b(&it)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_dict_update(d: u64, m: u64) -> i32 {
+    to_status(interp::op_dict_update(b(&d), b(&m)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_dict_merge(func: u64, d: u64, m: u64) -> i32 {
+    let func = if func == 0 { none::none() } else { b(&func).clone() };
+    to_status(interp::op_dict_merge(&func, b(&d), b(&m)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_list_to_tuple(l: u64) -> u64 {
+    tuple::new(list::as_slice_opt(b(&l)).map(|s| s.to_vec()).unwrap_or_default()).into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_format_value(v: u64, spec: u64, conv: u32) -> u64 {
+    let spec = if spec == 0 { None } else { Some(b(&spec)) };
+    to_abi(interp::op_format_value(b(&v), spec, conv & pyc_frontend::bytecode::format_flags::CONV_MASK))
+}
+
+// ----- unpacking and iteration -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_unpack_sequence(seq: u64, n: u32, out: *mut u64) -> i32 {
+    match interp::op_unpack_sequence(b(&seq), n as usize) {
+        Ok(items) => {
+            for (i, v) in items.into_iter().enumerate() {
+                *out.add(i) = v.into_raw();
+            }
+            0
+        }
+        Err(e) => {
+            set_current(e);
+            -1
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_unpack_ex(seq: u64, before: u32, after: u32, out: *mut u64) -> i32 {
+    match interp::op_unpack_ex(b(&seq), before as usize, after as usize) {
+        Ok(items) => {
+            for (i, v) in items.into_iter().enumerate() {
+                *out.add(i) = v.into_raw();
+            }
+            0
+        }
+        Err(e) => {
+            set_current(e);
+            -1
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_get_iter(v: u64) -> u64 {
+    to_abi(protocol::iter(b(&v)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_for_iter(it: u64, out: *mut u64) -> i32 {
+    match protocol::next(b(&it)) {
+        Ok(Some(v)) => {
+            *out = v.into_raw();
+            1
+        }
+        Ok(None) => 0,
+        Err(e) if e.matches(exc().stop_iteration) => 0,
+        Err(e) => {
+            set_current(e);
+            -1
+        }
+    }
+}
+
+// ----- calls and functions -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_call(base: *const u64, nargs: u32, kwnames: u64) -> u64 {
+    let kw = if kwnames == 0 { None } else { Some(b(&kwnames)) };
+    let r = if *base != 0 {
+        let callable = b(&*base);
+        let args = Obj::borrow_slice(base.add(1), nargs as usize + 1);
+        interp::call_with_kwnames(callable, args, kw)
+    } else {
+        let callable = b(&*base.add(1));
+        let args = Obj::borrow_slice(base.add(2), nargs as usize);
+        interp::call_with_kwnames(callable, args, kw)
+    };
+    to_abi(r)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_call_ex(func: u64, args: u64, kwargs: u64) -> u64 {
+    let kw = if kwargs == 0 { None } else { Some(b(&kwargs)) };
+    to_abi(interp::op_call_ex(b(&func), b(&args), kw))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_make_function(f: *mut Frame, code_const: u32, flags: u32, extras: *const u64) -> u64 {
+    use pyc_frontend::bytecode::make_function_flags as mf;
+    let f = fr(f);
+    let code = f.code_obj().consts[code_const as usize].clone();
+    let mut k = 0usize;
+    let mut next = |present: bool| -> Option<Obj> {
+        if present {
+            let v = Obj::from_raw(*extras.add(k));
+            k += 1;
+            Some(v)
+        } else {
+            None
+        }
+    };
+    let defs = next(flags & mf::DEFAULTS != 0);
+    let kwd = next(flags & mf::KWDEFAULTS != 0);
+    let ann = next(flags & mf::ANNOTATIONS != 0).filter(dict::is_dict);
+    let closure = next(flags & mf::CLOSURE != 0);
+    function::new_function(code, f.globals.clone(), defs, kwd, closure, ann).into_raw()
+}
+
+#[no_mangle]
+pub extern "C" fn pyrt_load_build_class() -> u64 {
+    let d = crate::builtins::builtins_dict();
+    match dict::get_item_str(&d, &pystr::intern("__build_class__")) {
+        Some(v) => v.into_raw(),
+        None => {
+            set_current(errors::name_error("__build_class__ not found"));
+            0
+        }
+    }
+}
+
+// ----- exceptions -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_raise(_f: *mut Frame, e: u64, cause: u64) -> u64 {
+    let e = if e == 0 { None } else { Some(b(&e).clone()) };
+    let cause = if cause == 0 { None } else { Some(b(&cause).clone()) };
+    set_current(interp::op_raise(e, cause));
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_reraise(e: u64) -> u64 {
+    set_current(PyErr(b(&e).clone()));
+    0
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_traceback_add(f: *mut Frame, pc: u32) {
+    let f = fr(f);
+    f.lasti = pc;
+    let code = f.code.clone();
+    errors::with_current(|e| {
+        if let Some(e) = e {
+            if excs::traceback(e).is_none() {
+                interp::chain_context(e);
+            }
+            crate::types::traceback::add_traceback_entry_pc(e, &code, pc);
+        }
+    });
+}
+
+#[no_mangle]
+pub extern "C" fn pyrt_fetch_exception() -> u64 {
+    errors::fetch().0.into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_push_exc_info(e: u64) -> u64 {
+    errors::set_handled(Some(b(&e).clone())).unwrap_or_else(none::none).into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_pop_except(prev: u64) {
+    interp::op_pop_except(b(&prev).clone());
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_check_exc_match(e: u64, t: u64) -> i32 {
+    match interp::op_check_exc_match(b(&e), b(&t)) {
+        Ok(m) => m as i32,
+        Err(err) => {
+            set_current(err);
+            -1
+        }
+    }
+}
+
+#[no_mangle]
+pub extern "C" fn pyrt_load_assertion_error() -> u64 {
+    exc().assertion_error.as_obj().into_raw()
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_before_with(mgr: u64, out_exit: *mut u64) -> u64 {
+    match interp::op_before_with(b(&mgr)) {
+        Ok((exit, res)) => {
+            *out_exit = exit.into_raw();
+            res.into_raw()
+        }
+        Err(e) => {
+            set_current(e);
+            0
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_with_except_start(exit: u64, e: u64) -> u64 {
+    to_abi(interp::op_with_except_start(b(&exit), b(&e)))
+}
+
+// ----- imports and misc -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_import_name(f: *mut Frame, name_idx: u32, fromlist: u64, level: u64) -> u64 {
+    let f = fr(f);
+    to_abi(interp::op_import_name(f, &f.code_obj().names[name_idx as usize], b(&fromlist), b(&level)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_import_from(f: *mut Frame, m: u64, name_idx: u32) -> u64 {
+    to_abi(interp::op_import_from(b(&m), &fr(f).code_obj().names[name_idx as usize]))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_import_star(f: *mut Frame, m: u64) -> i32 {
+    to_status(interp::op_import_star(fr(f), b(&m)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_locals(f: *mut Frame) -> u64 {
+    match &fr(f).locals {
+        Some(l) => l.clone().into_raw(),
+        None => {
+            set_current(errors::new_error(exc().system_error, "no locals found"));
+            0
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_setup_annotations(f: *mut Frame) -> i32 {
+    to_status(interp::op_setup_annotations(fr(f)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_print_expr(v: u64) -> i32 {
+    to_status(interp::op_print_expr(b(&v)))
+}
+
+#[no_mangle]
+pub extern "C" fn pyrt_check_interrupts() -> i32 {
+    0
+}
+
+// ===================== program start =====================
+
+/// Initializes the runtime (types, builtins, sys) once.
+pub fn init_runtime(argv: Vec<String>) {
+    thread_local! { static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    types::init();
+    crate::builtins::init();
+    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::modules::sys::init(argv, &exe);
+    let modules = crate::modules::sys::modules_dict();
+    dict::set_item_str(&modules, "builtins", crate::builtins::builtins_module());
+}
+
+/// Runs a deserialized program: registers its modules, runs `__main__`, and turns the
+/// outcome into the process exit status (printing an uncaught exception's traceback).
+pub fn run_program(program: Program, natives: &[Option<NativeFn>]) -> i32 {
+    let program: &'static Program = Box::leak(Box::new(program));
+    let mut ctx = crate::types::code::BuildCtx { source: None, next_index: 0, natives, runtime: false };
+    let mut main_code = None;
+    for (i, m) in program.modules.iter().enumerate() {
+        let src: &'static str = m.source.as_str();
+        ctx.source = Some(src);
+        let c = crate::types::code::build(&m.code, &mut ctx);
+        if i == 0 {
+            main_code = Some(c);
+        } else {
+            crate::builtins::register_program_module(&m.name, c, m.is_package);
+        }
+    }
+    let Some(code) = main_code else { return 0 };
+    let status = run_main(code);
+    crate::modules::sys::flush_stdout();
+    status
+}
+
+/// Runs `__main__` and returns the exit status.
+fn run_main(code: Obj) -> i32 {
+    let m = crate::types::module::new("__main__");
+    let d = crate::types::module::dict(&m);
+    dict::set_item_str(&d, "__builtins__", crate::builtins::builtins_module());
+    dict::set_item_str(&d, "__file__", pystr::new(&as_code(&code).code.filename));
+    dict::set_item_str(&crate::modules::sys::modules_dict(), "__main__", m.clone());
+    let mut f = Frame::new(code, d.clone(), Some(d), None);
+    let r = match crate::recursion::enter() {
+        Ok(()) => {
+            let r = crate::frame::run_frame(&mut f);
+            crate::recursion::leave();
+            r
+        }
+        Err(e) => Err(e),
+    };
+    drop(f);
+    match r {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(e),
+    }
+}
+
+/// SystemExit → its code; anything else → traceback on stderr and 1.
+pub fn handle_uncaught(e: PyErr) -> i32 {
+    if e.matches(exc().system_exit) {
+        let code = excs::field(&e.0, 0);
+        let code = if none::is_none(&code) {
+            // SystemExit(): args empty → code None
+            let args = excs::args(&e.0);
+            match tuple::as_slice(&args) {
+                Some([one]) => one.clone(),
+                _ => none::none(),
+            }
+        } else {
+            code
+        };
+        if none::is_none(&code) {
+            return 0;
+        }
+        if let Some(i) = types::int::to_i64(&code) {
+            return i as i32;
+        }
+        crate::modules::sys::flush_stdout();
+        let s = protocol::str_string(&code).unwrap_or_default();
+        crate::modules::sys::write_stderr(&format!("{}\n", s));
+        return 1;
+    }
+    // sys.excepthook if the program replaced it.
+    if let Some(hook) = crate::modules::sys::get_attr("excepthook") {
+        let default = crate::modules::sys::get_attr("__excepthook__");
+        if default.map_or(true, |d| !d.is(&hook)) {
+            let tb = excs::traceback(&e.0).unwrap_or_else(none::none);
+            if protocol::call(&hook, &[e.0.type_obj(), e.0.clone(), tb]).is_ok() {
+                return 1;
+            }
+        }
+    }
+    crate::types::traceback::print_exception(&e.0);
+    1
+}
+
+/// The process entry called by the generated `main`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *const u8, len: u64, table: *const Option<NativeFn>, n: u64) -> i32 {
+    let mut args = Vec::new();
+    for i in 0..argc.max(0) as usize {
+        let p = *argv.add(i);
+        if p.is_null() {
+            continue;
+        }
+        let c = std::ffi::CStr::from_ptr(p as *const libc::c_char);
+        args.push(c.to_string_lossy().into_owned());
+    }
+    let bytes = std::slice::from_raw_parts(prog, len as usize);
+    let program = match Program::deserialize(bytes) {
+        Ok(p) => p,
+        Err(e) => errors::fatal(&format!("corrupt embedded program: {}", e)),
+    };
+    let natives: &[Option<NativeFn>] = if table.is_null() || n == 0 { &[] } else { std::slice::from_raw_parts(table, n as usize) };
+    init_runtime(args);
+    run_program(program, natives)
+}
+
+/// Test helper: compiles `src` with the frontend and runs it through the interpreter,
+/// returning the exit status (output goes to the process's stdout/stderr).
+pub fn run_source(src: &str, filename: &str) -> i32 {
+    init_runtime(vec![filename.to_string()]);
+    match pyc_frontend::compile_module(src, filename, "__main__") {
+        Ok(m) => run_program(Program { modules: vec![m] }, &[]),
+        Err(e) => {
+            crate::modules::sys::write_stderr(&format!("{}\n", e));
+            1
+        }
+    }
+}

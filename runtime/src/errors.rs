@@ -42,6 +42,33 @@ pub fn unbound_local_error(msg: impl Into<String>) -> PyErr { new_error(exc().un
 pub fn import_error(msg: impl Into<String>) -> PyErr { new_error(exc().import_error, msg) }
 pub fn memory_error() -> PyErr { PyErr(new_exception(exc().memory_error, vec![])) }
 pub fn os_error(msg: impl Into<String>) -> PyErr { new_error(exc().os_error, msg) }
+/// `AttributeError` for a missing attribute, with CPython's wording for instances
+/// ("'Foo' object has no attribute 'x'") and classes ("type object 'Foo' has no
+/// attribute 'x'"), and its `name`/`obj` fields set (used for "Did you mean" hints).
+pub fn attribute_error_for(o: &Obj, name: &Obj) -> PyErr {
+    let n = crate::types::str::as_str(name).unwrap_or("");
+    let msg = match crate::types::typeobj::downcast_type(o) {
+        Some(t) => format!("type object '{}' has no attribute '{}'", t.name(), n),
+        None => format!("'{}' object has no attribute '{}'", o.type_name(), n),
+    };
+    attribute_error_with(msg, name, o)
+}
+
+/// `AttributeError(msg)` with `name` and `obj` set.
+pub fn attribute_error_with(msg: impl Into<String>, name: &Obj, o: &Obj) -> PyErr {
+    let e = new_exception_msg(exc().attribute_error, &msg.into());
+    crate::types::exceptions::set_field(&e, 0, Some(name.clone()));
+    crate::types::exceptions::set_field(&e, 1, Some(o.clone()));
+    PyErr(e)
+}
+
+/// `NameError(msg)` with `name` set.
+pub fn name_error_with(msg: impl Into<String>, name: &Obj) -> PyErr {
+    let e = new_exception_msg(exc().name_error, &msg.into());
+    crate::types::exceptions::set_field(&e, 0, Some(name.clone()));
+    PyErr(e)
+}
+
 /// `KeyError(key)`: the key object itself is the argument (its repr is the message).
 pub fn key_error(key: Obj) -> PyErr { PyErr(new_exception(exc().key_error, vec![key])) }
 /// `StopIteration(value)` (or no argument when `value` is None).

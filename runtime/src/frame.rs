@@ -1,1 +1,378 @@
-//! STUB — to be written.
+//! Frames: the activation record of one code object run, shared by the interpreter and
+//! native code (which receives a `*mut Frame` and only touches it through `abi.rs`).
+//!
+//! `Frame::for_call` binds a call's arguments into `localsplus` exactly like CPython's
+//! `initialize_locals` (same checks, same order, same messages), creates the cells of
+//! cell variables and copies the closure. `run_frame` runs it natively (when the code
+//! object has a native entry and `PYC_INTERP` is not set) or through the interpreter.
+//! The running frames form a thread-local linked stack (`current()`), used by
+//! `sys._getframe`, `globals()`/`locals()` and the builtins that need the caller.
+
+use std::cell::Cell;
+
+use crate::errors::type_error;
+use crate::object::{Obj, PyResult};
+use crate::types::code::{as_code, CodeObj};
+use crate::types::function::{as_function, new_cell};
+use crate::types::typeobj::KwArgs;
+use crate::types::{self, str as pystr, tuple};
+use pyc_frontend::bytecode::{code_flags, CodeObject};
+
+#[repr(C)]
+pub struct Frame {
+    /// The `CodeObj` being run.
+    pub code: Obj,
+    /// The function object (None for module/class bodies and exec).
+    pub func: Option<Obj>,
+    pub globals: Obj,
+    pub builtins: Obj,
+    /// The locals mapping of module and class bodies (None for function bodies).
+    pub locals: Option<Obj>,
+    /// `varnames ++ cellvars ++ freevars` (cells for the last two).
+    pub localsplus: Vec<Option<Obj>>,
+    /// The interpreter's operand stack (kept here so generators can suspend).
+    pub stack: Vec<Option<Obj>>,
+    /// Next instruction to run (interpreter).
+    pub pc: u32,
+    /// Instruction being run / last run (line numbers, tracebacks).
+    pub lasti: u32,
+    /// The caller's frame while this one runs.
+    pub prev: *mut Frame,
+    /// The generator object owning this frame, if any (borrowed pointer, 0 if none).
+    pub generator: u64,
+}
+
+thread_local! {
+    static CURRENT: Cell<*mut Frame> = const { Cell::new(std::ptr::null_mut()) };
+    static FORCE_INTERP: Cell<u8> = const { Cell::new(2) };
+}
+
+/// The innermost running frame (null when none).
+pub fn current() -> *mut Frame {
+    CURRENT.with(|c| c.get())
+}
+
+/// Makes `f` the current frame (linking the previous one).
+#[inline]
+pub fn push(f: &mut Frame) {
+    f.prev = CURRENT.with(|c| c.replace(f as *mut Frame));
+}
+
+/// Unlinks `f` (which must be current).
+#[inline]
+pub fn pop(f: &mut Frame) {
+    CURRENT.with(|c| c.set(f.prev));
+    f.prev = std::ptr::null_mut();
+}
+
+/// Is the native table ignored (`PYC_INTERP=1`)?
+pub fn force_interp() -> bool {
+    FORCE_INTERP.with(|c| {
+        let v = c.get();
+        if v != 2 {
+            return v == 1;
+        }
+        let on = matches!(std::env::var("PYC_INTERP").as_deref(), Ok(s) if !s.is_empty() && s != "0");
+        c.set(on as u8);
+        on
+    })
+}
+
+impl Frame {
+    /// A frame for running `code` with explicit globals/locals (module bodies, class
+    /// bodies, exec/eval).
+    pub fn new(code: Obj, globals: Obj, locals: Option<Obj>, func: Option<Obj>) -> Frame {
+        let co = as_code(&code);
+        let n = co.code.nlocalsplus();
+        let builtins = crate::builtins::builtins_dict_for(&globals);
+        let mut f = Frame {
+            code: code.clone(),
+            func,
+            globals,
+            builtins,
+            locals,
+            localsplus: Vec::with_capacity(n),
+            stack: Vec::with_capacity(co.code.max_stack as usize + 2),
+            pc: 0,
+            lasti: 0,
+            prev: std::ptr::null_mut(),
+            generator: 0,
+        };
+        f.localsplus.resize_with(n, || None);
+        f
+    }
+
+    #[inline]
+    pub fn code_obj(&self) -> &CodeObj {
+        as_code(&self.code)
+    }
+    #[inline]
+    pub fn co(&self) -> &'static CodeObject {
+        as_code(&self.code).code
+    }
+
+    /// Creates the cells of cell variables (from arguments per `cell2arg`) and copies the
+    /// free-variable cells from `closure`.
+    pub fn init_cells(&mut self, closure: Option<&Obj>) {
+        let co = self.co();
+        let nv = co.varnames.len();
+        for (i, _) in co.cellvars.iter().enumerate() {
+            let init = match co.cell2arg.get(i) {
+                Some(&a) if a >= 0 => self.localsplus[a as usize].clone(),
+                _ => None,
+            };
+            self.localsplus[nv + i] = Some(new_cell(init));
+        }
+        if !co.freevars.is_empty() {
+            let base = nv + co.cellvars.len();
+            if let Some(cells) = closure.and_then(tuple::as_slice) {
+                for (j, c) in cells.iter().enumerate().take(co.freevars.len()) {
+                    self.localsplus[base + j] = Some(c.clone());
+                }
+            }
+        }
+    }
+
+    /// A frame for calling Python function `func` with `args` and keyword arguments `kw`.
+    pub fn for_call(func: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Frame> {
+        let fo = as_function(func);
+        let code = fo.code.clone();
+        let co = as_code(&code).code;
+        let mut f = Frame {
+            code,
+            func: Some(func.clone()),
+            globals: fo.globals.clone(),
+            builtins: fo.builtins.clone(),
+            locals: None,
+            localsplus: Vec::with_capacity(co.nlocalsplus()),
+            stack: Vec::new(),
+            pc: 0,
+            lasti: 0,
+            prev: std::ptr::null_mut(),
+            generator: 0,
+        };
+        f.localsplus.resize_with(co.nlocalsplus(), || None);
+        bind_arguments(func, &mut f.localsplus, args, kw)?;
+        if !co.cellvars.is_empty() || !co.freevars.is_empty() {
+            let closure = fo.closure.clone();
+            f.init_cells(closure.as_ref());
+        }
+        if co.flags & code_flags::NEWLOCALS == 0 && co.flags & code_flags::OPTIMIZED == 0 {
+            // Unoptimized function code (not produced today): give it a locals dict.
+            f.locals = Some(types::dict::new());
+        }
+        Ok(f)
+    }
+
+    /// The frame's line number (of the instruction being run).
+    pub fn line(&self) -> u32 {
+        self.code_obj().line_of(self.lasti)
+    }
+}
+
+/// Calls Python function `func`: binds the arguments, then runs the frame (or returns a
+/// generator for generator code).
+pub fn call_function(func: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let f = Frame::for_call(func, args, kw)?;
+    if as_code(&f.code).is_generator() {
+        return Ok(types::generator::new_generator(Box::new(f)));
+    }
+    let mut f = f;
+    run_frame(&mut f)
+}
+
+/// Runs a (non-generator) frame to completion: natively when possible, else interpreted.
+pub fn run_frame(f: &mut Frame) -> PyResult<Obj> {
+    let native = as_code(&f.code).native;
+    push(f);
+    let r = match native {
+        Some(entry) if !force_interp() => {
+            let v = unsafe { entry(f as *mut Frame) };
+            if v == 0 {
+                Err(crate::errors::fetch())
+            } else {
+                Ok(unsafe { Obj::from_raw(v) })
+            }
+        }
+        _ => crate::interp::run(f),
+    };
+    pop(f);
+    r
+}
+
+// ----- argument binding (CPython's initialize_locals) -----
+
+fn qualname_of(func: &Obj) -> String {
+    pystr::as_str(&as_function(func).qualname).unwrap_or("?").to_string()
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` (CPython's format_missing).
+fn format_names(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+fn missing_arguments(func: &Obj, co: &CodeObject, positional: bool, defcount: usize, locals: &[Option<Obj>]) -> crate::object::PyErr {
+    let (start, end) = if positional {
+        (0, (co.argcount as usize).saturating_sub(defcount))
+    } else {
+        (co.argcount as usize, (co.argcount + co.kwonlyargcount) as usize)
+    };
+    let names: Vec<String> = (start..end).filter(|&i| locals[i].is_none()).map(|i| co.varnames[i].clone()).collect();
+    type_error(format!(
+        "{}() missing {} required {} argument{}: {}",
+        qualname_of(func),
+        names.len(),
+        if positional { "positional" } else { "keyword-only" },
+        if names.len() == 1 { "" } else { "s" },
+        format_names(&names)
+    ))
+}
+
+fn too_many_positional(func: &Obj, co: &CodeObject, given: usize, defcount: usize, locals: &[Option<Obj>]) -> crate::object::PyErr {
+    let argc = co.argcount as usize;
+    let kwonly_given = (argc..argc + co.kwonlyargcount as usize).filter(|&i| locals[i].is_some()).count();
+    let (sig, plural) = if defcount > 0 {
+        (format!("from {} to {}", argc - defcount, argc), true)
+    } else {
+        (format!("{}", argc), argc != 1)
+    };
+    let kwonly_sig = if kwonly_given > 0 {
+        format!(
+            " positional argument{} (and {} keyword-only argument{})",
+            if given != 1 { "s" } else { "" },
+            kwonly_given,
+            if kwonly_given != 1 { "s" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    type_error(format!(
+        "{}() takes {} positional argument{} but {}{} {} given",
+        qualname_of(func),
+        sig,
+        if plural { "s" } else { "" },
+        given,
+        kwonly_sig,
+        if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+    ))
+}
+
+/// Binds `args`/`kw` into `locals` (the function's `localsplus`).
+pub fn bind_arguments(func: &Obj, locals: &mut [Option<Obj>], args: &[Obj], kw: &KwArgs) -> PyResult<()> {
+    let fo = as_function(func);
+    let cobj = as_code(&fo.code);
+    let co = cobj.code;
+    let argc = co.argcount as usize;
+    let total = argc + co.kwonlyargcount as usize;
+    let nargs = args.len();
+    let has_varargs = co.flags & code_flags::VARARGS != 0;
+    let has_varkw = co.flags & code_flags::VARKEYWORDS != 0;
+
+    // Fast path: exact positional call, no defaults needed.
+    if nargs == argc && kw.is_empty() && !has_varargs && !has_varkw && co.kwonlyargcount == 0 {
+        for (slot, a) in locals.iter_mut().zip(args.iter()) {
+            *slot = Some(a.clone());
+        }
+        return Ok(());
+    }
+
+    let kwdict = if has_varkw {
+        let d = types::dict::new();
+        let idx = total + has_varargs as usize;
+        locals[idx] = Some(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let n = nargs.min(argc);
+    for i in 0..n {
+        locals[i] = Some(args[i].clone());
+    }
+    if has_varargs {
+        let rest = if nargs > n { args[n..].to_vec() } else { Vec::new() };
+        locals[total] = Some(tuple::new(rest));
+    }
+    // Keyword arguments.
+    for (name, value) in kw.iter() {
+        let Some(key) = pystr::as_str(name) else {
+            return Err(type_error(format!("{}() keywords must be strings", qualname_of(func))));
+        };
+        let posonly = co.posonlyargcount as usize;
+        let found = (posonly..total).find(|&j| cobj.localsplus_names[j].is(name) || co.varnames[j] == key);
+        match found {
+            Some(j) => {
+                if locals[j].is_some() {
+                    return Err(type_error(format!("{}() got multiple values for argument '{}'", qualname_of(func), key)));
+                }
+                locals[j] = Some(value.clone());
+            }
+            None => match &kwdict {
+                Some(d) => types::dict::set_item(d, name.clone(), value.clone())?,
+                None => {
+                    if posonly > 0 {
+                        let names: Vec<&str> = co.varnames[..posonly]
+                            .iter()
+                            .filter(|v| kw.names.iter().any(|k| pystr::as_str(k) == Some(v.as_str())))
+                            .map(|s| s.as_str())
+                            .collect();
+                        if !names.is_empty() {
+                            return Err(type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                qualname_of(func),
+                                names.join(", ")
+                            )));
+                        }
+                    }
+                    return Err(type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qualname_of(func),
+                        key
+                    )));
+                }
+            },
+        }
+    }
+    let defaults: &[Obj] = fo.defaults.as_ref().and_then(tuple::as_slice).unwrap_or(&[]);
+    let defcount = defaults.len();
+    if nargs > argc && !has_varargs {
+        return Err(too_many_positional(func, co, nargs, defcount, locals));
+    }
+    if nargs < argc {
+        let m = argc.saturating_sub(defcount);
+        if (nargs..m).any(|i| locals[i].is_none()) {
+            return Err(missing_arguments(func, co, true, defcount, locals));
+        }
+        // defaults[k] belongs to parameter argc - defcount + k.
+        for i in n.max(m)..argc {
+            if locals[i].is_none() {
+                locals[i] = Some(defaults[i + defcount - argc].clone());
+            }
+        }
+    }
+    if co.kwonlyargcount > 0 {
+        let mut missing = 0;
+        for i in argc..total {
+            if locals[i].is_some() {
+                continue;
+            }
+            let dv = match &fo.kwdefaults {
+                Some(d) => types::dict::get_item_str(d, &cobj.localsplus_names[i]),
+                None => None,
+            };
+            match dv {
+                Some(v) => locals[i] = Some(v),
+                None => missing += 1,
+            }
+        }
+        if missing > 0 {
+            return Err(missing_arguments(func, co, false, defcount, locals));
+        }
+    }
+    Ok(())
+}

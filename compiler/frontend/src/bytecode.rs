@@ -501,3 +501,145 @@ impl Program {
         out
     }
 }
+
+// ---------------------------------------------------------------------------
+// Helper methods (added by the frontend; they only describe the instructions
+// defined above and never change their meaning).
+// ---------------------------------------------------------------------------
+
+impl Instr {
+    /// The jump target of a branching instruction (an instruction index), if any.
+    /// Exception-table targets are not included (see `CodeObject::exception_table`).
+    pub fn jump_target(&self) -> Option<u32> {
+        match *self {
+            Instr::Jump(t)
+            | Instr::PopJumpIfFalse(t)
+            | Instr::PopJumpIfTrue(t)
+            | Instr::JumpIfFalseOrPop(t)
+            | Instr::JumpIfTrueOrPop(t)
+            | Instr::PopJumpIfNone(t)
+            | Instr::PopJumpIfNotNone(t)
+            | Instr::ForIter(t)
+            | Instr::Send(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to the jump target operand (see `jump_target`).
+    pub fn jump_target_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            Instr::Jump(t)
+            | Instr::PopJumpIfFalse(t)
+            | Instr::PopJumpIfTrue(t)
+            | Instr::JumpIfFalseOrPop(t)
+            | Instr::JumpIfTrueOrPop(t)
+            | Instr::PopJumpIfNone(t)
+            | Instr::PopJumpIfNotNone(t)
+            | Instr::ForIter(t)
+            | Instr::Send(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// True when execution never continues with the next instruction
+    /// (unconditional jump, return, raise, re-raise).
+    pub fn is_terminator(&self) -> bool {
+        matches!(
+            self,
+            Instr::Jump(_) | Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_)
+        )
+    }
+
+    /// Net effect on the operand-stack depth. `jump` selects the effect when the
+    /// instruction branches to its target (only differs for `ForIter`, `Send`,
+    /// `JumpIfFalseOrPop`, `JumpIfTrueOrPop`). For terminators the value is the
+    /// effect before leaving (irrelevant for the analysis).
+    pub fn stack_effect(&self, jump: bool) -> i32 {
+        use Instr::*;
+        match *self {
+            Nop => 0,
+            Pop => -1,
+            Copy(_) => 1,
+            Swap(_) => 0,
+            PushNull => 1,
+            LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
+            | LoadGlobal(_) | LoadName(_) => 1,
+            StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
+            DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => 0,
+            LoadAttr(_) => 0,
+            StoreAttr(_) => -2,
+            DeleteAttr(_) => -1,
+            LoadMethod(_) => 1,
+            BinarySubscr => -1,
+            StoreSubscr => -3,
+            DeleteSubscr => -2,
+            BuildSlice(n) => 1 - n as i32,
+            BinaryOp(_) | InplaceOp(_) => -1,
+            UnaryOp(_) => 0,
+            CompareOp(_) | IsOp(_) | ContainsOp(_) => -1,
+            BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
+            BuildMap(n) => 1 - 2 * n as i32,
+            BuildConstKeyMap(n) => -(n as i32),
+            ListAppend(_) | SetAdd(_) => -1,
+            MapAdd(_) => -2,
+            ListExtend(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_) => -1,
+            ListToTuple => 0,
+            FormatValue(f) => {
+                if f & format_flags::HAVE_SPEC != 0 {
+                    -1
+                } else {
+                    0
+                }
+            }
+            UnpackSequence(n) => n as i32 - 1,
+            UnpackEx(op) => ((op & 0xff) + (op >> 8)) as i32,
+            Jump(_) => 0,
+            PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_) => -1,
+            JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => {
+                if jump {
+                    0
+                } else {
+                    -1
+                }
+            }
+            GetIter => 0,
+            ForIter(_) => {
+                if jump {
+                    -1
+                } else {
+                    1
+                }
+            }
+            Call(n) => -(n as i32) - 1,
+            CallKw(n) => -(n as i32) - 2,
+            CallEx(f) => -2 - (f & 1) as i32,
+            MakeFunction(flags) => -((flags & 0x0f).count_ones() as i32),
+            ReturnValue => -1,
+            LoadBuildClass => 1,
+            RaiseVarargs(n) => -(n as i32),
+            Reraise(_) => -1,
+            PushExcInfo => 1,
+            PopExcept => -1,
+            CheckExcMatch => 0,
+            LoadAssertionError => 1,
+            WithExceptStart => 1,
+            BeforeWith => 1,
+            ReturnGenerator => 0,
+            YieldValue => 0,
+            Send(_) => {
+                if jump {
+                    -1
+                } else {
+                    0
+                }
+            }
+            GetYieldFromIter => 0,
+            ImportName(_) => -1,
+            ImportFrom(_) => 1,
+            ImportStar => -1,
+            LoadLocals => 1,
+            SetupAnnotations => 0,
+            PrintExpr => -1,
+        }
+    }
+}

@@ -1,2 +1,97 @@
-pub fn f(){}
+//! pyc-frontend: Python 3.11 source → pyc bytecode.
+//!
+//! Owns the public API of the frontend: parsing (`parse.rs`, over ruff's parser), scope
+//! analysis (`symtable.rs`), the bytecode compiler (`compile.rs`), the stack-depth
+//! analysis shared by the compiler, codegen and runtime (`analysis.rs`), and the
+//! disassembler (`disasm.rs`). The bytecode itself is defined in `bytecode.rs`.
+
+pub mod analysis;
 pub mod bytecode;
+mod compile;
+pub mod disasm;
+pub mod parse;
+pub mod symtable;
+
+use bytecode::{CodeObject, ModuleCode};
+
+pub use analysis::{stack_depths, verify_stack};
+pub use disasm::disassemble;
+
+/// A compile-time error, shaped like CPython's `SyntaxError` attributes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// "SyntaxError" | "IndentationError" | "TabError"
+    pub kind: String,
+    /// CPython 3.11's message text where feasible.
+    pub msg: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters (CPython's `offset`).
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    /// Byte range in the source (for codespan diagnostics).
+    pub range: std::ops::Range<usize>,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} (line {}, column {})", self.kind, self.msg, self.line, self.col)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+impl CompileError {
+    /// Builds an error for the byte range `range` of `source`.
+    pub fn new(kind: &str, msg: impl Into<String>, source: &str, range: std::ops::Range<usize>) -> Self {
+        let idx = parse::LineIndex::new(source);
+        Self::with_index(kind, msg, source, &idx, range)
+    }
+
+    pub(crate) fn with_index(
+        kind: &str,
+        msg: impl Into<String>,
+        source: &str,
+        idx: &parse::LineIndex,
+        range: std::ops::Range<usize>,
+    ) -> Self {
+        let start = range.start.min(source.len());
+        let end = range.end.max(start).min(source.len());
+        let (line, col) = idx.line_char_col(source, start);
+        let (end_line, end_col) = idx.line_char_col(source, end);
+        CompileError {
+            kind: kind.to_string(),
+            msg: msg.into(),
+            line,
+            col: col + 1,
+            end_line,
+            end_col: end_col + 1,
+            range: start..end,
+        }
+    }
+}
+
+/// Compilation mode of the built-in `compile()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Exec,
+    Eval,
+    Single,
+}
+
+/// Compiles the source of a module (a file) into its module code object.
+pub fn compile_module(source: &str, filename: &str, module_name: &str) -> Result<ModuleCode, CompileError> {
+    let code = compile(source, filename, Mode::Exec)?;
+    Ok(ModuleCode {
+        name: module_name.to_string(),
+        code,
+        source: source.to_string(),
+        is_package: false,
+    })
+}
+
+/// Compiles source for the runtime's `eval`/`exec`/`compile`.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
+    compile::compile_source(source, filename, mode)
+}

@@ -1,4 +1,197 @@
-//! STUB — to be written.
+//! `code`: the runtime's view of a compiled code object (`pyc_frontend::bytecode::CodeObject`).
+//!
+//! A `CodeObj` wraps a `&'static CodeObject` (the deserialized `Program` is leaked at
+//! start-up, and code compiled at run time is leaked too) with everything the interpreter
+//! and the native code need ready-made: constants as objects, names as interned strs,
+//! the module source (for traceback lines), the global code index and the native entry.
+
+use pyc_frontend::bytecode::{CodeObject, Constant};
+
+use super::typeobj::{drop_as, MethodDef};
 use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
+use crate::frame::Frame;
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::types::{self, none, str as pystr, types};
+
+/// The native entry of a lowered code object.
+pub type NativeFn = unsafe extern "C" fn(*mut Frame) -> u64;
+
+#[repr(C)]
+pub struct CodeObj {
+    pub head: ObjHeader,
+    pub code: &'static CodeObject,
+    /// `consts` as objects (nested code constants are `CodeObj`s).
+    pub consts: Vec<Obj>,
+    /// `names` as interned strs.
+    pub names: Vec<Obj>,
+    /// `varnames ++ cellvars ++ freevars` as interned strs (index = localsplus index).
+    pub localsplus_names: Vec<Obj>,
+    pub name: Obj,
+    pub qualname: Obj,
+    pub filename: Obj,
+    /// The module's full source text (for traceback source lines).
+    pub source: Option<&'static str>,
+    /// Index in `Program::code_objects()` order (u32::MAX for code made at run time).
+    pub index: u32,
+    pub native: Option<NativeFn>,
+}
+
+impl CodeObj {
+    pub fn nvarnames(&self) -> usize {
+        self.code.varnames.len()
+    }
+    pub fn ncells(&self) -> usize {
+        self.code.cellvars.len()
+    }
+    pub fn is_generator(&self) -> bool {
+        self.code.is_generator()
+    }
+    /// Line of instruction `pc`.
+    pub fn line_of(&self, pc: u32) -> u32 {
+        self.code.lines.get(pc as usize).copied().unwrap_or(self.code.first_line)
+    }
+    /// Source line `n` (1-based) of the module, if the source is known.
+    pub fn source_line(&self, n: u32) -> Option<&'static str> {
+        let src = self.source?;
+        if n == 0 {
+            return None;
+        }
+        src.split('\n').nth(n as usize - 1).map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
+/// Views a code object's payload (caller guarantees `o` is a code object).
+#[inline]
+pub fn as_code(o: &Obj) -> &CodeObj {
+    debug_assert!(o.isinstance(types().code));
+    unsafe { o.payload::<CodeObj>() }
+}
+
+pub fn is_code(o: &Obj) -> bool {
+    o.isinstance(types().code)
+}
+
+/// Converts a bytecode constant to an object.
+pub fn const_to_obj(c: &'static Constant, ctx: &mut BuildCtx) -> Obj {
+    match c {
+        Constant::None => none::none(),
+        Constant::Ellipsis => none::ellipsis(),
+        Constant::Bool(b) => types::bool::from_bool(*b),
+        Constant::Int(i) => types::int::from_i64(*i),
+        Constant::BigInt(b) => types::int::from_bigint(b.clone()),
+        Constant::Float(f) => types::float::new(*f),
+        // No complex type yet: keep the real part visible rather than crash.
+        Constant::Complex(re, _im) => types::float::new(*re),
+        Constant::Str(s) => pystr::intern(s),
+        Constant::Bytes(b) => types::bytes::new(b.clone()),
+        Constant::Tuple(items) => types::tuple::new(items.iter().map(|c| const_to_obj(c, ctx)).collect()),
+        Constant::Code(inner) => build(inner, ctx),
+    }
+}
+
+/// State while converting a code tree: the module source, the next global code index,
+/// and the native table.
+pub struct BuildCtx<'a> {
+    pub source: Option<&'static str>,
+    pub next_index: u32,
+    /// `None` entries (or no table) mean "interpret".
+    pub natives: &'a [Option<NativeFn>],
+    /// Count code objects without assigning global indices (run-time compiled code).
+    pub runtime: bool,
+}
+
+/// Creates the `CodeObj` for `code` and, recursively, for its nested code constants,
+/// assigning global indices in `Program::code_objects()` order (self first, depth-first).
+pub fn build(code: &'static CodeObject, ctx: &mut BuildCtx) -> Obj {
+    let index = if ctx.runtime { u32::MAX } else { ctx.next_index };
+    if !ctx.runtime {
+        ctx.next_index += 1;
+    }
+    let native = if ctx.runtime { None } else { ctx.natives.get(index as usize).copied().flatten() };
+    let consts = code.consts.iter().map(|c| const_to_obj(c, ctx)).collect();
+    let names = code.names.iter().map(|n| pystr::intern(n)).collect();
+    let localsplus_names = code
+        .varnames
+        .iter()
+        .chain(code.cellvars.iter())
+        .chain(code.freevars.iter())
+        .map(|n| pystr::intern(n))
+        .collect();
+    let obj = CodeObj {
+        head: header(),
+        code,
+        consts,
+        names,
+        localsplus_names,
+        name: pystr::intern(&code.name),
+        qualname: pystr::new(&code.qualname),
+        filename: pystr::new(&code.filename),
+        source: ctx.source,
+        index,
+        native,
+    };
+    alloc(types().code, obj)
+}
+
+/// A code object for code compiled at run time (`exec`/`eval`/`compile`): the code and the
+/// source are leaked (they live as long as the program, like the embedded bytecode).
+pub fn from_runtime(code: CodeObject, source: String) -> Obj {
+    let code: &'static CodeObject = Box::leak(Box::new(code));
+    let source: &'static str = Box::leak(source.into_boxed_str());
+    let mut ctx = BuildCtx { source: Some(source), next_index: 0, natives: &[], runtime: true };
+    build(code, &mut ctx)
+}
+
+// ----- the `code` type -----
+
+fn code_repr(o: &Obj) -> PyResult<Obj> {
+    let c = as_code(o);
+    Ok(pystr::from_string(format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.code.name, o.raw(), c.code.filename, c.code.first_line
+    )))
+}
+
+fn strs(v: &[String]) -> Obj {
+    types::tuple::new(v.iter().map(|s| pystr::intern(s)).collect())
+}
+
+fn g_name(o: &Obj) -> PyResult<Obj> { Ok(as_code(o).name.clone()) }
+fn g_qualname(o: &Obj) -> PyResult<Obj> { Ok(as_code(o).qualname.clone()) }
+fn g_filename(o: &Obj) -> PyResult<Obj> { Ok(as_code(o).filename.clone()) }
+fn g_firstlineno(o: &Obj) -> PyResult<Obj> { Ok(types::int::from_i64(as_code(o).code.first_line as i64)) }
+fn g_argcount(o: &Obj) -> PyResult<Obj> { Ok(types::int::from_i64(as_code(o).code.argcount as i64)) }
+fn g_posonly(o: &Obj) -> PyResult<Obj> { Ok(types::int::from_i64(as_code(o).code.posonlyargcount as i64)) }
+fn g_kwonly(o: &Obj) -> PyResult<Obj> { Ok(types::int::from_i64(as_code(o).code.kwonlyargcount as i64)) }
+fn g_nlocals(o: &Obj) -> PyResult<Obj> { Ok(types::int::from_i64(as_code(o).code.varnames.len() as i64)) }
+fn g_flags(o: &Obj) -> PyResult<Obj> { Ok(types::int::from_i64(as_code(o).code.flags as i64)) }
+fn g_stacksize(o: &Obj) -> PyResult<Obj> { Ok(types::int::from_i64(as_code(o).code.max_stack as i64)) }
+fn g_varnames(o: &Obj) -> PyResult<Obj> { Ok(strs(&as_code(o).code.varnames)) }
+fn g_cellvars(o: &Obj) -> PyResult<Obj> { Ok(strs(&as_code(o).code.cellvars)) }
+fn g_freevars(o: &Obj) -> PyResult<Obj> { Ok(strs(&as_code(o).code.freevars)) }
+fn g_names(o: &Obj) -> PyResult<Obj> { Ok(strs(&as_code(o).code.names)) }
+fn g_consts(o: &Obj) -> PyResult<Obj> { Ok(types::tuple::new(as_code(o).consts.clone())) }
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("code", std::mem::size_of::<CodeObj>(), drop_as::<CodeObj>);
+    s.final_ = true;
+    s.slots.repr = Some(code_repr);
+    s.methods = vec![
+        MethodDef::Getter { name: "co_name", get: g_name },
+        MethodDef::Getter { name: "co_qualname", get: g_qualname },
+        MethodDef::Getter { name: "co_filename", get: g_filename },
+        MethodDef::Getter { name: "co_firstlineno", get: g_firstlineno },
+        MethodDef::Getter { name: "co_argcount", get: g_argcount },
+        MethodDef::Getter { name: "co_posonlyargcount", get: g_posonly },
+        MethodDef::Getter { name: "co_kwonlyargcount", get: g_kwonly },
+        MethodDef::Getter { name: "co_nlocals", get: g_nlocals },
+        MethodDef::Getter { name: "co_flags", get: g_flags },
+        MethodDef::Getter { name: "co_stacksize", get: g_stacksize },
+        MethodDef::Getter { name: "co_varnames", get: g_varnames },
+        MethodDef::Getter { name: "co_cellvars", get: g_cellvars },
+        MethodDef::Getter { name: "co_freevars", get: g_freevars },
+        MethodDef::Getter { name: "co_names", get: g_names },
+        MethodDef::Getter { name: "co_consts", get: g_consts },
+    ];
+    s
+}

@@ -1,13 +1,1015 @@
-//! STUB — to be written.
-use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
-pub fn keys_spec() -> TypeSpec { TypeSpec::new("keys_spec", 16, drop_nothing) }
-pub fn values_spec() -> TypeSpec { TypeSpec::new("values_spec", 16, drop_nothing) }
-pub fn items_spec() -> TypeSpec { TypeSpec::new("items_spec", 16, drop_nothing) }
-pub fn keyiter_spec() -> TypeSpec { TypeSpec::new("keyiter_spec", 16, drop_nothing) }
-pub fn valueiter_spec() -> TypeSpec { TypeSpec::new("valueiter_spec", 16, drop_nothing) }
-pub fn itemiter_spec() -> TypeSpec { TypeSpec::new("itemiter_spec", 16, drop_nothing) }
-pub fn reversekeyiter_spec() -> TypeSpec { TypeSpec::new("reversekeyiter_spec", 16, drop_nothing) }
-use crate::object::Obj;
-pub fn get_item_str(_d: &Obj, _k: &Obj) -> Option<Obj> { None }
+//! `dict`: an insertion-ordered compact dict (an entries vector plus a
+//! `hashbrown::HashTable<usize>` index of entry positions), its views (`dict_keys`,
+//! `dict_values`, `dict_items`) and iterators, and the Rust API the rest of the runtime
+//! uses (`get_item`, `set_item`, `get_item_str`, ...).
+//!
+//! Keys' `__eq__`/`__hash__` may run Python code that raises or mutates the dict: no
+//! borrow of the table is held across such calls; a lookup that saw the dict change
+//! restarts. Deleted entries leave holes (`None`) that are compacted when sparse.
+//! Iterators detect size changes ("dictionary changed size during iteration").
+
+use hashbrown::HashTable;
+use pyc_frontend::bytecode::{BinOp, CmpOp};
+
+use super::list::{check_max_args, hash_not_implemented, none_attr, ReprGuard};
+use super::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
+use super::{none, types, TypeSpec};
+use crate::errors::{key_error, runtime_error, type_error, value_error};
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::protocol;
+use crate::types::{bool as pybool, int, str as pystr, tuple};
+
+struct Entry {
+    hash: i64,
+    key: Obj,
+    value: Obj,
+}
+
+/// The table of a dict object.
+pub struct DictTable {
+    entries: Vec<Option<Entry>>,
+    index: HashTable<usize>,
+    used: usize,
+    /// Bumped on every structural change (key added or removed, compaction, clear).
+    version: u64,
+}
+
+impl DictTable {
+    fn new() -> DictTable {
+        DictTable { entries: Vec::new(), index: HashTable::new(), used: 0, version: 0 }
+    }
+}
+
+#[repr(C)]
+pub struct DictObj {
+    pub head: ObjHeader,
+    pub table: DictTable,
+}
+
+#[inline]
+fn mix(h: i64) -> u64 {
+    let x = (h as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+#[inline]
+#[allow(clippy::mut_from_ref)]
+fn tbl(d: &Obj) -> &mut DictTable {
+    unsafe { &mut d.payload_mut::<DictObj>().table }
+}
+
+/// A new empty dict.
+pub fn new() -> Obj {
+    alloc(types().dict, DictObj { head: header(), table: DictTable::new() })
+}
+
+/// Is `o` a dict (or subclass instance)?
+#[inline]
+pub fn is_dict(o: &Obj) -> bool {
+    !o.is_small_int() && o.ty().is_subtype(types().dict)
+}
+
+/// Number of items.
+#[inline]
+pub fn len(d: &Obj) -> usize {
+    tbl(d).used
+}
+
+/// Equality that needs no Python code: `Some(answer)` or `None` (ask `__eq__`).
+#[inline]
+fn quick_eq(a: &Obj, b: &Obj) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    let st = types().str;
+    if !a.is_small_int() && !b.is_small_int() && a.is_exact(st) && b.is_exact(st) {
+        return Some(pystr::as_str(a) == pystr::as_str(b));
+    }
+    None
+}
+
+/// Position of `key` (with hash `hash`) in the entries, or `None`.
+fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
+    loop {
+        let t = tbl(d);
+        let mut slow: Option<Vec<usize>> = None;
+        for &i in t.index.iter_hash(mix(hash)) {
+            let Some(e) = &t.entries[i] else { continue };
+            if e.hash != hash {
+                continue;
+            }
+            match quick_eq(&e.key, key) {
+                Some(true) => return Ok(Some(i)),
+                Some(false) => {}
+                None => slow.get_or_insert_with(Vec::new).push(i),
+            }
+        }
+        let Some(cands) = slow else { return Ok(None) };
+        let mut restart = false;
+        for i in cands {
+            let t = tbl(d);
+            let Some(Some(e)) = t.entries.get(i) else { continue };
+            let k = e.key.clone();
+            let ver = t.version;
+            let r = protocol::eq(&k, key)?;
+            let t = tbl(d);
+            let same = matches!(t.entries.get(i), Some(Some(e)) if e.key.is(&k));
+            if t.version != ver || !same {
+                restart = true;
+                break;
+            }
+            if r {
+                return Ok(Some(i));
+            }
+        }
+        if !restart {
+            return Ok(None);
+        }
+    }
+}
+
+/// Removes holes from the entries vector and rebuilds the index.
+fn compact(t: &mut DictTable) {
+    let old = std::mem::take(&mut t.entries);
+    t.entries = old.into_iter().filter(|e| e.is_some()).collect();
+    t.index.clear();
+    let DictTable { entries, index, .. } = t;
+    for (pos, e) in entries.iter().enumerate() {
+        let h = e.as_ref().unwrap().hash;
+        index.insert_unique(mix(h), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
+    }
+    t.version += 1;
+}
+
+/// Appends a new entry (the key is known to be absent).
+fn insert_new(d: &Obj, key: Obj, value: Obj, hash: i64) {
+    let t = tbl(d);
+    if t.entries.len() >= 16 && t.entries.len() >= 2 * t.used {
+        compact(t);
+    }
+    let pos = t.entries.len();
+    t.entries.push(Some(Entry { hash, key, value }));
+    let DictTable { entries, index, .. } = t;
+    index.insert_unique(mix(hash), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
+    t.used += 1;
+    t.version += 1;
+}
+
+/// Removes the entry at `pos` (which must be live), returning (key, value).
+fn remove_at(d: &Obj, pos: usize) -> (Obj, Obj) {
+    let t = tbl(d);
+    let e = t.entries[pos].take().expect("live entry");
+    if let Ok(ent) = t.index.find_entry(mix(e.hash), |&j| j == pos) {
+        ent.remove();
+    }
+    t.used -= 1;
+    t.version += 1;
+    if t.used == 0 {
+        t.entries.clear();
+        t.index.clear();
+    } else {
+        while matches!(t.entries.last(), Some(None)) {
+            t.entries.pop();
+        }
+    }
+    (e.key, e.value)
+}
+
+/// Stores `value` under `key` whose hash is known.
+pub fn set_item_hashed(d: &Obj, key: Obj, value: Obj, hash: i64) -> PyResult<()> {
+    match lookup(d, &key, hash)? {
+        Some(i) => {
+            let e = tbl(d).entries[i].as_mut().unwrap();
+            let old = std::mem::replace(&mut e.value, value);
+            drop(old);
+        }
+        None => insert_new(d, key, value, hash),
+    }
+    Ok(())
+}
+
+/// `d[key]` without `__missing__`: `Ok(None)` when absent.
+pub fn get_item(d: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
+    let hash = protocol::hash(key)?;
+    get_item_hashed(d, key, hash)
+}
+
+pub fn get_item_hashed(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<Obj>> {
+    Ok(lookup(d, key, hash)?.map(|i| tbl(d).entries[i].as_ref().unwrap().value.clone()))
+}
+
+/// `d[key] = value`.
+pub fn set_item(d: &Obj, key: Obj, value: Obj) -> PyResult<()> {
+    let hash = protocol::hash(&key)?;
+    set_item_hashed(d, key, value, hash)
+}
+
+/// `del d[key]`: `Ok(false)` when the key is missing.
+pub fn del_item(d: &Obj, key: &Obj) -> PyResult<bool> {
+    let hash = protocol::hash(key)?;
+    match lookup(d, key, hash)? {
+        Some(i) => {
+            let kv = remove_at(d, i);
+            drop(kv);
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// Removes and returns the value of `key`, if present.
+pub fn pop_item(d: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
+    let hash = protocol::hash(key)?;
+    match lookup(d, key, hash)? {
+        Some(i) => Ok(Some(remove_at(d, i).1)),
+        None => Ok(None),
+    }
+}
+
+/// `key in d`.
+pub fn contains(d: &Obj, key: &Obj) -> PyResult<bool> {
+    let hash = protocol::hash(key)?;
+    Ok(lookup(d, key, hash)?.is_some())
+}
+
+fn str_position(d: &Obj, key: &Obj) -> Option<usize> {
+    let hash = protocol::hash(key).ok()?;
+    let t = tbl(d);
+    let ks = pystr::as_str(key);
+    for &i in t.index.iter_hash(mix(hash)) {
+        let Some(e) = &t.entries[i] else { continue };
+        if e.hash != hash {
+            continue;
+        }
+        if e.key.is(key) {
+            return Some(i);
+        }
+        if !e.key.is_small_int() && e.key.isinstance(types().str) && pystr::as_str(&e.key) == ks {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Look-up by a str key (attribute names, globals): never runs Python code, never fails.
+pub fn get_item_str(d: &Obj, key: &Obj) -> Option<Obj> {
+    str_position(d, key).map(|i| tbl(d).entries[i].as_ref().unwrap().value.clone())
+}
+
+fn str_key(k: &str) -> Obj {
+    if k.len() <= 40 && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        pystr::intern(k)
+    } else {
+        pystr::new(k)
+    }
+}
+
+/// `d[k] = v` for a Rust string key.
+pub fn set_item_str(d: &Obj, k: &str, v: Obj) {
+    let key = str_key(k);
+    if let Some(i) = str_position(d, &key) {
+        let e = tbl(d).entries[i].as_mut().unwrap();
+        let old = std::mem::replace(&mut e.value, v);
+        drop(old);
+        return;
+    }
+    let hash = protocol::hash(&key).unwrap_or(0);
+    insert_new(d, key, v, hash);
+}
+
+/// `del d[k]` for a str key object; false when missing.
+pub fn del_item_str(d: &Obj, key: &Obj) -> bool {
+    match str_position(d, key) {
+        Some(i) => {
+            let kv = remove_at(d, i);
+            drop(kv);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Snapshot of the items in order.
+pub fn items(d: &Obj) -> Vec<(Obj, Obj)> {
+    tbl(d).entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+}
+
+/// Snapshot of the keys in order.
+pub fn keys(d: &Obj) -> Vec<Obj> {
+    tbl(d).entries.iter().flatten().map(|e| e.key.clone()).collect()
+}
+
+/// Snapshot of the values in order.
+pub fn values(d: &Obj) -> Vec<Obj> {
+    tbl(d).entries.iter().flatten().map(|e| e.value.clone()).collect()
+}
+
+fn hashed_items(d: &Obj) -> Vec<(i64, Obj, Obj)> {
+    tbl(d).entries.iter().flatten().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect()
+}
+
+/// Iteration by position: the next live entry at or after `*pos`.
+pub fn next_entry(d: &Obj, pos: &mut usize) -> Option<(Obj, Obj)> {
+    let t = tbl(d);
+    while *pos < t.entries.len() {
+        let i = *pos;
+        *pos += 1;
+        if let Some(e) = &t.entries[i] {
+            return Some((e.key.clone(), e.value.clone()));
+        }
+    }
+    None
+}
+
+/// Removes every item.
+pub fn clear(d: &Obj) {
+    let t = tbl(d);
+    let old = std::mem::take(&mut t.entries);
+    t.index.clear();
+    t.used = 0;
+    t.version += 1;
+    drop(old);
+}
+
+/// A new exact dict with the same items.
+pub fn copy(d: &Obj) -> Obj {
+    let n = new();
+    {
+        let src = tbl(d);
+        let dst = tbl(&n);
+        for e in src.entries.iter().flatten() {
+            dst.entries.push(Some(Entry { hash: e.hash, key: e.key.clone(), value: e.value.clone() }));
+        }
+        dst.used = dst.entries.len();
+        let DictTable { entries, index, .. } = dst;
+        for (pos, e) in entries.iter().enumerate() {
+            index.insert_unique(mix(e.as_ref().unwrap().hash), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
+        }
+    }
+    n
+}
+
+/// `PyDict_Merge(d, other, override)`: `other` is a mapping (a dict, or anything with
+/// `keys()` and `__getitem__`).
+pub fn merge(d: &Obj, other: &Obj, override_: bool) -> PyResult<()> {
+    if is_dict(other) && other.ty().slots().iter.map(|f| f as *const () as usize) == types().dict.slots().iter.map(|f| f as *const () as usize) {
+        if other.is(d) {
+            return Ok(());
+        }
+        for (h, k, v) in hashed_items(other) {
+            if !override_ && lookup(d, &k, h)?.is_some() {
+                continue;
+            }
+            set_item_hashed(d, k, v, h)?;
+        }
+        return Ok(());
+    }
+    let ks = protocol::call_method(other, "keys", &[])?;
+    let it = protocol::iter(&ks)?;
+    while let Some(k) = protocol::next(&it)? {
+        if !override_ && contains(d, &k)? {
+            continue;
+        }
+        let v = protocol::getitem(other, &k)?;
+        set_item(d, k, v)?;
+    }
+    Ok(())
+}
+
+/// `PyDict_MergeFromSeq2`: an iterable of key/value pairs.
+pub fn merge_from_seq2(d: &Obj, seq: &Obj) -> PyResult<()> {
+    let it = protocol::iter(seq)?;
+    let mut n = 0usize;
+    while let Some(item) = protocol::next(&it)? {
+        let pair = match protocol::collect(&item) {
+            Ok(p) => p,
+            Err(e) if e.matches(crate::types::exceptions::exc().type_error) => {
+                return Err(type_error(format!(
+                    "cannot convert dictionary update sequence element #{} to a sequence",
+                    n
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        if pair.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{} has length {}; 2 is required",
+                n,
+                pair.len()
+            )));
+        }
+        let mut p = pair.into_iter();
+        let (k, v) = (p.next().unwrap(), p.next().unwrap());
+        set_item(d, k, v)?;
+        n += 1;
+    }
+    Ok(())
+}
+
+/// `dict.update(arg)` for one positional argument: a mapping or an iterable of pairs.
+pub fn update(d: &Obj, arg: &Obj) -> PyResult<()> {
+    if (!arg.is_small_int() && arg.is_exact(types().dict)) || protocol::getattr_opt(arg, &pystr::intern("keys"))?.is_some() {
+        merge(d, arg, true)
+    } else {
+        merge_from_seq2(d, arg)
+    }
+}
+
+fn update_with(d: &Obj, name: &str, args: &[Obj], kw: &KwArgs) -> PyResult<()> {
+    check_max_args(name, args, 1)?;
+    if let Some(a) = args.first() {
+        update(d, a)?;
+    }
+    for (k, v) in kw.iter() {
+        set_item(d, k.clone(), v.clone())?;
+    }
+    Ok(())
+}
+
+// ----- slots -----
+
+fn dict_len(d: &Obj) -> PyResult<usize> {
+    Ok(len(d))
+}
+
+fn dict_bool(d: &Obj) -> PyResult<bool> {
+    Ok(len(d) != 0)
+}
+
+fn dict_repr(d: &Obj) -> PyResult<Obj> {
+    if len(d) == 0 {
+        return Ok(pystr::new("{}"));
+    }
+    let Some(_g) = ReprGuard::enter(d) else { return Ok(pystr::new("{...}")) };
+    let mut s = String::from("{");
+    let mut pos = 0;
+    let mut first = true;
+    while let Some((k, v)) = next_entry(d, &mut pos) {
+        if !first {
+            s.push_str(", ");
+        }
+        first = false;
+        s.push_str(&protocol::repr_string(&k)?);
+        s.push_str(": ");
+        s.push_str(&protocol::repr_string(&v)?);
+    }
+    s.push('}');
+    Ok(pystr::from_string(s))
+}
+
+fn dict_getitem(d: &Obj, key: &Obj) -> PyResult<Obj> {
+    if let Some(v) = get_item(d, key)? {
+        return Ok(v);
+    }
+    if !d.is_exact(types().dict) {
+        if let Some(r) = protocol::call_special(d, "__missing__", std::slice::from_ref(key))? {
+            return Ok(r);
+        }
+    }
+    Err(key_error(key.clone()))
+}
+
+fn dict_setitem(d: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    match value {
+        Some(v) => set_item(d, key.clone(), v.clone()),
+        None => {
+            if del_item(d, key)? {
+                Ok(())
+            } else {
+                Err(key_error(key.clone()))
+            }
+        }
+    }
+}
+
+fn dict_contains(d: &Obj, key: &Obj) -> PyResult<bool> {
+    contains(d, key)
+}
+
+fn dict_iter(d: &Obj) -> PyResult<Obj> {
+    Ok(new_iter(types().dict_keyiterator, d, false))
+}
+
+fn dict_equal(a: &Obj, b: &Obj) -> PyResult<bool> {
+    if len(a) != len(b) {
+        return Ok(false);
+    }
+    let mut pos = 0;
+    loop {
+        let t = tbl(a);
+        if pos >= t.entries.len() {
+            break;
+        }
+        let i = pos;
+        pos += 1;
+        let Some(e) = &t.entries[i] else { continue };
+        let (h, k, av) = (e.hash, e.key.clone(), e.value.clone());
+        let Some(bv) = get_item_hashed(b, &k, h)? else { return Ok(false) };
+        if !protocol::eq(&av, &bv)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn dict_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    if !is_dict(a) || !is_dict(b) || !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(none::not_implemented());
+    }
+    let eq = dict_equal(a, b)?;
+    Ok(pybool::from_bool(if op == CmpOp::Eq { eq } else { !eq }))
+}
+
+fn dict_or(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if !is_dict(a) || !is_dict(b) {
+        return Ok(none::not_implemented());
+    }
+    let n = copy(a);
+    update(&n, b)?;
+    Ok(n)
+}
+
+fn dict_ior(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    update(a, b)?;
+    Ok(a.clone())
+}
+
+fn dict_new(cls: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    let t = super::typeobj::as_type(cls);
+    Ok(alloc(t, DictObj { head: header(), table: DictTable::new() }))
+}
+
+fn dict_init(d: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    update_with(d, "dict", args, kw)?;
+    Ok(none::none())
+}
+
+// ----- methods -----
+
+fn m_get(a: &[Obj]) -> PyResult<Obj> {
+    Ok(get_item(&a[0], &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or_else(none::none)))
+}
+
+fn m_setdefault(a: &[Obj]) -> PyResult<Obj> {
+    let d = &a[0];
+    let hash = protocol::hash(&a[1])?;
+    if let Some(v) = get_item_hashed(d, &a[1], hash)? {
+        return Ok(v);
+    }
+    let dv = a.get(2).cloned().unwrap_or_else(none::none);
+    set_item_hashed(d, a[1].clone(), dv.clone(), hash)?;
+    Ok(dv)
+}
+
+fn m_pop(a: &[Obj]) -> PyResult<Obj> {
+    match pop_item(&a[0], &a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(dv) => Ok(dv.clone()),
+            None => Err(key_error(a[1].clone())),
+        },
+    }
+}
+
+fn m_popitem(a: &[Obj]) -> PyResult<Obj> {
+    let d = &a[0];
+    let t = tbl(d);
+    let Some(pos) = t.entries.iter().rposition(|e| e.is_some()) else {
+        return Err(key_error(pystr::new("popitem(): dictionary is empty")));
+    };
+    let (k, v) = remove_at(d, pos);
+    Ok(tuple::pair(k, v))
+}
+
+fn m_update(d: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    update_with(d, "update", args, kw)?;
+    Ok(none::none())
+}
+
+fn m_keys(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_view(types().dict_keys, &a[0]))
+}
+fn m_values(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_view(types().dict_values, &a[0]))
+}
+fn m_items(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_view(types().dict_items, &a[0]))
+}
+
+fn m_clear(a: &[Obj]) -> PyResult<Obj> {
+    clear(&a[0]);
+    Ok(none::none())
+}
+
+fn m_copy(a: &[Obj]) -> PyResult<Obj> {
+    Ok(copy(&a[0]))
+}
+
+fn m_reversed(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_iter(types().dict_reversekeyiterator, &a[0], true))
+}
+
+fn m_fromkeys(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    super::list::no_kwargs("fromkeys", kw)?;
+    super::list::check_min_args("fromkeys", args, 1)?;
+    check_max_args("fromkeys", args, 2)?;
+    let value = args.get(1).cloned().unwrap_or_else(none::none);
+    let d = protocol::call(cls, &[])?;
+    let it = protocol::iter(&args[0])?;
+    let exact = !d.is_small_int() && d.is_exact(types().dict);
+    while let Some(k) = protocol::next(&it)? {
+        if exact {
+            set_item(&d, k, value.clone())?;
+        } else {
+            protocol::setitem(&d, &k, &value)?;
+        }
+    }
+    Ok(d)
+}
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("dict", std::mem::size_of::<DictObj>(), drop_as::<DictObj>);
+    s.flags = super::typeobj::flags::DICT_SUBCLASS;
+    let sl = &mut s.slots;
+    sl.repr = Some(dict_repr);
+    sl.hash = Some(hash_not_implemented);
+    sl.richcompare = Some(dict_richcompare);
+    sl.iter = Some(dict_iter);
+    sl.len = Some(dict_len);
+    sl.bool = Some(dict_bool);
+    sl.getitem = Some(dict_getitem);
+    sl.setitem = Some(dict_setitem);
+    sl.contains = Some(dict_contains);
+    sl.number[BinOp::Or as usize] = Some(dict_or);
+    sl.inplace[BinOp::Or as usize] = Some(dict_ior);
+    sl.new = Some(dict_new);
+    sl.init = Some(dict_init);
+    s.methods = vec![
+        MethodDef::Method { name: "get", func: m_get, min: 2, max: 3 },
+        MethodDef::Method { name: "setdefault", func: m_setdefault, min: 2, max: 3 },
+        MethodDef::Method { name: "pop", func: m_pop, min: 2, max: 3 },
+        MethodDef::Method { name: "popitem", func: m_popitem, min: 1, max: 1 },
+        MethodDef::MethodKw { name: "update", func: m_update },
+        MethodDef::Method { name: "keys", func: m_keys, min: 1, max: 1 },
+        MethodDef::Method { name: "values", func: m_values, min: 1, max: 1 },
+        MethodDef::Method { name: "items", func: m_items, min: 1, max: 1 },
+        MethodDef::Method { name: "clear", func: m_clear, min: 1, max: 1 },
+        MethodDef::Method { name: "copy", func: m_copy, min: 1, max: 1 },
+        MethodDef::Method { name: "__reversed__", func: m_reversed, min: 1, max: 1 },
+        MethodDef::ClassMethod { name: "fromkeys", func: m_fromkeys },
+        MethodDef::Attr { name: "__hash__", value: none_attr },
+    ];
+    s
+}
+
+// ===================== views =====================
+
+#[repr(C)]
+pub struct DictViewObj {
+    pub head: ObjHeader,
+    pub dict: Obj,
+}
+
+fn new_view(ty: &TypeObject, d: &Obj) -> Obj {
+    alloc(ty, DictViewObj { head: header(), dict: d.clone() })
+}
+
+#[inline]
+fn view_dict(v: &Obj) -> &Obj {
+    unsafe { &v.payload::<DictViewObj>().dict }
+}
+
+fn is_keys_view(o: &Obj) -> bool {
+    !o.is_small_int() && o.is_exact(types().dict_keys)
+}
+fn is_items_view(o: &Obj) -> bool {
+    !o.is_small_int() && o.is_exact(types().dict_items)
+}
+/// keys or items view (the set-like ones).
+fn is_set_view(o: &Obj) -> bool {
+    is_keys_view(o) || is_items_view(o)
+}
+
+fn view_len(v: &Obj) -> PyResult<usize> {
+    Ok(len(view_dict(v)))
+}
+
+fn view_repr(v: &Obj) -> PyResult<Obj> {
+    let name = v.type_name();
+    let Some(_g) = ReprGuard::enter(v) else { return Ok(pystr::new("...")) };
+    let items = protocol::collect(v)?;
+    let l = super::list::new(items);
+    Ok(pystr::from_string(format!("{}({})", name, protocol::repr_string(&l)?)))
+}
+
+fn keys_iter(v: &Obj) -> PyResult<Obj> {
+    Ok(new_iter(types().dict_keyiterator, view_dict(v), false))
+}
+fn values_iter(v: &Obj) -> PyResult<Obj> {
+    Ok(new_iter(types().dict_valueiterator, view_dict(v), false))
+}
+fn items_iter(v: &Obj) -> PyResult<Obj> {
+    Ok(new_iter(types().dict_itemiterator, view_dict(v), false))
+}
+
+fn keys_contains(v: &Obj, k: &Obj) -> PyResult<bool> {
+    contains(view_dict(v), k)
+}
+
+fn items_contains(v: &Obj, item: &Obj) -> PyResult<bool> {
+    let Some(t) = tuple::as_slice(item) else { return Ok(false) };
+    if t.len() != 2 {
+        return Ok(false);
+    }
+    let (k, val) = (t[0].clone(), t[1].clone());
+    match get_item(view_dict(v), &k)? {
+        Some(found) => protocol::eq(&found, &val),
+        None => Ok(false),
+    }
+}
+
+fn view_contains(v: &Obj, k: &Obj) -> PyResult<bool> {
+    if is_keys_view(v) {
+        keys_contains(v, k)
+    } else {
+        items_contains(v, k)
+    }
+}
+
+fn all_contained_in(a: &Obj, b: &Obj) -> PyResult<bool> {
+    let it = protocol::iter(a)?;
+    while let Some(x) = protocol::next(&it)? {
+        if !protocol::contains(b, &x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn view_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    if !super::set::is_anyset(b) && !is_set_view(b) {
+        return Ok(none::not_implemented());
+    }
+    let la = protocol::len(a)?;
+    let lb = protocol::len(b)?;
+    let ok = match op {
+        CmpOp::Eq | CmpOp::Ne => {
+            let r = la == lb && all_contained_in(a, b)?;
+            if op == CmpOp::Ne { !r } else { r }
+        }
+        CmpOp::Lt => la < lb && all_contained_in(a, b)?,
+        CmpOp::Le => la <= lb && all_contained_in(a, b)?,
+        CmpOp::Gt => la > lb && all_contained_in(b, a)?,
+        CmpOp::Ge => la >= lb && all_contained_in(b, a)?,
+    };
+    Ok(pybool::from_bool(ok))
+}
+
+/// `set(view)`, or `set(iterable)` when the view is the right operand.
+fn to_set(o: &Obj) -> PyResult<Obj> {
+    super::set::make_new(types().set, Some(o))
+}
+
+fn view_and(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let (mut s, mut o) = (a.clone(), b.clone());
+    if !is_set_view(&s) {
+        std::mem::swap(&mut s, &mut o);
+    }
+    let ls = protocol::len(&s)?;
+    if !o.is_small_int() && o.is_exact(types().set) && ls <= protocol::len(&o)? {
+        return protocol::call_method(&o, "intersection", &[s]);
+    }
+    if is_set_view(&o) && protocol::len(&o)? > ls {
+        std::mem::swap(&mut s, &mut o);
+    }
+    let result = super::set::make_new(types().set, None)?;
+    let it = protocol::iter(&o)?;
+    while let Some(x) = protocol::next(&it)? {
+        if view_contains(&s, &x)? {
+            super::set::add(&result, x)?;
+        }
+    }
+    Ok(result)
+}
+
+fn view_or(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let r = to_set(a)?;
+    super::set::update(&r, b)?;
+    Ok(r)
+}
+
+fn view_sub(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let r = to_set(a)?;
+    super::set::difference_update(&r, b)?;
+    Ok(r)
+}
+
+fn view_xor(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let r = to_set(a)?;
+    super::set::symmetric_difference_update(&r, b)?;
+    Ok(r)
+}
+
+fn view_isdisjoint(a: &[Obj]) -> PyResult<Obj> {
+    let (mut s, mut o) = (a[0].clone(), a[1].clone());
+    if s.is(&o) {
+        return Ok(pybool::from_bool(protocol::len(&s)? == 0));
+    }
+    if super::set::is_anyset(&o) || is_set_view(&o) {
+        if protocol::len(&o)? > protocol::len(&s)? {
+            std::mem::swap(&mut s, &mut o);
+        }
+    }
+    let it = protocol::iter(&o)?;
+    while let Some(x) = protocol::next(&it)? {
+        if protocol::contains(&s, &x)? {
+            return Ok(none::false_());
+        }
+    }
+    Ok(none::true_())
+}
+
+fn view_reversed(a: &[Obj]) -> PyResult<Obj> {
+    let d = view_dict(&a[0]);
+    let it = new_iter(types().dict_reversekeyiterator, d, true);
+    let kind = if is_keys_view(&a[0]) {
+        IterKind::Keys
+    } else if is_items_view(&a[0]) {
+        IterKind::Items
+    } else {
+        IterKind::Values
+    };
+    unsafe { it.payload_mut::<DictIterObj>().kind = kind };
+    Ok(it)
+}
+
+fn g_mapping(v: &Obj) -> PyResult<Obj> {
+    Ok(view_dict(v).clone())
+}
+
+fn view_spec(name: &'static str, set_like: bool) -> TypeSpec {
+    let mut s = TypeSpec::new(name, std::mem::size_of::<DictViewObj>(), drop_as::<DictViewObj>);
+    s.final_ = true;
+    s.slots.len = Some(view_len);
+    s.slots.repr = Some(view_repr);
+    s.methods = vec![
+        MethodDef::Method { name: "__reversed__", func: view_reversed, min: 1, max: 1 },
+        MethodDef::Getter { name: "mapping", get: g_mapping },
+    ];
+    if set_like {
+        s.slots.hash = Some(hash_not_implemented);
+        s.slots.richcompare = Some(view_richcompare);
+        s.slots.number[BinOp::And as usize] = Some(view_and);
+        s.slots.number[BinOp::Or as usize] = Some(view_or);
+        s.slots.number[BinOp::Sub as usize] = Some(view_sub);
+        s.slots.number[BinOp::Xor as usize] = Some(view_xor);
+        s.methods.push(MethodDef::Method { name: "isdisjoint", func: view_isdisjoint, min: 2, max: 2 });
+        s.methods.push(MethodDef::Attr { name: "__hash__", value: none_attr });
+    }
+    s
+}
+
+pub fn keys_spec() -> TypeSpec {
+    let mut s = view_spec("dict_keys", true);
+    s.slots.iter = Some(keys_iter);
+    s.slots.contains = Some(keys_contains);
+    s
+}
+
+pub fn values_spec() -> TypeSpec {
+    let mut s = view_spec("dict_values", false);
+    s.slots.iter = Some(values_iter);
+    s
+}
+
+pub fn items_spec() -> TypeSpec {
+    let mut s = view_spec("dict_items", true);
+    s.slots.iter = Some(items_iter);
+    s.slots.contains = Some(items_contains);
+    s
+}
+
+// ===================== iterators =====================
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum IterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+#[repr(C)]
+pub struct DictIterObj {
+    pub head: ObjHeader,
+    pub dict: Option<Obj>,
+    /// Forward: next entry position. Reverse: one past the next position (0 = done).
+    pub pos: usize,
+    /// The dict's size when iteration started (`usize::MAX` after a size-change error).
+    pub used: usize,
+    pub remaining: usize,
+    pub kind: IterKind,
+    pub reverse: bool,
+}
+
+fn new_iter(ty: &TypeObject, d: &Obj, reverse: bool) -> Obj {
+    let t = tbl(d);
+    let kind = if std::ptr::eq(ty, types().dict_valueiterator) {
+        IterKind::Values
+    } else if std::ptr::eq(ty, types().dict_itemiterator) {
+        IterKind::Items
+    } else {
+        IterKind::Keys
+    };
+    let pos = if reverse { t.entries.len() } else { 0 };
+    alloc(ty, DictIterObj { head: header(), dict: Some(d.clone()), pos, used: t.used, remaining: t.used, kind, reverse })
+}
+
+fn self_iter(o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+
+fn dictiter_next(o: &Obj) -> PyResult<Option<Obj>> {
+    let it = unsafe { o.payload_mut::<DictIterObj>() };
+    let Some(d) = &it.dict else { return Ok(None) };
+    let t = tbl(d);
+    if t.used != it.used {
+        it.used = usize::MAX;
+        return Err(runtime_error("dictionary changed size during iteration"));
+    }
+    let found = if it.reverse {
+        let mut r = None;
+        while it.pos > 0 {
+            it.pos -= 1;
+            if let Some(Some(e)) = t.entries.get(it.pos) {
+                r = Some(e);
+                break;
+            }
+        }
+        r
+    } else {
+        let mut r = None;
+        while it.pos < t.entries.len() {
+            let i = it.pos;
+            it.pos += 1;
+            if let Some(e) = &t.entries[i] {
+                r = Some(e);
+                break;
+            }
+        }
+        r
+    };
+    match found {
+        Some(e) => {
+            if it.remaining == 0 {
+                it.used = usize::MAX;
+                return Err(runtime_error("dictionary keys changed during iteration"));
+            }
+            it.remaining -= 1;
+            Ok(Some(match it.kind {
+                IterKind::Keys => e.key.clone(),
+                IterKind::Values => e.value.clone(),
+                IterKind::Items => tuple::pair(e.key.clone(), e.value.clone()),
+            }))
+        }
+        None => {
+            let d = it.dict.take();
+            drop(d);
+            Ok(None)
+        }
+    }
+}
+
+fn dictiter_length_hint(a: &[Obj]) -> PyResult<Obj> {
+    let it = unsafe { a[0].payload::<DictIterObj>() };
+    let n = match &it.dict {
+        Some(d) if tbl(d).used == it.used => it.remaining,
+        _ => 0,
+    };
+    Ok(int::from_i64(n as i64))
+}
+
+fn iter_spec_named(name: &'static str) -> TypeSpec {
+    let mut s = TypeSpec::new(name, std::mem::size_of::<DictIterObj>(), drop_as::<DictIterObj>);
+    s.final_ = true;
+    s.slots.iter = Some(self_iter);
+    s.slots.next = Some(dictiter_next);
+    s.methods = vec![MethodDef::Method { name: "__length_hint__", func: dictiter_length_hint, min: 1, max: 1 }];
+    s
+}
+
+pub fn keyiter_spec() -> TypeSpec {
+    iter_spec_named("dict_keyiterator")
+}
+pub fn valueiter_spec() -> TypeSpec {
+    iter_spec_named("dict_valueiterator")
+}
+pub fn itemiter_spec() -> TypeSpec {
+    iter_spec_named("dict_itemiterator")
+}
+pub fn reversekeyiter_spec() -> TypeSpec {
+    iter_spec_named("dict_reversekeyiterator")
+}

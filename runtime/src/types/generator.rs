@@ -1,4 +1,402 @@
-//! STUB — to be written.
+//! `generator`: generator objects for (interpreted) generator code. A generator owns its
+//! heap `Frame`; `send_ex` resumes it through the interpreter until the next
+//! `YieldValue` or the end. Implements `__next__`/`send`/`throw`/`close`, `gi_running`
+//! ("generator already executing"), return value → `StopIteration(value)`, PEP 479
+//! (`StopIteration` escaping the body becomes `RuntimeError`), `yield from` delegation of
+//! `throw`/`close`, and close-on-finalization (`GeneratorExit`).
+
+use pyc_frontend::bytecode::Instr;
+
+use super::typeobj::{drop_nothing, KwArgs, MethodDef};
 use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
+use crate::errors::{self, type_error, value_error};
+use crate::frame::{self, Frame};
+use crate::interp::{self, Exit, SendResult};
+use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
+use crate::protocol;
+use crate::types::exceptions::{self as excs, exc};
+use crate::types::function::as_function;
+use crate::types::{none, str as pystr, types};
+
+#[repr(C)]
+pub struct GeneratorObj {
+    pub head: ObjHeader,
+    /// None once the generator has finished (returned, raised or been closed).
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub started: bool,
+    pub name: Obj,
+    pub qualname: Obj,
+    pub code: Obj,
+    /// The exception being handled inside the generator while it is suspended.
+    pub exc_state: Option<Obj>,
+}
+
+#[inline]
+#[allow(clippy::mut_from_ref)]
+fn gen_mut(g: &Obj) -> &mut GeneratorObj {
+    unsafe { g.payload_mut::<GeneratorObj>() }
+}
+
+pub fn is_generator(o: &Obj) -> bool {
+    !o.is_small_int() && o.is_exact(types().generator)
+}
+
+/// A generator running `frame` (already bound by `Frame::for_call`).
+pub fn new_generator(mut frame: Box<Frame>) -> Obj {
+    let (name, qualname) = match &frame.func {
+        Some(f) => (as_function(f).name.clone(), as_function(f).qualname.clone()),
+        None => (frame.code_obj().name.clone(), frame.code_obj().qualname.clone()),
+    };
+    let code = frame.code.clone();
+    frame.pc = 0;
+    let g = alloc(
+        types().generator,
+        GeneratorObj { head: header(), frame: None, running: false, started: false, name, qualname, code, exc_state: None },
+    );
+    frame.generator = g.raw();
+    gen_mut(&g).frame = Some(frame);
+    g
+}
+
+/// Resumes the generator: `sent` is pushed as the value of the pending `yield` (not on the
+/// first run), or `throw` is raised at the suspension point.
+fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendResult> {
+    let gm = gen_mut(g);
+    if gm.running {
+        return Err(value_error("generator already executing"));
+    }
+    let Some(mut fr) = gm.frame.take() else {
+        return match throw {
+            Some(e) => Err(e),
+            None => Ok(SendResult::Return(none::none())),
+        };
+    };
+    if !gm.started {
+        if throw.is_none() && !none::is_none(&sent) {
+            gm.frame = Some(fr);
+            return Err(type_error("can't send non-None value to a just-started generator"));
+        }
+        gm.started = true;
+    } else if throw.is_none() {
+        fr.stack.push(Some(sent));
+    }
+    gm.running = true;
+    if let Err(e) = crate::recursion::enter() {
+        gm.running = false;
+        gm.frame = Some(fr);
+        return Err(e);
+    }
+    let saved = errors::handled();
+    if let Some(e) = gm.exc_state.take() {
+        errors::set_handled(Some(e));
+    }
+    frame::push(&mut fr);
+    let r = interp::eval(&mut fr, throw);
+    frame::pop(&mut fr);
+    crate::recursion::leave();
+    let gm = gen_mut(g);
+    gm.running = false;
+    match r {
+        Ok(Exit::Yield(v)) => {
+            let cur = errors::set_handled(saved.clone());
+            gm.exc_state = match (cur, &saved) {
+                (Some(c), Some(s)) if c.is(s) => None,
+                (c, _) => c,
+            };
+            gm.frame = Some(fr);
+            Ok(SendResult::Yield(v))
+        }
+        Ok(Exit::Return(v)) => {
+            errors::set_handled(saved);
+            drop(fr);
+            Ok(SendResult::Return(v))
+        }
+        Err(e) => {
+            errors::set_handled(saved);
+            drop(fr);
+            if e.matches(exc().stop_iteration) {
+                let re = errors::runtime_error("generator raised StopIteration");
+                excs::set_cause(&re.0, Some(e.0.clone()));
+                excs::set_context(&re.0, Some(e.0));
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `gen.send(v)` as the interpreter's `Send` uses it.
+pub fn send_ex(g: &Obj, sent: Obj) -> PyResult<SendResult> {
+    resume(g, sent, None)
+}
+
+fn result_to_value(r: SendResult) -> PyResult<Obj> {
+    match r {
+        SendResult::Yield(v) => Ok(v),
+        SendResult::Return(v) => Err(errors::stop_iteration(if none::is_none(&v) { None } else { Some(v) })),
+    }
+}
+
+/// `next(gen)` with the return value kept (`StopIteration(value)`).
+pub fn next_value(g: &Obj) -> PyResult<Obj> {
+    result_to_value(resume(g, none::none(), None)?)
+}
+
+fn gen_next(g: &Obj) -> PyResult<Option<Obj>> {
+    match resume(g, none::none(), None)? {
+        SendResult::Yield(v) => Ok(Some(v)),
+        SendResult::Return(_) => Ok(None),
+    }
+}
+
+fn gen_iter(g: &Obj) -> PyResult<Obj> {
+    Ok(g.clone())
+}
+
+/// The sub-iterator a suspended generator delegates to (`yield from`), if any.
+fn yield_from_target(g: &Obj) -> Option<Obj> {
+    let gm = gen_mut(g);
+    let fr = gm.frame.as_ref()?;
+    if !gm.started || fr.pc < 2 {
+        return None;
+    }
+    let instrs = &fr.co().instrs;
+    let pc = fr.pc as usize;
+    if matches!(instrs.get(pc - 1), Some(Instr::YieldValue)) && matches!(instrs.get(pc - 2), Some(Instr::Send(_))) {
+        return fr.stack.last().cloned().flatten();
+    }
+    None
+}
+
+/// Closes a sub-iterator (`gen_close_iter`).
+fn close_iter(it: &Obj) -> PyResult<()> {
+    if is_generator(it) {
+        return close(it).map(|_| ());
+    }
+    if let Some(m) = protocol::getattr_opt(it, &pystr::intern("close"))? {
+        protocol::call(&m, &[])?;
+    }
+    Ok(())
+}
+
+/// Throws exception instance `e` into the generator.
+pub fn throw_exc(g: &Obj, e: PyErr) -> PyResult<SendResult> {
+    if let Some(yf) = yield_from_target(g) {
+        if e.matches(exc().generator_exit) {
+            gen_mut(g).running = true;
+            let r = close_iter(&yf);
+            gen_mut(g).running = false;
+            if let Err(err) = r {
+                return resume(g, none::none(), Some(err));
+            }
+            return resume(g, none::none(), Some(e));
+        }
+        gen_mut(g).running = true;
+        let r: PyResult<Option<SendResult>> = if is_generator(&yf) {
+            throw_exc(&yf, e.clone()).map(Some)
+        } else {
+            match protocol::getattr_opt(&yf, &pystr::intern("throw")) {
+                Ok(Some(m)) => {
+                    let tb = excs::traceback(&e.0).unwrap_or_else(none::none);
+                    protocol::call(&m, &[e.0.type_obj(), e.0.clone(), tb]).map(|v| Some(SendResult::Yield(v)))
+                }
+                Ok(None) => Ok(None),
+                Err(err) => Err(err),
+            }
+        };
+        gen_mut(g).running = false;
+        match r {
+            Ok(None) => return resume(g, none::none(), Some(e)),
+            Ok(Some(SendResult::Yield(v))) => return Ok(SendResult::Yield(v)),
+            Ok(Some(SendResult::Return(v))) => return finish_delegation(g, v),
+            Err(err) if err.matches(exc().stop_iteration) => {
+                let v = excs::field(&err.0, 0);
+                return finish_delegation(g, v);
+            }
+            Err(err) => return resume(g, none::none(), Some(err)),
+        }
+    }
+    resume(g, none::none(), Some(e))
+}
+
+/// The sub-iterator finished during `throw`: pop it, jump past the `Send` loop and
+/// resume with its value.
+fn finish_delegation(g: &Obj, v: Obj) -> PyResult<SendResult> {
+    let gm = gen_mut(g);
+    if let Some(fr) = gm.frame.as_mut() {
+        fr.stack.pop();
+        let send_pc = fr.pc as usize - 2;
+        if let Instr::Send(t) = fr.co().instrs[send_pc] {
+            fr.pc = t;
+        }
+    }
+    resume(g, v, None)
+}
+
+/// Normalizes `throw(type[, value[, tb]])` arguments into an exception instance.
+fn make_throw_exc(typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<PyErr> {
+    let val = val.filter(|v| !none::is_none(v));
+    let e = if excs::is_exception_type(typ) {
+        match val {
+            Some(v) if v.ty().is_subtype(crate::types::typeobj::as_type(typ)) => v.clone(),
+            Some(v) => {
+                let args = match crate::types::tuple::as_slice(v) {
+                    Some(items) => items.to_vec(),
+                    None => vec![v.clone()],
+                };
+                protocol::call(typ, &args)?
+            }
+            None => protocol::call(typ, &[])?,
+        }
+    } else if excs::is_exception(typ) {
+        if val.is_some() {
+            return Err(type_error("instance exception may not have a separate value"));
+        }
+        typ.clone()
+    } else {
+        return Err(type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            typ.type_name()
+        )));
+    };
+    if let Some(tb) = tb.filter(|t| !none::is_none(t)) {
+        if !tb.is_exact(types().traceback) {
+            return Err(type_error("throw() third argument must be a traceback object"));
+        }
+        excs::set_traceback(&e, Some(tb.clone()));
+    }
+    Ok(PyErr(e))
+}
+
+/// `gen.close()`.
+pub fn close(g: &Obj) -> PyResult<Obj> {
+    let gm = gen_mut(g);
+    if gm.frame.is_none() {
+        return Ok(none::none());
+    }
+    if !gm.started {
+        gm.frame = None;
+        return Ok(none::none());
+    }
+    let ge = PyErr(excs::new_exception(exc().generator_exit, vec![]));
+    match throw_exc(g, ge) {
+        Ok(SendResult::Yield(_)) => Err(errors::runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Return(_)) => Ok(none::none()),
+        Err(e) if e.matches(exc().generator_exit) || e.matches(exc().stop_iteration) => Ok(none::none()),
+        Err(e) => Err(e),
+    }
+}
+
+// ----- methods -----
+
+fn m_send(args: &[Obj]) -> PyResult<Obj> {
+    result_to_value(resume(&args[0], args[1].clone(), None)?)
+}
+
+fn m_throw(args: &[Obj]) -> PyResult<Obj> {
+    let e = make_throw_exc(&args[1], args.get(2), args.get(3))?;
+    result_to_value(throw_exc(&args[0], e)?)
+}
+
+fn m_close(args: &[Obj]) -> PyResult<Obj> {
+    close(&args[0])
+}
+
+fn gen_repr(g: &Obj) -> PyResult<Obj> {
+    let q = pystr::as_str(&gen_mut(g).qualname).unwrap_or("?").to_string();
+    Ok(pystr::from_string(format!("<generator object {} at {:#x}>", q, g.raw())))
+}
+
+fn g_running(g: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::bool::from_bool(gen_mut(g).running))
+}
+fn g_code(g: &Obj) -> PyResult<Obj> {
+    Ok(gen_mut(g).code.clone())
+}
+fn g_frame(_g: &Obj) -> PyResult<Obj> {
+    Ok(none::none())
+}
+fn g_yieldfrom(g: &Obj) -> PyResult<Obj> {
+    Ok(yield_from_target(g).unwrap_or_else(none::none))
+}
+fn g_suspended(g: &Obj) -> PyResult<Obj> {
+    let gm = gen_mut(g);
+    Ok(crate::types::bool::from_bool(gm.started && gm.frame.is_some() && !gm.running))
+}
+
+fn gen_getattro(g: &Obj, name: &Obj) -> PyResult<Obj> {
+    match pystr::as_str(name) {
+        Some("__name__") => return Ok(gen_mut(g).name.clone()),
+        Some("__qualname__") => return Ok(gen_mut(g).qualname.clone()),
+        _ => {}
+    }
+    crate::types::object::generic_getattr(g, name)
+}
+
+fn gen_setattro(g: &Obj, name: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    match pystr::as_str(name) {
+        Some(n @ ("__name__" | "__qualname__")) => {
+            let Some(v) = v.filter(|v| v.isinstance(types().str)) else {
+                return Err(type_error(format!("{} must be set to a string object", n)));
+            };
+            if n == "__name__" {
+                gen_mut(g).name = v.clone();
+            } else {
+                gen_mut(g).qualname = v.clone();
+            }
+            Ok(())
+        }
+        _ => crate::types::object::generic_setattr(g, name, v),
+    }
+}
+
+/// Finalization: an unfinished, started generator is closed (its `finally` blocks run);
+/// errors are reported as unraisable, as CPython does.
+unsafe fn gen_drop(h: *mut ObjHeader) {
+    let g = &mut *(h as *mut GeneratorObj);
+    if g.frame.is_some() && g.started && !g.running && types_ready() {
+        // Temporarily resurrect to run close().
+        (*h).refcnt = 1;
+        let obj = Obj::from_raw(h as u64);
+        let r = close(&obj);
+        if let Err(e) = r {
+            let repr = gen_repr(&obj).ok().and_then(|r| pystr::as_str(&r).map(|s| s.to_string())).unwrap_or_default();
+            crate::types::traceback::print_unraisable(&format!("Exception ignored in: {}", repr), &e.0);
+        }
+        std::mem::forget(obj);
+        (*h).refcnt = 0;
+    }
+    std::ptr::drop_in_place(h as *mut GeneratorObj);
+}
+
+fn types_ready() -> bool {
+    true
+}
+
+fn gen_call_kw_unused(_: &Obj, _: &[Obj], _: &KwArgs) -> PyResult<Obj> {
+    Ok(none::none())
+}
+
+pub fn spec() -> TypeSpec {
+    let _ = gen_call_kw_unused;
+    let _ = drop_nothing;
+    let mut s = TypeSpec::new("generator", std::mem::size_of::<GeneratorObj>(), gen_drop);
+    s.final_ = true;
+    s.slots.iter = Some(gen_iter);
+    s.slots.next = Some(gen_next);
+    s.slots.repr = Some(gen_repr);
+    s.slots.getattro = Some(gen_getattro);
+    s.slots.setattro = Some(gen_setattro);
+    s.methods = vec![
+        MethodDef::Method { name: "send", func: m_send, min: 2, max: 2 },
+        MethodDef::Method { name: "throw", func: m_throw, min: 2, max: 4 },
+        MethodDef::Method { name: "close", func: m_close, min: 1, max: 1 },
+        MethodDef::Getter { name: "gi_running", get: g_running },
+        MethodDef::Getter { name: "gi_code", get: g_code },
+        MethodDef::Getter { name: "gi_frame", get: g_frame },
+        MethodDef::Getter { name: "gi_yieldfrom", get: g_yieldfrom },
+        MethodDef::Getter { name: "gi_suspended", get: g_suspended },
+    ];
+    s
+}

@@ -1,8 +1,997 @@
-//! STUB — to be written.
-use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
-pub fn iter_spec() -> TypeSpec { TypeSpec::new("iter_spec", 16, drop_nothing) }
-pub fn reverse_iter_spec() -> TypeSpec { TypeSpec::new("reverse_iter_spec", 16, drop_nothing) }
-use crate::object::Obj;
-pub fn as_slice_opt(_o: &Obj) -> Option<&[Obj]> { None }
+//! `list`, `list_iterator` and `list_reverseiterator`, plus small helpers the other
+//! container files share (repr recursion guard, argument checks, index conversion,
+//! sequence-operator fallbacks, the "unhashable" hash slot).
+//!
+//! A list owns a `Vec<Obj>`. Comparisons, `__eq__`, `__repr__`, `__del__` of items can
+//! run arbitrary Python code that mutates the list, so no borrow of the Vec is ever held
+//! across a call into Python: items are cloned out first, indexes re-checked after.
+
+use std::cell::RefCell;
+
+use pyc_frontend::bytecode::{BinOp, CmpOp};
+
+use super::typeobj::{drop_as, BinaryFn, KwArgs, MethodDef};
+use super::{none, types, TypeSpec};
+use crate::errors::{index_error, type_error, value_error};
+use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
+use crate::protocol;
+use crate::types::{bool as pybool, int, str as pystr};
+
+// ===================== shared helpers (used by tuple, dict, set, range, ...) =====================
+
+thread_local! {
+    static REPR_STACK: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// CPython's `Py_ReprEnter`/`Py_ReprLeave`: `ReprGuard::enter(o)` is `None` when `o` is
+/// already being repr'd on this thread (the caller then prints `[...]` or similar).
+pub struct ReprGuard(u64);
+
+impl ReprGuard {
+    pub fn enter(o: &Obj) -> Option<ReprGuard> {
+        let id = o.raw();
+        REPR_STACK.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.contains(&id) {
+                None
+            } else {
+                s.push(id);
+                Some(ReprGuard(id))
+            }
+        })
+    }
+}
+
+impl Drop for ReprGuard {
+    fn drop(&mut self) {
+        REPR_STACK.with(|s| {
+            let mut s = s.borrow_mut();
+            if let Some(p) = s.iter().rposition(|&x| x == self.0) {
+                s.remove(p);
+            }
+        });
+    }
+}
+
+/// The hash slot of unhashable built-in containers (`__hash__ = None`).
+pub fn hash_not_implemented(o: &Obj) -> PyResult<i64> {
+    Err(type_error(format!("unhashable type: '{}'", o.type_name())))
+}
+
+/// `__hash__ = None` class attribute value.
+pub fn none_attr() -> Obj {
+    none::none()
+}
+
+/// "X() takes no keyword arguments".
+pub fn no_kwargs(name: &str, kw: &KwArgs) -> PyResult<()> {
+    if kw.is_empty() {
+        Ok(())
+    } else {
+        Err(type_error(format!("{}() takes no keyword arguments", name)))
+    }
+}
+
+/// "X expected at most N argument(s), got M".
+pub fn check_max_args(name: &str, args: &[Obj], max: usize) -> PyResult<()> {
+    if args.len() > max {
+        Err(type_error(format!(
+            "{} expected at most {} argument{}, got {}",
+            name,
+            max,
+            if max == 1 { "" } else { "s" },
+            args.len()
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// "X expected at least N argument(s), got M".
+pub fn check_min_args(name: &str, args: &[Obj], min: usize) -> PyResult<()> {
+    if args.len() < min {
+        Err(type_error(format!(
+            "{} expected at least {} argument{}, got {}",
+            name,
+            min,
+            if min == 1 { "" } else { "s" },
+            args.len()
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// Does `o` support `__index__` (int, bool, int subclasses, `__index__` slot)?
+#[inline]
+pub fn is_index(o: &Obj) -> bool {
+    o.is_small_int() || o.isinstance(types().int) || o.ty().slots().index.is_some()
+}
+
+/// `PyNumber_AsSsize_t(o, NULL)`: `__index__`, clamping big values to the isize range.
+pub fn index_clamped(o: &Obj) -> PyResult<i64> {
+    if let Some(i) = o.small_int() {
+        return Ok(i);
+    }
+    let v = protocol::index(o)?;
+    if let Some(i) = int::to_i64(&v) {
+        return Ok(i);
+    }
+    match int::to_bigint(&v) {
+        Some(b) if b.sign() == num_bigint::Sign::Minus => Ok(i64::MIN),
+        _ => Ok(i64::MAX),
+    }
+}
+
+/// `_PyEval_SliceIndexNotNone`: the start/stop arguments of `index()` methods.
+pub fn slice_index_arg(o: &Obj) -> PyResult<i64> {
+    if !is_index(o) {
+        return Err(type_error("slice indices must be integers or have an __index__ method"));
+    }
+    index_clamped(o)
+}
+
+/// Resolves the optional start/stop of `seq.index(x, start, stop)` against `len`.
+pub fn start_stop(args: &[Obj], len: usize) -> PyResult<(usize, usize)> {
+    let len = len as i64;
+    let fix = |v: i64| -> usize {
+        if v < 0 {
+            (v + len).max(0) as usize
+        } else {
+            v.min(len) as usize
+        }
+    };
+    let start = match args.first() { Some(a) => fix(slice_index_arg(a)?), None => 0 };
+    let stop = match args.get(1) { Some(a) => fix(slice_index_arg(a)?), None => len as usize };
+    Ok((start, stop))
+}
+
+/// Converts an index key to a position in `0..len` (negative indexes count from the end);
+/// `None` when out of range.
+#[inline]
+pub fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j >= 0 && (j as u64) < len as u64 {
+        Some(j as usize)
+    } else {
+        None
+    }
+}
+
+/// An integer key for `seq[key]` (`__index__`; IndexError when it does not fit).
+pub fn index_key(key: &Obj) -> PyResult<i64> {
+    protocol::index_i64(key)
+}
+
+/// CPython tries the right operand's reflected slot before a sequence's `sq_concat` /
+/// `sq_repeat`; our sequences implement those inside their number slot, so they give the
+/// other operand's slot its chance here. `Ok(None)`: it declined (or has none).
+pub fn try_other_slot(a: &Obj, b: &Obj, op: BinOp, own: BinaryFn) -> PyResult<Option<Obj>> {
+    if let Some(f) = b.ty().slots().number[op as usize] {
+        if f as usize != own as usize {
+            let r = f(a, b)?;
+            if !none::is_not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The repeat count of `seq * n` (negative counts are 0); TypeError for non-ints.
+pub fn repeat_count(n: &Obj) -> PyResult<usize> {
+    let c = protocol::index_i64(n).map_err(|e| {
+        if e.matches(crate::types::exceptions::exc().index_error) {
+            crate::errors::overflow_error(format!("cannot fit '{}' into an index-sized integer", n.type_name()))
+        } else {
+            e
+        }
+    })?;
+    Ok(if c < 0 { 0 } else { c as usize })
+}
+
+/// The error of `a * seq` when `a` is not an int: CPython tries `a`'s own `sq_repeat`
+/// first, so when `a` is itself a built-in sequence the message names `seq`'s type.
+pub fn reflected_repeat_error(a: &Obj, seq: &Obj) -> PyErr {
+    let t = types();
+    let a_is_seq = !a.is_small_int() && [t.str, t.bytes, t.bytearray, t.tuple, t.list].iter().any(|s| a.ty().is_subtype(s));
+    cant_multiply(if a_is_seq { seq } else { a })
+}
+
+/// "can't multiply sequence by non-int of type 'X'".
+pub fn cant_multiply(n: &Obj) -> PyErr {
+    type_error(format!("can't multiply sequence by non-int of type '{}'", n.type_name()))
+}
+
+/// Total length of a repeat, MemoryError when it overflows.
+pub fn repeat_len(len: usize, n: usize) -> PyResult<usize> {
+    match len.checked_mul(n) {
+        Some(t) if t <= (isize::MAX as usize) / 8 => Ok(t),
+        _ => Err(crate::errors::memory_error()),
+    }
+}
+
+/// Lexicographic comparison of two item sequences (lists or tuples). `get` fetches item
+/// `i` of side 0/1 fresh each time (`None` when past the end), since `__eq__` can mutate.
+pub fn seq_richcompare(
+    get: &dyn Fn(usize, usize) -> Option<Obj>,
+    lens: &dyn Fn() -> (usize, usize),
+    op: CmpOp,
+) -> PyResult<Obj> {
+    let (la, lb) = lens();
+    if la != lb && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(pybool::from_bool(op == CmpOp::Ne));
+    }
+    let mut i = 0;
+    loop {
+        let (Some(x), Some(y)) = (get(0, i), get(1, i)) else { break };
+        if !protocol::eq(&x, &y)? {
+            return match op {
+                CmpOp::Eq => Ok(none::false_()),
+                CmpOp::Ne => Ok(none::true_()),
+                _ => protocol::richcompare(&x, &y, op),
+            };
+        }
+        i += 1;
+    }
+    let (la, lb) = lens();
+    let r = match op {
+        CmpOp::Lt => la < lb,
+        CmpOp::Le => la <= lb,
+        CmpOp::Eq => la == lb,
+        CmpOp::Ne => la != lb,
+        CmpOp::Gt => la > lb,
+        CmpOp::Ge => la >= lb,
+    };
+    Ok(pybool::from_bool(r))
+}
+
+/// Joins the reprs of `items` with ", ".
+pub fn join_reprs(items: &[Obj]) -> PyResult<String> {
+    let mut s = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(&protocol::repr_string(x)?);
+    }
+    Ok(s)
+}
+
+// ===================== list =====================
+
+#[repr(C)]
+pub struct ListObj {
+    pub head: ObjHeader,
+    pub items: Vec<Obj>,
+}
+
+/// A new list owning `items`.
+pub fn new(items: Vec<Obj>) -> Obj {
+    alloc(types().list, ListObj { head: header(), items })
+}
+
+/// Is `o` a list (or subclass instance)?
+#[inline]
+pub fn is_list(o: &Obj) -> bool {
+    !o.is_small_int() && o.ty().is_subtype(types().list)
+}
+
+/// The items of a list (or subclass); `None` for anything else.
+#[inline]
+pub fn as_slice_opt(o: &Obj) -> Option<&[Obj]> {
+    if is_list(o) {
+        Some(unsafe { &o.payload::<ListObj>().items })
+    } else {
+        None
+    }
+}
+
+/// The item vector of a list. The caller guarantees `o` is a list and keeps the borrow
+/// short (no calls into Python while holding it).
+#[inline]
+#[allow(clippy::mut_from_ref)]
+pub fn items_mut(o: &Obj) -> &mut Vec<Obj> {
+    debug_assert!(is_list(o));
+    unsafe { &mut o.payload_mut::<ListObj>().items }
+}
+
+#[inline]
+fn items(o: &Obj) -> &[Obj] {
+    unsafe { &o.payload::<ListObj>().items }
+}
+
+#[inline]
+fn list_len_of(o: &Obj) -> usize {
+    items(o).len()
+}
+
+#[inline]
+fn get_at(o: &Obj, i: usize) -> Option<Obj> {
+    items(o).get(i).cloned()
+}
+
+/// `list.append(x)`.
+pub fn append(o: &Obj, x: Obj) {
+    items_mut(o).push(x);
+}
+
+/// Replaces the whole content, dropping the old items after the borrow ends.
+fn replace_all(o: &Obj, v: Vec<Obj>) {
+    let old = std::mem::replace(items_mut(o), v);
+    drop(old);
+}
+
+/// `list.extend(iterable)`.
+pub fn extend(o: &Obj, iterable: &Obj) -> PyResult<()> {
+    if iterable.is(o) {
+        let copy = items(o).to_vec();
+        items_mut(o).extend(copy);
+        return Ok(());
+    }
+    if let Some(src) = super::tuple::as_slice(iterable).or_else(|| as_slice_opt(iterable)) {
+        let copy = src.to_vec();
+        items_mut(o).extend(copy);
+        return Ok(());
+    }
+    let it = protocol::iter(iterable)?;
+    while let Some(x) = protocol::next(&it)? {
+        items_mut(o).push(x);
+    }
+    Ok(())
+}
+
+fn list_len(o: &Obj) -> PyResult<usize> {
+    Ok(list_len_of(o))
+}
+
+fn list_bool(o: &Obj) -> PyResult<bool> {
+    Ok(list_len_of(o) != 0)
+}
+
+fn list_repr(o: &Obj) -> PyResult<Obj> {
+    if list_len_of(o) == 0 {
+        return Ok(pystr::new("[]"));
+    }
+    let Some(_g) = ReprGuard::enter(o) else { return Ok(pystr::new("[...]")) };
+    let mut s = String::from("[");
+    let mut i = 0;
+    while let Some(x) = get_at(o, i) {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(&protocol::repr_string(&x)?);
+        i += 1;
+    }
+    s.push(']');
+    Ok(pystr::from_string(s))
+}
+
+fn list_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    if let Some(i) = key.small_int() {
+        return match norm_index(i, list_len_of(o)) {
+            Some(j) => Ok(items(o)[j].clone()),
+            None => Err(index_error("list index out of range")),
+        };
+    }
+    if is_index(key) {
+        let i = index_key(key)?;
+        return match norm_index(i, list_len_of(o)) {
+            Some(j) => Ok(items(o)[j].clone()),
+            None => Err(index_error("list index out of range")),
+        };
+    }
+    if super::slice::is_slice(key) {
+        let (start, _stop, step, n) = super::slice::indices(key, list_len_of(o))?;
+        let src = items(o);
+        let mut v = Vec::with_capacity(n);
+        let mut k = start;
+        for _ in 0..n {
+            v.push(src[k as usize].clone());
+            k += step;
+        }
+        return Ok(new(v));
+    }
+    Err(type_error(format!("list indices must be integers or slices, not {}", key.type_name())))
+}
+
+fn list_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    if is_index(key) {
+        let i = index_key(key)?;
+        let Some(j) = norm_index(i, list_len_of(o)) else {
+            return Err(index_error("list assignment index out of range"));
+        };
+        match value {
+            Some(v) => {
+                let old = std::mem::replace(&mut items_mut(o)[j], v.clone());
+                drop(old);
+            }
+            None => {
+                let old = items_mut(o).remove(j);
+                drop(old);
+            }
+        }
+        return Ok(());
+    }
+    if super::slice::is_slice(key) {
+        return assign_slice(o, key, value);
+    }
+    Err(type_error(format!("list indices must be integers or slices, not {}", key.type_name())))
+}
+
+fn assign_slice(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    // Materialize the new items first (this may run Python code).
+    let new_items: Option<Vec<Obj>> = match value {
+        None => None,
+        Some(v) => {
+            if v.is(o) {
+                Some(items(o).to_vec())
+            } else if let Some(s) = super::tuple::as_slice(v).or_else(|| as_slice_opt(v)) {
+                Some(s.to_vec())
+            } else {
+                let (_, _, step, _) = super::slice::indices(key, list_len_of(o))?;
+                match protocol::iter(v) {
+                    Ok(it) => {
+                        let mut out = Vec::new();
+                        while let Some(x) = protocol::next(&it)? {
+                            out.push(x);
+                        }
+                        Some(out)
+                    }
+                    Err(e) if e.matches(crate::types::exceptions::exc().type_error) => {
+                        return Err(type_error(if step == 1 {
+                            "can only assign an iterable"
+                        } else {
+                            "must assign iterable to extended slice"
+                        }));
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    };
+    let len = list_len_of(o);
+    let (start, stop, step, n) = super::slice::indices(key, len)?;
+    match new_items {
+        Some(mut nv) => {
+            if step == 1 {
+                let start = start as usize;
+                let stop = (stop.max(start as isize)) as usize;
+                let removed: Vec<Obj> = items_mut(o).splice(start..stop, nv.drain(..)).collect();
+                drop(removed);
+            } else {
+                if nv.len() != n {
+                    return Err(value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        nv.len(),
+                        n
+                    )));
+                }
+                let mut old = Vec::with_capacity(n);
+                {
+                    let v = items_mut(o);
+                    let mut k = start;
+                    for x in nv.into_iter() {
+                        old.push(std::mem::replace(&mut v[k as usize], x));
+                        k += step;
+                    }
+                }
+                drop(old);
+            }
+        }
+        None => {
+            if n == 0 {
+                return Ok(());
+            }
+            if step == 1 {
+                let removed: Vec<Obj> = items_mut(o).drain(start as usize..(start as usize + n)).collect();
+                drop(removed);
+            } else {
+                // Normalize to an increasing walk, then compact.
+                let (lo, st) = if step < 0 { (start + step * (n as isize - 1), -step) } else { (start, step) };
+                let mut removed = Vec::with_capacity(n);
+                {
+                    let v = items_mut(o);
+                    let old = std::mem::take(v);
+                    let mut next_del = lo as usize;
+                    let mut left = n;
+                    for (idx, x) in old.into_iter().enumerate() {
+                        if left > 0 && idx == next_del {
+                            removed.push(x);
+                            left -= 1;
+                            next_del += st as usize;
+                        } else {
+                            v.push(x);
+                        }
+                    }
+                }
+                drop(removed);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn list_contains(o: &Obj, x: &Obj) -> PyResult<bool> {
+    let mut i = 0;
+    while let Some(y) = get_at(o, i) {
+        if protocol::eq(&y, x)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
+}
+
+fn list_iter(o: &Obj) -> PyResult<Obj> {
+    Ok(alloc(types().list_iterator, ListIterObj { head: header(), seq: Some(o.clone()), index: 0 }))
+}
+
+fn list_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    if !is_list(a) || !is_list(b) {
+        return Ok(none::not_implemented());
+    }
+    let get = |side: usize, i: usize| if side == 0 { get_at(a, i) } else { get_at(b, i) };
+    let lens = || (list_len_of(a), list_len_of(b));
+    seq_richcompare(&get, &lens, op)
+}
+
+fn list_add(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if !is_list(a) {
+        return Ok(none::not_implemented());
+    }
+    if !is_list(b) {
+        if let Some(r) = try_other_slot(a, b, BinOp::Add, list_add)? {
+            return Ok(r);
+        }
+        return Err(type_error(format!("can only concatenate list (not \"{}\") to list", b.type_name())));
+    }
+    let mut v = Vec::with_capacity(list_len_of(a) + list_len_of(b));
+    v.extend_from_slice(items(a));
+    v.extend_from_slice(items(b));
+    Ok(new(v))
+}
+
+fn repeat_vec(src: &[Obj], n: usize) -> PyResult<Vec<Obj>> {
+    let total = repeat_len(src.len(), n)?;
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(src);
+    }
+    Ok(v)
+}
+
+fn list_mul(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let (seq, n) = if is_list(a) {
+        if !is_index(b) {
+            if let Some(r) = try_other_slot(a, b, BinOp::Mul, list_mul)? {
+                return Ok(r);
+            }
+            return Err(cant_multiply(b));
+        }
+        (a, b)
+    } else {
+        // Reflected: `n * list`.
+        if !is_index(a) {
+            return Err(reflected_repeat_error(a, b));
+        }
+        (b, a)
+    };
+    let n = repeat_count(n)?;
+    Ok(new(repeat_vec(items(seq), n)?))
+}
+
+fn list_iadd(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    extend(a, b)?;
+    Ok(a.clone())
+}
+
+fn list_imul(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if !is_index(b) {
+        return Err(cant_multiply(b));
+    }
+    let n = repeat_count(b)?;
+    if n == 0 {
+        replace_all(a, Vec::new());
+    } else if n > 1 {
+        let v = repeat_vec(items(a), n)?;
+        replace_all(a, v);
+    }
+    Ok(a.clone())
+}
+
+fn list_new(cls: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    let t = super::typeobj::as_type(cls);
+    Ok(alloc(t, ListObj { head: header(), items: Vec::new() }))
+}
+
+fn list_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    no_kwargs("list", kw)?;
+    check_max_args("list", args, 1)?;
+    replace_all(o, Vec::new());
+    if let Some(it) = args.first() {
+        extend(o, it)?;
+    }
+    Ok(none::none())
+}
+
+// ----- methods -----
+
+fn m_append(a: &[Obj]) -> PyResult<Obj> {
+    append(&a[0], a[1].clone());
+    Ok(none::none())
+}
+
+fn m_extend(a: &[Obj]) -> PyResult<Obj> {
+    extend(&a[0], &a[1])?;
+    Ok(none::none())
+}
+
+fn m_insert(a: &[Obj]) -> PyResult<Obj> {
+    let i = index_clamped(&a[1])?;
+    let len = list_len_of(&a[0]) as i64;
+    let pos = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+    items_mut(&a[0]).insert(pos, a[2].clone());
+    Ok(none::none())
+}
+
+fn m_pop(a: &[Obj]) -> PyResult<Obj> {
+    let o = &a[0];
+    let i = match a.get(1) {
+        Some(x) => index_clamped(x)?,
+        None => -1,
+    };
+    let len = list_len_of(o);
+    if len == 0 {
+        return Err(index_error("pop from empty list"));
+    }
+    match norm_index(i, len) {
+        Some(j) => Ok(items_mut(o).remove(j)),
+        None => Err(index_error("pop index out of range")),
+    }
+}
+
+fn m_remove(a: &[Obj]) -> PyResult<Obj> {
+    let o = &a[0];
+    let mut i = 0;
+    while let Some(y) = get_at(o, i) {
+        if protocol::eq(&y, &a[1])? {
+            if i < list_len_of(o) {
+                let old = items_mut(o).remove(i);
+                drop(old);
+            }
+            return Ok(none::none());
+        }
+        i += 1;
+    }
+    Err(value_error("list.remove(x): x not in list"))
+}
+
+fn m_index(a: &[Obj]) -> PyResult<Obj> {
+    let o = &a[0];
+    let (start, stop) = start_stop(&a[2..], list_len_of(o))?;
+    let mut i = start;
+    while i < stop {
+        let Some(y) = get_at(o, i) else { break };
+        if protocol::eq(&y, &a[1])? {
+            return Ok(int::from_i64(i as i64));
+        }
+        i += 1;
+    }
+    Err(value_error(format!("{} is not in list", protocol::repr_string(&a[1])?)))
+}
+
+fn m_count(a: &[Obj]) -> PyResult<Obj> {
+    let mut n = 0i64;
+    let mut i = 0;
+    while let Some(y) = get_at(&a[0], i) {
+        if protocol::eq(&y, &a[1])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(int::from_i64(n))
+}
+
+fn m_clear(a: &[Obj]) -> PyResult<Obj> {
+    replace_all(&a[0], Vec::new());
+    Ok(none::none())
+}
+
+fn m_copy(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new(items(&a[0]).to_vec()))
+}
+
+fn m_reverse(a: &[Obj]) -> PyResult<Obj> {
+    items_mut(&a[0]).reverse();
+    Ok(none::none())
+}
+
+fn m_reversed(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_reverse_iter(&a[0]))
+}
+
+/// A `list_reverseiterator` over `o`.
+pub fn new_reverse_iter(o: &Obj) -> Obj {
+    let n = list_len_of(o) as isize;
+    alloc(types().list_reverseiterator, ListRevIterObj { head: header(), seq: Some(o.clone()), index: n - 1 })
+}
+
+fn m_sort(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if !args.is_empty() {
+        return Err(type_error("sort() takes no positional arguments"));
+    }
+    let mut key: Option<Obj> = None;
+    let mut reverse = false;
+    for (n, v) in kw.iter() {
+        match pystr::as_str(n) {
+            Some("key") => {
+                if !none::is_none(v) {
+                    key = Some(v.clone());
+                }
+            }
+            Some("reverse") => {
+                reverse = protocol::is_true(v)?;
+            }
+            Some(other) => {
+                return Err(type_error(format!("'{}' is an invalid keyword argument for sort()", other)));
+            }
+            None => return Err(type_error("keywords must be strings")),
+        }
+    }
+    sort(o, key.as_ref(), reverse)?;
+    Ok(none::none())
+}
+
+/// `list.sort(key=key, reverse=reverse)`: a stable merge sort comparing with `<` only.
+/// The list appears empty while it is being sorted; if it was modified meanwhile,
+/// ValueError "list modified during sort".
+pub fn sort(o: &Obj, key: Option<&Obj>, reverse: bool) -> PyResult<()> {
+    let mut vals = std::mem::take(items_mut(o));
+    if vals.len() < 2 {
+        *items_mut(o) = vals;
+        return Ok(());
+    }
+    if reverse {
+        vals.reverse();
+    }
+    let result = sort_values(&mut vals, key);
+    if reverse {
+        vals.reverse();
+    }
+    let modified = !items(o).is_empty() || items_mut(o).capacity() != 0;
+    let old = std::mem::replace(items_mut(o), vals);
+    drop(old);
+    result?;
+    if modified {
+        return Err(value_error("list modified during sort"));
+    }
+    Ok(())
+}
+
+fn sort_values(vals: &mut Vec<Obj>, key: Option<&Obj>) -> PyResult<()> {
+    let keys: Vec<Obj> = match key {
+        Some(f) => {
+            let mut k = Vec::with_capacity(vals.len());
+            for v in vals.iter() {
+                k.push(protocol::call(f, std::slice::from_ref(v))?);
+            }
+            k
+        }
+        None => Vec::new(),
+    };
+    let ks: &[Obj] = if key.is_some() { &keys } else { vals };
+    // Fast paths needing no Python calls.
+    if ks.iter().all(|k| k.is_small_int()) {
+        let mut perm: Vec<usize> = (0..ks.len()).collect();
+        perm.sort_by_key(|&i| ks[i].small_int().unwrap());
+        apply_perm(vals, &perm);
+        return Ok(());
+    }
+    let strt = types().str;
+    if ks.iter().all(|k| !k.is_small_int() && k.is_exact(strt)) {
+        let mut perm: Vec<usize> = (0..ks.len()).collect();
+        perm.sort_by(|&a, &b| pystr::as_str(&ks[a]).unwrap_or("").cmp(pystr::as_str(&ks[b]).unwrap_or("")));
+        apply_perm(vals, &perm);
+        return Ok(());
+    }
+    let ks: Vec<Obj> = ks.to_vec();
+    let mut lt = |a: usize, b: usize| protocol::lt(&ks[a], &ks[b]);
+    let perm = merge_sort(ks.len(), &mut lt)?;
+    apply_perm(vals, &perm);
+    Ok(())
+}
+
+fn apply_perm(vals: &mut Vec<Obj>, perm: &[usize]) {
+    let mut old: Vec<Option<Obj>> = std::mem::take(vals).into_iter().map(Some).collect();
+    vals.extend(perm.iter().map(|&i| old[i].take().unwrap()));
+}
+
+/// A stable merge sort of `0..n` by a fallible `lt`; tolerates inconsistent orders.
+fn merge_sort(n: usize, lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> PyResult<Vec<usize>> {
+    let mut a: Vec<usize> = (0..n).collect();
+    const RUN: usize = 16;
+    // Binary insertion sort of small runs.
+    let mut s = 0;
+    while s < n {
+        let e = (s + RUN).min(n);
+        for i in s + 1..e {
+            let x = a[i];
+            let (mut lo, mut hi) = (s, i);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if lt(x, a[mid])? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            a.copy_within(lo..i, lo + 1);
+            a[lo] = x;
+        }
+        s = e;
+    }
+    let mut buf = vec![0usize; n];
+    let mut width = RUN;
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            if mid < hi {
+                // Already ordered?
+                if !lt(a[mid], a[mid - 1])? {
+                    lo = hi;
+                    continue;
+                }
+                let (mut i, mut j, mut k) = (lo, mid, lo);
+                while i < mid && j < hi {
+                    if lt(a[j], a[i])? {
+                        buf[k] = a[j];
+                        j += 1;
+                    } else {
+                        buf[k] = a[i];
+                        i += 1;
+                    }
+                    k += 1;
+                }
+                while i < mid {
+                    buf[k] = a[i];
+                    i += 1;
+                    k += 1;
+                }
+                while j < hi {
+                    buf[k] = a[j];
+                    j += 1;
+                    k += 1;
+                }
+                a[lo..hi].copy_from_slice(&buf[lo..hi]);
+            }
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(a)
+}
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("list", std::mem::size_of::<ListObj>(), drop_as::<ListObj>);
+    s.flags = super::typeobj::flags::LIST_SUBCLASS;
+    let sl = &mut s.slots;
+    sl.repr = Some(list_repr);
+    sl.hash = Some(hash_not_implemented);
+    sl.richcompare = Some(list_richcompare);
+    sl.iter = Some(list_iter);
+    sl.len = Some(list_len);
+    sl.bool = Some(list_bool);
+    sl.getitem = Some(list_getitem);
+    sl.setitem = Some(list_setitem);
+    sl.contains = Some(list_contains);
+    sl.number[BinOp::Add as usize] = Some(list_add);
+    sl.number[BinOp::Mul as usize] = Some(list_mul);
+    sl.inplace[BinOp::Add as usize] = Some(list_iadd);
+    sl.inplace[BinOp::Mul as usize] = Some(list_imul);
+    sl.new = Some(list_new);
+    sl.init = Some(list_init);
+    s.methods = vec![
+        MethodDef::Method { name: "append", func: m_append, min: 2, max: 2 },
+        MethodDef::Method { name: "extend", func: m_extend, min: 2, max: 2 },
+        MethodDef::Method { name: "insert", func: m_insert, min: 3, max: 3 },
+        MethodDef::Method { name: "pop", func: m_pop, min: 1, max: 2 },
+        MethodDef::Method { name: "remove", func: m_remove, min: 2, max: 2 },
+        MethodDef::Method { name: "index", func: m_index, min: 2, max: 4 },
+        MethodDef::Method { name: "count", func: m_count, min: 2, max: 2 },
+        MethodDef::Method { name: "clear", func: m_clear, min: 1, max: 1 },
+        MethodDef::Method { name: "copy", func: m_copy, min: 1, max: 1 },
+        MethodDef::Method { name: "reverse", func: m_reverse, min: 1, max: 1 },
+        MethodDef::Method { name: "__reversed__", func: m_reversed, min: 1, max: 1 },
+        MethodDef::MethodKw { name: "sort", func: m_sort },
+        MethodDef::Attr { name: "__hash__", value: none_attr },
+    ];
+    s
+}
+
+// ===================== iterators =====================
+
+#[repr(C)]
+pub struct ListIterObj {
+    pub head: ObjHeader,
+    pub seq: Option<Obj>,
+    pub index: usize,
+}
+
+fn self_iter(o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+
+fn list_iter_next(o: &Obj) -> PyResult<Option<Obj>> {
+    let it = unsafe { o.payload_mut::<ListIterObj>() };
+    if let Some(seq) = &it.seq {
+        if let Some(x) = items(seq).get(it.index) {
+            it.index += 1;
+            return Ok(Some(x.clone()));
+        }
+        let s = it.seq.take();
+        drop(s);
+    }
+    Ok(None)
+}
+
+fn list_iter_length_hint(a: &[Obj]) -> PyResult<Obj> {
+    let it = unsafe { a[0].payload::<ListIterObj>() };
+    let n = match &it.seq {
+        Some(s) => list_len_of(s).saturating_sub(it.index),
+        None => 0,
+    };
+    Ok(int::from_i64(n as i64))
+}
+
+pub fn iter_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("list_iterator", std::mem::size_of::<ListIterObj>(), drop_as::<ListIterObj>);
+    s.final_ = true;
+    s.slots.iter = Some(self_iter);
+    s.slots.next = Some(list_iter_next);
+    s.methods = vec![MethodDef::Method { name: "__length_hint__", func: list_iter_length_hint, min: 1, max: 1 }];
+    s
+}
+
+#[repr(C)]
+pub struct ListRevIterObj {
+    pub head: ObjHeader,
+    pub seq: Option<Obj>,
+    pub index: isize,
+}
+
+fn list_reviter_next(o: &Obj) -> PyResult<Option<Obj>> {
+    let it = unsafe { o.payload_mut::<ListRevIterObj>() };
+    if let Some(seq) = &it.seq {
+        if it.index >= 0 {
+            if let Some(x) = items(seq).get(it.index as usize) {
+                it.index -= 1;
+                return Ok(Some(x.clone()));
+            }
+        }
+        it.index = -1;
+        let s = it.seq.take();
+        drop(s);
+    }
+    Ok(None)
+}
+
+fn list_reviter_length_hint(a: &[Obj]) -> PyResult<Obj> {
+    let it = unsafe { a[0].payload::<ListRevIterObj>() };
+    let n = match &it.seq {
+        Some(s) if it.index >= 0 && (it.index as usize) < list_len_of(s) => it.index + 1,
+        _ => 0,
+    };
+    Ok(int::from_i64(n as i64))
+}
+
+pub fn reverse_iter_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("list_reverseiterator", std::mem::size_of::<ListRevIterObj>(), drop_as::<ListRevIterObj>);
+    s.final_ = true;
+    s.slots.iter = Some(self_iter);
+    s.slots.next = Some(list_reviter_next);
+    s.methods = vec![MethodDef::Method { name: "__length_hint__", func: list_reviter_length_hint, min: 1, max: 1 }];
+    s
+}

@@ -8,7 +8,7 @@
 
 use std::cell::Cell;
 
-use crate::object::{ObjHeader, Obj};
+use crate::object::ObjHeader;
 use typeobj::{MethodDef, Slots, TypeObject};
 
 pub mod typeobj;
@@ -83,6 +83,7 @@ builtin_types!(
     set_iterator, seq_iterator, callable_iterator, enumerate, zip, map, filter, reversed,
     function, builtin_function, method, cell, code, module, property, classmethod, staticmethod,
     super_, method_descriptor, getset_descriptor, generator, traceback, frame,
+    wrapper_descriptor, classmethod_descriptor, builtin_method, method_wrapper, member_descriptor,
 );
 
 static mut TYPES: Option<BuiltinTypes> = None;
@@ -144,6 +145,19 @@ fn create(spec: TypeSpec, base: Option<&'static TypeObject>, meta: *const TypeOb
     b.head.refcnt = crate::object::IMMORTAL * 2;
     PENDING_METHODS.with(|p| p.borrow_mut().push((b as *const TypeObject, spec.methods)));
     b
+}
+
+/// Creates a built-in type after start-up (exception types, native modules' types) and
+/// fills its dict at once. The result is immortal.
+pub fn create_type(spec: TypeSpec, base: &'static TypeObject) -> &'static TypeObject {
+    let t = create(spec, Some(base), types().type_ as *const TypeObject);
+    let methods = PENDING_METHODS.with(|p| {
+        let mut p = p.borrow_mut();
+        let i = p.iter().position(|(ty, _)| std::ptr::eq(*ty, t)).unwrap();
+        p.remove(i).1
+    });
+    class::fill_builtin_dict(t, methods);
+    t
 }
 
 thread_local! {
@@ -220,6 +234,11 @@ pub fn init() {
         generator: t(generator::spec(), object),
         traceback: t(traceback::traceback_spec(), object),
         frame: t(traceback::frame_spec(), object),
+        wrapper_descriptor: t(descriptors::wrapper_descriptor_spec(), object),
+        classmethod_descriptor: t(descriptors::classmethod_descriptor_spec(), object),
+        builtin_method: t(descriptors::builtin_method_spec(), object),
+        method_wrapper: t(descriptors::method_wrapper_spec(), object),
+        member_descriptor: t(descriptors::member_descriptor_spec(), object),
     };
     unsafe {
         *std::ptr::addr_of_mut!(TYPES) = Some(reg);

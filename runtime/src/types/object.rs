@@ -1,8 +1,355 @@
-//! STUB — to be written.
-use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
-use crate::object::{Obj, PyResult};
-pub fn object_repr(_o: &Obj) -> PyResult<Obj> { todo!() }
-pub fn generic_getattr(_o: &Obj, _name: &Obj) -> PyResult<Obj> { todo!() }
-pub fn generic_setattr(_o: &Obj, _name: &Obj, _v: Option<&Obj>) -> PyResult<()> { todo!() }
+//! `object`: the root of every class. Its `__new__`/`__init__` (with CPython's
+//! excess-argument rules), default `repr`/`str`/`hash`/`==`/`!=`, `__format__`,
+//! `__dir__`, `__class__`, `__init_subclass__`, `__subclasshook__`, and the generic
+//! attribute protocol (`generic_getattr` / `generic_setattr`: PyObject_GenericGetAttr and
+//! PyObject_GenericSetAttr — data descriptors on the type win over the instance
+//! `__dict__`, which wins over non-data descriptors and plain class attributes).
+
+use pyc_frontend::bytecode::CmpOp;
+
+use crate::errors::{attribute_error, attribute_error_for, type_error};
+use crate::object::{alloc, dict_slot, header, Obj, ObjHeader, PyResult};
+use crate::protocol;
+use crate::types::typeobj::{as_type, downcast_type, drop_nothing, flags, KwArgs, MethodDef, TypeObject};
+use crate::types::{bool as pybool, dict, list, none, str as pystr, types, TypeSpec};
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("object", std::mem::size_of::<ObjHeader>(), drop_nothing);
+    s.slots.repr = Some(object_repr);
+    s.slots.str = Some(object_str);
+    s.slots.hash = Some(object_hash);
+    s.slots.richcompare = Some(object_richcompare);
+    s.slots.getattro = Some(generic_getattr);
+    s.slots.setattro = Some(generic_setattr);
+    s.slots.new = Some(object_new);
+    s.slots.init = Some(object_init);
+    s.methods = vec![
+        MethodDef::GetSet { name: "__class__", get: get_class, set: set_class },
+        MethodDef::Method { name: "__dir__", func: object_dir, min: 1, max: 1 },
+        MethodDef::Method { name: "__format__", func: object_format, min: 2, max: 2 },
+        MethodDef::Method { name: "__sizeof__", func: object_sizeof, min: 1, max: 1 },
+        MethodDef::ClassMethod { name: "__init_subclass__", func: object_init_subclass },
+        MethodDef::ClassMethod { name: "__subclasshook__", func: object_subclasshook },
+        MethodDef::Attr { name: "__doc__", value: || pystr::new("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n") },
+    ];
+    s
+}
+
+// ----- creation -----
+
+fn excess_args(args: &[Obj], kw: &KwArgs) -> bool {
+    !args.is_empty() || !kw.is_empty()
+}
+
+/// `object.__new__(cls, ...)`.
+pub fn object_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let t = as_type(cls);
+    if excess_args(args, kw) {
+        let s = t.slots();
+        if s.new.map_or(0, |f| f as usize) != object_new as *const () as usize {
+            return Err(type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if s.init.map_or(0, |f| f as usize) == object_init as *const () as usize {
+            return Err(type_error(format!("{}() takes no arguments", t.name())));
+        }
+    }
+    if t.has_flag(flags::IS_ABSTRACT) {
+        return Err(abstract_error(t));
+    }
+    Ok(new_instance(t))
+}
+
+/// A bare instance of `t` (whose layout is `object`'s plus an optional dict slot).
+pub fn new_instance(t: &TypeObject) -> Obj {
+    alloc(t, header())
+}
+
+fn abstract_error(t: &TypeObject) -> crate::object::PyErr {
+    let mut names: Vec<String> = Vec::new();
+    if let Some(am) = t.lookup_str("__abstractmethods__") {
+        if let Ok(items) = protocol::collect(&am) {
+            for i in items {
+                names.push(pystr::as_str(&i).unwrap_or("").to_string());
+            }
+        }
+    }
+    names.sort();
+    type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        t.name(),
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    ))
+}
+
+/// `object.__init__(self, ...)`.
+pub fn object_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if excess_args(args, kw) {
+        let t = o.ty();
+        let s = t.slots();
+        if s.init.map_or(0, |f| f as usize) != object_init as *const () as usize {
+            return Err(type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if s.new.map_or(0, |f| f as usize) == object_new as *const () as usize {
+            return Err(type_error(format!("{}() takes no arguments", t.name())));
+        }
+    }
+    Ok(none::none())
+}
+
+// ----- repr / str / hash / compare -----
+
+/// `<module.Qualname object at 0x...>`
+pub fn object_repr(o: &Obj) -> PyResult<Obj> {
+    let t = o.ty();
+    let m = t.module_name();
+    let q = t.qualname.borrow().clone();
+    let s = if m == "builtins" {
+        format!("<{} object at {:#x}>", q, o.raw())
+    } else {
+        format!("<{}.{} object at {:#x}>", m, q, o.raw())
+    };
+    Ok(pystr::from_string(s))
+}
+
+fn object_str(o: &Obj) -> PyResult<Obj> {
+    protocol::repr(o)
+}
+
+/// Identity hash (CPython's `_Py_HashPointer`: the address rotated by 4 bits).
+pub fn object_hash(o: &Obj) -> PyResult<i64> {
+    let p = o.raw();
+    let h = p.rotate_right(4) as i64;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+/// `object.__eq__` (identity) and `object.__ne__` (inverts `__eq__` of the type).
+pub fn object_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    match op {
+        CmpOp::Eq => Ok(if a.is(b) { none::true_() } else { none::not_implemented() }),
+        CmpOp::Ne => {
+            let eq = match a.ty().slots().richcompare {
+                Some(f) => f(a, b, CmpOp::Eq)?,
+                None => return Ok(none::not_implemented()),
+            };
+            if none::is_not_implemented(&eq) {
+                return Ok(eq);
+            }
+            Ok(pybool::from_bool(!protocol::is_true(&eq)?))
+        }
+        _ => Ok(none::not_implemented()),
+    }
+}
+
+// ----- methods -----
+
+fn get_class(o: &Obj) -> PyResult<Obj> {
+    Ok(o.type_obj())
+}
+
+fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else { return Err(type_error("can't delete __class__ attribute")) };
+    let Some(new) = downcast_type(v) else {
+        return Err(type_error(format!("__class__ must be set to a class, not '{}' object", v.type_name())));
+    };
+    let old = o.ty();
+    if o.is_small_int() || !old.is_heap_type() || !new.is_heap_type() {
+        if !(old.is_subtype(types().module) && new.is_subtype(types().module)) {
+            return Err(type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        }
+    }
+    let compatible = old.basicsize == new.basicsize
+        && old.dict_offset == new.dict_offset
+        && old.drop_payload as usize == new.drop_payload as usize;
+    if !compatible {
+        return Err(type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name(),
+            old.name()
+        )));
+    }
+    unsafe {
+        let h = o.header_ptr();
+        let new_obj = v.clone();
+        if new.is_heap_type() {
+            let _ = new_obj.into_raw(); // the instance now owns a reference to its new type
+        }
+        let old_ptr = (*h).ty;
+        (*h).ty = new as *const TypeObject;
+        if (*old_ptr).is_heap_type() {
+            drop(Obj::from_raw(old_ptr as u64));
+        }
+    }
+    Ok(())
+}
+
+/// `object.__dir__()`: instance dict keys plus every attribute along the class's MRO.
+fn object_dir(a: &[Obj]) -> PyResult<Obj> {
+    let o = &a[0];
+    let result = dict::new();
+    if let Some(Some(d)) = dict_slot(o).map(|s| s.clone()) {
+        if !o.ty().has_flag(flags::SLOTS_ONLY) {
+            for (k, v) in dict::items(&d) {
+                dict::set_item(&result, k, v)?;
+            }
+        }
+    }
+    for t in o.ty().mro() {
+        if let Some(d) = as_type(&t).dict.borrow().clone() {
+            for (k, _) in dict::items(&d) {
+                dict::set_item(&result, k, none::none())?;
+            }
+        }
+    }
+    Ok(list::new(dict::items(&result).into_iter().map(|(k, _)| k).collect()))
+}
+
+fn object_format(a: &[Obj]) -> PyResult<Obj> {
+    let Some(spec) = pystr::as_str(&a[1]) else {
+        return Err(type_error(format!("__format__() argument must be str, not {}", a[1].type_name())));
+    };
+    if !spec.is_empty() {
+        return Err(type_error(format!("unsupported format string passed to {}.__format__", a[0].type_name())));
+    }
+    protocol::str(&a[0])
+}
+
+fn object_sizeof(a: &[Obj]) -> PyResult<Obj> {
+    let n = if a[0].is_small_int() { 28 } else { a[0].ty().basicsize };
+    Ok(crate::types::int::from_i64(n as i64))
+}
+
+fn object_init_subclass(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(type_error(format!("{}.__init_subclass__() takes no keyword arguments", as_type(cls).name())));
+    }
+    if !args.is_empty() {
+        return Err(type_error(format!(
+            "{}.__init_subclass__() takes no arguments ({} given)",
+            as_type(cls).name(),
+            args.len()
+        )));
+    }
+    Ok(none::none())
+}
+
+fn object_subclasshook(_cls: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    Ok(none::not_implemented())
+}
+
+// ----- generic attribute access -----
+
+/// The instance dict of `o` if it has a real `__dict__` (not `__slots__` storage).
+pub fn instance_dict(o: &Obj) -> Option<Obj> {
+    let slot = dict_slot(o)?;
+    if o.ty().has_flag(flags::SLOTS_ONLY) {
+        return None;
+    }
+    slot.clone()
+}
+
+/// The instance dict of `o`, created when missing (None if `o` has no `__dict__`).
+pub fn instance_dict_or_create(o: &Obj) -> Option<Obj> {
+    if o.ty().has_flag(flags::SLOTS_ONLY) {
+        return None;
+    }
+    let slot = dict_slot(o)?;
+    Some(slot.get_or_insert_with(dict::new).clone())
+}
+
+/// PyObject_GenericGetAttr.
+pub fn generic_getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
+    match generic_getattr_opt(o, name)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error_for(o, name)),
+    }
+}
+
+/// `generic_getattr` returning `Ok(None)` instead of raising the AttributeError of a
+/// missing attribute (descriptors may still raise AttributeError themselves).
+pub fn generic_getattr_opt(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
+    if !name.isinstance(types().str) {
+        return Err(type_error(format!("attribute name must be string, not '{}'", name.type_name())));
+    }
+    let ty = o.ty();
+    let descr = ty.lookup(name);
+    let mut get = None;
+    if let Some(d) = &descr {
+        let s = d.ty().slots();
+        get = s.descr_get;
+        if let (Some(g), Some(_)) = (get, s.descr_set) {
+            return g(d, Some(o), &ty.as_obj()).map(Some);
+        }
+    }
+    if let Some(d) = instance_dict(o) {
+        if let Some(v) = dict::get_item_str(&d, name) {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(d) = descr {
+        if let Some(g) = get {
+            return g(&d, Some(o), &ty.as_obj()).map(Some);
+        }
+        return Ok(Some(d));
+    }
+    Ok(None)
+}
+
+/// PyObject_GenericSetAttr (`value = None` deletes).
+pub fn generic_setattr(o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    if !name.isinstance(types().str) {
+        return Err(type_error(format!("attribute name must be string, not '{}'", name.type_name())));
+    }
+    let ty = o.ty();
+    let descr = ty.lookup(name);
+    if let Some(d) = &descr {
+        if let Some(f) = d.ty().slots().descr_set {
+            return f(d, o, value);
+        }
+    }
+    let Some(d) = (if value.is_some() { instance_dict_or_create(o) } else { instance_dict(o) }) else {
+        if value.is_none() && dict_slot(o).is_some() && !ty.has_flag(flags::SLOTS_ONLY) {
+            return Err(attribute_error_for(o, name));
+        }
+        if descr.is_some() {
+            return Err(attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                ty.name(),
+                pystr::as_str(name).unwrap_or("")
+            )));
+        }
+        return Err(attribute_error_for(o, name));
+    };
+    match value {
+        Some(v) => dict::set_item(&d, name.clone(), v.clone()),
+        None => {
+            if !dict::del_item(&d, name)? {
+                return Err(attribute_error_for(o, name));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// `__dict__` getter for instances of classes with a dict slot.
+pub fn get_dict_attr(o: &Obj) -> PyResult<Obj> {
+    match instance_dict_or_create(o) {
+        Some(d) => Ok(d),
+        None => Err(attribute_error_for(o, &pystr::intern("__dict__"))),
+    }
+}
+
+/// `__dict__` setter.
+pub fn set_dict_attr(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let Some(v) = v else { return Err(type_error("cannot delete __dict__")) };
+    if !dict::is_dict(v) {
+        return Err(type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.type_name())));
+    }
+    match dict_slot(o) {
+        Some(slot) => {
+            *slot = Some(v.clone());
+            Ok(())
+        }
+        None => Err(attribute_error_for(o, &pystr::intern("__dict__"))),
+    }
+}

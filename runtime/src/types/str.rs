@@ -1,9 +1,1539 @@
-//! STUB — to be written.
-use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
-pub fn iter_spec() -> TypeSpec { TypeSpec::new("iter_spec", 16, drop_nothing) }
-use crate::object::Obj;
-pub fn as_str(_o: &Obj) -> Option<&str> { todo!() }
-pub fn intern(_s: &str) -> Obj { todo!() }
-pub fn init_interning() {}
+//! `str`: immutable UTF-8 text (`StrObj`) with its code-point count, an ASCII flag (ASCII
+//! strings index in O(1)) and a cached hash; the interning table (`intern`) and the
+//! one-character cache; every str slot (repr with CPython's quoting, hash, comparison,
+//! len, code-point indexing and slicing, `in`, iteration via `str_iterator`, `+`, `*`,
+//! `%`), the `str(x)` / `str(b, encoding)` constructor and all str methods. `str.format`
+//! and `%`-formatting live in `format.rs`; codecs live in `bytes.rs`.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use pyc_frontend::bytecode::{BinOp, CmpOp};
+
+use super::int::{self, bind_args};
+use super::none::{none, not_implemented};
+use super::typeobj::{drop_as, flags, KwArgs, MethodDef};
+use super::{types, TypeSpec};
+use crate::errors::{index_error, type_error, value_error};
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::protocol;
+
+#[repr(C)]
+pub struct StrObj {
+    pub head: ObjHeader,
+    /// Cached hash; -1 = not computed yet.
+    pub hash: Cell<i64>,
+    /// Number of code points.
+    pub nchars: usize,
+    pub ascii: bool,
+    pub data: Box<str>,
+}
+
+// ----- construction -----
+
+fn alloc_str(ty: &super::typeobj::TypeObject, s: Box<str>) -> Obj {
+    let ascii = s.is_ascii();
+    let nchars = if ascii { s.len() } else { s.chars().count() };
+    alloc(ty, StrObj { head: header(), hash: Cell::new(-1), nchars, ascii, data: s })
+}
+
+static mut CHAR_CACHE: [u64; 256] = [0; 256];
+static mut EMPTY: u64 = 0;
+static mut INTERNED: Option<HashMap<Box<str>, u64>> = None;
+
+/// The table of interned strings (GIL-protected global).
+#[allow(static_mut_refs)]
+fn interned_table() -> &'static mut HashMap<Box<str>, u64> {
+    // SAFETY: single-threaded runtime (the GIL); callers never hold the reference across
+    // calls that could re-enter.
+    unsafe { INTERNED.get_or_insert_with(HashMap::new) }
+}
+
+fn cached_char(c: u32) -> Obj {
+    unsafe {
+        let slot = &mut (*std::ptr::addr_of_mut!(CHAR_CACHE))[c as usize];
+        if *slot == 0 {
+            let s = char::from_u32(c).unwrap().to_string();
+            let o = alloc_str(types().str, s.into_boxed_str());
+            o.make_immortal();
+            *slot = o.into_raw();
+        }
+        Obj::from_raw(*slot)
+    }
+}
+
+fn empty() -> Obj {
+    unsafe {
+        let slot = &mut *std::ptr::addr_of_mut!(EMPTY);
+        if *slot == 0 {
+            let o = alloc_str(types().str, "".into());
+            o.make_immortal();
+            *slot = o.into_raw();
+        }
+        Obj::from_raw(*slot)
+    }
+}
+
+/// A new str object.
+pub fn new(s: &str) -> Obj {
+    match s.len() {
+        0 => empty(),
+        1 => cached_char(s.as_bytes()[0] as u32),
+        2 if s.chars().count() == 1 => cached_char(s.chars().next().unwrap() as u32),
+        _ => alloc_str(types().str, s.into()),
+    }
+}
+
+/// A new str object taking the String.
+pub fn from_string(s: String) -> Obj {
+    if s.len() <= 2 {
+        let c = s.chars().count();
+        if c <= 1 && s.chars().next().map(|ch| (ch as u32) < 256).unwrap_or(true) {
+            return new(&s);
+        }
+    }
+    alloc_str(types().str, s.into_boxed_str())
+}
+
+/// A str of one character.
+pub fn from_char(c: char) -> Obj {
+    if (c as u32) < 256 {
+        cached_char(c as u32)
+    } else {
+        alloc_str(types().str, c.to_string().into_boxed_str())
+    }
+}
+
+/// An instance of `cls` (str or a subclass) with text `s`.
+pub fn new_of_type(cls: &super::typeobj::TypeObject, s: &str) -> Obj {
+    if std::ptr::eq(cls, types().str) {
+        new(s)
+    } else {
+        alloc_str(cls, s.into())
+    }
+}
+
+/// The interned (immortal, cached) str with text `s`.
+pub fn intern(s: &str) -> Obj {
+    let t = interned_table();
+    if let Some(&v) = t.get(s) {
+        return unsafe { Obj::from_raw(v) };
+    }
+    let o = alloc_str(types().str, s.into());
+    o.make_immortal();
+    let raw = o.into_raw();
+    t.insert(s.into(), raw);
+    unsafe { Obj::from_raw(raw) }
+}
+
+/// Interns a str object: returns the canonical interned object with the same text.
+pub fn intern_obj(o: &Obj) -> Obj {
+    match as_str(o) {
+        Some(s) if o.is_exact(types().str) => intern(s),
+        _ => o.clone(),
+    }
+}
+
+/// Prepares the interning table (called once by `types::init`).
+pub fn init_interning() {
+    let t = interned_table();
+    t.reserve(1024);
+    let _ = empty();
+}
+
+// ----- access -----
+
+#[inline]
+fn payload(o: &Obj) -> Option<&StrObj> {
+    if o.is_small_int() {
+        return None;
+    }
+    let t = o.ty();
+    if std::ptr::eq(t, types().str) || t.has_flag(flags::STR_SUBCLASS) || t.is_subtype(types().str) {
+        Some(unsafe { o.payload::<StrObj>() })
+    } else {
+        None
+    }
+}
+
+/// The text of a str (or str subclass instance).
+#[inline]
+pub fn as_str(o: &Obj) -> Option<&str> {
+    payload(o).map(|p| &*p.data)
+}
+
+/// Is `o` a str (or subclass instance)?
+#[inline]
+pub fn is_str(o: &Obj) -> bool {
+    payload(o).is_some()
+}
+
+/// Number of code points of a str.
+pub fn char_len(o: &Obj) -> usize {
+    payload(o).map(|p| p.nchars).unwrap_or(0)
+}
+
+#[inline]
+fn sp(o: &Obj) -> &StrObj {
+    payload(o).expect("str expected")
+}
+
+/// CPython-compatible-in-spirit string hash (SipHash with a fixed key), never -1.
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    if b.is_empty() {
+        return 0;
+    }
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new_with_keys(0x0706050403020100, 0x0f0e0d0c0b0a0908);
+    std::hash::Hasher::write(&mut h, b);
+    let v = std::hash::Hasher::finish(&h) as i64;
+    if v == -1 {
+        -2
+    } else {
+        v
+    }
+}
+
+/// The (cached) hash of a str object.
+pub fn str_hash_of(o: &Obj) -> i64 {
+    let p = sp(o);
+    let h = p.hash.get();
+    if h != -1 {
+        return h;
+    }
+    let h = hash_bytes(p.data.as_bytes());
+    p.hash.set(h);
+    h
+}
+
+// ----- character classes -----
+
+pub fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+fn is_linebreak(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Python's `str.isprintable` for one character (approximation of the Unicode tables).
+pub fn is_printable(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return (0x20..0x7f).contains(&cp);
+    }
+    if cp < 0xa0 || cp == 0xad {
+        return false;
+    }
+    if c.is_whitespace() {
+        return false;
+    }
+    !matches!(cp,
+        0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x180E
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF0..=0xFFFB
+        | 0xFFFE..=0xFFFF | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
+        | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF
+        | 0x0378..=0x0379 | 0x0380..=0x0383 | 0x038B | 0x038D | 0x03A2 | 0xD800..=0xDFFF)
+}
+
+fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || int::unicode_decimal(c).is_some()
+}
+
+fn is_digit(c: char) -> bool {
+    is_decimal(c)
+        || matches!(c as u32,
+            0xB2 | 0xB3 | 0xB9 | 0x1369..=0x1371 | 0x19DA | 0x2070 | 0x2074..=0x2079
+            | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24EA
+            | 0x24F5..=0x24FD | 0x24FF | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792
+            | 0x10A40..=0x10A43 | 0x1F100..=0x1F10A)
+}
+
+fn is_numeric(c: char) -> bool {
+    c.is_numeric()
+        || matches!(c as u32,
+            0x3007 | 0x4E00 | 0x4E8C | 0x4E09 | 0x56DB | 0x4E94 | 0x516D | 0x4E03 | 0x516B
+            | 0x4E5D | 0x5341 | 0x767E | 0x5343 | 0x4E07 | 0x5104 | 0x5146 | 0x96F6 | 0x5EFF
+            | 0x5345 | 0x534C | 0x842C | 0x58F9 | 0x8CB3 | 0x53C3 | 0x8086 | 0x4F0D | 0x9678
+            | 0x67D2 | 0x634C | 0x7396 | 0x62FE | 0x4F70 | 0x4EDF)
+}
+
+fn is_alpha(c: char) -> bool {
+    c.is_alphabetic() && !c.is_numeric()
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+}
+
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+}
+
+/// Title-case mapping of one character.
+fn push_title(c: char, out: &mut String) {
+    match c as u32 {
+        0x01C4..=0x01C6 => out.push('\u{01C5}'),
+        0x01C7..=0x01C9 => out.push('\u{01C8}'),
+        0x01CA..=0x01CC => out.push('\u{01CB}'),
+        0x01F1..=0x01F3 => out.push('\u{01F2}'),
+        0xDF => out.push_str("Ss"),
+        0xFB00 => out.push_str("Ff"),
+        0xFB01 => out.push_str("Fi"),
+        0xFB02 => out.push_str("Fl"),
+        0xFB03 => out.push_str("Ffi"),
+        0xFB04 => out.push_str("Ffl"),
+        0xFB05 | 0xFB06 => out.push_str("St"),
+        _ => out.extend(c.to_uppercase()),
+    }
+}
+
+// ----- repr -----
+
+/// CPython's `repr(str)` of a Rust string.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_printable(c) => out.push(c),
+            c => {
+                let cp = c as u32;
+                if cp < 0x100 {
+                    out.push_str(&format!("\\x{:02x}", cp));
+                } else if cp < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", cp));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", cp));
+                }
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `ascii(s)`-style repr: like `repr_str` but escaping every non-ASCII character.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let cp = c as u32;
+        if cp < 0x80 {
+            out.push(c);
+        } else if cp < 0x100 {
+            out.push_str(&format!("\\x{:02x}", cp));
+        } else if cp < 0x10000 {
+            out.push_str(&format!("\\u{:04x}", cp));
+        } else {
+            out.push_str(&format!("\\U{:08x}", cp));
+        }
+    }
+    out
+}
+
+// ----- code-point indexing helpers -----
+
+/// Byte offset of code point `ci` (`ci <= nchars`).
+fn byte_off(p: &StrObj, ci: usize) -> usize {
+    if p.ascii {
+        return ci;
+    }
+    if ci >= p.nchars {
+        return p.data.len();
+    }
+    p.data.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(p.data.len())
+}
+
+fn chars_before(p: &StrObj, bi: usize) -> usize {
+    if p.ascii {
+        bi
+    } else {
+        p.data[..bi].chars().count()
+    }
+}
+
+/// Resolves optional `start`/`end` arguments (slice semantics) to a code-point range;
+/// `None` when start > len (nothing can match, not even "").
+fn adjust_range(start: Option<&Obj>, end: Option<&Obj>, len: usize) -> PyResult<Option<(usize, usize)>> {
+    let get = |o: Option<&Obj>, dflt: i64| -> PyResult<i64> {
+        match o {
+            None => Ok(dflt),
+            Some(o) if super::none::is_none(o) => Ok(dflt),
+            Some(o) => super::list::slice_index_arg(o),
+        }
+    };
+    let len_i = len as i64;
+    let mut s = get(start, 0)?;
+    let mut e = get(end, len_i)?;
+    if e > len_i {
+        e = len_i;
+    } else if e < 0 {
+        e = (e + len_i).max(0);
+    }
+    if s < 0 {
+        s = (s + len_i).max(0);
+    }
+    if s > len_i {
+        return Ok(None);
+    }
+    Ok(Some((s as usize, (e.max(s)) as usize)))
+}
+
+// ----- slots -----
+
+fn str_repr(o: &Obj) -> PyResult<Obj> {
+    Ok(from_string(repr_str(as_str(o).unwrap_or(""))))
+}
+
+fn str_str(o: &Obj) -> PyResult<Obj> {
+    if o.is_exact(types().str) {
+        Ok(o.clone())
+    } else {
+        Ok(new(as_str(o).unwrap_or("")))
+    }
+}
+
+fn str_hash(o: &Obj) -> PyResult<i64> {
+    Ok(str_hash_of(o))
+}
+
+fn str_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    let (Some(x), Some(y)) = (as_str(a), as_str(b)) else { return Ok(not_implemented()) };
+    let r = if a.is(b) {
+        int::cmp_result(std::cmp::Ordering::Equal, op)
+    } else {
+        // UTF-8 byte order is code-point order.
+        int::cmp_result(x.cmp(y), op)
+    };
+    Ok(super::bool::from_bool(r))
+}
+
+fn str_len(o: &Obj) -> PyResult<usize> {
+    Ok(sp(o).nchars)
+}
+
+/// Code point `i` (0 <= i < nchars) as a one-character str.
+fn char_at(p: &StrObj, i: usize) -> Obj {
+    if p.ascii {
+        return cached_char(p.data.as_bytes()[i] as u32);
+    }
+    from_char(p.data.chars().nth(i).unwrap_or('\0'))
+}
+
+fn str_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let p = sp(o);
+    if super::list::is_index(key) {
+        let i = protocol::index_i64(key)?;
+        return match super::list::norm_index(i, p.nchars) {
+            Some(j) => Ok(char_at(p, j)),
+            None => Err(index_error("string index out of range")),
+        };
+    }
+    if super::slice::is_slice(key) {
+        let (start, _stop, step, n) = super::slice::indices(key, p.nchars)?;
+        if n == 0 {
+            return Ok(empty());
+        }
+        if step == 1 {
+            if n == p.nchars && o.is_exact(types().str) {
+                return Ok(o.clone());
+            }
+            let b0 = byte_off(p, start as usize);
+            let b1 = if p.ascii { b0 + n } else { b0 + p.data[b0..].char_indices().nth(n).map(|(b, _)| b).unwrap_or(p.data.len() - b0) };
+            return Ok(new(&p.data[b0..b1]));
+        }
+        let mut out = String::with_capacity(n);
+        if p.ascii {
+            let b = p.data.as_bytes();
+            let mut i = start;
+            for _ in 0..n {
+                out.push(b[i as usize] as char);
+                i += step;
+            }
+        } else {
+            let chars: Vec<char> = p.data.chars().collect();
+            let mut i = start;
+            for _ in 0..n {
+                out.push(chars[i as usize]);
+                i += step;
+            }
+        }
+        return Ok(from_string(out));
+    }
+    Err(type_error(format!("string indices must be integers, not '{}'", key.type_name())))
+}
+
+fn str_contains(o: &Obj, item: &Obj) -> PyResult<bool> {
+    match as_str(item) {
+        Some(s) => Ok(as_str(o).unwrap_or("").contains(s)),
+        None => Err(type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            item.type_name()
+        ))),
+    }
+}
+
+fn str_add(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let Some(x) = as_str(a) else { return Ok(not_implemented()) };
+    match as_str(b) {
+        Some(y) => {
+            if y.is_empty() && a.is_exact(types().str) {
+                return Ok(a.clone());
+            }
+            if x.is_empty() && b.is_exact(types().str) {
+                return Ok(b.clone());
+            }
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            let (pa, pb) = (sp(a), sp(b));
+            let ascii = pa.ascii && pb.ascii;
+            let nchars = pa.nchars + pb.nchars;
+            Ok(alloc(types().str, StrObj { head: header(), hash: Cell::new(-1), nchars, ascii, data: s.into_boxed_str() }))
+        }
+        None => {
+            if let Some(r) = super::list::try_other_slot(a, b, BinOp::Add, str_add)? {
+                return Ok(r);
+            }
+            Err(type_error(format!("can only concatenate str (not \"{}\") to str", b.type_name())))
+        }
+    }
+}
+
+fn repeat(s: &Obj, n: &Obj) -> PyResult<Obj> {
+    let c = super::list::repeat_count(n)?;
+    let x = as_str(s).unwrap_or("");
+    if c == 1 && s.is_exact(types().str) {
+        return Ok(s.clone());
+    }
+    if c == 0 || x.is_empty() {
+        return Ok(empty());
+    }
+    super::list::repeat_len(x.len(), c)?;
+    Ok(from_string(x.repeat(c)))
+}
+
+fn str_mul(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if is_str(a) {
+        if super::list::is_index(b) {
+            return repeat(a, b);
+        }
+        if let Some(r) = super::list::try_other_slot(a, b, BinOp::Mul, str_mul)? {
+            return Ok(r);
+        }
+        return Err(super::list::cant_multiply(b));
+    }
+    if is_str(b) {
+        if super::list::is_index(a) {
+            return repeat(b, a);
+        }
+        if is_builtin_sequence(a) {
+            // `[1] * 'a'`: the left sequence reports the error itself.
+            return Ok(not_implemented());
+        }
+        return Err(super::list::cant_multiply(a));
+    }
+    Ok(not_implemented())
+}
+
+/// Is `o` an instance of a built-in sequence type that implements repetition itself?
+pub fn is_builtin_sequence(o: &Obj) -> bool {
+    let t = types();
+    !o.is_small_int()
+        && (o.isinstance(t.list) || o.isinstance(t.tuple) || o.isinstance(t.bytes) || o.isinstance(t.bytearray) || o.isinstance(t.str))
+}
+
+fn str_mod(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let Some(f) = as_str(a) else { return Ok(not_implemented()) };
+    Ok(from_string(crate::format::percent_format(f, b)?))
+}
+
+fn str_iter(o: &Obj) -> PyResult<Obj> {
+    Ok(alloc(types().str_iterator, StrIterObj { head: header(), s: o.clone(), pos: Cell::new(0) }))
+}
+
+fn str_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = bind_args("str", args, kw, &["object", "encoding", "errors"], 0, 3, 0)?;
+    let text: Obj = match &a[0] {
+        None => {
+            if a[1].is_some() || a[2].is_some() {
+                empty()
+            } else {
+                empty()
+            }
+        }
+        Some(x) if a[1].is_none() && a[2].is_none() => protocol::str(x)?,
+        Some(x) => {
+            let enc = match &a[1] {
+                Some(e) => as_str(e)
+                    .ok_or_else(|| type_error(format!("str() argument 'encoding' must be str, not {}", e.type_name())))?
+                    .to_string(),
+                None => "utf-8".to_string(),
+            };
+            let errors = match &a[2] {
+                Some(e) => as_str(e)
+                    .ok_or_else(|| type_error(format!("str() argument 'errors' must be str, not {}", e.type_name())))?
+                    .to_string(),
+                None => "strict".to_string(),
+            };
+            if is_str(x) {
+                return Err(type_error("decoding str is not supported"));
+            }
+            let Some(data) = super::bytes::as_bytes_any(x) else {
+                return Err(type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    x.type_name()
+                )));
+            };
+            let data = data.to_vec();
+            from_string(super::bytes::decode(&data, &enc, &errors, x)?)
+        }
+    };
+    let ty = super::typeobj::as_type(cls);
+    if std::ptr::eq(ty, types().str) {
+        Ok(text)
+    } else {
+        Ok(new_of_type(ty, as_str(&text).unwrap_or("")))
+    }
+}
+
+// ----- iterator -----
+
+#[repr(C)]
+pub struct StrIterObj {
+    pub head: ObjHeader,
+    pub s: Obj,
+    /// Byte offset of the next character.
+    pub pos: Cell<usize>,
+}
+
+fn iter_self(o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+
+fn iter_next(o: &Obj) -> PyResult<Option<Obj>> {
+    let it = unsafe { o.payload::<StrIterObj>() };
+    let s = as_str(&it.s).unwrap_or("");
+    let pos = it.pos.get();
+    if pos >= s.len() {
+        return Ok(None);
+    }
+    let b = s.as_bytes()[pos];
+    if b < 0x80 {
+        it.pos.set(pos + 1);
+        return Ok(Some(cached_char(b as u32)));
+    }
+    let c = s[pos..].chars().next().unwrap();
+    it.pos.set(pos + c.len_utf8());
+    Ok(Some(from_char(c)))
+}
+
+fn iter_length_hint(args: &[Obj]) -> PyResult<Obj> {
+    let it = unsafe { args[0].payload::<StrIterObj>() };
+    let s = as_str(&it.s).unwrap_or("");
+    let pos = it.pos.get().min(s.len());
+    Ok(int::from_usize(s[pos..].chars().count()))
+}
+
+pub fn iter_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("str_iterator", std::mem::size_of::<StrIterObj>(), drop_as::<StrIterObj>);
+    s.final_ = true;
+    s.slots.iter = Some(iter_self);
+    s.slots.next = Some(iter_next);
+    s.methods = vec![MethodDef::Method { name: "__length_hint__", func: iter_length_hint, min: 1, max: 1 }];
+    s
+}
+
+// ----- argument helpers -----
+
+fn this(args: &[Obj]) -> &str {
+    as_str(&args[0]).unwrap_or("")
+}
+
+/// A required str argument; TypeError "`what` must be str, not X".
+fn str_arg<'a>(o: &'a Obj, what: &str) -> PyResult<&'a str> {
+    as_str(o).ok_or_else(|| type_error(format!("{} must be str, not {}", what, o.type_name())))
+}
+
+fn opt_str_arg<'a>(o: Option<&'a Obj>, fname: &str, msg_none: bool) -> PyResult<Option<&'a str>> {
+    match o {
+        None => Ok(None),
+        Some(x) if super::none::is_none(x) => Ok(None),
+        Some(x) => match as_str(x) {
+            Some(s) => Ok(Some(s)),
+            None => Err(type_error(if msg_none {
+                format!("{} arg must be None or str", fname)
+            } else {
+                format!("must be str or None, not {}", x.type_name())
+            })),
+        },
+    }
+}
+
+fn int_arg(o: Option<&Obj>, dflt: i64) -> PyResult<i64> {
+    match o {
+        None => Ok(dflt),
+        Some(o) => {
+            if !super::list::is_index(o) {
+                return Err(type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    o.type_name()
+                )));
+            }
+            super::list::index_clamped(o)
+        }
+    }
+}
+
+fn bool_obj(b: bool) -> PyResult<Obj> {
+    Ok(super::bool::from_bool(b))
+}
+
+fn is_exact_self(args: &[Obj]) -> bool {
+    args[0].is_exact(types().str)
+}
+
+/// Returns self unchanged when it is an exact str, else a copy.
+fn same(args: &[Obj]) -> PyResult<Obj> {
+    if is_exact_self(args) {
+        Ok(args[0].clone())
+    } else {
+        Ok(new(this(args)))
+    }
+}
+
+// ----- methods: case -----
+
+fn m_upper(args: &[Obj]) -> PyResult<Obj> {
+    let s = this(args);
+    if sp(&args[0]).ascii {
+        return Ok(from_string(s.to_ascii_uppercase()));
+    }
+    Ok(from_string(s.to_uppercase()))
+}
+fn m_lower(args: &[Obj]) -> PyResult<Obj> {
+    let s = this(args);
+    if sp(&args[0]).ascii {
+        return Ok(from_string(s.to_ascii_lowercase()));
+    }
+    Ok(from_string(s.to_lowercase()))
+}
+fn m_casefold(args: &[Obj]) -> PyResult<Obj> {
+    let mut out = String::new();
+    for c in this(args).chars() {
+        match c {
+            'ß' => out.push_str("ss"),
+            'ſ' => out.push('s'),
+            'ς' => out.push('σ'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    Ok(from_string(out))
+}
+fn m_swapcase(args: &[Obj]) -> PyResult<Obj> {
+    let mut out = String::new();
+    for c in this(args).chars() {
+        if c.is_uppercase() {
+            out.extend(c.to_lowercase());
+        } else if c.is_lowercase() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(from_string(out))
+}
+fn m_capitalize(args: &[Obj]) -> PyResult<Obj> {
+    let s = this(args);
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    if let Some(c) = it.next() {
+        push_title(c, &mut out);
+    }
+    let rest: String = it.collect();
+    out.push_str(&rest.to_lowercase());
+    Ok(from_string(out))
+}
+fn m_title(args: &[Obj]) -> PyResult<Obj> {
+    let s = this(args);
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            push_title(c, &mut out);
+        }
+        prev_cased = is_cased(c);
+    }
+    Ok(from_string(out))
+}
+
+// ----- methods: predicates -----
+
+fn all_nonempty(s: &str, f: impl Fn(char) -> bool) -> PyResult<Obj> {
+    bool_obj(!s.is_empty() && s.chars().all(f))
+}
+fn m_isdigit(a: &[Obj]) -> PyResult<Obj> {
+    all_nonempty(this(a), is_digit)
+}
+fn m_isdecimal(a: &[Obj]) -> PyResult<Obj> {
+    all_nonempty(this(a), is_decimal)
+}
+fn m_isnumeric(a: &[Obj]) -> PyResult<Obj> {
+    all_nonempty(this(a), |c| is_numeric(c) || is_digit(c))
+}
+fn m_isalpha(a: &[Obj]) -> PyResult<Obj> {
+    all_nonempty(this(a), is_alpha)
+}
+fn m_isalnum(a: &[Obj]) -> PyResult<Obj> {
+    all_nonempty(this(a), |c| is_alpha(c) || is_numeric(c) || is_digit(c))
+}
+fn m_isspace(a: &[Obj]) -> PyResult<Obj> {
+    all_nonempty(this(a), py_isspace)
+}
+fn m_isascii(a: &[Obj]) -> PyResult<Obj> {
+    bool_obj(sp(&a[0]).ascii)
+}
+fn m_isprintable(a: &[Obj]) -> PyResult<Obj> {
+    bool_obj(this(a).chars().all(is_printable))
+}
+fn m_isupper(a: &[Obj]) -> PyResult<Obj> {
+    let mut cased = false;
+    for c in this(a).chars() {
+        if c.is_lowercase() || is_titlecase(c) {
+            return bool_obj(false);
+        }
+        if c.is_uppercase() {
+            cased = true;
+        }
+    }
+    bool_obj(cased)
+}
+fn m_islower(a: &[Obj]) -> PyResult<Obj> {
+    let mut cased = false;
+    for c in this(a).chars() {
+        if c.is_uppercase() || is_titlecase(c) {
+            return bool_obj(false);
+        }
+        if c.is_lowercase() {
+            cased = true;
+        }
+    }
+    bool_obj(cased)
+}
+fn m_istitle(a: &[Obj]) -> PyResult<Obj> {
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in this(a).chars() {
+        if c.is_uppercase() || is_titlecase(c) {
+            if prev_cased {
+                return bool_obj(false);
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return bool_obj(false);
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    bool_obj(cased)
+}
+
+/// Python's `str.isidentifier` (approximating XID_Start / XID_Continue).
+pub fn is_identifier(s: &str) -> bool {
+    let mut it = s.chars();
+    match it.next() {
+        Some(c) if c == '_' || c.is_alphabetic() => {}
+        _ => return false,
+    }
+    it.all(|c| c == '_' || c.is_alphanumeric() || matches!(c as u32, 0x0300..=0x036F | 0x00B7 | 0x0387 | 0x203F | 0x2040))
+}
+fn m_isidentifier(a: &[Obj]) -> PyResult<Obj> {
+    bool_obj(is_identifier(this(a)))
+}
+
+// ----- methods: search -----
+
+/// Code-point index of the first (or last) match of `sub` within [start, end), or None.
+fn find_impl(o: &Obj, sub: &str, start: Option<&Obj>, end: Option<&Obj>, rev: bool) -> PyResult<Option<usize>> {
+    let p = sp(o);
+    let Some((s, e)) = adjust_range(start, end, p.nchars)? else { return Ok(None) };
+    if e - s < if sub.is_empty() { 0 } else { 1 } {
+        return Ok(if sub.is_empty() && s <= e { Some(if rev { e } else { s }) } else { None });
+    }
+    let (b0, b1) = (byte_off(p, s), byte_off(p, e));
+    let hay = &p.data[b0..b1];
+    let r = if rev { hay.rfind(sub) } else { hay.find(sub) };
+    Ok(r.map(|bi| s + if p.ascii { bi } else { hay[..bi].chars().count() }))
+}
+
+fn sub_arg<'a>(o: &'a Obj) -> PyResult<&'a str> {
+    as_str(o).ok_or_else(|| type_error(format!("must be str, not {}", o.type_name())))
+}
+
+fn m_find(a: &[Obj]) -> PyResult<Obj> {
+    let r = find_impl(&a[0], sub_arg(&a[1])?, a.get(2), a.get(3), false)?;
+    Ok(r.map(|i| int::from_usize(i)).unwrap_or_else(|| Obj::from_small(-1)))
+}
+fn m_rfind(a: &[Obj]) -> PyResult<Obj> {
+    let r = find_impl(&a[0], sub_arg(&a[1])?, a.get(2), a.get(3), true)?;
+    Ok(r.map(|i| int::from_usize(i)).unwrap_or_else(|| Obj::from_small(-1)))
+}
+fn m_index(a: &[Obj]) -> PyResult<Obj> {
+    match find_impl(&a[0], sub_arg(&a[1])?, a.get(2), a.get(3), false)? {
+        Some(i) => Ok(int::from_usize(i)),
+        None => Err(value_error("substring not found")),
+    }
+}
+fn m_rindex(a: &[Obj]) -> PyResult<Obj> {
+    match find_impl(&a[0], sub_arg(&a[1])?, a.get(2), a.get(3), true)? {
+        Some(i) => Ok(int::from_usize(i)),
+        None => Err(value_error("substring not found")),
+    }
+}
+fn m_count(a: &[Obj]) -> PyResult<Obj> {
+    let sub = sub_arg(&a[1])?;
+    let p = sp(&a[0]);
+    let Some((s, e)) = adjust_range(a.get(2), a.get(3), p.nchars)? else { return Ok(Obj::from_small(0)) };
+    if sub.is_empty() {
+        return Ok(int::from_usize(e - s + 1));
+    }
+    let hay = &p.data[byte_off(p, s)..byte_off(p, e)];
+    Ok(int::from_usize(hay.matches(sub).count()))
+}
+
+fn starts_ends(a: &[Obj], ends: bool) -> PyResult<Obj> {
+    let name = if ends { "endswith" } else { "startswith" };
+    let p = sp(&a[0]);
+    let Some((s, e)) = adjust_range(a.get(2), a.get(3), p.nchars)? else { return bool_obj(false) };
+    let hay = &p.data[byte_off(p, s)..byte_off(p, e)];
+    let test = |x: &str| if ends { hay.ends_with(x) } else { hay.starts_with(x) };
+    if let Some(x) = as_str(&a[1]) {
+        return bool_obj(test(x));
+    }
+    if let Some(items) = super::tuple::as_slice(&a[1]) {
+        for it in items {
+            match as_str(it) {
+                Some(x) => {
+                    if test(x) {
+                        return bool_obj(true);
+                    }
+                }
+                None => {
+                    return Err(type_error(format!(
+                        "tuple for {} must only contain str, not {}",
+                        name,
+                        it.type_name()
+                    )))
+                }
+            }
+        }
+        return bool_obj(false);
+    }
+    Err(type_error(format!(
+        "{} first arg must be str or a tuple of str, not {}",
+        name,
+        a[1].type_name()
+    )))
+}
+fn m_startswith(a: &[Obj]) -> PyResult<Obj> {
+    starts_ends(a, false)
+}
+fn m_endswith(a: &[Obj]) -> PyResult<Obj> {
+    starts_ends(a, true)
+}
+
+// ----- methods: split / join / strip -----
+
+fn split_whitespace(s: &str, maxsplit: i64) -> Vec<Obj> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start_matches(py_isspace);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if maxsplit >= 0 && n >= maxsplit {
+            out.push(new(rest));
+            return out;
+        }
+        match rest.find(py_isspace) {
+            Some(i) => {
+                out.push(new(&rest[..i]));
+                rest = rest[i..].trim_start_matches(py_isspace);
+                n += 1;
+            }
+            None => {
+                out.push(new(rest));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<Obj> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_end_matches(py_isspace);
+    let mut n = 0;
+    while !rest.is_empty() {
+        if maxsplit >= 0 && n >= maxsplit {
+            out.push(new(rest));
+            break;
+        }
+        match rest.rfind(py_isspace) {
+            Some(i) => {
+                let c = rest[i..].chars().next().unwrap();
+                out.push(new(&rest[i + c.len_utf8()..]));
+                rest = rest[..i].trim_end_matches(py_isspace);
+                n += 1;
+            }
+            None => {
+                out.push(new(rest));
+                break;
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn split_args(fname: &str, args: &[Obj], kw: &KwArgs) -> PyResult<(Option<String>, i64)> {
+    let a = bind_args(fname, args, kw, &["sep", "maxsplit"], 0, 2, 0)?;
+    let sep = opt_str_arg(a[0].as_ref(), fname, false)?.map(|s| s.to_string());
+    if sep.as_deref() == Some("") {
+        return Err(value_error("empty separator"));
+    }
+    let maxsplit = int_arg(a[1].as_ref(), -1)?;
+    Ok((sep, maxsplit))
+}
+
+fn m_split(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let (sep, maxsplit) = split_args("split", args, kw)?;
+    let text = as_str(s).unwrap_or("");
+    let v = match sep {
+        None => split_whitespace(text, maxsplit),
+        Some(sep) => {
+            if maxsplit < 0 {
+                text.split(sep.as_str()).map(new).collect()
+            } else {
+                text.splitn(maxsplit as usize + 1, sep.as_str()).map(new).collect()
+            }
+        }
+    };
+    Ok(super::list::new(v))
+}
+
+fn m_rsplit(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let (sep, maxsplit) = split_args("rsplit", args, kw)?;
+    let text = as_str(s).unwrap_or("");
+    let v = match sep {
+        None => rsplit_whitespace(text, maxsplit),
+        Some(sep) => {
+            let mut v: Vec<Obj> = if maxsplit < 0 {
+                text.rsplit(sep.as_str()).map(new).collect()
+            } else {
+                text.rsplitn(maxsplit as usize + 1, sep.as_str()).map(new).collect()
+            };
+            v.reverse();
+            v
+        }
+    };
+    Ok(super::list::new(v))
+}
+
+fn m_splitlines(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = bind_args("splitlines", args, kw, &["keepends"], 0, 1, 0)?;
+    let keep = match &a[0] {
+        Some(k) => protocol::is_true(k)?,
+        None => false,
+    };
+    let text = as_str(s).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_linebreak(c) {
+            let mut end = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
+                }
+            }
+            out.push(new(&text[start..if keep { end } else { i }]));
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(new(&text[start..]));
+    }
+    Ok(super::list::new(out))
+}
+
+fn m_join(a: &[Obj]) -> PyResult<Obj> {
+    let sep = this(a);
+    let items = protocol::collect(&a[1])?;
+    if items.len() == 1 && items[0].is_exact(types().str) {
+        return Ok(items[0].clone());
+    }
+    let mut total = 0;
+    for (i, it) in items.iter().enumerate() {
+        match as_str(it) {
+            Some(s) => total += s.len(),
+            None => {
+                return Err(type_error(format!(
+                    "sequence item {}: expected str instance, {} found",
+                    i,
+                    it.type_name()
+                )))
+            }
+        }
+    }
+    let mut out = String::with_capacity(total + sep.len() * items.len());
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(as_str(it).unwrap());
+    }
+    Ok(from_string(out))
+}
+
+fn strip_impl(a: &[Obj], left: bool, right: bool, name: &str) -> PyResult<Obj> {
+    let s = this(a);
+    let chars = opt_str_arg(a.get(1), name, true)?;
+    let r = match chars {
+        None => {
+            let mut t = s;
+            if left {
+                t = t.trim_start_matches(py_isspace);
+            }
+            if right {
+                t = t.trim_end_matches(py_isspace);
+            }
+            t
+        }
+        Some(cs) => {
+            let set: Vec<char> = cs.chars().collect();
+            let mut t = s;
+            if left {
+                t = t.trim_start_matches(|c| set.contains(&c));
+            }
+            if right {
+                t = t.trim_end_matches(|c| set.contains(&c));
+            }
+            t
+        }
+    };
+    if r.len() == s.len() {
+        return same(a);
+    }
+    Ok(new(r))
+}
+fn m_strip(a: &[Obj]) -> PyResult<Obj> {
+    strip_impl(a, true, true, "strip")
+}
+fn m_lstrip(a: &[Obj]) -> PyResult<Obj> {
+    strip_impl(a, true, false, "lstrip")
+}
+fn m_rstrip(a: &[Obj]) -> PyResult<Obj> {
+    strip_impl(a, false, true, "rstrip")
+}
+
+fn m_partition(a: &[Obj]) -> PyResult<Obj> {
+    let s = this(a);
+    let sep = str_arg(&a[1], "partition() argument")?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator"));
+    }
+    Ok(match s.find(sep) {
+        Some(i) => super::tuple::new(vec![new(&s[..i]), a[1].clone(), new(&s[i + sep.len()..])]),
+        None => super::tuple::new(vec![same(a)?, empty(), empty()]),
+    })
+}
+fn m_rpartition(a: &[Obj]) -> PyResult<Obj> {
+    let s = this(a);
+    let sep = str_arg(&a[1], "rpartition() argument")?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator"));
+    }
+    Ok(match s.rfind(sep) {
+        Some(i) => super::tuple::new(vec![new(&s[..i]), a[1].clone(), new(&s[i + sep.len()..])]),
+        None => super::tuple::new(vec![empty(), empty(), same(a)?]),
+    })
+}
+
+fn m_replace(a: &[Obj]) -> PyResult<Obj> {
+    let s = this(a);
+    let old = as_str(&a[1]).ok_or_else(|| {
+        type_error(format!("replace() argument 1 must be str, not {}", a[1].type_name()))
+    })?;
+    let newv = as_str(&a[2]).ok_or_else(|| {
+        type_error(format!("replace() argument 2 must be str, not {}", a[2].type_name()))
+    })?;
+    let count = int_arg(a.get(3), -1)?;
+    if count == 0 || (!old.is_empty() && !s.contains(old)) {
+        return same(a);
+    }
+    if old.is_empty() {
+        // Insert `new` before every character and at the end, up to count times.
+        let mut out = String::new();
+        let mut n = 0i64;
+        for c in s.chars() {
+            if count < 0 || n < count {
+                out.push_str(newv);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if count < 0 || n < count {
+            out.push_str(newv);
+        }
+        return Ok(from_string(out));
+    }
+    if count < 0 {
+        Ok(from_string(s.replace(old, newv)))
+    } else {
+        Ok(from_string(s.replacen(old, newv, count as usize)))
+    }
+}
+
+fn m_removeprefix(a: &[Obj]) -> PyResult<Obj> {
+    let s = this(a);
+    let p = as_str(&a[1]).ok_or_else(|| {
+        type_error(format!("removeprefix() argument must be str, not {}", a[1].type_name()))
+    })?;
+    match s.strip_prefix(p) {
+        Some(r) if !p.is_empty() => Ok(new(r)),
+        _ => same(a),
+    }
+}
+fn m_removesuffix(a: &[Obj]) -> PyResult<Obj> {
+    let s = this(a);
+    let p = as_str(&a[1]).ok_or_else(|| {
+        type_error(format!("removesuffix() argument must be str, not {}", a[1].type_name()))
+    })?;
+    match s.strip_suffix(p) {
+        Some(r) if !p.is_empty() => Ok(new(r)),
+        _ => same(a),
+    }
+}
+
+// ----- methods: padding -----
+
+fn fill_arg(o: Option<&Obj>, name: &str) -> PyResult<char> {
+    match o {
+        None => Ok(' '),
+        Some(f) => {
+            let s = as_str(f).ok_or_else(|| {
+                type_error(format!("{}() argument 2 must be str, not {}", name, f.type_name()))
+            })?;
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(type_error("The fill character must be exactly one character long")),
+            }
+        }
+    }
+}
+
+fn pad(a: &[Obj], name: &str, align: char) -> PyResult<Obj> {
+    let width = int_arg(Some(&a[1]), 0)?;
+    let fill = fill_arg(a.get(2), name)?;
+    let n = sp(&a[0]).nchars as i64;
+    if width <= n {
+        return same(a);
+    }
+    let total = (width - n) as usize;
+    let (left, right) = match align {
+        '<' => (0, total),
+        '>' => (total, 0),
+        _ => {
+            // CPython: left = total/2 + (total & width & 1)
+            let left = total / 2 + (total & width as usize & 1);
+            (left, total - left)
+        }
+    };
+    let mut out = String::with_capacity(this(a).len() + total * fill.len_utf8());
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(this(a));
+    out.extend(std::iter::repeat(fill).take(right));
+    Ok(from_string(out))
+}
+fn m_center(a: &[Obj]) -> PyResult<Obj> {
+    pad(a, "center", '^')
+}
+fn m_ljust(a: &[Obj]) -> PyResult<Obj> {
+    pad(a, "ljust", '<')
+}
+fn m_rjust(a: &[Obj]) -> PyResult<Obj> {
+    pad(a, "rjust", '>')
+}
+fn m_zfill(a: &[Obj]) -> PyResult<Obj> {
+    let width = int_arg(Some(&a[1]), 0)?;
+    let s = this(a);
+    let n = sp(&a[0]).nchars as i64;
+    if width <= n {
+        return same(a);
+    }
+    let fill = (width - n) as usize;
+    let mut out = String::with_capacity(width as usize);
+    let (sign, rest) = match s.chars().next() {
+        Some(c @ ('+' | '-')) => (Some(c), &s[1..]),
+        _ => (None, s),
+    };
+    if let Some(c) = sign {
+        out.push(c);
+    }
+    out.extend(std::iter::repeat('0').take(fill));
+    out.push_str(rest);
+    Ok(from_string(out))
+}
+fn m_expandtabs(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = bind_args("expandtabs", args, kw, &["tabsize"], 0, 1, 0)?;
+    let ts = int_arg(a[0].as_ref(), 8)?;
+    let mut out = String::new();
+    let mut col: i64 = 0;
+    for c in as_str(s).unwrap_or("").chars() {
+        match c {
+            '\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(from_string(out))
+}
+
+// ----- methods: format / encode / translate -----
+
+fn m_format(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let f = as_str(s).unwrap_or("");
+    let lookup = |name: &str| -> PyResult<Obj> {
+        match kw.get(name) {
+            Some(v) => Ok(v.clone()),
+            None => Err(crate::errors::key_error(new(name))),
+        }
+    };
+    Ok(from_string(crate::format::str_format(f, args, &lookup)?))
+}
+
+fn m_format_map(a: &[Obj]) -> PyResult<Obj> {
+    let f = this(a);
+    let mapping = a[1].clone();
+    let lookup = |name: &str| -> PyResult<Obj> { protocol::getitem(&mapping, &new(name)) };
+    Ok(from_string(crate::format::str_format(f, &[], &lookup)?))
+}
+
+fn m_dunder_format(a: &[Obj]) -> PyResult<Obj> {
+    let spec = as_str(&a[1]).ok_or_else(|| {
+        type_error(format!("format() argument 2 must be str, not {}", a[1].type_name()))
+    })?;
+    crate::format::format_str_obj(&a[0], spec)
+}
+
+fn m_encode(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = bind_args("encode", args, kw, &["encoding", "errors"], 0, 2, 0)?;
+    let enc = match &a[0] {
+        Some(e) => str_arg(e, "encode() argument 'encoding'")?.to_string(),
+        None => "utf-8".into(),
+    };
+    let errors = match &a[1] {
+        Some(e) => str_arg(e, "encode() argument 'errors'")?.to_string(),
+        None => "strict".into(),
+    };
+    let data = super::bytes::encode(s, &enc, &errors)?;
+    Ok(super::bytes::new(data))
+}
+
+fn m_maketrans(_f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(type_error("maketrans() takes no keyword arguments"));
+    }
+    let d = super::dict::new();
+    match args.len() {
+        1 => {
+            let x = &args[0];
+            if !super::dict::is_dict(x) {
+                return Err(type_error("if you give only one argument to maketrans it must be a dict"));
+            }
+            for (k, v) in super::dict::items(x) {
+                let key = if let Some(ks) = as_str(&k) {
+                    let mut it = ks.chars();
+                    match (it.next(), it.next()) {
+                        (Some(c), None) => int::from_i64(c as i64),
+                        _ => return Err(value_error("string keys in translate table must be of length 1")),
+                    }
+                } else if int::is_int(&k) {
+                    k.clone()
+                } else {
+                    return Err(type_error("keys in translate table must be strings or integers"));
+                };
+                super::dict::set_item(&d, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let x = str_arg(&args[0], "maketrans() argument 1")?;
+            let y = str_arg(&args[1], "maketrans() argument 2")?;
+            if x.chars().count() != y.chars().count() {
+                return Err(value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (c1, c2) in x.chars().zip(y.chars()) {
+                super::dict::set_item(&d, int::from_i64(c1 as i64), int::from_i64(c2 as i64))?;
+            }
+            if let Some(z) = args.get(2) {
+                let z = str_arg(z, "maketrans() argument 3")?;
+                for c in z.chars() {
+                    super::dict::set_item(&d, int::from_i64(c as i64), none())?;
+                }
+            }
+        }
+        0 => return Err(type_error("maketrans() takes at least 1 argument (0 given)")),
+        n => return Err(type_error(format!("maketrans() takes at most 3 arguments ({} given)", n))),
+    }
+    Ok(d)
+}
+
+fn m_translate(a: &[Obj]) -> PyResult<Obj> {
+    let table = &a[1];
+    let mut out = String::new();
+    let lookup_err = super::exceptions::exc().lookup_error;
+    for c in this(a).chars() {
+        match protocol::getitem(table, &int::from_i64(c as i64)) {
+            Ok(v) => {
+                if super::none::is_none(&v) {
+                    continue;
+                }
+                if let Some(s) = as_str(&v) {
+                    out.push_str(s);
+                } else if int::is_int(&v) {
+                    let cp = int::to_i64(&v).unwrap_or(-1);
+                    match u32::try_from(cp).ok().and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => return Err(value_error("character mapping must be in range(0x110000)")),
+                    }
+                } else {
+                    return Err(type_error("character mapping must return integer, None or str"));
+                }
+            }
+            Err(e) if e.matches(lookup_err) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(from_string(out))
+}
+
+fn m_getnewargs(a: &[Obj]) -> PyResult<Obj> {
+    Ok(super::tuple::new(vec![new(this(a))]))
+}
+
+fn m_sizeof(a: &[Obj]) -> PyResult<Obj> {
+    let p = sp(&a[0]);
+    Ok(int::from_usize(if p.ascii { 49 + p.nchars } else { 74 + 4 * p.nchars }))
+}
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("str", std::mem::size_of::<StrObj>(), drop_as::<StrObj>);
+    s.flags = flags::STR_SUBCLASS;
+    let sl = &mut s.slots;
+    sl.repr = Some(str_repr);
+    sl.str = Some(str_str);
+    sl.hash = Some(str_hash);
+    sl.richcompare = Some(str_richcompare);
+    sl.len = Some(str_len);
+    sl.getitem = Some(str_getitem);
+    sl.contains = Some(str_contains);
+    sl.iter = Some(str_iter);
+    sl.number[BinOp::Add as usize] = Some(str_add);
+    sl.number[BinOp::Mul as usize] = Some(str_mul);
+    sl.number[BinOp::Mod as usize] = Some(str_mod);
+    sl.new = Some(str_new);
+    use MethodDef::{Method as M, MethodKw as K};
+    s.methods = vec![
+        M { name: "upper", func: m_upper, min: 1, max: 1 },
+        M { name: "lower", func: m_lower, min: 1, max: 1 },
+        M { name: "casefold", func: m_casefold, min: 1, max: 1 },
+        M { name: "swapcase", func: m_swapcase, min: 1, max: 1 },
+        M { name: "capitalize", func: m_capitalize, min: 1, max: 1 },
+        M { name: "title", func: m_title, min: 1, max: 1 },
+        M { name: "isdigit", func: m_isdigit, min: 1, max: 1 },
+        M { name: "isdecimal", func: m_isdecimal, min: 1, max: 1 },
+        M { name: "isnumeric", func: m_isnumeric, min: 1, max: 1 },
+        M { name: "isalpha", func: m_isalpha, min: 1, max: 1 },
+        M { name: "isalnum", func: m_isalnum, min: 1, max: 1 },
+        M { name: "isspace", func: m_isspace, min: 1, max: 1 },
+        M { name: "isascii", func: m_isascii, min: 1, max: 1 },
+        M { name: "isprintable", func: m_isprintable, min: 1, max: 1 },
+        M { name: "isupper", func: m_isupper, min: 1, max: 1 },
+        M { name: "islower", func: m_islower, min: 1, max: 1 },
+        M { name: "istitle", func: m_istitle, min: 1, max: 1 },
+        M { name: "isidentifier", func: m_isidentifier, min: 1, max: 1 },
+        M { name: "find", func: m_find, min: 2, max: 4 },
+        M { name: "rfind", func: m_rfind, min: 2, max: 4 },
+        M { name: "index", func: m_index, min: 2, max: 4 },
+        M { name: "rindex", func: m_rindex, min: 2, max: 4 },
+        M { name: "count", func: m_count, min: 2, max: 4 },
+        M { name: "startswith", func: m_startswith, min: 2, max: 4 },
+        M { name: "endswith", func: m_endswith, min: 2, max: 4 },
+        K { name: "split", func: m_split },
+        K { name: "rsplit", func: m_rsplit },
+        K { name: "splitlines", func: m_splitlines },
+        M { name: "join", func: m_join, min: 2, max: 2 },
+        M { name: "strip", func: m_strip, min: 1, max: 2 },
+        M { name: "lstrip", func: m_lstrip, min: 1, max: 2 },
+        M { name: "rstrip", func: m_rstrip, min: 1, max: 2 },
+        M { name: "partition", func: m_partition, min: 2, max: 2 },
+        M { name: "rpartition", func: m_rpartition, min: 2, max: 2 },
+        M { name: "replace", func: m_replace, min: 3, max: 4 },
+        M { name: "removeprefix", func: m_removeprefix, min: 2, max: 2 },
+        M { name: "removesuffix", func: m_removesuffix, min: 2, max: 2 },
+        M { name: "center", func: m_center, min: 2, max: 3 },
+        M { name: "ljust", func: m_ljust, min: 2, max: 3 },
+        M { name: "rjust", func: m_rjust, min: 2, max: 3 },
+        M { name: "zfill", func: m_zfill, min: 2, max: 2 },
+        K { name: "expandtabs", func: m_expandtabs },
+        K { name: "format", func: m_format },
+        M { name: "format_map", func: m_format_map, min: 2, max: 2 },
+        M { name: "__format__", func: m_dunder_format, min: 2, max: 2 },
+        K { name: "encode", func: m_encode },
+        MethodDef::StaticMethod { name: "maketrans", func: m_maketrans },
+        M { name: "translate", func: m_translate, min: 2, max: 2 },
+        M { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
+        M { name: "__sizeof__", func: m_sizeof, min: 1, max: 1 },
+    ];
+    s
+}
+
+/// Byte offset helper for other modules: the byte index of code point `ci` in `o`.
+pub fn byte_offset(o: &Obj, ci: usize) -> usize {
+    payload(o).map(|p| byte_off(p, ci)).unwrap_or(0)
+}
+
+/// Code-point index of byte offset `bi` in `o`.
+pub fn char_index(o: &Obj, bi: usize) -> usize {
+    payload(o).map(|p| chars_before(p, bi)).unwrap_or(0)
+}

@@ -1,5 +1,638 @@
-//! STUB — traceback and frame objects, and printing an uncaught exception.
+//! `traceback` objects (`tb_next`, `tb_lineno`, `tb_lasti`, minimal `tb_frame`) and
+//! printing an uncaught exception exactly as CPython 3.11 does (Python/traceback.c and
+//! pythonrun.c): the "Traceback (most recent call last):" header, `File "...", line N,
+//! in name` rows, the stripped source line, the position markers (`^^^^` / `~~~^~~~`
+//! with the same elision and anchor rules as 3.11, including its quirks), repeated-line
+//! folding, the final `Type: message` line and chained causes/contexts.
+
+use super::typeobj::{drop_as, MethodDef};
 use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn traceback_spec() -> TypeSpec { TypeSpec::new("traceback", 16, drop_nothing) }
-pub fn frame_spec() -> TypeSpec { TypeSpec::new("frame", 16, drop_nothing) }
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::protocol;
+use crate::types::code::as_code;
+use crate::types::exceptions as excs;
+use crate::types::{none, str as pystr, types};
+
+#[repr(C)]
+pub struct TracebackObj {
+    pub head: ObjHeader,
+    pub next: Option<Obj>,
+    /// The `CodeObj` of the frame.
+    pub code: Obj,
+    /// Instruction index (for positions).
+    pub lasti: u32,
+    pub lineno: u32,
+    pub frame: Option<Obj>,
+}
+
+/// A minimal frame object (for `tb_frame`): code, line and globals.
+#[repr(C)]
+pub struct FrameObj {
+    pub head: ObjHeader,
+    pub code: Obj,
+    pub lineno: u32,
+    pub globals: Option<Obj>,
+}
+
+fn tb(o: &Obj) -> &TracebackObj {
+    unsafe { o.payload::<TracebackObj>() }
+}
+
+/// Prepends an entry (frame of `code`, instruction `pc`) to `exc.__traceback__`.
+pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
+    let line = as_code(code).line_of(pc);
+    let next = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
+    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: pc, lineno: line, frame: None });
+    excs::set_traceback(exc, Some(t));
+}
+
+/// Prepends an entry with an explicit line (no position information).
+pub fn add_traceback_entry(exc: &Obj, code: &Obj, line: u32) {
+    let next = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
+    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: u32::MAX, lineno: line, frame: None });
+    excs::set_traceback(exc, Some(t));
+}
+
+// ----- printing -----
+
+fn is_ws(c: u8) -> bool {
+    c == b' ' || c == b'\t' || c == 0x0c
+}
+
+/// Character offset of byte offset `b` in `s` (clamped).
+fn char_off(s: &str, b: usize) -> usize {
+    let b = b.min(s.len());
+    let mut b2 = b;
+    while b2 > 0 && !s.is_char_boundary(b2) {
+        b2 -= 1;
+    }
+    s[..b2].chars().count()
+}
+
+fn format_frame_line(out: &mut String, t: &TracebackObj) {
+    let c = as_code(&t.code);
+    out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.code.filename, t.lineno, c.code.name));
+    let Some(line) = c.source_line(t.lineno) else { return };
+    let lead = line.bytes().take_while(|&b| is_ws(b)).count();
+    let stripped = &line[lead..];
+    if stripped.is_empty() {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(stripped);
+    out.push('\n');
+    if t.lasti == u32::MAX {
+        return;
+    }
+    let Some(&(end_line, col, end_col)) = c.code.positions.get(t.lasti as usize) else { return };
+    let start_line = c.code.lines.get(t.lasti as usize).copied().unwrap_or(t.lineno);
+    if start_line != t.lineno || end_line == 0 || end_line < start_line {
+        return;
+    }
+    let line_chars = line.chars().count();
+    let lead_chars = line[..lead].chars().count();
+    let start = char_off(line, col as usize);
+    let mut end = char_off(line, end_col as usize);
+    let mut anchors: Option<(usize, usize)> = None;
+    if start_line == end_line {
+        if end <= start {
+            return;
+        }
+        let bstart = line.char_indices().nth(start).map(|x| x.0).unwrap_or(line.len());
+        let bend = line.char_indices().nth(end).map(|x| x.0).unwrap_or(line.len());
+        let seg = &line[bstart..bend];
+        if let Some((l, r)) = anchors::extract(seg) {
+            anchors = Some((char_off(seg, l) + start, char_off(seg, r) + start));
+        }
+    } else {
+        let b = line.as_bytes();
+        let mut i = b.len();
+        while i > 0 && is_ws(b[i - 1]) {
+            i -= 1;
+        }
+        end = char_off(line, i);
+    }
+    let stripped_len = line_chars - lead_chars;
+    if end.saturating_sub(start) == stripped_len && anchors.is_none() {
+        return;
+    }
+    // print_error_location_carets with offset = truncation = lead - 4
+    let mut s = String::new();
+    let mut offset = lead_chars as isize - 4;
+    loop {
+        offset += 1;
+        if offset > end as isize {
+            break;
+        }
+        if offset <= start as isize {
+            s.push(' ');
+        } else if let Some((l, r)) = anchors {
+            if (l as isize) < offset && offset <= r as isize {
+                s.push('^');
+            } else {
+                s.push('~');
+            }
+        } else {
+            s.push('^');
+        }
+    }
+    out.push_str(&s);
+    out.push('\n');
+}
+
+fn format_tb(out: &mut String, first: &Obj) {
+    out.push_str("Traceback (most recent call last):\n");
+    let mut cur = Some(first.clone());
+    let mut last: Option<(String, u32, String)> = None;
+    let mut cnt = 0usize;
+    let repeated = |out: &mut String, cnt: usize| {
+        let n = cnt - 3;
+        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+    };
+    while let Some(t) = cur {
+        if !t.is_exact(types().traceback) {
+            break;
+        }
+        let tt = tb(&t);
+        let c = as_code(&tt.code);
+        let key = (c.code.filename.clone(), tt.lineno, c.code.name.clone());
+        if last.as_ref() != Some(&key) {
+            if cnt > 3 {
+                repeated(out, cnt);
+            }
+            last = Some(key);
+            cnt = 0;
+        }
+        cnt += 1;
+        if cnt <= 3 {
+            format_frame_line(out, tt);
+        }
+        cur = tt.next.clone();
+    }
+    if cnt > 3 {
+        repeated(out, cnt);
+    }
+}
+
+/// The `Type: message` line (without newline).
+pub fn format_exception_only(e: &Obj) -> String {
+    let ty = e.ty();
+    let module = ty.module_name();
+    let qual = ty.qualname.borrow().clone();
+    let name = if module == "builtins" || module == "__main__" { qual } else { format!("{}.{}", module, qual) };
+    let msg = match protocol::str(e) {
+        Ok(s) => pystr::as_str(&s).unwrap_or("").to_string(),
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    let mut out = if msg.is_empty() { name } else { format!("{}: {}", name, msg) };
+    // PEP 678 notes.
+    if let Ok(Some(notes)) = protocol::getattr_opt(e, &pystr::intern("__notes__")) {
+        if let Ok(items) = protocol::collect(&notes) {
+            for n in items {
+                out.push('\n');
+                match pystr::as_str(&n) {
+                    Some(s) => out.push_str(s),
+                    None => out.push_str(&protocol::repr_string(&n).unwrap_or_else(|_| "<note str() failed>".into())),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn format_recursive(out: &mut String, e: &Obj, seen: &mut Vec<u64>) {
+    seen.push(e.raw());
+    if let Some(c) = excs::cause(e) {
+        if !none::is_none(&c) && excs::is_exception(&c) && !seen.contains(&c.raw()) {
+            format_recursive(out, &c, seen);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+    } else if !excs::suppress_context(e) {
+        if let Some(c) = excs::context(e) {
+            if !none::is_none(&c) && excs::is_exception(&c) && !seen.contains(&c.raw()) {
+                format_recursive(out, &c, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+    }
+    if let Some(t) = excs::traceback(e) {
+        format_tb(out, &t);
+    }
+    out.push_str(&format_exception_only(e));
+    out.push('\n');
+}
+
+/// The full text CPython prints for an uncaught exception.
+pub fn format_exception(e: &Obj) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_recursive(&mut out, e, &mut seen);
+    out
+}
+
+/// Prints an uncaught exception to stderr in CPython 3.11's format.
+pub fn print_exception(e: &Obj) {
+    let s = format_exception(e);
+    crate::modules::sys::write_stderr(&s);
+}
+
+/// "Exception ignored in: ..." reports (`PyErr_WriteUnraisable`).
+pub fn print_unraisable(header_line: &str, e: &Obj) {
+    let mut s = String::new();
+    s.push_str(header_line);
+    s.push('\n');
+    s.push_str(&format_exception(e));
+    crate::modules::sys::write_stderr(&s);
+}
+
+/// Caret anchors of a source segment, as CPython 3.11's `extract_anchors_from_line`
+/// derives them from the segment's AST: a binary operation (the operator) or a
+/// subscript (the `[...]` part). A small scanner stands in for the parser.
+mod anchors {
+    #[derive(Clone, Copy, PartialEq, Debug)]
+    enum Tk {
+        Op(usize),
+        Open(u8),
+        Close(u8),
+        Word,
+        Other,
+    }
+
+    struct Tok {
+        kind: Tk,
+        start: usize,
+        end: usize,
+    }
+
+    const OPS: [&str; 13] = ["**", "//", "<<", ">>", "+", "-", "*", "@", "/", "%", "&", "|", "^"];
+
+    fn tokenize(s: &str) -> Option<Vec<Tok>> {
+        let b = s.as_bytes();
+        let mut i = 0;
+        let mut out = Vec::new();
+        while i < b.len() {
+            let c = b[i];
+            if c == b' ' || c == b'\t' || c == 0x0c || c == b'\\' || c == b'\n' || c == b'\r' {
+                i += 1;
+                continue;
+            }
+            if c == b'#' {
+                return None;
+            }
+            let start = i;
+            if c == b'"' || c == b'\'' {
+                let triple = b.len() >= i + 3 && b[i + 1] == c && b[i + 2] == c;
+                if triple {
+                    i += 3;
+                    while i + 2 < b.len() && !(b[i] == c && b[i + 1] == c && b[i + 2] == c) {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 3;
+                } else {
+                    i += 1;
+                    while i < b.len() && b[i] != c {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                }
+                if i > b.len() {
+                    return None;
+                }
+                out.push(Tok { kind: Tk::Word, start, end: i });
+                continue;
+            }
+            if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 || c == b'.' && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80 || b[i] == b'.' && b[start].is_ascii_digit()) {
+                    i += 1;
+                }
+                // Strings with prefixes (f"..", b'..', r"..").
+                if i < b.len() && (b[i] == b'"' || b[i] == b'\'') && i - start <= 2 {
+                    let q = b[i];
+                    i += 1;
+                    while i < b.len() && b[i] != q {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                    if i > b.len() {
+                        return None;
+                    }
+                }
+                let w = &s[start..i];
+                let kind = match w {
+                    "and" | "or" | "not" | "if" | "else" | "lambda" | "in" | "is" | "for" | "await" | "yield" => Tk::Other,
+                    _ => Tk::Word,
+                };
+                out.push(Tok { kind, start, end: i });
+                continue;
+            }
+            if c == b'(' || c == b'[' || c == b'{' {
+                out.push(Tok { kind: Tk::Open(c), start, end: i + 1 });
+                i += 1;
+                continue;
+            }
+            if c == b')' || c == b']' || c == b'}' {
+                out.push(Tok { kind: Tk::Close(c), start, end: i + 1 });
+                i += 1;
+                continue;
+            }
+            // Comparison / assignment / other punctuation.
+            let rest = &s[i..];
+            if rest.starts_with("==") || rest.starts_with("!=") || rest.starts_with("<=") || rest.starts_with(">=") || rest.starts_with(":=") || rest.starts_with("->") {
+                out.push(Tok { kind: Tk::Other, start, end: i + 2 });
+                i += 2;
+                continue;
+            }
+            if let Some(op) = OPS.iter().position(|o| rest.starts_with(o)) {
+                let len = OPS[op].len();
+                // Augmented assignment (`+=`) is a statement, not an expression.
+                if rest[len..].starts_with('=') {
+                    return None;
+                }
+                out.push(Tok { kind: Tk::Op(op), start, end: i + len });
+                i += len;
+                continue;
+            }
+            out.push(Tok { kind: Tk::Other, start, end: i + 1 });
+            i += 1;
+        }
+        Some(out)
+    }
+
+    /// Precedence level of binary operator index (lower binds looser).
+    fn prec(op: usize) -> u8 {
+        match OPS[op] {
+            "|" => 1,
+            "^" => 2,
+            "&" => 3,
+            "<<" | ">>" => 4,
+            "+" | "-" => 5,
+            "*" | "@" | "/" | "//" | "%" => 6,
+            "**" => 8,
+            _ => 0,
+        }
+    }
+
+    /// (start, end) byte range of the expression in toks[a..b], unwrapping grouping
+    /// parentheses (whose AST node excludes them).
+    fn inner_range(toks: &[Tok], a: usize, b: usize) -> Option<(usize, usize)> {
+        if a >= b {
+            return None;
+        }
+        if toks[a].kind == Tk::Open(b'(') && toks[b - 1].kind == Tk::Close(b')') && b - a > 2 {
+            // Is toks[a] matched by toks[b-1]? And is it a plain grouping?
+            let mut depth = 0i32;
+            let mut grouping = true;
+            for (k, t) in toks[a..b].iter().enumerate() {
+                match t.kind {
+                    Tk::Open(_) => depth += 1,
+                    Tk::Close(_) => {
+                        depth -= 1;
+                        if depth == 0 && k != b - a - 1 {
+                            grouping = false;
+                            break;
+                        }
+                    }
+                    Tk::Other if depth == 1 => {
+                        // a comma or `for` at depth 1 makes it a tuple / genexp
+                        grouping = false;
+                    }
+                    _ => {}
+                }
+            }
+            if grouping {
+                return inner_range(toks, a + 1, b - 1);
+            }
+        }
+        Some((toks[a].start, toks[b - 1].end))
+    }
+
+    /// `(left_anchor, right_anchor)` byte offsets within `seg`.
+    pub fn extract(seg: &str) -> Option<(usize, usize)> {
+        let toks = tokenize(seg)?;
+        if toks.is_empty() {
+            return None;
+        }
+        // Top-level structure.
+        let mut depth = 0i32;
+        let mut best: Option<(u8, usize)> = None; // (prec, token index)
+        let mut prev_is_operand = false;
+        let mut starts_unary = false;
+        for (k, t) in toks.iter().enumerate() {
+            match t.kind {
+                Tk::Open(_) => {
+                    depth += 1;
+                    prev_is_operand = false;
+                    continue;
+                }
+                Tk::Close(_) => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return None;
+                    }
+                    prev_is_operand = true;
+                    continue;
+                }
+                _ => {}
+            }
+            if depth > 0 {
+                continue;
+            }
+            match t.kind {
+                Tk::Other => {
+                    // `,`, comparisons, boolean ops, lambda, ternary, `=`, `:`...
+                    if seg[t.start..t.end] == *"." {
+                        prev_is_operand = false;
+                        continue;
+                    }
+                    return None;
+                }
+                Tk::Word => prev_is_operand = true,
+                Tk::Op(op) => {
+                    if !prev_is_operand {
+                        // unary + - ~ (only + and - are in OPS; `~` is Other)
+                        if k == 0 {
+                            starts_unary = true;
+                        }
+                        continue;
+                    }
+                    let p = prec(op);
+                    let better = match best {
+                        None => true,
+                        Some((bp, _)) => {
+                            if p < bp {
+                                true
+                            } else {
+                                // left-assoc: rightmost of equal level; `**`: leftmost
+                                p == bp && p != 8
+                            }
+                        }
+                    };
+                    if better {
+                        best = Some((p, k));
+                    }
+                    prev_is_operand = false;
+                }
+                _ => {}
+            }
+        }
+        if depth != 0 {
+            return None;
+        }
+        if let Some((p, k)) = best {
+            if starts_unary && p == 8 {
+                return None; // `-a ** b` is a UnaryOp
+            }
+            let (_, left_end) = inner_range(&toks, 0, k)?;
+            let (right_start, _) = inner_range(&toks, k + 1, toks.len())?;
+            let b = seg.as_bytes();
+            let mut i = left_end;
+            while i < right_start {
+                if b[i] == b' ' || b[i] == b'\t' || b[i] == 0x0c {
+                    i += 1;
+                    continue;
+                }
+                let mut r = i + 1;
+                if i + 1 < right_start && !(b[i + 1] == b' ' || b[i + 1] == b'\t' || b[i + 1] == 0x0c) {
+                    r += 1;
+                }
+                return Some((i, r));
+            }
+            return None;
+        }
+        if starts_unary {
+            return None;
+        }
+        // Subscript: the expression ends with a top-level `[...]` postfix.
+        let last = toks.len() - 1;
+        if toks[last].kind != Tk::Close(b']') {
+            return None;
+        }
+        let mut d = 0i32;
+        let mut open = None;
+        for k in (0..=last).rev() {
+            match toks[k].kind {
+                Tk::Close(_) => d += 1,
+                Tk::Open(_) => {
+                    d -= 1;
+                    if d == 0 {
+                        open = Some(k);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let open = open?;
+        if open == 0 {
+            return None; // a list display
+        }
+        let (_, value_end) = inner_range(&toks, 0, open)?;
+        let (_, slice_end) = inner_range(&toks, open + 1, last).unwrap_or((toks[open].end, toks[open].end));
+        Some((value_end, slice_end + 1))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::extract;
+        #[test]
+        fn anchors() {
+            assert_eq!(extract("a[b] + 1"), Some((5, 6)));
+            assert_eq!(extract("1/0"), Some((1, 2)));
+            assert_eq!(extract("xs[5]"), Some((2, 5)));
+            assert_eq!(extract("f(x)"), None);
+            assert_eq!(extract("a // b"), Some((2, 4)));
+        }
+    }
+}
+
+// ----- the traceback and frame types -----
+
+fn tb_next(o: &Obj) -> PyResult<Obj> {
+    Ok(tb(o).next.clone().unwrap_or_else(none::none))
+}
+fn tb_set_next(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
+    let t = unsafe { o.payload_mut::<TracebackObj>() };
+    match v {
+        None => Err(crate::errors::type_error("can't delete tb_next attribute")),
+        Some(v) if none::is_none(v) => {
+            t.next = None;
+            Ok(())
+        }
+        Some(v) if v.is_exact(types().traceback) => {
+            t.next = Some(v.clone());
+            Ok(())
+        }
+        Some(v) => Err(crate::errors::type_error(format!("expected traceback object or None, got '{}'", v.type_name()))),
+    }
+}
+fn tb_lineno(o: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::int::from_i64(tb(o).lineno as i64))
+}
+fn tb_lasti(o: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::int::from_i64(if tb(o).lasti == u32::MAX { -1 } else { tb(o).lasti as i64 * 2 }))
+}
+fn tb_frame(o: &Obj) -> PyResult<Obj> {
+    let t = tb(o);
+    if let Some(f) = &t.frame {
+        return Ok(f.clone());
+    }
+    let f = alloc(types().frame, FrameObj { head: header(), code: t.code.clone(), lineno: t.lineno, globals: None });
+    unsafe { o.payload_mut::<TracebackObj>().frame = Some(f.clone()) };
+    Ok(f)
+}
+
+pub fn traceback_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("traceback", std::mem::size_of::<TracebackObj>(), drop_as::<TracebackObj>);
+    s.final_ = true;
+    s.methods = vec![
+        MethodDef::GetSet { name: "tb_next", get: tb_next, set: tb_set_next },
+        MethodDef::Getter { name: "tb_lineno", get: tb_lineno },
+        MethodDef::Getter { name: "tb_lasti", get: tb_lasti },
+        MethodDef::Getter { name: "tb_frame", get: tb_frame },
+    ];
+    s
+}
+
+fn fr(o: &Obj) -> &FrameObj {
+    unsafe { o.payload::<FrameObj>() }
+}
+fn f_code(o: &Obj) -> PyResult<Obj> {
+    Ok(fr(o).code.clone())
+}
+fn f_lineno(o: &Obj) -> PyResult<Obj> {
+    Ok(crate::types::int::from_i64(fr(o).lineno as i64))
+}
+fn f_globals(o: &Obj) -> PyResult<Obj> {
+    Ok(fr(o).globals.clone().unwrap_or_else(crate::types::dict::new))
+}
+fn f_back(_o: &Obj) -> PyResult<Obj> {
+    Ok(none::none())
+}
+fn frame_repr(o: &Obj) -> PyResult<Obj> {
+    let c = as_code(&fr(o).code);
+    Ok(pystr::from_string(format!(
+        "<frame at {:#x}, file '{}', line {}, code {}>",
+        o.raw(),
+        c.code.filename,
+        fr(o).lineno,
+        c.code.name
+    )))
+}
+
+/// A frame object snapshot (`sys._getframe`).
+pub fn new_frame_obj(code: Obj, lineno: u32, globals: Option<Obj>) -> Obj {
+    alloc(types().frame, FrameObj { head: header(), code, lineno, globals })
+}
+
+pub fn frame_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("frame", std::mem::size_of::<FrameObj>(), drop_as::<FrameObj>);
+    s.final_ = true;
+    s.slots.repr = Some(frame_repr);
+    s.methods = vec![
+        MethodDef::Getter { name: "f_code", get: f_code },
+        MethodDef::Getter { name: "f_lineno", get: f_lineno },
+        MethodDef::Getter { name: "f_globals", get: f_globals },
+        MethodDef::Getter { name: "f_back", get: f_back },
+    ];
+    s
+}

@@ -1,7 +1,354 @@
-//! STUB — to be written.
-use super::TypeSpec;
-use super::typeobj::drop_nothing;
-pub fn spec() -> TypeSpec { TypeSpec::new("spec", 16, drop_nothing) }
-pub fn iter_spec() -> TypeSpec { TypeSpec::new("iter_spec", 16, drop_nothing) }
-use crate::object::Obj;
-pub fn as_slice(_o: &Obj) -> Option<&[Obj]> { None }
+//! `tuple` and `tuple_iterator`: immutable sequences with CPython's xxHash-based tuple
+//! hash (so `hash((1, 2))` matches CPython), lexicographic comparison, slicing,
+//! concatenation and repetition. One shared empty tuple (`empty()`).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use pyc_frontend::bytecode::{BinOp, CmpOp};
+
+use super::list::{
+    cant_multiply, check_max_args, reflected_repeat_error, is_index, join_reprs, no_kwargs, norm_index, repeat_count, repeat_len,
+    seq_richcompare, start_stop, try_other_slot, ReprGuard,
+};
+use super::typeobj::{drop_as, KwArgs, MethodDef};
+use super::{none, types, TypeSpec};
+use crate::errors::{index_error, type_error, value_error};
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::protocol;
+use crate::types::{int, str as pystr};
+
+#[repr(C)]
+pub struct TupleObj {
+    pub head: ObjHeader,
+    pub items: Box<[Obj]>,
+}
+
+static EMPTY: AtomicU64 = AtomicU64::new(0);
+
+/// The shared, immortal empty tuple.
+pub fn empty() -> Obj {
+    let v = EMPTY.load(Ordering::Relaxed);
+    if v != 0 {
+        return unsafe { Obj::from_borrowed(v) };
+    }
+    let o = alloc(types().tuple, TupleObj { head: header(), items: Box::new([]) });
+    o.make_immortal();
+    EMPTY.store(o.raw(), Ordering::Relaxed);
+    o
+}
+
+/// A new tuple owning `items`.
+pub fn new(items: Vec<Obj>) -> Obj {
+    if items.is_empty() {
+        return empty();
+    }
+    alloc(types().tuple, TupleObj { head: header(), items: items.into_boxed_slice() })
+}
+
+/// A new tuple from a slice of borrowed items.
+pub fn from_slice(items: &[Obj]) -> Obj {
+    new(items.to_vec())
+}
+
+/// A 2-tuple.
+pub fn pair(a: Obj, b: Obj) -> Obj {
+    new(vec![a, b])
+}
+
+#[inline]
+pub fn is_tuple(o: &Obj) -> bool {
+    !o.is_small_int() && o.ty().is_subtype(types().tuple)
+}
+
+/// The items of a tuple (or subclass instance).
+#[inline]
+pub fn as_slice(o: &Obj) -> Option<&[Obj]> {
+    if is_tuple(o) {
+        Some(unsafe { &o.payload::<TupleObj>().items })
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn items(o: &Obj) -> &[Obj] {
+    unsafe { &o.payload::<TupleObj>().items }
+}
+
+fn tuple_len(o: &Obj) -> PyResult<usize> {
+    Ok(items(o).len())
+}
+
+fn tuple_bool(o: &Obj) -> PyResult<bool> {
+    Ok(!items(o).is_empty())
+}
+
+fn tuple_repr(o: &Obj) -> PyResult<Obj> {
+    let it = items(o);
+    if it.is_empty() {
+        return Ok(pystr::new("()"));
+    }
+    let Some(_g) = ReprGuard::enter(o) else { return Ok(pystr::new("(...)")) };
+    let mut s = String::from("(");
+    s.push_str(&join_reprs(it)?);
+    if it.len() == 1 {
+        s.push(',');
+    }
+    s.push(')');
+    Ok(pystr::from_string(s))
+}
+
+const XXPRIME_1: u64 = 11400714785074694791;
+const XXPRIME_2: u64 = 14029467366897019727;
+const XXPRIME_5: u64 = 2870177450012600261;
+
+/// CPython's tuple hash over already-computed item hashes.
+pub fn hash_of_hashes(hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
+    let len = hashes.len() as u64;
+    let mut acc = XXPRIME_5;
+    for h in hashes {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(XXPRIME_1);
+    }
+    acc = acc.wrapping_add(len ^ (XXPRIME_5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+/// `hash(tuple)` for a slice of items.
+pub fn hash_items(it: &[Obj]) -> PyResult<i64> {
+    let mut hs = Vec::with_capacity(it.len());
+    for x in it {
+        hs.push(protocol::hash(x)?);
+    }
+    Ok(hash_of_hashes(hs.into_iter()))
+}
+
+fn tuple_hash(o: &Obj) -> PyResult<i64> {
+    hash_items(items(o))
+}
+
+fn tuple_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    if !is_tuple(a) || !is_tuple(b) {
+        return Ok(none::not_implemented());
+    }
+    let get = |side: usize, i: usize| if side == 0 { items(a).get(i).cloned() } else { items(b).get(i).cloned() };
+    let lens = || (items(a).len(), items(b).len());
+    seq_richcompare(&get, &lens, op)
+}
+
+fn tuple_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let it = items(o);
+    if is_index(key) {
+        let i = protocol::index_i64(key)?;
+        return match norm_index(i, it.len()) {
+            Some(j) => Ok(it[j].clone()),
+            None => Err(index_error("tuple index out of range")),
+        };
+    }
+    if super::slice::is_slice(key) {
+        let (start, _stop, step, n) = super::slice::indices(key, it.len())?;
+        if step == 1 && n == it.len() && o.is_exact(types().tuple) {
+            return Ok(o.clone());
+        }
+        let mut v = Vec::with_capacity(n);
+        let mut k = start;
+        for _ in 0..n {
+            v.push(it[k as usize].clone());
+            k += step;
+        }
+        return Ok(new(v));
+    }
+    Err(type_error(format!("tuple indices must be integers or slices, not {}", key.type_name())))
+}
+
+fn tuple_contains(o: &Obj, x: &Obj) -> PyResult<bool> {
+    for y in items(o).iter() {
+        if protocol::eq(y, x)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn tuple_iter(o: &Obj) -> PyResult<Obj> {
+    Ok(alloc(types().tuple_iterator, TupleIterObj { head: header(), seq: Some(o.clone()), index: 0 }))
+}
+
+fn tuple_add(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if !is_tuple(a) {
+        return Ok(none::not_implemented());
+    }
+    if !is_tuple(b) {
+        if let Some(r) = try_other_slot(a, b, BinOp::Add, tuple_add)? {
+            return Ok(r);
+        }
+        return Err(type_error(format!("can only concatenate tuple (not \"{}\") to tuple", b.type_name())));
+    }
+    if items(b).is_empty() && a.is_exact(types().tuple) {
+        return Ok(a.clone());
+    }
+    if items(a).is_empty() && b.is_exact(types().tuple) {
+        return Ok(b.clone());
+    }
+    let mut v = Vec::with_capacity(items(a).len() + items(b).len());
+    v.extend_from_slice(items(a));
+    v.extend_from_slice(items(b));
+    Ok(new(v))
+}
+
+fn tuple_mul(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let (seq, n) = if is_tuple(a) {
+        if !is_index(b) {
+            if let Some(r) = try_other_slot(a, b, BinOp::Mul, tuple_mul)? {
+                return Ok(r);
+            }
+            return Err(cant_multiply(b));
+        }
+        (a, b)
+    } else {
+        if !is_index(a) {
+            return Err(reflected_repeat_error(a, b));
+        }
+        (b, a)
+    };
+    let n = repeat_count(n)?;
+    let src = items(seq);
+    if n == 1 && seq.is_exact(types().tuple) {
+        return Ok(seq.clone());
+    }
+    let total = repeat_len(src.len(), n)?;
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend_from_slice(src);
+    }
+    Ok(new(v))
+}
+
+fn tuple_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let t = super::typeobj::as_type(cls);
+    if std::ptr::eq(t, types().tuple) {
+        no_kwargs("tuple", kw)?;
+    }
+    check_max_args("tuple", args, 1)?;
+    let v = match args.first() {
+        None => Vec::new(),
+        Some(a) => {
+            if std::ptr::eq(t, types().tuple) && a.is_exact(types().tuple) {
+                return Ok(a.clone());
+            }
+            protocol::collect(a)?
+        }
+    };
+    if std::ptr::eq(t, types().tuple) {
+        Ok(new(v))
+    } else {
+        Ok(alloc(t, TupleObj { head: header(), items: v.into_boxed_slice() }))
+    }
+}
+
+fn m_count(a: &[Obj]) -> PyResult<Obj> {
+    let mut n = 0;
+    for y in items(&a[0]).iter() {
+        if protocol::eq(y, &a[1])? {
+            n += 1;
+        }
+    }
+    Ok(int::from_i64(n))
+}
+
+fn m_index(a: &[Obj]) -> PyResult<Obj> {
+    let it = items(&a[0]);
+    let (start, stop) = start_stop(&a[2..], it.len())?;
+    for (i, y) in it.iter().enumerate().take(stop).skip(start) {
+        if protocol::eq(y, &a[1])? {
+            return Ok(int::from_i64(i as i64));
+        }
+    }
+    Err(value_error("tuple.index(x): x not in tuple"))
+}
+
+fn m_getnewargs(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new(vec![new(items(&a[0]).to_vec())]))
+}
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("tuple", std::mem::size_of::<TupleObj>(), drop_as::<TupleObj>);
+    s.flags = super::typeobj::flags::TUPLE_SUBCLASS;
+    let sl = &mut s.slots;
+    sl.repr = Some(tuple_repr);
+    sl.hash = Some(tuple_hash);
+    sl.richcompare = Some(tuple_richcompare);
+    sl.iter = Some(tuple_iter);
+    sl.len = Some(tuple_len);
+    sl.bool = Some(tuple_bool);
+    sl.getitem = Some(tuple_getitem);
+    sl.contains = Some(tuple_contains);
+    sl.number[BinOp::Add as usize] = Some(tuple_add);
+    sl.number[BinOp::Mul as usize] = Some(tuple_mul);
+    sl.new = Some(tuple_new);
+    s.methods = vec![
+        MethodDef::Method { name: "count", func: m_count, min: 2, max: 2 },
+        MethodDef::Method { name: "index", func: m_index, min: 2, max: 4 },
+        MethodDef::Method { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
+    ];
+    s
+}
+
+// ===================== tuple_iterator =====================
+
+#[repr(C)]
+pub struct TupleIterObj {
+    pub head: ObjHeader,
+    pub seq: Option<Obj>,
+    pub index: usize,
+}
+
+fn self_iter(o: &Obj) -> PyResult<Obj> {
+    Ok(o.clone())
+}
+
+fn tuple_iter_next(o: &Obj) -> PyResult<Option<Obj>> {
+    let it = unsafe { o.payload_mut::<TupleIterObj>() };
+    if let Some(seq) = &it.seq {
+        if let Some(x) = items(seq).get(it.index) {
+            it.index += 1;
+            return Ok(Some(x.clone()));
+        }
+        let s = it.seq.take();
+        drop(s);
+    }
+    Ok(None)
+}
+
+fn tuple_iter_length_hint(a: &[Obj]) -> PyResult<Obj> {
+    let it = unsafe { a[0].payload::<TupleIterObj>() };
+    let n = match &it.seq {
+        Some(s) => items(s).len().saturating_sub(it.index),
+        None => 0,
+    };
+    Ok(int::from_i64(n as i64))
+}
+
+pub fn iter_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("tuple_iterator", std::mem::size_of::<TupleIterObj>(), drop_as::<TupleIterObj>);
+    s.final_ = true;
+    s.slots.iter = Some(self_iter);
+    s.slots.next = Some(tuple_iter_next);
+    s.methods = vec![MethodDef::Method { name: "__length_hint__", func: tuple_iter_length_hint, min: 1, max: 1 }];
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash_of_hashes;
+    #[test]
+    fn tuple_hash_matches_cpython() {
+        // hash((1, 2)) and hash(()) in CPython 3.11 (64-bit).
+        assert_eq!(hash_of_hashes([1i64, 2].into_iter()), -3550055125485641917);
+        assert_eq!(hash_of_hashes(std::iter::empty::<i64>().collect::<Vec<_>>().into_iter()), 5740354900026072187);
+    }
+}

@@ -41,6 +41,8 @@ pub type BinaryFn = fn(&Obj, &Obj) -> PyResult<Obj>;
 /// `(receiver, positional args, keyword args)`. The receiver is the called object for
 /// `call`, the class for `new`, self for `init` and `MethodKw`; `args` never include it.
 pub type CallFn = fn(&Obj, &[Obj], &KwArgs) -> PyResult<Obj>;
+/// A getset descriptor's setter: `(instance, value or None to delete)`.
+pub type SetterFn = fn(&Obj, Option<&Obj>) -> PyResult<()>;
 
 /// Fast protocol entry points. `None` means "not supported" (the protocol function
 /// raises CPython's TypeError). Binary number slots follow CPython's convention: they are
@@ -103,6 +105,8 @@ pub enum MethodDef {
     StaticMethod { name: &'static str, func: CallFn },
     /// A read-only computed attribute (`getset` descriptor), e.g. `complex.real`.
     Getter { name: &'static str, get: UnaryFn },
+    /// A computed attribute with a setter (`value = None` deletes), e.g. `__class__`.
+    GetSet { name: &'static str, get: UnaryFn, set: SetterFn },
     /// A plain class attribute set at start-up.
     Attr { name: &'static str, value: fn() -> Obj },
 }
@@ -121,6 +125,11 @@ pub mod flags {
     pub const DICT_SUBCLASS: u32 = 1 << 12;
     pub const BASE_EXC_SUBCLASS: u32 = 1 << 13;
     pub const TYPE_SUBCLASS: u32 = 1 << 14;
+    /// Instances have a dict slot used only as storage for `__slots__` members: no
+    /// `__dict__` attribute, arbitrary attributes are rejected.
+    pub const SLOTS_ONLY: u32 = 1 << 15;
+    /// The class has non-empty `__abstractmethods__` (instantiation fails).
+    pub const IS_ABSTRACT: u32 = 1 << 16;
 }
 
 /// A type object. Its own type is `type` (or a metaclass).
@@ -154,6 +163,9 @@ pub struct TypeObject {
     pub version: Cell<u64>,
     /// Names in `__slots__` (user classes), in order; stored in the instance dict for now.
     pub slot_names: RefCell<Vec<String>>,
+    /// Direct subclasses (weak: raw pointers, removed when a heap subclass dies), so
+    /// slot updates after `Cls.__dunder__ = f` reach them.
+    pub subclasses: RefCell<Vec<*const TypeObject>>,
 }
 
 /// `drop_payload` for types whose payload owns nothing.
@@ -183,6 +195,7 @@ impl TypeObject {
             drop_payload,
             version: Cell::new(1),
             slot_names: RefCell::new(Vec::new()),
+            subclasses: RefCell::new(Vec::new()),
         }
     }
 
@@ -238,6 +251,18 @@ impl TypeObject {
         }
         None
     }
+    /// Like `lookup`, also returning the class (in MRO order) whose dict holds the name.
+    pub fn lookup_where(&self, name: &Obj) -> Option<(Obj, Obj)> {
+        for t in self.mro() {
+            let tt = as_type(&t);
+            if let Some(d) = tt.dict.borrow().as_ref() {
+                if let Some(v) = crate::types::dict::get_item_str(d, name) {
+                    return Some((v, t.clone()));
+                }
+            }
+        }
+        None
+    }
     /// `lookup` by a Rust string (interns the name).
     pub fn lookup_str(&self, name: &str) -> Option<Obj> {
         self.lookup(&crate::types::str::intern(name))
@@ -245,6 +270,34 @@ impl TypeObject {
     /// Marks the type (and, through their MROs, its subclasses' caches) as changed.
     pub fn modified(&self) {
         self.version.set(crate::types::next_type_version());
+        let subs: Vec<*const TypeObject> = self.subclasses.borrow().clone();
+        for s in subs {
+            unsafe { (*s).modified() }
+        }
+    }
+    /// `module.qualname`, or just the qualname for built-ins (as `repr` shows classes).
+    pub fn full_name(&self) -> String {
+        let m = self.module_name();
+        let q = self.qualname.borrow();
+        if m == "builtins" {
+            q.clone()
+        } else {
+            format!("{}.{}", m, q)
+        }
+    }
+    /// `__module__` as a Rust string: a heap type's `__module__` dict entry when it is a
+    /// str, else the recorded module name.
+    pub fn module_name(&self) -> String {
+        if self.is_heap_type() {
+            if let Some(d) = self.dict.borrow().as_ref() {
+                if let Some(m) = crate::types::dict::get_item_str(d, &crate::types::str::intern("__module__")) {
+                    if let Some(s) = crate::types::str::as_str(&m) {
+                        return s.to_string();
+                    }
+                }
+            }
+        }
+        self.module.borrow().clone()
     }
 }
 

@@ -1,0 +1,92 @@
+//! Command-line interface.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  pyc build app.py                 compile app.py into ./app
+  pyc build app.py -o /tmp/app -O3 choose the output and optimisation level
+  pyc build app.py --stats         report natively lowered vs interpreted functions
+  pyc build app.py --emit llvm-ir  write app.ll (optimised LLVM IR)
+  pyc build app.py --emit bytecode print the bytecode disassembly
+  pyc build app.py --interp        build a binary that interprets everything
+  pyc run app.py arg1 arg2         build into a temporary directory and run";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "pyc",
+    version,
+    about = "Ahead-of-time compiler from Python 3.11 to standalone native executables",
+    after_help = EXAMPLES
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Compile a Python script into a native executable.
+    #[command(after_help = EXAMPLES)]
+    Build(BuildArgs),
+    /// Compile a script into a temporary directory and run it.
+    #[command(after_help = "Example:\n  pyc run app.py 10 < input.txt")]
+    Run(RunArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    /// Optimised LLVM IR (.ll)
+    #[value(name = "llvm-ir")]
+    LlvmIr,
+    /// Object file (.o), not linked
+    Obj,
+    /// Bytecode disassembly on stdout
+    Bytecode,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CommonArgs {
+    /// Build a binary whose functions all run in the interpreter (empty native table).
+    #[arg(long)]
+    pub interp: bool,
+    /// Optimisation level (-O0 also disables the inline fast paths).
+    #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub opt_level: u8,
+    /// Print per-module counts of native and interpreted functions.
+    #[arg(long)]
+    pub stats: bool,
+    /// Print nothing but errors.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print the steps (and the link command).
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// The Python script.
+    pub file: PathBuf,
+    /// Output path (default: the script's name without `.py`, in the current directory).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Emit an intermediate form instead of an executable.
+    #[arg(long, value_enum)]
+    pub emit: Option<Emit>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The Python script.
+    pub file: PathBuf,
+    /// Arguments passed to the program.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<std::ffi::OsString>,
+}

@@ -1,0 +1,569 @@
+//! Lowering of one code object to one LLVM function `i64 @pyc_code_N(i8* %frame)`.
+//!
+//! Model: every operand-stack slot (its index is the static stack depth) and every
+//! `localsplus` entry is an `alloca i64`; SROA/mem2reg turn them into SSA values. Each
+//! jump target and handler target starts a basic block. Each instruction that can fail
+//! branches to a shared error block keyed by (live stack depth, handler), see
+//! `exceptions.rs`.
+
+use std::collections::HashMap;
+
+use inkwell::basic_block::BasicBlock;
+use inkwell::builder::{Builder, BuilderError};
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module};
+use inkwell::values::{BasicMetadataValueEnum, FunctionValue, IntValue, PhiValue, PointerValue};
+use inkwell::AddressSpace;
+
+use super::fastpath::Helpers;
+use super::runtime_decls::runtime_fn;
+use crate::fe::{code_flags, CodeObject, Instr};
+
+/// Why a code object could not be lowered (it then runs in the interpreter).
+#[derive(Debug, Clone)]
+pub struct LowerError(pub String);
+
+impl From<BuilderError> for LowerError {
+    fn from(e: BuilderError) -> Self {
+        LowerError(format!("LLVM builder error: {e:?}"))
+    }
+}
+
+pub type R<T> = Result<T, LowerError>;
+
+pub fn unsupported<T>(msg: impl Into<String>) -> R<T> {
+    Err(LowerError(msg.into()))
+}
+
+/// Per-function lowering state.
+pub struct Lower<'a, 'ctx> {
+    pub ctx: &'ctx Context,
+    pub module: &'a Module<'ctx>,
+    pub b: Builder<'ctx>,
+    /// Positioned at the end of the entry block (its final branch is added last), for
+    /// values that must dominate everything (singletons).
+    pub entry_b: Builder<'ctx>,
+    pub code: &'a CodeObject,
+    pub depths: Vec<Option<u32>>,
+    pub func: FunctionValue<'ctx>,
+    pub frame: PointerValue<'ctx>,
+    pub slots: Vec<PointerValue<'ctx>>,
+    pub locals: Vec<PointerValue<'ctx>>,
+    /// Scratch array (i64*) for call arguments and out-parameters.
+    pub scratch: PointerValue<'ctx>,
+    pub scratch_len: u32,
+    /// Leader blocks, indexed by pc.
+    pub blocks: Vec<Option<BasicBlock<'ctx>>>,
+    pub helpers: &'a Helpers<'ctx>,
+    pub fast: bool,
+    /// (live depth, handler index) -> block adding the traceback entry (phi = pc)
+    pub tb_blocks: HashMap<(u32, Option<usize>), (BasicBlock<'ctx>, PhiValue<'ctx>)>,
+    /// (live depth, handler index) -> block unwinding to the handler / returning 0 (phi = pc)
+    pub unwind_blocks: HashMap<(u32, Option<usize>), (BasicBlock<'ctx>, PhiValue<'ctx>)>,
+    pub singletons: HashMap<&'static str, IntValue<'ctx>>,
+    /// Per pc: true when the `LoadFast` there may find its local unbound (needs a check).
+    pub maybe_unbound: Vec<bool>,
+    pub nvarnames: u32,
+}
+
+/// Number of parameters (bound by the caller before the native code runs).
+pub fn param_count(code: &CodeObject) -> u32 {
+    let mut n = code.argcount + code.kwonlyargcount;
+    if code.flags & code_flags::VARARGS != 0 {
+        n += 1;
+    }
+    if code.flags & code_flags::VARKEYWORDS != 0 {
+        n += 1;
+    }
+    n
+}
+
+/// The jump target of a branching instruction.
+pub fn jump_target(i: &Instr) -> Option<u32> {
+    use Instr::*;
+    match *i {
+        Jump(t) | PopJumpIfFalse(t) | PopJumpIfTrue(t) | JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t)
+        | PopJumpIfNone(t) | PopJumpIfNotNone(t) | ForIter(t) | Send(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// Scratch-array elements an instruction needs.
+fn scratch_need(i: &Instr) -> u32 {
+    use Instr::*;
+    match *i {
+        Call(n) | CallKw(n) => n + 2,
+        BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) | BuildConstKeyMap(n) | UnpackSequence(n) => n,
+        BuildMap(n) => 2 * n,
+        UnpackEx(op) => (op & 0xff) + (op >> 8) + 1,
+        LoadMethod(_) => 2,
+        MakeFunction(_) => 4,
+        _ => 1,
+    }
+}
+
+/// Lowers `code` into a new function named `name`. On failure the partial function is
+/// deleted and the reason returned.
+pub fn lower_function<'a, 'ctx>(
+    ctx: &'ctx Context,
+    module: &'a Module<'ctx>,
+    helpers: &'a Helpers<'ctx>,
+    code: &'a CodeObject,
+    depths: Vec<Option<u32>>,
+    name: &str,
+    fast: bool,
+) -> R<FunctionValue<'ctx>> {
+    if code.is_generator() {
+        return unsupported("generator/coroutine");
+    }
+    if depths.len() != code.instrs.len() {
+        return unsupported("stack depth table does not match the instructions");
+    }
+    if code.instrs.is_empty() {
+        return unsupported("empty code object");
+    }
+    let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
+    let fnty = ctx.i64_type().fn_type(&[i8p.into()], false);
+    let func = module.add_function(name, fnty, Some(Linkage::Internal));
+    match lower_into(ctx, module, helpers, code, depths, func, fast) {
+        Ok(()) => Ok(func),
+        Err(e) => {
+            unsafe { func.delete() };
+            Err(e)
+        }
+    }
+}
+
+fn lower_into<'a, 'ctx>(
+    ctx: &'ctx Context,
+    module: &'a Module<'ctx>,
+    helpers: &'a Helpers<'ctx>,
+    code: &'a CodeObject,
+    depths: Vec<Option<u32>>,
+    func: FunctionValue<'ctx>,
+    fast: bool,
+) -> R<()> {
+    let n = code.instrs.len();
+    let i64t = ctx.i64_type();
+    let frame = func
+        .get_first_param()
+        .ok_or_else(|| LowerError("missing frame parameter".into()))?
+        .into_pointer_value();
+    frame.set_name("frame");
+
+    // ---- sizes ----
+    let mut max_depth = code.max_stack;
+    let mut scratch_len = 2u32;
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        if let Some(d) = depths[pc] {
+            max_depth = max_depth.max(d + 3);
+        }
+        scratch_len = scratch_len.max(scratch_need(ins));
+    }
+    for h in &code.exception_table {
+        max_depth = max_depth.max(h.depth + 3);
+    }
+    if max_depth > 100_000 || scratch_len > 100_000 {
+        return unsupported("stack too deep");
+    }
+
+    // ---- entry block: allocas + moving the locals out of the frame ----
+    let entry = ctx.append_basic_block(func, "entry");
+    let b = ctx.create_builder();
+    b.position_at_end(entry);
+    let nlocals = code.nlocalsplus();
+    let mut locals = Vec::with_capacity(nlocals);
+    for i in 0..nlocals {
+        locals.push(b.build_alloca(i64t, &format!("local{i}"))?);
+    }
+    let mut slots = Vec::with_capacity(max_depth as usize);
+    for k in 0..max_depth {
+        slots.push(b.build_alloca(i64t, &format!("s{k}"))?);
+    }
+    let scratch_arr = b.build_alloca(i64t.array_type(scratch_len), "scratch")?;
+    let zero = ctx.i32_type().const_zero();
+    let scratch = unsafe { b.build_gep(scratch_arr, &[zero, zero], "scratch0")? };
+    let take = runtime_fn(ctx, module, "pyrt_frame_take_local").ok_or_else(|| LowerError("decl".into()))?;
+    let nparams = param_count(code) as usize;
+    let nvar = code.varnames.len();
+    for (i, slot) in locals.iter().enumerate() {
+        if i >= nparams && i < nvar {
+            // plain locals are unbound on entry (the caller only binds the parameters)
+            b.build_store(*slot, i64t.const_zero())?;
+            continue;
+        }
+        let v = b
+            .build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| LowerError("take_local returned void".into()))?;
+        b.build_store(*slot, v)?;
+    }
+    let entry_b = ctx.create_builder();
+    entry_b.position_at_end(entry);
+
+    // ---- leaders ----
+    let mut leader = vec![false; n];
+    leader[0] = true;
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        if let Some(t) = jump_target(ins) {
+            if t as usize >= n {
+                return unsupported(format!("jump target {t} out of range"));
+            }
+            leader[t as usize] = true;
+            if pc + 1 < n {
+                leader[pc + 1] = true;
+            }
+        }
+        if matches!(ins, Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_)) && pc + 1 < n {
+            leader[pc + 1] = true;
+        }
+    }
+    for h in &code.exception_table {
+        if h.target as usize >= n {
+            return unsupported("handler target out of range");
+        }
+        leader[h.target as usize] = true;
+    }
+    let mut blocks = vec![None; n];
+    for pc in 0..n {
+        if leader[pc] {
+            blocks[pc] = Some(ctx.append_basic_block(func, &format!("pc{pc}")));
+        }
+    }
+
+    // ---- possibly-unbound locals ----
+    let maybe_unbound = maybe_unbound_loads(code, &depths);
+    let mut l = Lower {
+        ctx,
+        module,
+        b: ctx.create_builder(),
+        entry_b,
+        code,
+        depths,
+        func,
+        frame,
+        slots,
+        locals,
+        scratch,
+        scratch_len,
+        blocks,
+        helpers,
+        fast,
+        tb_blocks: HashMap::new(),
+        unwind_blocks: HashMap::new(),
+        singletons: HashMap::new(),
+        maybe_unbound,
+        nvarnames: code.varnames.len() as u32,
+    };
+
+    // ---- instructions ----
+    let first = l.blocks[0].unwrap();
+    l.b.position_at_end(first);
+    // block 0 is a leader: entering it below must not add a branch
+    let mut terminated = true;
+    let mut pc = 0usize;
+    while pc < n {
+        if let Some(bb) = l.blocks[pc] {
+            if !terminated {
+                l.b.build_unconditional_branch(bb)?;
+            }
+            l.b.position_at_end(bb);
+        } else if terminated {
+            pc += 1;
+            continue;
+        }
+        let Some(d) = l.depths[pc] else {
+            // unreachable code
+            l.b.build_unreachable()?;
+            terminated = true;
+            pc += 1;
+            continue;
+        };
+        let step = l.lower_instr(pc, d)?;
+        terminated = l.current_terminated();
+        pc += 1 + step as usize;
+    }
+    if !terminated {
+        l.b.build_unreachable()?;
+    }
+    l.entry_b.build_unconditional_branch(first)?;
+    Ok(())
+}
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    pub fn current_terminated(&self) -> bool {
+        self.b
+            .get_insert_block()
+            .map(|bb| bb.get_terminator().is_some())
+            .unwrap_or(true)
+    }
+
+    pub fn i32c(&self, v: u64) -> IntValue<'ctx> {
+        self.ctx.i32_type().const_int(v, false)
+    }
+    pub fn i64c(&self, v: u64) -> IntValue<'ctx> {
+        self.ctx.i64_type().const_int(v, false)
+    }
+    pub fn i64s(&self, v: i64) -> IntValue<'ctx> {
+        self.ctx.i64_type().const_int(v as u64, true)
+    }
+
+    pub fn slot(&self, k: u32) -> R<PointerValue<'ctx>> {
+        self.slots
+            .get(k as usize)
+            .copied()
+            .ok_or_else(|| LowerError(format!("stack slot {k} out of range")))
+    }
+    pub fn local(&self, i: u32) -> R<PointerValue<'ctx>> {
+        self.locals
+            .get(i as usize)
+            .copied()
+            .ok_or_else(|| LowerError(format!("local {i} out of range")))
+    }
+    pub fn load_slot(&self, k: u32) -> R<IntValue<'ctx>> {
+        Ok(self.b.build_load(self.slot(k)?, &format!("s{k}v"))?.into_int_value())
+    }
+    pub fn store_slot(&self, k: u32, v: IntValue<'ctx>) -> R<()> {
+        self.b.build_store(self.slot(k)?, v)?;
+        Ok(())
+    }
+    pub fn load_local(&self, i: u32) -> R<IntValue<'ctx>> {
+        Ok(self.b.build_load(self.local(i)?, &format!("l{i}v"))?.into_int_value())
+    }
+    pub fn store_local(&self, i: u32, v: IntValue<'ctx>) -> R<()> {
+        self.b.build_store(self.local(i)?, v)?;
+        Ok(())
+    }
+    /// Pointer to scratch element `i`.
+    pub fn scratch_at(&self, i: u32) -> R<PointerValue<'ctx>> {
+        if i >= self.scratch_len {
+            return unsupported("scratch array too small");
+        }
+        Ok(unsafe { self.b.build_gep(self.scratch, &[self.i64c(i as u64)], "sc")? })
+    }
+
+    /// Calls runtime function `name`; returns its result (None for void functions).
+    pub fn call(&self, name: &str, args: &[BasicMetadataValueEnum<'ctx>]) -> R<Option<IntValue<'ctx>>> {
+        let f = runtime_fn(self.ctx, self.module, name)
+            .ok_or_else(|| LowerError(format!("unknown runtime function {name}")))?;
+        let cs = self.b.build_call(f, args, "")?;
+        Ok(cs.try_as_basic_value().basic().map(|v| v.into_int_value()))
+    }
+    /// Calls a runtime function returning a value word or status.
+    pub fn call_v(&self, name: &str, args: &[BasicMetadataValueEnum<'ctx>]) -> R<IntValue<'ctx>> {
+        self.call(name, args)?
+            .ok_or_else(|| LowerError(format!("{name} returns void")))
+    }
+
+    /// A singleton (`pyrt_none`/`pyrt_true`/`pyrt_false`), fetched once in the entry block
+    /// (through a module-level cache, see `singleton_getter`).
+    pub fn singleton(&mut self, name: &'static str) -> R<IntValue<'ctx>> {
+        if let Some(v) = self.singletons.get(name) {
+            return Ok(*v);
+        }
+        let f = singleton_getter(self.ctx, self.module, name)?;
+        let v = self
+            .entry_b
+            .build_call(f, &[], name.trim_start_matches("pyrt_"))?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| LowerError("singleton getter returns void".into()))?
+            .into_int_value();
+        self.singletons.insert(name, v);
+        Ok(v)
+    }
+
+    /// Block of the leader at `pc`.
+    pub fn block_at(&self, pc: u32) -> R<BasicBlock<'ctx>> {
+        self.blocks
+            .get(pc as usize)
+            .copied()
+            .flatten()
+            .ok_or_else(|| LowerError(format!("no block at pc {pc}")))
+    }
+
+    pub fn new_block(&self, name: &str) -> BasicBlock<'ctx> {
+        self.ctx.append_basic_block(self.func, name)
+    }
+
+    /// The block to branch to for a jump from `from` to `target`: a back-edge (target at
+    /// or before `from`) goes through a block that polls `pyrt_check_interrupts`.
+    pub fn edge_to(&mut self, from: usize, target: u32) -> R<BasicBlock<'ctx>> {
+        let tb = self.block_at(target)?;
+        if target as usize > from {
+            return Ok(tb);
+        }
+        let depth = self.depths[target as usize]
+            .ok_or_else(|| LowerError("back-edge to unreachable code".into()))?;
+        let saved = self.b.get_insert_block();
+        let bb = self.new_block(&format!("backedge{from}"));
+        self.b.position_at_end(bb);
+        let st = self.call_v("pyrt_check_interrupts", &[])?;
+        self.check_status(st, from, depth, true)?;
+        self.b.build_unconditional_branch(tb)?;
+        if let Some(s) = saved {
+            self.b.position_at_end(s);
+        }
+        Ok(bb)
+    }
+
+    /// Decrefs the stack slots `lo..hi` (slots may hold NULL).
+    pub fn xdecref_slots(&self, lo: u32, hi: u32) -> R<()> {
+        for k in lo..hi {
+            let v = self.load_slot(k)?;
+            self.xdecref(v)?;
+        }
+        Ok(())
+    }
+    /// Decrefs every local (they may be unbound = 0).
+    pub fn xdecref_locals(&self) -> R<()> {
+        for i in 0..self.locals.len() as u32 {
+            let v = self.load_local(i)?;
+            self.xdecref(v)?;
+        }
+        Ok(())
+    }
+}
+
+/// `i64 pyc_get_<name>()`: returns the singleton, calling the runtime only the first time
+/// (the value is cached in an internal global; singletons are immortal and never move).
+/// With the fast paths off it is a plain call of the runtime getter.
+pub fn singleton_getter<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, name: &str) -> R<FunctionValue<'ctx>> {
+    let rt = runtime_fn(ctx, module, name).ok_or_else(|| LowerError(format!("unknown runtime function {name}")))?;
+    let gname = format!("pyc_get_{}", name.trim_start_matches("pyrt_"));
+    if let Some(f) = module.get_function(&gname) {
+        return Ok(f);
+    }
+    let i64t = ctx.i64_type();
+    let cache = module.add_global(i64t, None, &format!("pyc_cache_{}", name.trim_start_matches("pyrt_")));
+    cache.set_linkage(Linkage::Internal);
+    cache.set_initializer(&i64t.const_zero());
+    let f = module.add_function(&gname, i64t.fn_type(&[], false), Some(Linkage::Internal));
+    for a in ["alwaysinline", "nounwind"] {
+        f.add_attribute(
+            inkwell::attributes::AttributeLoc::Function,
+            ctx.create_enum_attribute(inkwell::attributes::Attribute::get_named_enum_kind_id(a), 0),
+        );
+    }
+    let b = ctx.create_builder();
+    let entry = ctx.append_basic_block(f, "entry");
+    let miss = ctx.append_basic_block(f, "miss");
+    let hit = ctx.append_basic_block(f, "hit");
+    b.position_at_end(entry);
+    let v = b.build_load(cache.as_pointer_value(), "cached")?.into_int_value();
+    let z = b.build_int_compare(inkwell::IntPredicate::EQ, v, i64t.const_zero(), "")?;
+    b.build_conditional_branch(z, miss, hit)?;
+    b.position_at_end(hit);
+    b.build_return(Some(&v))?;
+    b.position_at_end(miss);
+    let r = b
+        .build_call(rt, &[], "")?
+        .try_as_basic_value()
+        .basic()
+        .ok_or_else(|| LowerError("singleton getter returns void".into()))?;
+    b.build_store(cache.as_pointer_value(), r)?;
+    b.build_return(Some(&r))?;
+    Ok(f)
+}
+
+/// Definite-assignment analysis over `varnames`: for each instruction, whether a
+/// `LoadFast` there may see an unbound local. Parameters start bound; `StoreFast` binds,
+/// `DeleteFast` unbinds, a successful `LoadFast`/`DeleteFast` check proves boundness. A
+/// handler sees the intersection of the states of the instructions it covers.
+pub fn maybe_unbound_loads(code: &CodeObject, depths: &[Option<u32>]) -> Vec<bool> {
+    let n = code.instrs.len();
+    let nv = code.varnames.len();
+    let words = nv.div_ceil(64).max(1);
+    let full = |bs: &mut Vec<u64>| {
+        for w in bs.iter_mut() {
+            *w = !0;
+        }
+    };
+    let get = |bs: &[u64], i: usize| bs[i / 64] >> (i % 64) & 1 == 1;
+    let set = |bs: &mut [u64], i: usize, v: bool| {
+        if v {
+            bs[i / 64] |= 1 << (i % 64)
+        } else {
+            bs[i / 64] &= !(1 << (i % 64))
+        }
+    };
+    // state[pc] = locals definitely bound on entry to pc (None = not reached yet)
+    let mut state: Vec<Option<Vec<u64>>> = vec![None; n];
+    let mut entry = vec![0u64; words];
+    for i in 0..(param_count(code) as usize).min(nv) {
+        set(&mut entry, i, true);
+    }
+    let mut work = vec![0usize];
+    state[0] = Some(entry);
+    let mut handler_in: Vec<Vec<u64>> = code.exception_table.iter().map(|_| {
+        let mut v = vec![0u64; words];
+        full(&mut v);
+        v
+    }).collect();
+    let merge = |state: &mut Vec<Option<Vec<u64>>>, work: &mut Vec<usize>, pc: usize, bs: &[u64]| {
+        if pc >= state.len() {
+            return;
+        }
+        match &mut state[pc] {
+            None => {
+                state[pc] = Some(bs.to_vec());
+                work.push(pc);
+            }
+            Some(cur) => {
+                let mut changed = false;
+                for (c, b) in cur.iter_mut().zip(bs) {
+                    let nw = *c & *b;
+                    if nw != *c {
+                        *c = nw;
+                        changed = true;
+                    }
+                }
+                if changed {
+                    work.push(pc);
+                }
+            }
+        }
+    };
+    while let Some(pc) = work.pop() {
+        let Some(inb) = state[pc].clone() else { continue };
+        if depths.get(pc).copied().flatten().is_none() {
+            continue;
+        }
+        // exceptions raised here reach the handler with the entry state
+        if let Some(hi) = code.exception_table.iter().position(|e| e.start as usize <= pc && pc < e.end as usize) {
+            let mut changed = false;
+            for (h, b) in handler_in[hi].iter_mut().zip(&inb) {
+                let nw = *h & *b;
+                if nw != *h {
+                    *h = nw;
+                    changed = true;
+                }
+            }
+            let t = code.exception_table[hi].target as usize;
+            if changed || state.get(t).map(|s| s.is_none()).unwrap_or(false) {
+                let hb = handler_in[hi].clone();
+                merge(&mut state, &mut work, t, &hb);
+            }
+        }
+        let ins = code.instrs[pc];
+        let mut out = inb.clone();
+        match ins {
+            Instr::StoreFast(i) | Instr::LoadFast(i) if (i as usize) < nv => set(&mut out, i as usize, true),
+            Instr::DeleteFast(i) if (i as usize) < nv => set(&mut out, i as usize, false),
+            _ => {}
+        }
+        if let Some(t) = jump_target(&ins) {
+            merge(&mut state, &mut work, t as usize, &out);
+        }
+        if !ins.is_terminator() {
+            merge(&mut state, &mut work, pc + 1, &out);
+        }
+    }
+    (0..n)
+        .map(|pc| match (code.instrs[pc], &state[pc]) {
+            (Instr::LoadFast(i), Some(bs)) if (i as usize) < nv => !get(bs, i as usize),
+            _ => true,
+        })
+        .collect()
+}

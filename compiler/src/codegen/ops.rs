@@ -1,0 +1,723 @@
+//! Instruction lowering. `d` is the static stack depth before the instruction; stack slot
+//! `k` holds the k-th item from the bottom, so TOS is slot `d - 1`.
+//!
+//! Ownership follows the ABI: operands popped by an instruction are released after the
+//! runtime call, on success and error alike, before the error check; functions that steal
+//! (`pyrt_build_*`, `pyrt_make_function` extras, `pyrt_cell_new`) are not followed by a
+//! release.
+
+use inkwell::values::IntValue;
+use inkwell::IntPredicate;
+
+use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
+use super::function::{unsupported, LowerError, Lower, R};
+use crate::fe::{format_flags, Constant, Instr};
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    fn is_leader(&self, pc: usize) -> bool {
+        self.blocks.get(pc).map(|b| b.is_some()).unwrap_or(false)
+    }
+
+    /// Copies slots `lo..lo+n` into the scratch array (ownership stays with the caller).
+    fn slots_to_scratch(&self, lo: u32, n: u32) -> R<()> {
+        for k in 0..n {
+            let v = self.load_slot(lo + k)?;
+            self.b.build_store(self.scratch_at(k)?, v)?;
+        }
+        Ok(())
+    }
+    fn load_scratch(&self, i: u32) -> R<IntValue<'ctx>> {
+        Ok(self.b.build_load(self.scratch_at(i)?, "out")?.into_int_value())
+    }
+    fn need(&self, d: u32, n: u32) -> R<()> {
+        if d < n {
+            return unsupported(format!("stack underflow ({d} < {n})"));
+        }
+        Ok(())
+    }
+    /// Cell (or free var) `i` of this frame.
+    fn cell(&self, i: u32) -> R<IntValue<'ctx>> {
+        self.load_local(self.nvarnames + i)
+    }
+    fn bool_obj(&mut self, c: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let t = self.singleton("pyrt_true")?;
+        let f = self.singleton("pyrt_false")?;
+        Ok(self.b.build_select(c, t, f, "bool")?.into_int_value())
+    }
+
+    /// Conditional jump to `target` when `cond`, else fall through to `pc + 1 + skip`.
+    fn cond_jump(&mut self, pc: usize, cond: IntValue<'ctx>, target: u32, fallthrough: usize) -> R<()> {
+        let tb = self.edge_to(pc, target)?;
+        let next = self
+            .blocks
+            .get(fallthrough)
+            .copied()
+            .flatten()
+            .ok_or_else(|| LowerError("conditional branch without a fall-through block".into()))?;
+        self.b.build_conditional_branch(cond, tb, next)?;
+        Ok(())
+    }
+
+    /// Lowers the instruction at `pc`; returns how many following instructions it consumed.
+    pub fn lower_instr(&mut self, pc: usize, d: u32) -> R<u32> {
+        use Instr::*;
+        let ins = self.code.instrs[pc];
+        let frame = self.frame;
+        match ins {
+            Nop => {}
+            Pop => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                self.xdecref(v)?;
+            }
+            Copy(n) => {
+                self.need(d, n)?;
+                if n == 0 {
+                    return unsupported("Copy(0)");
+                }
+                let v = self.load_slot(d - n)?;
+                self.xincref(v)?;
+                self.store_slot(d, v)?;
+            }
+            Swap(n) => {
+                self.need(d, n)?;
+                if n < 2 {
+                    return unsupported("Swap(<2)");
+                }
+                let a = self.load_slot(d - 1)?;
+                let b = self.load_slot(d - n)?;
+                self.store_slot(d - 1, b)?;
+                self.store_slot(d - n, a)?;
+            }
+            PushNull => self.store_slot(d, self.i64c(0))?,
+            LoadConst(i) => {
+                let c = self
+                    .code
+                    .consts
+                    .get(i as usize)
+                    .ok_or_else(|| LowerError("constant index out of range".into()))?;
+                let v = match c {
+                    Constant::Int(x) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(x) => self.i64s((x << 1) | 1),
+                    Constant::None => self.singleton("pyrt_none")?,
+                    Constant::Bool(true) => self.singleton("pyrt_true")?,
+                    Constant::Bool(false) => self.singleton("pyrt_false")?,
+                    Constant::Code(_)
+                        if matches!(self.code.instrs.get(pc + 1), Some(MakeFunction(_))) && !self.is_leader(pc + 1) =>
+                    {
+                        // MakeFunction takes the constant's index, not the object
+                        self.i64c(0)
+                    }
+                    _ => self.call_v("pyrt_load_const", &[frame.into(), self.i32c(i as u64).into()])?,
+                };
+                self.store_slot(d, v)?;
+            }
+            LoadFast(i) => {
+                let v = self.load_local(i)?;
+                if self.maybe_unbound.get(pc).copied().unwrap_or(true) {
+                    let unbound = self.new_block("unbound");
+                    let ok = self.new_block("bound");
+                    let isnull = self.b.build_int_compare(IntPredicate::EQ, v, self.i64c(0), "")?;
+                    self.b.build_conditional_branch(isnull, unbound, ok)?;
+                    self.b.position_at_end(unbound);
+                    self.call("pyrt_raise_unbound_local", &[frame.into(), self.i32c(i as u64).into()])?;
+                    self.error_jump(pc, d, true)?;
+                    self.b.position_at_end(ok);
+                }
+                self.incref(v)?;
+                self.store_slot(d, v)?;
+            }
+            StoreFast(i) => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                let old = self.load_local(i)?;
+                self.store_local(i, v)?;
+                self.xdecref(old)?;
+            }
+            DeleteFast(i) => {
+                let old = self.load_local(i)?;
+                let unbound = self.new_block("unbound");
+                let ok = self.new_block("bound");
+                let isnull = self.b.build_int_compare(IntPredicate::EQ, old, self.i64c(0), "")?;
+                self.b.build_conditional_branch(isnull, unbound, ok)?;
+                self.b.position_at_end(unbound);
+                self.call("pyrt_raise_unbound_local", &[frame.into(), self.i32c(i as u64).into()])?;
+                self.error_jump(pc, d, true)?;
+                self.b.position_at_end(ok);
+                self.store_local(i, self.i64c(0))?;
+                self.decref(old)?;
+            }
+            LoadDeref(i) => {
+                let cell = self.cell(i)?;
+                let v = self.call_v("pyrt_cell_get", &[frame.into(), cell.into(), self.i32c(i as u64).into()])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            StoreDeref(i) => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                let cell = self.cell(i)?;
+                self.call("pyrt_cell_set", &[cell.into(), v.into()])?;
+                self.decref(v)?;
+            }
+            DeleteDeref(i) => {
+                let cell = self.cell(i)?;
+                let v = self.call_v("pyrt_cell_get", &[frame.into(), cell.into(), self.i32c(i as u64).into()])?;
+                self.check_null(v, pc, d)?;
+                self.decref(v)?;
+                self.call("pyrt_cell_set", &[cell.into(), self.i64c(0).into()])?;
+            }
+            LoadClosure(i) => {
+                let cell = self.cell(i)?;
+                self.xincref(cell)?;
+                self.store_slot(d, cell)?;
+            }
+            LoadClassDeref(op) => {
+                let cell = self.cell(op >> 16)?;
+                let v = self.call_v(
+                    "pyrt_load_class_deref",
+                    &[frame.into(), cell.into(), self.i32c((op & 0xffff) as u64).into()],
+                )?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            LoadGlobal(i) | LoadName(i) => {
+                let f = if matches!(ins, LoadGlobal(_)) { "pyrt_load_global" } else { "pyrt_load_name" };
+                let v = self.call_v(f, &[frame.into(), self.i32c(i as u64).into()])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            StoreGlobal(i) | StoreName(i) => {
+                self.need(d, 1)?;
+                let f = if matches!(ins, StoreGlobal(_)) { "pyrt_store_global" } else { "pyrt_store_name" };
+                let v = self.load_slot(d - 1)?;
+                let st = self.call_v(f, &[frame.into(), self.i32c(i as u64).into(), v.into()])?;
+                self.decref(v)?;
+                self.check_status(st, pc, d - 1, true)?;
+            }
+            DeleteGlobal(i) | DeleteName(i) => {
+                let f = if matches!(ins, DeleteGlobal(_)) { "pyrt_delete_global" } else { "pyrt_delete_name" };
+                let st = self.call_v(f, &[frame.into(), self.i32c(i as u64).into()])?;
+                self.check_status(st, pc, d, true)?;
+            }
+            LoadAttr(i) => {
+                self.need(d, 1)?;
+                let obj = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_load_attr", &[frame.into(), obj.into(), self.i32c(i as u64).into()])?;
+                self.decref(obj)?;
+                self.check_null(v, pc, d - 1)?;
+                self.store_slot(d - 1, v)?;
+            }
+            StoreAttr(i) => {
+                self.need(d, 2)?;
+                let obj = self.load_slot(d - 1)?;
+                let v = self.load_slot(d - 2)?;
+                let st = self.call_v(
+                    "pyrt_store_attr",
+                    &[frame.into(), obj.into(), self.i32c(i as u64).into(), v.into()],
+                )?;
+                self.decref(obj)?;
+                self.decref(v)?;
+                self.check_status(st, pc, d - 2, true)?;
+            }
+            DeleteAttr(i) => {
+                self.need(d, 1)?;
+                let obj = self.load_slot(d - 1)?;
+                let st = self.call_v("pyrt_delete_attr", &[frame.into(), obj.into(), self.i32c(i as u64).into()])?;
+                self.decref(obj)?;
+                self.check_status(st, pc, d - 1, true)?;
+            }
+            LoadMethod(i) => {
+                self.need(d, 1)?;
+                let obj = self.load_slot(d - 1)?;
+                let out = self.scratch_at(0)?;
+                let st = self.call_v(
+                    "pyrt_load_method",
+                    &[frame.into(), obj.into(), self.i32c(i as u64).into(), out.into()],
+                )?;
+                self.decref(obj)?;
+                self.check_status(st, pc, d - 1, true)?;
+                let m = self.load_scratch(0)?;
+                let s = self.load_scratch(1)?;
+                self.store_slot(d - 1, m)?;
+                self.store_slot(d, s)?;
+            }
+            BinarySubscr => {
+                self.need(d, 2)?;
+                let obj = self.load_slot(d - 2)?;
+                let key = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_subscr", &[obj.into(), key.into()])?;
+                self.decref(obj)?;
+                self.decref(key)?;
+                self.check_null(v, pc, d - 2)?;
+                self.store_slot(d - 2, v)?;
+            }
+            StoreSubscr => {
+                self.need(d, 3)?;
+                let v = self.load_slot(d - 3)?;
+                let obj = self.load_slot(d - 2)?;
+                let key = self.load_slot(d - 1)?;
+                let st = self.call_v("pyrt_store_subscr", &[obj.into(), key.into(), v.into()])?;
+                self.decref(v)?;
+                self.decref(obj)?;
+                self.decref(key)?;
+                self.check_status(st, pc, d - 3, true)?;
+            }
+            DeleteSubscr => {
+                self.need(d, 2)?;
+                let obj = self.load_slot(d - 2)?;
+                let key = self.load_slot(d - 1)?;
+                let st = self.call_v("pyrt_delete_subscr", &[obj.into(), key.into()])?;
+                self.decref(obj)?;
+                self.decref(key)?;
+                self.check_status(st, pc, d - 2, true)?;
+            }
+            BuildSlice(n) => {
+                if n != 2 && n != 3 {
+                    return unsupported("BuildSlice operand");
+                }
+                self.need(d, n)?;
+                let base = d - n;
+                let start = self.load_slot(base)?;
+                let stop = self.load_slot(base + 1)?;
+                let step = if n == 3 { self.load_slot(base + 2)? } else { self.i64c(0) };
+                let v = self.call_v("pyrt_build_slice", &[start.into(), stop.into(), step.into()])?;
+                self.decref(start)?;
+                self.decref(stop)?;
+                if n == 3 {
+                    self.decref(step)?;
+                }
+                self.check_null(v, pc, base)?;
+                self.store_slot(base, v)?;
+            }
+            BinaryOp(op) | InplaceOp(op) => {
+                self.need(d, 2)?;
+                let a = self.load_slot(d - 2)?;
+                let b = self.load_slot(d - 1)?;
+                let v = self.binop(op, matches!(ins, InplaceOp(_)), a, b)?;
+                self.check_null(v, pc, d - 2)?;
+                self.store_slot(d - 2, v)?;
+            }
+            UnaryOp(op) => {
+                self.need(d, 1)?;
+                let a = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_unary_op", &[a.into(), self.i32c(op as u64).into()])?;
+                self.decref(a)?;
+                self.check_null(v, pc, d - 1)?;
+                self.store_slot(d - 1, v)?;
+            }
+            CompareOp(op) => {
+                self.need(d, 2)?;
+                let a = self.load_slot(d - 2)?;
+                let b = self.load_slot(d - 1)?;
+                // fuse with a following conditional jump
+                let next = self.code.instrs.get(pc + 1).copied();
+                if self.fast && op <= 5 && !self.is_leader(pc + 1) && self.depths.get(pc + 1).copied().flatten() == Some(d - 1) {
+                    if let Some(PopJumpIfFalse(t) | PopJumpIfTrue(t)) = next {
+                        let c = self.compare_cond(pc, d - 2, op, a, b)?;
+                        let c = if matches!(next, Some(PopJumpIfFalse(_))) { self.b.build_not(c, "")? } else { c };
+                        self.cond_jump(pc + 1, c, t, pc + 2)?;
+                        return Ok(1);
+                    }
+                }
+                let v = self.compare(op, a, b)?;
+                self.check_null(v, pc, d - 2)?;
+                self.store_slot(d - 2, v)?;
+            }
+            IsOp(inv) => {
+                self.need(d, 2)?;
+                let a = self.load_slot(d - 2)?;
+                let b = self.load_slot(d - 1)?;
+                let pred = if inv != 0 { IntPredicate::NE } else { IntPredicate::EQ };
+                let c = self.b.build_int_compare(pred, a, b, "is")?;
+                self.decref(a)?;
+                self.decref(b)?;
+                let v = self.bool_obj(c)?;
+                self.store_slot(d - 2, v)?;
+            }
+            ContainsOp(inv) => {
+                self.need(d, 2)?;
+                let a = self.load_slot(d - 2)?;
+                let b = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_contains_op", &[a.into(), b.into(), self.i32c(inv as u64).into()])?;
+                self.decref(a)?;
+                self.decref(b)?;
+                self.check_null(v, pc, d - 2)?;
+                self.store_slot(d - 2, v)?;
+            }
+            BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) | BuildMap(n) => {
+                let (f, count) = match ins {
+                    BuildTuple(_) => ("pyrt_build_tuple", n),
+                    BuildList(_) => ("pyrt_build_list", n),
+                    BuildSet(_) => ("pyrt_build_set", n),
+                    BuildString(_) => ("pyrt_build_string", n),
+                    _ => ("pyrt_build_map", 2 * n),
+                };
+                self.need(d, count)?;
+                let base = d - count;
+                self.slots_to_scratch(base, count)?;
+                let v = self.call_v(f, &[self.scratch.into(), self.i32c(n as u64).into()])?;
+                self.check_null(v, pc, base)?;
+                self.store_slot(base, v)?;
+            }
+            BuildConstKeyMap(n) => {
+                self.need(d, n + 1)?;
+                let base = d - n - 1;
+                self.slots_to_scratch(base, n)?;
+                let keys = self.load_slot(d - 1)?;
+                let v = self.call_v(
+                    "pyrt_build_const_key_map",
+                    &[self.scratch.into(), self.i32c(n as u64).into(), keys.into()],
+                )?;
+                self.check_null(v, pc, base)?;
+                self.store_slot(base, v)?;
+            }
+            ListAppend(i) | SetAdd(i) | ListExtend(i) | SetUpdate(i) | DictUpdate(i) => {
+                let f = match ins {
+                    ListAppend(_) => "pyrt_list_append",
+                    SetAdd(_) => "pyrt_set_add",
+                    ListExtend(_) => "pyrt_list_extend",
+                    SetUpdate(_) => "pyrt_set_update",
+                    _ => "pyrt_dict_update",
+                };
+                self.need(d, i + 1)?;
+                let v = self.load_slot(d - 1)?;
+                let container = self.load_slot(d - 1 - i)?;
+                let st = self.call_v(f, &[container.into(), v.into()])?;
+                self.decref(v)?;
+                self.check_status(st, pc, d - 1, true)?;
+            }
+            DictMerge(i) => {
+                self.need(d, i + 1)?;
+                let m = self.load_slot(d - 1)?;
+                let dict = self.load_slot(d - 1 - i)?;
+                let func = if d >= i + 3 { self.load_slot(d - 3 - i)? } else { self.i64c(0) };
+                let st = self.call_v("pyrt_dict_merge", &[func.into(), dict.into(), m.into()])?;
+                self.decref(m)?;
+                self.check_status(st, pc, d - 1, true)?;
+            }
+            MapAdd(i) => {
+                self.need(d, i + 2)?;
+                let v = self.load_slot(d - 1)?;
+                let k = self.load_slot(d - 2)?;
+                let dict = self.load_slot(d - 2 - i)?;
+                let st = self.call_v("pyrt_map_add", &[dict.into(), k.into(), v.into()])?;
+                self.decref(k)?;
+                self.decref(v)?;
+                self.check_status(st, pc, d - 2, true)?;
+            }
+            ListToTuple => {
+                self.need(d, 1)?;
+                let l = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_list_to_tuple", &[l.into()])?;
+                self.decref(l)?;
+                self.check_null(v, pc, d - 1)?;
+                self.store_slot(d - 1, v)?;
+            }
+            FormatValue(flags) => {
+                let has_spec = flags & format_flags::HAVE_SPEC != 0;
+                let n = if has_spec { 2 } else { 1 };
+                self.need(d, n)?;
+                let base = d - n;
+                let value = self.load_slot(base)?;
+                let spec = if has_spec { self.load_slot(base + 1)? } else { self.i64c(0) };
+                let v = self.call_v(
+                    "pyrt_format_value",
+                    &[value.into(), spec.into(), self.i32c((flags & format_flags::CONV_MASK) as u64).into()],
+                )?;
+                self.decref(value)?;
+                if has_spec {
+                    self.decref(spec)?;
+                }
+                self.check_null(v, pc, base)?;
+                self.store_slot(base, v)?;
+            }
+            UnpackSequence(n) => {
+                self.need(d, 1)?;
+                let seq = self.load_slot(d - 1)?;
+                let st = self.call_v(
+                    "pyrt_unpack_sequence",
+                    &[seq.into(), self.i32c(n as u64).into(), self.scratch.into()],
+                )?;
+                self.decref(seq)?;
+                self.check_status(st, pc, d - 1, true)?;
+                // out[0] ends on top
+                for k in 0..n {
+                    let v = self.load_scratch(n - 1 - k)?;
+                    self.store_slot(d - 1 + k, v)?;
+                }
+            }
+            UnpackEx(op) => {
+                self.need(d, 1)?;
+                let before = op & 0xff;
+                let after = op >> 8;
+                let total = before + 1 + after;
+                let seq = self.load_slot(d - 1)?;
+                let st = self.call_v(
+                    "pyrt_unpack_ex",
+                    &[
+                        seq.into(),
+                        self.i32c(before as u64).into(),
+                        self.i32c(after as u64).into(),
+                        self.scratch.into(),
+                    ],
+                )?;
+                self.decref(seq)?;
+                self.check_status(st, pc, d - 1, true)?;
+                for k in 0..total {
+                    let v = self.load_scratch(total - 1 - k)?;
+                    self.store_slot(d - 1 + k, v)?;
+                }
+            }
+            Jump(t) => {
+                let bb = self.edge_to(pc, t)?;
+                self.b.build_unconditional_branch(bb)?;
+            }
+            PopJumpIfFalse(t) | PopJumpIfTrue(t) => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                let c = self.truth_consume(v, pc, d - 1)?;
+                let c = if matches!(ins, PopJumpIfFalse(_)) { self.b.build_not(c, "")? } else { c };
+                self.cond_jump(pc, c, t, pc + 1)?;
+            }
+            JumpIfFalseOrPop(t) | JumpIfTrueOrPop(t) => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                let c = self.truth(v, pc, d)?;
+                let c = if matches!(ins, JumpIfFalseOrPop(_)) { self.b.build_not(c, "")? } else { c };
+                let tb = self.edge_to(pc, t)?;
+                let pop = self.new_block("orpop");
+                self.b.build_conditional_branch(c, tb, pop)?;
+                self.b.position_at_end(pop);
+                self.decref(v)?;
+                let next = self.block_at(pc as u32 + 1)?;
+                self.b.build_unconditional_branch(next)?;
+            }
+            PopJumpIfNone(t) | PopJumpIfNotNone(t) => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                let none = self.singleton("pyrt_none")?;
+                let pred = if matches!(ins, PopJumpIfNone(_)) { IntPredicate::EQ } else { IntPredicate::NE };
+                let c = self.b.build_int_compare(pred, v, none, "")?;
+                self.decref(v)?;
+                self.cond_jump(pc, c, t, pc + 1)?;
+            }
+            GetIter => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                let it = self.call_v("pyrt_get_iter", &[v.into()])?;
+                self.decref(v)?;
+                self.check_null(it, pc, d - 1)?;
+                self.store_slot(d - 1, it)?;
+            }
+            ForIter(t) => {
+                self.need(d, 1)?;
+                let it = self.load_slot(d - 1)?;
+                let r = self.call_v("pyrt_for_iter", &[it.into(), self.scratch.into()])?;
+                self.check_status(r, pc, d, true)?;
+                let got = self.new_block("for_next");
+                let done = self.new_block("for_done");
+                let has = self.b.build_int_compare(IntPredicate::EQ, r, self.i32c(1), "")?;
+                self.b.build_conditional_branch(has, got, done)?;
+                self.b.position_at_end(done);
+                self.decref(it)?;
+                let tb = self.edge_to(pc, t)?;
+                self.b.build_unconditional_branch(tb)?;
+                self.b.position_at_end(got);
+                let v = self.load_scratch(0)?;
+                self.store_slot(d, v)?;
+            }
+            Call(n) | CallKw(n) => {
+                let kw = matches!(ins, CallKw(_));
+                let extra = kw as u32;
+                self.need(d, n + 2 + extra)?;
+                let base = d - extra - n - 2;
+                self.slots_to_scratch(base, n + 2)?;
+                let kwnames = if kw { self.load_slot(d - 1)? } else { self.i64c(0) };
+                let v = self.call_v("pyrt_call", &[self.scratch.into(), self.i32c(n as u64).into(), kwnames.into()])?;
+                let m = self.load_slot(base)?;
+                self.xdecref(m)?;
+                for k in 1..n + 2 {
+                    let a = self.load_slot(base + k)?;
+                    self.decref(a)?;
+                }
+                if kw {
+                    self.decref(kwnames)?;
+                }
+                self.check_null(v, pc, base)?;
+                self.store_slot(base, v)?;
+            }
+            CallEx(flag) => {
+                let n = if flag & 1 != 0 { 4 } else { 3 };
+                self.need(d, n)?;
+                let base = d - n;
+                let nul = self.load_slot(base)?;
+                let f = self.load_slot(base + 1)?;
+                let args = self.load_slot(base + 2)?;
+                let kwargs = if n == 4 { self.load_slot(base + 3)? } else { self.i64c(0) };
+                let v = self.call_v("pyrt_call_ex", &[f.into(), args.into(), kwargs.into()])?;
+                self.xdecref(nul)?;
+                self.decref(f)?;
+                self.decref(args)?;
+                if n == 4 {
+                    self.xdecref(kwargs)?;
+                }
+                self.check_null(v, pc, base)?;
+                self.store_slot(base, v)?;
+            }
+            MakeFunction(flags) => {
+                let Some(LoadConst(k)) = pc.checked_sub(1).and_then(|p| self.code.instrs.get(p)).copied() else {
+                    return unsupported("MakeFunction not preceded by LoadConst of a code object");
+                };
+                if !matches!(self.code.consts.get(k as usize), Some(Constant::Code(_))) || self.is_leader(pc) {
+                    return unsupported("MakeFunction operand is not a code constant");
+                }
+                let nextra = (flags & 0xf).count_ones();
+                self.need(d, nextra + 1)?;
+                let base = d - 1 - nextra;
+                let code_slot = self.load_slot(d - 1)?;
+                self.xdecref(code_slot)?;
+                self.slots_to_scratch(base, nextra)?;
+                let v = self.call_v(
+                    "pyrt_make_function",
+                    &[frame.into(), self.i32c(k as u64).into(), self.i32c(flags as u64).into(), self.scratch.into()],
+                )?;
+                self.check_null(v, pc, base)?;
+                self.store_slot(base, v)?;
+            }
+            ReturnValue => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                self.xdecref_slots(0, d - 1)?;
+                self.xdecref_locals()?;
+                self.b.build_return(Some(&v))?;
+            }
+            LoadBuildClass => {
+                let v = self.call_v("pyrt_load_build_class", &[])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            RaiseVarargs(n) => match n {
+                0 => {
+                    self.call("pyrt_raise", &[frame.into(), self.i64c(0).into(), self.i64c(0).into()])?;
+                    self.error_jump(pc, d, false)?;
+                }
+                1 | 2 => {
+                    self.need(d, n)?;
+                    let base = d - n;
+                    let exc = self.load_slot(base)?;
+                    let cause = if n == 2 { self.load_slot(base + 1)? } else { self.i64c(0) };
+                    self.call("pyrt_raise", &[frame.into(), exc.into(), cause.into()])?;
+                    self.decref(exc)?;
+                    if n == 2 {
+                        self.decref(cause)?;
+                    }
+                    self.error_jump(pc, base, true)?;
+                }
+                _ => return unsupported("RaiseVarargs operand"),
+            },
+            Reraise(_) => {
+                self.need(d, 1)?;
+                let exc = self.load_slot(d - 1)?;
+                self.call("pyrt_reraise", &[exc.into()])?;
+                self.decref(exc)?;
+                self.error_jump(pc, d - 1, false)?;
+            }
+            PushExcInfo => {
+                self.need(d, 1)?;
+                let exc = self.load_slot(d - 1)?;
+                let prev = self.call_v("pyrt_push_exc_info", &[exc.into()])?;
+                self.store_slot(d - 1, prev)?;
+                self.store_slot(d, exc)?;
+            }
+            PopExcept => {
+                self.need(d, 1)?;
+                let prev = self.load_slot(d - 1)?;
+                self.call("pyrt_pop_except", &[prev.into()])?;
+                self.xdecref(prev)?;
+            }
+            CheckExcMatch => {
+                self.need(d, 2)?;
+                let exc = self.load_slot(d - 2)?;
+                let ty = self.load_slot(d - 1)?;
+                let r = self.call_v("pyrt_check_exc_match", &[exc.into(), ty.into()])?;
+                self.decref(ty)?;
+                self.check_status(r, pc, d - 1, true)?;
+                let c = self.b.build_int_compare(IntPredicate::NE, r, self.i32c(0), "")?;
+                let v = self.bool_obj(c)?;
+                self.store_slot(d - 1, v)?;
+            }
+            LoadAssertionError => {
+                let v = self.call_v("pyrt_load_assertion_error", &[])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            WithExceptStart => {
+                self.need(d, 4)?;
+                let exit = self.load_slot(d - 4)?;
+                let exc = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_with_except_start", &[exit.into(), exc.into()])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            BeforeWith => {
+                self.need(d, 1)?;
+                let mgr = self.load_slot(d - 1)?;
+                let out = self.scratch_at(0)?;
+                self.b.build_store(out, self.i64c(0))?;
+                let v = self.call_v("pyrt_before_with", &[mgr.into(), out.into()])?;
+                self.decref(mgr)?;
+                self.check_null(v, pc, d - 1)?;
+                let exit = self.load_scratch(0)?;
+                self.store_slot(d - 1, exit)?;
+                self.store_slot(d, v)?;
+            }
+            ImportName(i) => {
+                self.need(d, 2)?;
+                let level = self.load_slot(d - 2)?;
+                let fromlist = self.load_slot(d - 1)?;
+                let v = self.call_v(
+                    "pyrt_import_name",
+                    &[frame.into(), self.i32c(i as u64).into(), fromlist.into(), level.into()],
+                )?;
+                self.decref(level)?;
+                self.decref(fromlist)?;
+                self.check_null(v, pc, d - 2)?;
+                self.store_slot(d - 2, v)?;
+            }
+            ImportFrom(i) => {
+                self.need(d, 1)?;
+                let m = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_import_from", &[frame.into(), m.into(), self.i32c(i as u64).into()])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            ImportStar => {
+                self.need(d, 1)?;
+                let m = self.load_slot(d - 1)?;
+                let st = self.call_v("pyrt_import_star", &[frame.into(), m.into()])?;
+                self.decref(m)?;
+                self.check_status(st, pc, d - 1, true)?;
+            }
+            LoadLocals => {
+                let v = self.call_v("pyrt_load_locals", &[frame.into()])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            SetupAnnotations => {
+                let st = self.call_v("pyrt_setup_annotations", &[frame.into()])?;
+                self.check_status(st, pc, d, true)?;
+            }
+            PrintExpr => {
+                self.need(d, 1)?;
+                let v = self.load_slot(d - 1)?;
+                let st = self.call_v("pyrt_print_expr", &[v.into()])?;
+                self.decref(v)?;
+                self.check_status(st, pc, d - 1, true)?;
+            }
+            ReturnGenerator | YieldValue | Send(_) | GetYieldFromIter => {
+                return unsupported(format!("{ins:?} (generators are not lowered yet)"));
+            }
+        }
+        Ok(0)
+    }
+}
