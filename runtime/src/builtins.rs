@@ -5,16 +5,15 @@
 
 use std::cell::RefCell;
 
-use num_bigint::BigInt;
 use num_traits::Signed;
-use pyc_frontend::bytecode::{BinOp, CmpOp, UnOp};
+use pyc_frontend::bytecode::{BinOp, CmpOp};
 
 use crate::errors::{self, type_error, value_error};
 use crate::frame::Frame;
 use crate::object::{Obj, PyErr, PyResult};
 use crate::protocol;
 use crate::types::exceptions::{self as excs, exc};
-use crate::types::function::{new_builtin_in, BuiltinFunctionObj};
+use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{as_type, downcast_type, is_type, CallFn, KwArgs};
 use crate::types::{self, bool as pybool, code, dict, float, int, list, module, none, str as pystr, tuple, types};
 
@@ -1259,9 +1258,8 @@ pub fn init() {
     dict::set_item_str(&d, "NotImplemented", none::not_implemented());
     dict::set_item_str(&d, "__debug__", pybool::from_bool(true));
     dict::set_item_str(&d, "__name__", pystr::new("builtins"));
-    let _ = UnOp::Not;
-    let _ = std::mem::size_of::<BuiltinFunctionObj>();
-    let _ = BigInt::from(0);
+    dict::set_item_str(&d, "EnvironmentError", exc().os_error.as_obj());
+    dict::set_item_str(&d, "IOError", exc().os_error.as_obj());
 }
 
 /// Every built-in exception class with its builtins name.

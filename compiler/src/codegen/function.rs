@@ -64,6 +64,8 @@ pub struct Lower<'a, 'ctx> {
     /// Per pc: true when the `LoadFast` there may find its local unbound (needs a check).
     pub maybe_unbound: Vec<bool>,
     pub nvarnames: u32,
+    /// Function name, used to name per-function globals (constant caches).
+    pub fname: String,
 }
 
 /// Number of parameters (bound by the caller before the native code runs).
@@ -121,6 +123,9 @@ pub fn lower_function<'a, 'ctx>(
     }
     if code.instrs.is_empty() {
         return unsupported("empty code object");
+    }
+    if let Some(why) = needs_frame_locals(code) {
+        return unsupported(why);
     }
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
     let fnty = ctx.i64_type().fn_type(&[i8p.into()], false);
@@ -255,6 +260,7 @@ fn lower_into<'a, 'ctx>(
         singletons: HashMap::new(),
         maybe_unbound,
         nvarnames: code.varnames.len() as u32,
+        fname: func.get_name().to_string_lossy().into_owned(),
     };
 
     // ---- instructions ----
@@ -372,6 +378,45 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             .into_int_value();
         self.singletons.insert(name, v);
         Ok(v)
+    }
+
+    /// `consts[i]` as a new reference. With the fast paths on, the object is fetched from
+    /// the runtime once and cached in an internal global (which keeps one reference for
+    /// the life of the process; constants are immutable and owned by the code object).
+    pub fn load_const_obj(&mut self, i: u32) -> R<IntValue<'ctx>> {
+        if !self.fast {
+            return self.call_v("pyrt_load_const", &[self.frame.into(), self.i32c(i as u64).into()]);
+        }
+        let i64t = self.ctx.i64_type();
+        let gname = format!("{}_const{}", self.fname, i);
+        let g = match self.module.get_global(&gname) {
+            Some(g) => g,
+            None => {
+                let g = self.module.add_global(i64t, None, &gname);
+                g.set_linkage(Linkage::Internal);
+                g.set_initializer(&i64t.const_zero());
+                g
+            }
+        };
+        let cached = self.b.build_load(g.as_pointer_value(), "const")?.into_int_value();
+        let miss = self.new_block("const_miss");
+        let hit = self.new_block("const_hit");
+        let join = self.new_block("const_join");
+        let z = self.b.build_int_compare(inkwell::IntPredicate::EQ, cached, self.i64c(0), "")?;
+        self.b.build_conditional_branch(z, miss, hit)?;
+        self.b.position_at_end(hit);
+        self.incref(cached)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(miss);
+        let v = self.call_v("pyrt_load_const", &[self.frame.into(), self.i32c(i as u64).into()])?;
+        // one reference for the cache, one for the stack
+        self.incref(v)?;
+        self.b.build_store(g.as_pointer_value(), v)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        let phi = self.b.build_phi(i64t, "constv")?;
+        phi.add_incoming(&[(&cached, hit), (&v, miss)]);
+        Ok(phi.as_basic_value().into_int_value())
     }
 
     /// Block of the leader at `pc`.
@@ -566,4 +611,23 @@ pub fn maybe_unbound_loads(code: &CodeObject, depths: &[Option<u32>]) -> Vec<boo
             _ => true,
         })
         .collect()
+}
+
+/// Native code moves the frame's locals into its own slots, so anything that reads them
+/// back from the frame at run time must stay in the interpreter (until the ABI has a way
+/// to keep the frame in sync).
+pub fn needs_frame_locals(code: &CodeObject) -> Option<String> {
+    if code.freevars.iter().any(|n| n == "__class__") {
+        return Some("zero-argument super()/__class__ reads the arguments from the frame".into());
+    }
+    // the name-based check only matters in function scopes (module and class bodies keep
+    // their variables in the namespace mapping, which native code does not move)
+    if code.flags & code_flags::OPTIMIZED != 0 {
+        for n in ["locals", "vars", "dir", "eval", "exec", "_getframe"] {
+            if code.names.iter().any(|x| x == n) {
+                return Some(format!("uses `{n}`, which reads the frame's locals"));
+            }
+        }
+    }
+    None
 }

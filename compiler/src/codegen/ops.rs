@@ -107,7 +107,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                         // MakeFunction takes the constant's index, not the object
                         self.i64c(0)
                     }
-                    _ => self.call_v("pyrt_load_const", &[frame.into(), self.i32c(i as u64).into()])?,
+                    _ => self.load_const_obj(i)?,
                 };
                 self.store_slot(d, v)?;
             }

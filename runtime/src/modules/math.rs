@@ -3,7 +3,7 @@
 //! big ints, exact `fsum`, `__floor__`/`__ceil__`/`__trunc__` hooks).
 
 use num_bigint::{BigInt, Sign};
-use num_integer::{Integer, Roots as _};
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use pyc_frontend::bytecode::BinOp;
 

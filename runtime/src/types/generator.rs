@@ -7,7 +7,7 @@
 
 use pyc_frontend::bytecode::Instr;
 
-use super::typeobj::{drop_nothing, KwArgs, MethodDef};
+use super::typeobj::MethodDef;
 use super::TypeSpec;
 use crate::errors::{self, type_error, value_error};
 use crate::frame::{self, Frame};
@@ -355,7 +355,7 @@ fn gen_setattro(g: &Obj, name: &Obj, v: Option<&Obj>) -> PyResult<()> {
 /// errors are reported as unraisable, as CPython does.
 unsafe fn gen_drop(h: *mut ObjHeader) {
     let g = &mut *(h as *mut GeneratorObj);
-    if g.frame.is_some() && g.started && !g.running && types_ready() {
+    if g.frame.is_some() && g.started && !g.running {
         // Temporarily resurrect to run close().
         (*h).refcnt = 1;
         let obj = Obj::from_raw(h as u64);
@@ -370,17 +370,7 @@ unsafe fn gen_drop(h: *mut ObjHeader) {
     std::ptr::drop_in_place(h as *mut GeneratorObj);
 }
 
-fn types_ready() -> bool {
-    true
-}
-
-fn gen_call_kw_unused(_: &Obj, _: &[Obj], _: &KwArgs) -> PyResult<Obj> {
-    Ok(none::none())
-}
-
 pub fn spec() -> TypeSpec {
-    let _ = gen_call_kw_unused;
-    let _ = drop_nothing;
     let mut s = TypeSpec::new("generator", std::mem::size_of::<GeneratorObj>(), gen_drop);
     s.final_ = true;
     s.slots.iter = Some(gen_iter);

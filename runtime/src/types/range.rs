@@ -1,6 +1,6 @@
-//! `range` and `range_iterator`. Ranges hold i64 start/stop/step (arguments beyond i64
-//! raise OverflowError: big-int ranges are not supported yet); len, indexing and slicing
-//! (slices give ranges), O(1) `in` for ints, count/index, `==` by value, CPython's hash
+//! `range` and `range_iterator`. Ranges hold i64 start/stop/step/len on the fast path and
+//! switch to a boxed big-int form (`BigRange`) when a bound or the length does not fit;
+//! len, indexing and slicing (slices give ranges), O(1) `in` for ints, count/index, `==` by value, CPython's hash
 //! (the hash of `(len, start, step)` with CPython's None substitutions), reversed.
 
 use pyc_frontend::bytecode::CmpOp;
@@ -12,6 +12,8 @@ use crate::errors::{index_error, overflow_error, type_error, value_error};
 use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
 use crate::types::{int, str as pystr};
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 #[repr(C)]
 pub struct RangeObj {
@@ -19,8 +21,54 @@ pub struct RangeObj {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
-    /// Number of elements (may exceed i64 only in theory: i128 arithmetic clamps it).
+    /// Number of elements.
     pub len: u64,
+    /// Set when a bound or the length does not fit the i64 fields (which are then unused).
+    pub big: Option<Box<BigRange>>,
+}
+
+/// The arbitrary-precision form of a range.
+pub struct BigRange {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
+    pub len: BigInt,
+}
+
+fn big_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    let zero = BigInt::zero();
+    if step > &zero {
+        if start < stop { (stop - start - 1u8) / step + 1u8 } else { zero }
+    } else if start > stop {
+        (start - stop - 1u8) / (-step) + 1u8
+    } else {
+        zero
+    }
+}
+
+/// A range from arbitrary-precision bounds (uses the i64 form when everything fits).
+pub fn new_big(start: BigInt, stop: BigInt, step: BigInt) -> PyResult<Obj> {
+    if step.is_zero() {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    let len = big_len(&start, &stop, &step);
+    if let (Some(a), Some(b), Some(c), Some(_)) = (start.to_i64(), stop.to_i64(), step.to_i64(), len.to_i64()) {
+        return new(a, b, c);
+    }
+    let big = Some(Box::new(BigRange { start, stop, step, len }));
+    Ok(alloc(types().range, RangeObj { head: header(), start: 0, stop: 0, step: 1, len: 0, big }))
+}
+
+/// The range as big ints (start, stop, step, len).
+fn as_big(r: &RangeObj) -> (BigInt, BigInt, BigInt, BigInt) {
+    match &r.big {
+        Some(b) => (b.start.clone(), b.stop.clone(), b.step.clone(), b.len.clone()),
+        None => (BigInt::from(r.start), BigInt::from(r.stop), BigInt::from(r.step), BigInt::from(r.len)),
+    }
+}
+
+fn big_obj(b: BigInt) -> Obj {
+    int::from_bigint(b)
 }
 
 fn compute_len(start: i64, stop: i64, step: i64) -> u64 {
@@ -40,7 +88,11 @@ pub fn new(start: i64, stop: i64, step: i64) -> PyResult<Obj> {
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));
     }
-    Ok(alloc(types().range, RangeObj { head: header(), start, stop, step, len: compute_len(start, stop, step) }))
+    let len = compute_len(start, stop, step);
+    if len > i64::MAX as u64 {
+        return new_big(BigInt::from(start), BigInt::from(stop), BigInt::from(step));
+    }
+    Ok(alloc(types().range, RangeObj { head: header(), start, stop, step, len, big: None }))
 }
 
 #[inline]
@@ -59,26 +111,38 @@ pub fn parts(o: &Obj) -> (i64, i64, i64, u64) {
     (r.start, r.stop, r.step, r.len)
 }
 
-fn arg_i64(o: &Obj) -> PyResult<i64> {
+fn arg_big(o: &Obj) -> PyResult<BigInt> {
     if let Some(i) = o.small_int() {
-        return Ok(i);
+        return Ok(BigInt::from(i));
     }
     let v = protocol::index(o)?;
-    int::to_i64(&v).ok_or_else(|| overflow_error("Python int too large to convert to C long"))
+    Ok(int::to_bigint(&v).unwrap_or_default())
 }
 
 fn range_new(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     no_kwargs("range", kw)?;
+    if args.iter().all(|a| a.is_small_int()) {
+        let v: Vec<i64> = args.iter().map(|a| a.small_int().unwrap()).collect();
+        match v.len() {
+            1 => return new(0, v[0], 1),
+            2 => return new(v[0], v[1], 1),
+            3 => return new(v[0], v[1], v[2]),
+            _ => {}
+        }
+    }
     match args.len() {
         0 => Err(type_error("range expected at least 1 argument, got 0")),
-        1 => new(0, arg_i64(&args[0])?, 1),
-        2 => new(arg_i64(&args[0])?, arg_i64(&args[1])?, 1),
-        3 => new(arg_i64(&args[0])?, arg_i64(&args[1])?, arg_i64(&args[2])?),
+        1 => new_big(BigInt::zero(), arg_big(&args[0])?, BigInt::one()),
+        2 => new_big(arg_big(&args[0])?, arg_big(&args[1])?, BigInt::one()),
+        3 => new_big(arg_big(&args[0])?, arg_big(&args[1])?, arg_big(&args[2])?),
         n => Err(type_error(format!("range expected at most 3 arguments, got {}", n))),
     }
 }
 
 fn range_len(o: &Obj) -> PyResult<usize> {
+    if let Some(b) = &get(o).big {
+        return b.len.to_usize().filter(|&n| n <= isize::MAX as usize).ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"));
+    }
     let l = get(o).len;
     if l > i64::MAX as u64 {
         return Err(overflow_error("Python int too large to convert to C ssize_t"));
@@ -87,7 +151,7 @@ fn range_len(o: &Obj) -> PyResult<usize> {
 }
 
 fn range_bool(o: &Obj) -> PyResult<bool> {
-    Ok(get(o).len != 0)
+    Ok(get(o).len != 0 || get(o).big.as_ref().is_some_and(|b| !b.len.is_zero()))
 }
 
 fn item(r: &RangeObj, i: u64) -> i64 {
@@ -96,6 +160,13 @@ fn item(r: &RangeObj, i: u64) -> i64 {
 
 fn range_repr(o: &Obj) -> PyResult<Obj> {
     let r = get(o);
+    if let Some(b) = &r.big {
+        return Ok(pystr::from_string(if b.step.is_one() {
+            format!("range({}, {})", b.start, b.stop)
+        } else {
+            format!("range({}, {}, {})", b.start, b.stop, b.step)
+        }));
+    }
     Ok(pystr::from_string(if r.step == 1 {
         format!("range({}, {})", r.start, r.stop)
     } else {
@@ -103,8 +174,59 @@ fn range_repr(o: &Obj) -> PyResult<Obj> {
     }))
 }
 
+/// Slice bounds with big-int semantics (`_PySlice_GetLongIndices`).
+fn big_slice(key: &Obj, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+    let sl = unsafe { key.payload::<super::slice::SliceObj>() };
+    let step = if none::is_none(&sl.step) { BigInt::one() } else { arg_big(&sl.step)? };
+    if step.is_zero() {
+        return Err(value_error("slice step cannot be zero"));
+    }
+    let neg = step.is_negative();
+    let (lower, upper) = if neg { (BigInt::from(-1), len - 1u8) } else { (BigInt::zero(), len.clone()) };
+    let fix = |v: &Obj, dflt: &BigInt| -> PyResult<BigInt> {
+        if none::is_none(v) {
+            return Ok(dflt.clone());
+        }
+        let mut x = arg_big(v)?;
+        if x.is_negative() {
+            x += len;
+            if x < lower {
+                x = lower.clone();
+            }
+        } else if x > upper {
+            x = upper.clone();
+        }
+        Ok(x)
+    };
+    let start = fix(&sl.start, if neg { &upper } else { &lower })?;
+    let stop = fix(&sl.stop, if neg { &lower } else { &upper })?;
+    Ok((start, stop, step))
+}
+
+fn big_getitem(r: &RangeObj, key: &Obj) -> PyResult<Obj> {
+    let (start, _stop, step, len) = as_big(r);
+    if is_index(key) {
+        let mut i = arg_big(key)?;
+        if i.is_negative() {
+            i += &len;
+        }
+        if i.is_negative() || i >= len {
+            return Err(index_error("range object index out of range"));
+        }
+        return Ok(big_obj(start + i * step));
+    }
+    if super::slice::is_slice(key) {
+        let (s, e, st) = big_slice(key, &len)?;
+        return new_big(&start + s * &step, &start + e * &step, step * st);
+    }
+    Err(type_error(format!("range indices must be integers or slices, not {}", key.type_name())))
+}
+
 fn range_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     let r = get(o);
+    if r.big.is_some() || (!key.is_small_int() && is_index(key) && protocol::index_i64(key).is_err()) {
+        return big_getitem(r, key);
+    }
     if is_index(key) {
         let i = match key.small_int() {
             Some(i) => i,
@@ -120,13 +242,10 @@ fn range_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
         let (mut s, mut e, st) = super::slice::unpack(key)?;
         let len = r.len.min(i64::MAX as u64) as i64;
         super::slice::adjust(len, &mut s, &mut e, st);
-        let conv = |x: i128| -> PyResult<i64> {
-            i64::try_from(x).map_err(|_| overflow_error("Python int too large to convert to C long"))
-        };
-        let nstart = conv(r.start as i128 + s as i128 * r.step as i128)?;
-        let nstop = conv(r.start as i128 + e as i128 * r.step as i128)?;
-        let nstep = conv(r.step as i128 * st as i128)?;
-        return new(nstart, nstop, nstep);
+        let nstart = r.start as i128 + s as i128 * r.step as i128;
+        let nstop = r.start as i128 + e as i128 * r.step as i128;
+        let nstep = r.step as i128 * st as i128;
+        return new_big(BigInt::from(nstart), BigInt::from(nstop), BigInt::from(nstep));
     }
     Err(type_error(format!("range indices must be integers or slices, not {}", key.type_name())))
 }
@@ -157,8 +276,30 @@ fn exact_int_value(x: &Obj) -> Option<Option<i64>> {
     None
 }
 
+/// Position of an int in a range, with big ints.
+fn big_position(r: &RangeObj, x: &Obj) -> Option<BigInt> {
+    let v = int::to_bigint(x)?;
+    let (start, stop, step, _) = as_big(r);
+    let inside = if step.is_positive() { v >= start && v < stop } else { v <= start && v > stop };
+    if !inside {
+        return None;
+    }
+    let d = v - start;
+    if !(&d % &step).is_zero() {
+        return None;
+    }
+    Some(d / step)
+}
+
+fn is_exact_int(x: &Obj) -> bool {
+    x.is_small_int() || x.is_exact(types().int) || x.is_exact(types().bool_)
+}
+
 fn range_contains(o: &Obj, x: &Obj) -> PyResult<bool> {
     let r = get(o);
+    if r.big.is_some() && is_exact_int(x) {
+        return Ok(big_position(r, x).is_some());
+    }
     match exact_int_value(x) {
         Some(Some(v)) => Ok(position(r, v).is_some()),
         Some(None) => Ok(false),
@@ -180,6 +321,12 @@ fn range_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
         return Ok(none::not_implemented());
     }
     let (x, y) = (get(a), get(b));
+    if x.big.is_some() || y.big.is_some() {
+        let (xs, _, xst, xl) = as_big(x);
+        let (ys, _, yst, yl) = as_big(y);
+        let eq = a.is(b) || (xl == yl && (xl.is_zero() || (xs == ys && (xl.is_one() || xst == yst))));
+        return Ok(none_bool(if op == CmpOp::Eq { eq } else { !eq }));
+    }
     let eq = if a.is(b) {
         true
     } else if x.len != y.len {
@@ -202,6 +349,10 @@ fn none_bool(b: bool) -> Obj {
 
 fn range_hash(o: &Obj) -> PyResult<i64> {
     let r = get(o);
+    if let Some(b) = &r.big {
+        let hs = vec![int::hash_bigint(&b.len), int::hash_bigint(&b.start), int::hash_bigint(&b.step)];
+        return Ok(super::tuple::hash_of_hashes(hs.into_iter()));
+    }
     let len_hash = int::hash_i64(r.len.min(i64::MAX as u64) as i64);
     let none_hash = protocol::hash(&none::none())?;
     let hs: Vec<i64> = if r.len == 0 {
@@ -216,16 +367,28 @@ fn range_hash(o: &Obj) -> PyResult<i64> {
 
 fn range_iter(o: &Obj) -> PyResult<Obj> {
     let r = get(o);
+    if let Some(b) = &r.big {
+        return Ok(new_big_iter(b.start.clone(), b.step.clone(), b.len.clone()));
+    }
     Ok(new_iter(r.start, r.step, r.len))
+}
+
+fn new_big_iter(start: BigInt, step: BigInt, len: BigInt) -> Obj {
+    let big = Some(Box::new((start, step, len)));
+    alloc(types().range_iterator, RangeIterObj { head: header(), next: 0, step: 0, remaining: 0, big })
 }
 
 /// A `range_iterator` yielding `len` values `start, start+step, ...`.
 pub fn new_iter(start: i64, step: i64, len: u64) -> Obj {
-    alloc(types().range_iterator, RangeIterObj { head: header(), next: start, step, remaining: len })
+    alloc(types().range_iterator, RangeIterObj { head: header(), next: start, step, remaining: len, big: None })
 }
 
 fn m_reversed(a: &[Obj]) -> PyResult<Obj> {
     let r = get(&a[0]);
+    if let Some(b) = &r.big {
+        let last = &b.start + (&b.len - 1u8) * &b.step;
+        return Ok(new_big_iter(last, -b.step.clone(), b.len.clone()));
+    }
     if r.len == 0 {
         return Ok(new_iter(r.start, -r.step, 0));
     }
@@ -235,6 +398,9 @@ fn m_reversed(a: &[Obj]) -> PyResult<Obj> {
 
 fn m_count(a: &[Obj]) -> PyResult<Obj> {
     let r = get(&a[0]);
+    if r.big.is_some() && is_exact_int(&a[1]) {
+        return Ok(int::from_i64(big_position(r, &a[1]).is_some() as i64));
+    }
     match exact_int_value(&a[1]) {
         Some(Some(v)) => Ok(int::from_i64(position(r, v).is_some() as i64)),
         Some(None) => Ok(int::from_i64(0)),
@@ -252,6 +418,12 @@ fn m_count(a: &[Obj]) -> PyResult<Obj> {
 
 fn m_index(a: &[Obj]) -> PyResult<Obj> {
     let r = get(&a[0]);
+    if (r.big.is_some() || exact_int_value(&a[1]) == Some(None)) && is_exact_int(&a[1]) {
+        return match big_position(r, &a[1]) {
+            Some(p) => Ok(big_obj(p)),
+            None => Err(value_error(format!("{} is not in range", protocol::repr_string(&a[1])?))),
+        };
+    }
     match exact_int_value(&a[1]) {
         Some(v) => match v.and_then(|v| position(r, v)) {
             Some(p) => Ok(int::from_i64(p as i64)),
@@ -269,20 +441,23 @@ fn m_index(a: &[Obj]) -> PyResult<Obj> {
 }
 
 fn g_start(o: &Obj) -> PyResult<Obj> {
-    Ok(int::from_i64(get(o).start))
+    Ok(big_obj(as_big(get(o)).0))
 }
 fn g_stop(o: &Obj) -> PyResult<Obj> {
-    Ok(int::from_i64(get(o).stop))
+    Ok(big_obj(as_big(get(o)).1))
 }
 fn g_step(o: &Obj) -> PyResult<Obj> {
-    Ok(int::from_i64(get(o).step))
+    Ok(big_obj(as_big(get(o)).2))
 }
 
 fn m_reduce(a: &[Obj]) -> PyResult<Obj> {
     let r = get(&a[0]);
     Ok(super::tuple::new(vec![
         types().range.as_obj(),
-        super::tuple::new(vec![int::from_i64(r.start), int::from_i64(r.stop), int::from_i64(r.step)]),
+        {
+            let (a, b, c, _) = as_big(r);
+            super::tuple::new(vec![big_obj(a), big_obj(b), big_obj(c)])
+        },
     ]))
 }
 
@@ -319,16 +494,20 @@ pub struct RangeIterObj {
     pub next: i64,
     pub step: i64,
     pub remaining: u64,
+    /// (next, step, remaining) for ranges beyond i64 (the fields above are then unused).
+    pub big: Option<Box<(BigInt, BigInt, BigInt)>>,
 }
 
 fn self_iter(o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
-/// The next value of a range iterator (the interpreter may call this directly).
+/// The next value of a range iterator (the interpreter may call this directly);
+/// `None` when exhausted. Only for iterators where `is_big_iter` is false.
 #[inline]
 pub fn iter_next_i64(o: &Obj) -> Option<i64> {
     let it = unsafe { o.payload_mut::<RangeIterObj>() };
+    debug_assert!(it.big.is_none());
     if it.remaining == 0 {
         return None;
     }
@@ -340,12 +519,30 @@ pub fn iter_next_i64(o: &Obj) -> Option<i64> {
     Some(v)
 }
 
+/// Does this range iterator use the big-int form?
+pub fn is_big_iter(o: &Obj) -> bool {
+    unsafe { o.payload::<RangeIterObj>().big.is_some() }
+}
+
 fn range_iter_next(o: &Obj) -> PyResult<Option<Obj>> {
+    let it = unsafe { o.payload_mut::<RangeIterObj>() };
+    if let Some(b) = &mut it.big {
+        if b.2.is_zero() {
+            return Ok(None);
+        }
+        let v = b.0.clone();
+        b.0 += &b.1;
+        b.2 -= 1u8;
+        return Ok(Some(big_obj(v)));
+    }
     Ok(iter_next_i64(o).map(int::from_i64))
 }
 
 fn range_iter_length_hint(a: &[Obj]) -> PyResult<Obj> {
     let it = unsafe { a[0].payload::<RangeIterObj>() };
+    if let Some(b) = &it.big {
+        return Ok(big_obj(b.2.clone()));
+    }
     Ok(int::from_i64(it.remaining.min(i64::MAX as u64) as i64))
 }
 

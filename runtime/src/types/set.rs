@@ -402,6 +402,16 @@ pub fn new_frozenset(items: Vec<Obj>) -> PyResult<Obj> {
     Ok(s)
 }
 
+/// A frozenset *constant* as CPython's compiler makes it: built from the items, then
+/// rebuilt from its own iteration order (`merge_consts_recursive`). A constant set display
+/// `{1, 2, 3}` (3+ constant items) is `BUILD_SET 0; LOAD_CONST <this>; SET_UPDATE 1` in
+/// CPython; building the constant this way reproduces CPython's iteration order exactly.
+pub fn new_frozenset_const(items: Vec<Obj>) -> PyResult<Obj> {
+    let first = new_frozenset(items)?;
+    let order: Vec<Obj> = entries(&first).into_iter().map(|(k, _)| k).collect();
+    new_frozenset(order)
+}
+
 /// `s & other` (CPython's `set_intersection`).
 pub fn intersection(s: &Obj, other: &Obj) -> PyResult<Obj> {
     if s.is(other) {
