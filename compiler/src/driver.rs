@@ -160,6 +160,12 @@ pub fn link(obj: &Path, out: &Path, verbose: bool, quiet: bool) -> Result<(), St
 
 /// Runs the whole build. Errors are reported on stderr before returning.
 pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
+    if opts.emit != Some(Emit::Bytecode) && same_file(&opts.input, &opts.output) {
+        return Err(fail(format!(
+            "the output '{}' would overwrite the input; choose another path with -o",
+            opts.output.display()
+        )));
+    }
     let program = compile_program(&opts.input)?;
     if opts.emit == Some(Emit::Bytecode) {
         for m in &program.modules {
@@ -224,4 +230,11 @@ pub fn run(mut opts: BuildOptions, args: &[std::ffi::OsString]) -> Result<i32, B
         }
     }
     Ok(1)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }

@@ -599,6 +599,7 @@ pub unsafe extern "C" fn pyrt_print_expr(v: u64) -> i32 {
 
 #[no_mangle]
 pub extern "C" fn pyrt_check_interrupts() -> i32 {
+    crate::gc::safe_point();
     0
 }
 
@@ -610,6 +611,7 @@ pub fn init_runtime(argv: Vec<String>) {
     if DONE.with(|d| d.replace(true)) {
         return;
     }
+    crate::modules::gc::init_leak_check();
     types::init();
     crate::builtins::init();
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
@@ -647,7 +649,8 @@ fn run_main(code: Obj) -> i32 {
     dict::set_item_str(&d, "__builtins__", crate::builtins::builtins_module());
     dict::set_item_str(&d, "__file__", pystr::new(&as_code(&code).code.filename));
     dict::set_item_str(&crate::modules::sys::modules_dict(), "__main__", m.clone());
-    let mut f = Frame::new(code, d.clone(), Some(d), None);
+    crate::modules::gc::leak_baseline();
+    let mut f = Frame::new(code, d.clone(), Some(d.clone()), None);
     let r = match crate::recursion::enter() {
         Ok(()) => {
             let r = crate::frame::run_frame(&mut f);
@@ -657,10 +660,12 @@ fn run_main(code: Obj) -> i32 {
         Err(e) => Err(e),
     };
     drop(f);
-    match r {
+    let status = match r {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
-    }
+    };
+    crate::modules::gc::leak_check_at_exit(&d);
+    status
 }
 
 /// SystemExit → its code; anything else → traceback on stderr and 1.

@@ -377,6 +377,9 @@ fn b_pow(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             if int::is_int(&args[0]) && int::is_int(&args[1]) && int::is_int(m) {
                 return int::pow_mod(&args[0], &args[1], m);
             }
+            if types::complex::is_complex(&args[0]) || types::complex::is_complex(&args[1]) {
+                return Err(value_error("complex modulo"));
+            }
             if let Some(r) = protocol::call_special(&args[0], "__pow__", &[args[1].clone(), m.clone()])? {
                 if !none::is_not_implemented(&r) {
                     return Ok(r);
@@ -932,6 +935,112 @@ fn b_open(_f: &Obj, _a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     Err(errors::not_implemented_error("open() is not supported yet"))
 }
 
+fn b_breakpoint(_f: &Obj, _a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    // No debugger in compiled programs: behaves as with PYTHONBREAKPOINT=0.
+    Ok(none::none())
+}
+
+fn b_aiter(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let o = exactly_one("aiter", a, kw)?;
+    let Some(m) = o.ty().lookup_str("__aiter__") else {
+        return Err(type_error(format!("'{}' object is not an async iterable", o.type_name())));
+    };
+    let bound = types::descriptors::bind(&m, Some(o), &o.type_obj())?;
+    let it = protocol::call(&bound, &[])?;
+    if it.ty().lookup_str("__anext__").is_none() {
+        return Err(type_error(format!("aiter() returned not an async iterator of type '{}'", it.type_name())));
+    }
+    Ok(it)
+}
+
+fn b_anext(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    no_kw("anext", kw)?;
+    nargs_range("anext", a, 1, 2)?;
+    let o = &a[0];
+    let Some(m) = o.ty().lookup_str("__anext__") else {
+        return Err(type_error(format!("'{}' object is not an async iterator", o.type_name())));
+    };
+    if a.len() == 2 {
+        return Err(errors::not_implemented_error("anext() with a default value is not supported yet"));
+    }
+    let bound = types::descriptors::bind(&m, Some(o), &o.type_obj())?;
+    protocol::call(&bound, &[])
+}
+
+// ----- site objects: exit, quit, copyright, credits, license, help -----
+
+#[repr(C)]
+struct SiteObj {
+    head: crate::object::ObjHeader,
+    /// The repr text.
+    text: &'static str,
+    /// What calling does: 0 raise SystemExit, 1 print the text, 2 help.
+    action: u8,
+}
+
+fn site_repr(o: &Obj) -> PyResult<Obj> {
+    Ok(pystr::new(unsafe { o.payload::<SiteObj>() }.text))
+}
+
+fn site_call(o: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let so = unsafe { o.payload::<SiteObj>() };
+    match so.action {
+        0 => {
+            let b = int::bind_args("__call__", a, kw, &["code"], 0, 1, 0)?;
+            let code = b[0].clone().unwrap_or_else(none::none);
+            Err(PyErr(excs::new_exception(exc().system_exit, vec![code])))
+        }
+        1 => {
+            if !a.is_empty() || !kw.is_empty() {
+                return Err(type_error(format!("__call__() takes 1 positional argument but {} were given", a.len() + 1)));
+            }
+            let text = if so.text.starts_with("Type license()") { LICENSE_SUMMARY } else { so.text };
+            write_to(None, text)?;
+            write_to(None, "\n")?;
+            Ok(none::none())
+        }
+        _ => Err(errors::not_implemented_error("help() is not available in compiled programs")),
+    }
+}
+
+const LICENSE_SUMMARY: &str = "See https://www.python.org/psf/license/";
+
+fn site_type(name: &'static str) -> &'static crate::types::typeobj::TypeObject {
+    let mut spec = crate::types::TypeSpec::new(name, std::mem::size_of::<SiteObj>(), crate::types::typeobj::drop_nothing);
+    spec.slots.repr = Some(site_repr);
+    spec.slots.call = Some(site_call);
+    let t = crate::types::create_type(spec, types().object);
+    *t.module.borrow_mut() = "_sitebuiltins".to_string();
+    t
+}
+
+fn add_site_objects(d: &Obj) {
+    let quitter = site_type("Quitter");
+    let printer = site_type("_Printer");
+    let helper = site_type("_Helper");
+    let mk = |ty: &'static crate::types::typeobj::TypeObject, text: &'static str, action: u8| {
+        let o = crate::object::alloc(ty, SiteObj { head: crate::object::header(), text, action });
+        o.make_immortal();
+        o
+    };
+    dict::set_item_str(d, "exit", mk(quitter, "Use exit() or Ctrl-D (i.e. EOF) to exit", 0));
+    dict::set_item_str(d, "quit", mk(quitter, "Use quit() or Ctrl-D (i.e. EOF) to exit", 0));
+    dict::set_item_str(d, "copyright", mk(printer, COPYRIGHT, 1));
+    dict::set_item_str(
+        d,
+        "credits",
+        mk(
+            printer,
+            "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    for supporting Python development.  See www.python.org for more information.",
+            1,
+        ),
+    );
+    dict::set_item_str(d, "license", mk(printer, "Type license() to see the full license text", 1));
+    dict::set_item_str(d, "help", mk(helper, "Type help() for interactive help, or help(object) for help about object.", 2));
+}
+
+const COPYRIGHT: &str = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
+
 // ----- classes -----
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
@@ -1096,6 +1205,15 @@ fn load_module(full: &str) -> PyResult<Obj> {
             dict::set_item_str(&modules, "math", m.clone());
             return Ok(m);
         }
+        "gc" | "_weakref" | "weakref" => {
+            let m = match full {
+                "gc" => crate::modules::gc::create(),
+                "_weakref" => crate::modules::weakref::create_underscore(),
+                _ => crate::modules::weakref::create()?,
+            };
+            dict::set_item_str(&modules, full, m.clone());
+            return Ok(m);
+        }
         "builtins" => {
             let m = builtins_module();
             dict::set_item_str(&modules, "builtins", m.clone());
@@ -1231,12 +1349,14 @@ pub fn init() {
         ("globals", b_globals), ("locals", b_locals), ("vars", b_vars), ("dir", b_dir),
         ("exec", b_exec), ("eval", b_eval), ("compile", b_compile), ("open", b_open),
         ("__build_class__", b_build_class), ("__import__", b_import),
+        ("breakpoint", b_breakpoint), ("aiter", b_aiter), ("anext", b_anext),
     ];
     for (name, f) in fns {
         add(&d, name, *f);
     }
     let t = types();
-    let type_entries: [(&str, &'static crate::types::typeobj::TypeObject); 23] = [
+    let type_entries: [(&str, &'static crate::types::typeobj::TypeObject); 25] = [
+        ("complex", t.complex), ("memoryview", t.memoryview),
         ("object", t.object), ("type", t.type_), ("int", t.int), ("float", t.float), ("str", t.str),
         ("bool", t.bool_), ("bytes", t.bytes), ("bytearray", t.bytearray), ("list", t.list),
         ("tuple", t.tuple), ("dict", t.dict), ("set", t.set), ("frozenset", t.frozenset),
@@ -1260,6 +1380,7 @@ pub fn init() {
     dict::set_item_str(&d, "__name__", pystr::new("builtins"));
     dict::set_item_str(&d, "EnvironmentError", exc().os_error.as_obj());
     dict::set_item_str(&d, "IOError", exc().os_error.as_obj());
+    add_site_objects(&d);
 }
 
 /// Every built-in exception class with its builtins name.

@@ -695,19 +695,37 @@ fn positional(st: &FmtState, n: usize) -> PyResult<Obj> {
 
 /// `fmt % args` for str.
 pub fn percent_format(fmt: &str, args: &Obj) -> PyResult<String> {
-    let t = types();
+    percent_impl(fmt.chars().collect(), args, false)
+}
+
+/// `bytes % args` (also bytearray): the format and the result are bytes.
+pub fn percent_format_bytes(fmt: &[u8], args: &Obj) -> PyResult<Vec<u8>> {
+    // Bytes travel as the chars U+0000..U+00FF; every piece is built that way too.
+    let out = percent_impl(fmt.iter().map(|b| *b as char).collect(), args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn latin1(b: &[u8]) -> String {
+    b.iter().map(|c| *c as char).collect()
+}
+
+fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<String> {
     let (items, is_tuple): (Vec<Obj>, bool) = match crate::types::tuple::as_slice(args) {
         Some(s) => (s.to_vec(), true),
         None => (vec![args.clone()], false),
     };
-    let mapping = if !is_tuple && !pystr::is_str(args) && args.ty().slots().getitem.is_some() {
+    let is_text = if bytes_mode {
+        crate::types::bytes::as_bytes_any(args).is_some() && !crate::types::memoryview::is_memoryview(args)
+    } else {
+        pystr::is_str(args)
+    };
+    let mapping = if !is_tuple && !is_text && args.ty().slots().getitem.is_some() {
         Some(args.clone())
     } else {
         None
     };
-    let _ = t;
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::with_capacity(fmt.len() + 16);
+    let what = if bytes_mode { "bytes" } else { "string" };
+    let mut out = String::with_capacity(chars.len() + 16);
     let mut argi = 0usize;
     let mut used_mapping = false;
     let next_arg = |argi: &mut usize| -> PyResult<Obj> {
@@ -754,7 +772,12 @@ pub fn percent_format(fmt: &str, args: &Obj) -> PyResult<String> {
                 return Err(value_error("incomplete format key"));
             }
             let key: String = chars[i + 1..j].iter().collect();
-            keyed = Some(protocol::getitem(m, &pystr::new(&key))?);
+            let key = if bytes_mode {
+                crate::types::bytes::new(key.chars().map(|c| c as u32 as u8).collect())
+            } else {
+                pystr::new(&key)
+            };
+            keyed = Some(protocol::getitem(m, &key)?);
             used_mapping = true;
             i = j + 1;
         }
@@ -831,6 +854,76 @@ pub fn percent_format(fmt: &str, args: &Obj) -> PyResult<String> {
             spec.align = Some('>');
         }
         let piece = match conv {
+            's' | 'b' if bytes_mode => {
+                let data = match crate::types::bytes::buffer_data(&arg) {
+                    Some(d) => d,
+                    None => match protocol::call_special(&arg, "__bytes__", &[])? {
+                        Some(r) if crate::types::bytes::as_bytes(&r).is_some() => {
+                            crate::types::bytes::as_bytes(&r).unwrap_or(&[]).to_vec()
+                        }
+                        Some(r) => {
+                            return Err(type_error(format!(
+                                "__bytes__ returned non-bytes (type {})",
+                                r.type_name()
+                            )))
+                        }
+                        None => {
+                            return Err(type_error(format!(
+                                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                                arg.type_name()
+                            )))
+                        }
+                    },
+                };
+                let mut text = latin1(&data);
+                if let Some(p) = spec.precision {
+                    text = text.chars().take(p).collect();
+                }
+                let mut sp = spec.clone();
+                sp.sign = None;
+                sp.alt = false;
+                sp.fill = Some(' ');
+                if sp.align == Some('=') {
+                    sp.align = Some('>');
+                }
+                pad("", &text, &sp, '>')
+            }
+            'r' | 'a' if bytes_mode => {
+                let r = protocol::repr_string(&arg)?;
+                let mut text = pystr::ascii_escape(&r);
+                if let Some(p) = spec.precision {
+                    text = text.chars().take(p).collect();
+                }
+                let mut sp = spec.clone();
+                sp.sign = None;
+                sp.fill = Some(' ');
+                if sp.align == Some('=') {
+                    sp.align = Some('>');
+                }
+                pad("", &text, &sp, '>')
+            }
+            'c' if bytes_mode => {
+                let ch = if let Some(b) = crate::types::bytes::as_bytes_any(&arg).filter(|_| !pyint::is_int(&arg)) {
+                    if b.len() != 1 {
+                        return Err(type_error("%c requires an integer in range(256) or a single byte"));
+                    }
+                    b[0] as char
+                } else if pyint::is_int(&arg) || arg.ty().slots().index.is_some() {
+                    let v = protocol::index(&arg)?;
+                    match pyint::to_i64(&v).filter(|v| (0..256).contains(v)) {
+                        Some(v) => v as u8 as char,
+                        None => return Err(overflow_error("%c arg not in range(256)")),
+                    }
+                } else {
+                    return Err(type_error("%c requires an integer in range(256) or a single byte"));
+                };
+                let mut sp = spec.clone();
+                sp.fill = Some(' ');
+                if sp.align == Some('=') {
+                    sp.align = Some('>');
+                }
+                pad("", &ch.to_string(), &sp, '>')
+            }
             's' | 'r' | 'a' => {
                 let o = convert(&arg, conv)?;
                 let text = pystr::as_str(&o).unwrap_or("");
@@ -922,10 +1015,10 @@ pub fn percent_format(fmt: &str, args: &Obj) -> PyResult<String> {
         out.push_str(&piece);
     }
     if argi < items.len() && !used_mapping && mapping.is_none() {
-        return Err(type_error("not all arguments converted during string formatting"));
+        return Err(type_error(format!("not all arguments converted during {} formatting", what)));
     }
     if argi < items.len() && is_tuple {
-        return Err(type_error("not all arguments converted during string formatting"));
+        return Err(type_error(format!("not all arguments converted during {} formatting", what)));
     }
     Ok(out)
 }

@@ -372,7 +372,10 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
                     push!(f, v);
                 }
             }
-            Instr::Jump(t) => f.pc = t,
+            Instr::Jump(t) => {
+                crate::gc::safe_point();
+                f.pc = t
+            }
             Instr::PopJumpIfFalse(t) => {
                 let v = pop!(f);
                 if !truth(&v)? {
@@ -568,6 +571,78 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
             Instr::PrintExpr => {
                 let v = pop!(f);
                 op_print_expr(&v)?;
+            }
+            Instr::MatchMapping => {
+                let b = op_match_mapping(top!(f));
+                push!(f, pybool::from_bool(b));
+            }
+            Instr::MatchSequence => {
+                let b = op_match_sequence(top!(f));
+                push!(f, pybool::from_bool(b));
+            }
+            Instr::MatchKeys => {
+                let l = f.stack.len();
+                let subject = f.stack[l - 2].clone().unwrap();
+                let v = op_match_keys(&subject, top!(f))?;
+                push!(f, v.unwrap_or_else(none::none));
+            }
+            Instr::MatchClass(n) => {
+                let names = pop!(f);
+                let cls = pop!(f);
+                let subject = pop!(f);
+                let v = op_match_class(&subject, &cls, n, &names)?;
+                push!(f, v.unwrap_or_else(none::none));
+            }
+            Instr::GetLen => {
+                let n = op_get_len(top!(f))?;
+                push!(f, n);
+            }
+            Instr::CopyDictWithoutKeys => {
+                let keys = pop!(f);
+                let subject = pop!(f);
+                push!(f, op_copy_dict_without_keys(&subject, &keys)?);
+            }
+            Instr::GetAwaitable(w) => {
+                let o = pop!(f);
+                push!(f, types::coroutine::op_get_awaitable(&o, w)?);
+            }
+            Instr::GetAIter => {
+                let o = pop!(f);
+                push!(f, types::coroutine::op_get_aiter(&o)?);
+            }
+            Instr::GetANext => {
+                let a = types::coroutine::op_get_anext(top!(f))?;
+                push!(f, a);
+            }
+            Instr::BeforeAsyncWith => {
+                let mgr = pop!(f);
+                let (exit, aw) = types::coroutine::op_before_async_with(&mgr)?;
+                push!(f, exit);
+                push!(f, aw);
+            }
+            Instr::EndAsyncFor => {
+                let e = pop!(f);
+                if e.isinstance(exc().stop_async_iteration) {
+                    f.stack.pop();
+                } else {
+                    return Err(Raise { err: PyErr(e), tb: false, ctx: false });
+                }
+            }
+            Instr::AsyncGenWrap => {
+                let v = pop!(f);
+                push!(f, types::coroutine::async_gen_wrap(v));
+            }
+            Instr::CheckEgMatch => {
+                let t = pop!(f);
+                let e = pop!(f);
+                let (rest, m) = op_check_eg_match(&e, &t)?;
+                push!(f, rest);
+                push!(f, m);
+            }
+            Instr::PrepReraiseStar => {
+                let l = pop!(f);
+                let orig = pop!(f);
+                push!(f, op_prep_reraise_star(&orig, &l)?);
             }
         }
     }
@@ -1137,7 +1212,7 @@ pub enum SendResult {
 
 /// `Send`: resume sub-iterator `it` with `sent` (None → `next`).
 pub fn op_send(it: &Obj, sent: Obj) -> PyResult<SendResult> {
-    if it.is_exact(types().generator) {
+    if types::generator::is_generator(it) {
         return types::generator::send_ex(it, sent);
     }
     let r = if none::is_none(&sent) && it.ty().slots().next.is_some() {
@@ -1241,4 +1316,152 @@ pub fn op_print_expr(v: &Obj) -> PyResult<()> {
         Some(h) => protocol::call(&h, &[v.clone()]).map(|_| ()),
         None => Err(errors::runtime_error("lost sys.displayhook")),
     }
+}
+
+// ===================== structural pattern matching =====================
+
+/// `MatchMapping`: dict and its subclasses are the mappings of pattern matching.
+pub fn op_match_mapping(s: &Obj) -> bool {
+    s.isinstance(types().dict)
+}
+
+/// `MatchSequence`: list, tuple, range and their subclasses (never str/bytes/bytearray).
+pub fn op_match_sequence(s: &Obj) -> bool {
+    let t = types();
+    s.isinstance(t.list) || s.isinstance(t.tuple) || s.isinstance(t.range)
+}
+
+/// `GetLen`: `len(obj)` as an int object.
+pub fn op_get_len(o: &Obj) -> PyResult<Obj> {
+    Ok(types::int::from_i64(protocol::len(o)? as i64))
+}
+
+/// `MatchKeys`: the values of `keys` in mapping `s` (looked up with `s.get(key, dummy)`),
+/// or None when one is missing; ValueError for a key checked twice.
+pub fn op_match_keys(s: &Obj, keys: &Obj) -> PyResult<Option<Obj>> {
+    let keys = tuple::as_slice(keys).map(|k| k.to_vec()).unwrap_or_default();
+    if keys.is_empty() {
+        return Ok(Some(tuple::new(vec![])));
+    }
+    let get = protocol::getattr_str(s, "get")?;
+    let seen = types::set::new_set(vec![])?;
+    let dummy = protocol::call(&types().object.as_obj(), &[])?;
+    let mut values = Vec::with_capacity(keys.len());
+    for k in keys {
+        if protocol::contains(&seen, &k)? {
+            return Err(value_error(format!("mapping pattern checks duplicate key ({})", protocol::repr_string(&k)?)));
+        }
+        types::set::add(&seen, k.clone())?;
+        let v = protocol::call(&get, &[k, dummy.clone()])?;
+        if v.is(&dummy) {
+            return Ok(None);
+        }
+        values.push(v);
+    }
+    Ok(Some(tuple::new(values)))
+}
+
+/// `CopyDictWithoutKeys`: `rest = dict(s)` minus `keys`.
+pub fn op_copy_dict_without_keys(s: &Obj, keys: &Obj) -> PyResult<Obj> {
+    let rest = dict::new();
+    dict::update(&rest, s)?;
+    for k in tuple::as_slice(keys).unwrap_or(&[]) {
+        if !dict::del_item(&rest, k)? {
+            return Err(errors::key_error(k.clone()));
+        }
+    }
+    Ok(rest)
+}
+
+/// Built-in types that match a single positional sub-pattern against the subject itself.
+fn match_self(t: &crate::types::typeobj::TypeObject) -> bool {
+    let b = types();
+    [b.bool_, b.bytearray, b.bytes, b.dict, b.float, b.frozenset, b.int, b.list, b.set, b.str, b.tuple]
+        .iter()
+        .any(|x| t.is_subtype(x))
+}
+
+fn match_class_attr(subject: &Obj, t: &str, name: &Obj, seen: &mut Vec<String>) -> PyResult<Option<Obj>> {
+    let n = pystr::as_str(name).unwrap_or("").to_string();
+    if seen.contains(&n) {
+        return Err(type_error(format!("{}() got multiple sub-patterns for attribute {}", t, protocol::repr_string(name)?)));
+    }
+    seen.push(n);
+    match protocol::getattr(subject, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(exc().attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `MatchClass(nargs)`: the tuple of sub-pattern attributes, or None when `subject` is
+/// not an instance of `cls` or lacks one of them.
+pub fn op_match_class(subject: &Obj, cls: &Obj, nargs: u32, names: &Obj) -> PyResult<Option<Obj>> {
+    let Some(t) = downcast_type(cls) else {
+        return Err(type_error("called match pattern must be a type"));
+    };
+    if !crate::builtins::isinstance(subject, cls)? {
+        return Ok(None);
+    }
+    let tname = t.name();
+    let mut seen: Vec<String> = Vec::new();
+    let mut attrs: Vec<Obj> = Vec::new();
+    if nargs > 0 {
+        let mut self_match = false;
+        let match_args = match protocol::getattr_str(cls, "__match_args__") {
+            Ok(m) => {
+                if !m.is_exact(types().tuple) {
+                    return Err(type_error(format!("{}.__match_args__ must be a tuple (got {})", tname, m.type_name())));
+                }
+                tuple::as_slice(&m).unwrap_or(&[]).to_vec()
+            }
+            Err(e) if e.matches(exc().attribute_error) => {
+                self_match = match_self(t);
+                Vec::new()
+            }
+            Err(e) => return Err(e),
+        };
+        let allowed = if self_match { 1 } else { match_args.len() };
+        if allowed < nargs as usize {
+            return Err(type_error(format!(
+                "{}() accepts {} positional sub-pattern{} ({} given)",
+                tname,
+                allowed,
+                if allowed == 1 { "" } else { "s" },
+                nargs
+            )));
+        }
+        if self_match {
+            attrs.push(subject.clone());
+        } else {
+            for name in &match_args[..nargs as usize] {
+                if !name.is_exact(types().str) {
+                    return Err(type_error(format!("__match_args__ elements must be strings (got {})", name.type_name())));
+                }
+                match match_class_attr(subject, tname, name, &mut seen)? {
+                    Some(v) => attrs.push(v),
+                    None => return Ok(None),
+                }
+            }
+        }
+    }
+    for name in tuple::as_slice(names).unwrap_or(&[]) {
+        match match_class_attr(subject, tname, name, &mut seen)? {
+            Some(v) => attrs.push(v),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(tuple::new(attrs)))
+}
+
+// ===================== except* =====================
+
+pub fn op_check_eg_match(e: &Obj, t: &Obj) -> PyResult<(Obj, Obj)> {
+    let _ = (e, t);
+    Err(type_error("except* not implemented"))
+}
+
+pub fn op_prep_reraise_star(orig: &Obj, l: &Obj) -> PyResult<Obj> {
+    let _ = (orig, l);
+    Err(type_error("except* not implemented"))
 }

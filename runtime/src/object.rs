@@ -15,7 +15,8 @@
 //!   (None, True, False, NotImplemented, Ellipsis, built-in types, interned names) have a
 //!   refcount at or above `IMMORTAL`; incref/decref skip them.
 //! * Objects are allocated with `malloc` and freed with `free`, so freeing needs no layout.
-//!   An object's memory is `[ObjHeader][payload of its base built-in type][dict slot?]`;
+//!   An object's memory is `[GcHead?][ObjHeader][payload of its base built-in type][dict slot?]`
+//!   (the GC header only for containers, see `gc.rs`; `Obj` points at the `ObjHeader`);
 //!   `TypeObject::dict_offset` says where the instance `__dict__` lives (0 = none).
 //! * Errors: a Rust function that can raise returns `PyResult<T>`; `Err(PyErr)` carries
 //!   the exception object. At the C ABI the error is moved into the thread state and the
@@ -179,7 +180,14 @@ impl Obj {
     /// Makes this object immortal (used for singletons, built-in types, interned names).
     pub fn make_immortal(&self) {
         if !self.is_small_int() {
-            unsafe { (*self.header_ptr()).refcnt = IMMORTAL * 2 }
+            unsafe {
+                // Immortal objects are never collected: stop tracking a container.
+                if (*self.header_ptr()).refcnt < IMMORTAL {
+                    crate::gc::untrack_immortal(self.header_ptr());
+                    crate::modules::gc::count_dealloc(self.header_ptr());
+                }
+                (*self.header_ptr()).refcnt = IMMORTAL * 2
+            }
         }
     }
 
@@ -273,18 +281,28 @@ pub unsafe fn decref_heap(h: *mut ObjHeader) {
 }
 
 /// Runs the type's destructor and frees the memory. The type object itself is released
-/// last (heap types are refcounted like any object).
+/// last (heap types are refcounted like any object). For a GC container, `gc` first runs
+/// the finalizer (`__del__`, which may resurrect the object), untracks it and clears the
+/// weak references to it; the memory block then starts at the GC header.
 #[cold]
 unsafe fn dealloc(h: *mut ObjHeader) {
-    (*h).refcnt = 0;
-    crate::gc::on_dealloc(h);
+    let gc = crate::gc::is_gc(h);
+    if gc {
+        if !crate::gc::before_dealloc(h) {
+            return; // resurrected by its finalizer
+        }
+    } else {
+        (*h).refcnt = 0;
+        crate::gc::on_dealloc(h);
+    }
     let ty = (*h).ty;
     ((*ty).drop_payload)(h);
     let off = (*ty).dict_offset;
     if off != 0 {
         ptr::drop_in_place((h as *mut u8).add(off) as *mut Option<Obj>);
     }
-    libc::free(h as *mut libc::c_void);
+    let block = if gc { (h as *mut u8).sub(crate::gc::GC_HEAD_SIZE) } else { h as *mut u8 };
+    libc::free(block as *mut libc::c_void);
     // Heap types are kept alive by their instances.
     if (*ty).is_heap_type() {
         let tyo = ManuallyDrop::new(Obj::from_raw(ty as u64));
@@ -294,15 +312,19 @@ unsafe fn dealloc(h: *mut ObjHeader) {
 
 /// Allocates a heap object of type `ty` whose memory starts with `init` (a `#[repr(C)]`
 /// struct beginning with an `ObjHeader`, whose header fields are overwritten here).
-/// Space for the instance dict is added when `ty` needs one beyond `T`.
+/// Space for the instance dict is added when `ty` needs one beyond `T`. Containers (see
+/// `gc::needs_gc_head`) get a GC header in front of the object and are tracked.
 pub fn alloc<T>(ty: &TypeObject, init: T) -> Obj {
     let size = std::mem::size_of::<T>().max(ty.basicsize);
     let size = size.max(ty.dict_offset + if ty.dict_offset != 0 { 8 } else { 0 });
+    let gc = crate::gc::needs_gc_head(ty, &init as *const T as *const u8);
+    let pre = if gc { crate::gc::GC_HEAD_SIZE } else { 0 };
     unsafe {
-        let p = libc::malloc(size) as *mut u8;
-        if p.is_null() {
+        let block = libc::malloc(size + pre) as *mut u8;
+        if block.is_null() {
             crate::errors::fatal("out of memory");
         }
+        let p = block.add(pre);
         ptr::write(p as *mut T, init);
         // Zero anything past T (dict slot = None).
         let tsize = std::mem::size_of::<T>();
@@ -315,7 +337,11 @@ pub fn alloc<T>(ty: &TypeObject, init: T) -> Obj {
         if ty.is_heap_type() {
             ty.as_obj().into_raw(); // the instance owns a reference to its heap type
         }
-        crate::gc::on_alloc(h);
+        if gc {
+            crate::gc::track_new(h);
+        } else {
+            crate::gc::on_alloc(h);
+        }
         Obj::from_raw(h as u64)
     }
 }

@@ -8,6 +8,7 @@ thread_local! { static DEPTH: Cell<u32> = const { Cell::new(0) }; static LIMIT: 
 /// Enters one level; RecursionError past the limit.
 #[inline]
 pub fn enter() -> PyResult<()> {
+    crate::gc::safe_point();
     let d = DEPTH.with(|d| { let v = d.get() + 1; d.set(v); v });
     if d > LIMIT.with(|l| l.get()) {
         DEPTH.with(|d| d.set(d.get() - 1));

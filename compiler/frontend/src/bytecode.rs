@@ -356,6 +356,53 @@ pub enum Instr {
     SetupAnnotations,
     /// `print` of an expression statement in interactive mode (`compile(..., 'single')`)
     PrintExpr,
+
+    // ----- structural pattern matching (`match`) -----
+    /// `[subject] -> [subject, bool]`: is the subject a mapping (dict or subclass)?
+    MatchMapping,
+    /// `[subject] -> [subject, bool]`: is the subject a sequence for pattern matching
+    /// (list, tuple, range and their subclasses; never str/bytes/bytearray)?
+    MatchSequence,
+    /// `[subject, keys_tuple] -> [subject, keys_tuple, values_tuple_or_None]`: looks every key
+    /// up with `subject.get(key, <dummy>)`; None when a key is missing. ValueError on a
+    /// duplicate key.
+    MatchKeys,
+    /// `[subject, cls, kw_names_tuple] -> [attrs_tuple_or_None]`: `isinstance(subject, cls)`
+    /// then the operand positional sub-pattern attributes (via `__match_args__`, or the
+    /// subject itself for the self-matching builtins) followed by the keyword attributes.
+    /// None when the match fails (not an instance, or a missing attribute).
+    MatchClass(u32),
+    /// `[obj] -> [obj, len(obj)]`
+    GetLen,
+    /// `[subject, keys_tuple] -> [rest]`: `rest = dict(subject)` without the keys (`**rest`).
+    CopyDictWithoutKeys,
+
+    // ----- coroutines and async -----
+    /// `[obj] -> [awaitable_iter]`: the iterator `await obj` delegates to (a coroutine, or
+    /// `obj.__await__()`); operand 0 = `await`, 1 = after `__aenter__`, 2 = after `__aexit__`
+    /// (selects the error message).
+    GetAwaitable(u32),
+    /// `[obj] -> [obj.__aiter__()]`
+    GetAIter,
+    /// `[aiter] -> [aiter, awaitable of aiter.__anext__()]`
+    GetANext,
+    /// `[mgr] -> [bound __aexit__, awaitable of mgr.__aenter__()]`
+    BeforeAsyncWith,
+    /// `[aiter, exc] -> []` when exc is a StopAsyncIteration (end of `async for`),
+    /// else re-raises exc.
+    EndAsyncFor,
+    /// `[v] -> [wrapped v]`: marks a value yielded by an async generator body (as opposed
+    /// to a value yielded by an awaited object), right before `YieldValue`.
+    AsyncGenWrap,
+
+    // ----- except* -----
+    /// `[exc, type] -> [rest_or_None, match_or_None]`: splits exception (group) `exc` by
+    /// `type` (a naked exception that matches is wrapped in an ExceptionGroup).
+    CheckEgMatch,
+    /// `[orig, raised_list] -> [exc_or_None]`: the exception group to re-raise at the end of
+    /// a `try`/`except*` (the unhandled parts of orig plus the exceptions raised by the
+    /// handlers), or None when there is nothing to re-raise.
+    PrepReraiseStar,
 }
 
 /// A constant in `CodeObject::consts`.
@@ -640,6 +687,16 @@ impl Instr {
             LoadLocals => 1,
             SetupAnnotations => 0,
             PrintExpr => -1,
+            MatchMapping | MatchSequence | MatchKeys | GetLen => 1,
+            MatchClass(_) => -2,
+            CopyDictWithoutKeys => -1,
+            GetAwaitable(_) | GetAIter => 0,
+            GetANext => 1,
+            BeforeAsyncWith => 1,
+            EndAsyncFor => -2,
+            AsyncGenWrap => 0,
+            CheckEgMatch => 0,
+            PrepReraiseStar => -1,
         }
     }
 }

@@ -48,7 +48,7 @@ enum FBlock<'a> {
     TryExcept,
     FinallyTry { body: &'a [Stmt] },
     FinallyEnd,
-    With { loc: Loc },
+    With { loc: Loc, is_async: bool },
     HandlerCleanup { name: Option<&'a str> },
     PopValue,
     ExceptionHandler,
@@ -819,12 +819,12 @@ impl<'a> Compiler<'a> {
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
             Stmt::With(w) => {
-                if w.is_async {
-                    return Err(self.unsupported("'async with' is", w.range));
+                if w.is_async && !self.in_async_function() {
+                    return Err(self.err("'async with' outside async function", w.range));
                 }
                 self.with_stmt(w, 0)
             }
-            Stmt::Match(m) => Err(self.unsupported("'match' statements are", m.range)),
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -967,9 +967,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> R {
-        if f.is_async {
-            return Err(self.unsupported("'async def' is", f.range));
-        }
         if f.type_params.is_some() {
             return Err(self.unsupported("type parameters are", f.range));
         }
@@ -1167,13 +1164,16 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopExcept);
                 self.u().depth -= 2;
             }
-            FBlock::With { loc } => {
+            FBlock::With { loc, is_async } => {
                 let old = std::mem::replace(&mut self.u().loc, loc);
                 self.u().handlers.pop();
                 if preserve {
                     self.emit(Instr::Swap(2));
                 }
                 self.call_exit_with_nones();
+                if is_async {
+                    self.await_exit();
+                }
                 self.emit(Instr::Pop);
                 self.u().depth -= 1;
                 self.restore_loc(old);
@@ -1223,7 +1223,10 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> R {
         if f.is_async {
-            return Err(self.unsupported("'async for' is", f.range));
+            if !self.in_async_function() {
+                return Err(self.err("'async for' outside async function", f.range));
+            }
+            return self.async_for_stmt(f);
         }
         let start = self.new_label();
         let cleanup = self.new_label();
@@ -1300,10 +1303,17 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let loc = self.ur().loc;
         self.expr(&item.context_expr)?;
-        self.emit(Instr::BeforeWith);
+        if w.is_async {
+            self.emit(Instr::BeforeAsyncWith);
+            self.emit(Instr::GetAwaitable(1));
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+        } else {
+            self.emit(Instr::BeforeWith);
+        }
         let d = self.ur().depth;
         self.push_handler(final_, d + 1, true);
-        self.u().fblocks.push(FBlock::With { loc });
+        self.u().fblocks.push(FBlock::With { loc, is_async: w.is_async });
         self.u().depth += 1;
         match &item.optional_vars {
             Some(v) => self.store(v)?,
@@ -1319,6 +1329,9 @@ impl<'a> Compiler<'a> {
         self.pop_handler();
         self.u().loc = loc;
         self.call_exit_with_nones();
+        if w.is_async {
+            self.await_exit();
+        }
         self.emit(Instr::Pop);
         self.jump(Instr::Jump, exit);
         // exceptional exit: [exit, lasti, exc]
@@ -1326,6 +1339,9 @@ impl<'a> Compiler<'a> {
         self.push_handler(cleanup, d + 3, true);
         self.emit(Instr::PushExcInfo);
         self.emit(Instr::WithExceptStart);
+        if w.is_async {
+            self.await_exit();
+        }
         let suppress = self.new_label();
         self.jump(Instr::PopJumpIfTrue, suppress);
         self.emit(Instr::Reraise(2));
@@ -1340,6 +1356,48 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Pop);
         self.emit(Instr::Pop);
         self.bind(exit);
+        Ok(())
+    }
+
+    /// `await` of the value `__aexit__` returned (`[.., v] -> [.., result]`).
+    fn await_exit(&mut self) {
+        self.emit(Instr::GetAwaitable(2));
+        self.load_const(Constant::None);
+        self.yield_from_loop();
+    }
+
+    fn in_async_function(&self) -> bool {
+        let u = self.ur();
+        u.kind.is_function() && self.st.scopes[u.scope].is_coroutine
+    }
+
+    fn async_for_stmt(&mut self, f: &'a ast::StmtFor) -> R {
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Instr::GetAIter);
+        self.bind(start);
+        self.u().fblocks.push(FBlock::ForLoop { start, exit: end });
+        self.u().depth += 1;
+        let d = self.ur().depth;
+        self.push_handler(except, d, false);
+        self.emit(Instr::GetANext);
+        self.load_const(Constant::None);
+        self.yield_from_loop();
+        self.pop_handler();
+        self.store(&f.target)?;
+        self.stmts(&f.body)?;
+        self.jump(Instr::Jump, start);
+        self.u().depth -= 1;
+        self.u().fblocks.pop();
+        // [aiter, exc]
+        self.bind(except);
+        let old = self.set_loc(f.iter.range());
+        self.emit(Instr::EndAsyncFor);
+        self.restore_loc(old);
+        self.stmts(&f.orelse)?;
+        self.bind(end);
         Ok(())
     }
 
@@ -1881,7 +1939,13 @@ impl<'a> Compiler<'a> {
                 if !self.ur().kind.is_function() {
                     return Err(self.err("'await' outside function", a.range));
                 }
-                return Err(self.unsupported("'await' is", a.range));
+                if !self.in_async_function() {
+                    return Err(self.err("'await' outside async function", a.range));
+                }
+                self.expr(&a.value)?;
+                self.emit(Instr::GetAwaitable(0));
+                self.load_const(Constant::None);
+                self.yield_from_loop();
             }
             Expr::Yield(y) => {
                 if !self.ur().kind.is_function() {
@@ -2460,5 +2524,479 @@ fn collect_pieces<'a>(pieces: &mut Vec<Piece<'a>>, els: &'a ast::InterpolatedStr
                 pieces.push(Piece::Interp(i));
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------- match
+
+/// State of one pattern compilation (CPython's `pattern_context`, our own layout rules):
+/// the captured values live on the stack below `on_top` working items, `stores[i]`'s
+/// value at depth `on_top + i + 1` from the top (the newest capture is the deepest).
+/// Failing with `k = on_top + stores.len()` items to drop jumps to `fail_pop[k]`, a
+/// chain of labels that pop one item each and end at `fail_pop[0]` (next case).
+struct PatternCtx {
+    stores: Vec<String>,
+    allow_irrefutable: bool,
+    fail_pop: Vec<Label>,
+    on_top: u32,
+}
+
+fn is_wildcard(p: &ast::Pattern) -> bool {
+    matches!(p, ast::Pattern::MatchAs(a) if a.pattern.is_none() && a.name.is_none())
+}
+
+fn is_star_wildcard(p: &ast::Pattern) -> bool {
+    matches!(p, ast::Pattern::MatchStar(s) if s.name.is_none())
+}
+
+impl<'a> Compiler<'a> {
+    fn match_stmt(&mut self, m: &'a ast::StmtMatch) -> R {
+        self.expr(&m.subject)?;
+        let end = self.new_label();
+        let cases = m.cases.len();
+        let last = &m.cases[cases - 1];
+        let has_default = is_wildcard(&last.pattern) && cases > 1;
+        let n = cases - has_default as usize;
+        for (i, case) in m.cases[..n].iter().enumerate() {
+            let old = self.set_loc(case.pattern.range());
+            if i != n - 1 {
+                self.emit(Instr::Copy(1));
+            }
+            let mut pc = PatternCtx {
+                stores: Vec::new(),
+                allow_irrefutable: case.guard.is_some() || i == cases - 1,
+                fail_pop: Vec::new(),
+                on_top: 0,
+            };
+            self.pattern(&case.pattern, &mut pc)?;
+            let stores = std::mem::take(&mut pc.stores);
+            for name in &stores {
+                self.name_op(name, Ctx::Store, case.pattern.range())?;
+            }
+            if let Some(g) = &case.guard {
+                self.ensure_fail_pop(&mut pc, 0);
+                let target = pc.fail_pop[0];
+                self.jump_if(g, target, false)?;
+            }
+            if i != n - 1 {
+                self.emit(Instr::Pop);
+            }
+            self.restore_loc(old);
+            self.stmts(&case.body)?;
+            self.jump(Instr::Jump, end);
+            let old = self.set_loc(case.pattern.range());
+            self.emit_fail_pop(&mut pc);
+            self.restore_loc(old);
+        }
+        if has_default {
+            let old = self.set_loc(last.pattern.range());
+            self.emit(Instr::Nop);
+            if let Some(g) = &last.guard {
+                self.jump_if(g, end, false)?;
+            }
+            self.restore_loc(old);
+            self.stmts(&last.body)?;
+        }
+        self.bind(end);
+        Ok(())
+    }
+
+    fn ensure_fail_pop(&mut self, pc: &mut PatternCtx, n: usize) {
+        while pc.fail_pop.len() <= n {
+            let l = self.new_label();
+            pc.fail_pop.push(l);
+        }
+    }
+
+    /// Jumps (with `make`, e.g. `PopJumpIfFalse`) to the failure label that pops every
+    /// working item and capture of the current pattern.
+    fn jump_to_fail_pop(&mut self, pc: &mut PatternCtx, make: fn(u32) -> Instr) {
+        let pops = pc.on_top as usize + pc.stores.len();
+        self.ensure_fail_pop(pc, pops);
+        let l = pc.fail_pop[pops];
+        self.jump(make, l);
+    }
+
+    fn emit_fail_pop(&mut self, pc: &mut PatternCtx) {
+        if pc.fail_pop.is_empty() {
+            return;
+        }
+        for k in (1..pc.fail_pop.len()).rev() {
+            self.bind(pc.fail_pop[k]);
+            self.emit(Instr::Pop);
+        }
+        self.bind(pc.fail_pop[0]);
+        pc.fail_pop.clear();
+    }
+
+    /// Moves TOS down to depth `count` (1 = stay on top), shifting the items above it up.
+    fn rotate(&mut self, count: u32) {
+        for k in (2..=count).rev() {
+            self.emit(Instr::Swap(k));
+        }
+    }
+
+    /// Exchanges the stack items at depths `a` and `b` (1-based from the top).
+    fn swap_depths(&mut self, a: u32, b: u32) {
+        if a == b {
+            return;
+        }
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        if a == 1 {
+            self.emit(Instr::Swap(b));
+        } else {
+            self.emit(Instr::Swap(a));
+            self.emit(Instr::Swap(b));
+            self.emit(Instr::Swap(a));
+        }
+    }
+
+    fn pattern_store(&mut self, name: Option<&ast::Identifier>, pc: &mut PatternCtx) -> R {
+        let Some(n) = name else {
+            self.emit(Instr::Pop);
+            return Ok(());
+        };
+        if n.id.as_str() == "__debug__" {
+            return Err(self.err("cannot assign to __debug__", n.range));
+        }
+        if pc.stores.iter().any(|s| s == n.id.as_str()) {
+            return Err(self.err(format!("multiple assignments to name '{}' in pattern", n.id), n.range));
+        }
+        self.rotate(pc.on_top + pc.stores.len() as u32 + 1);
+        pc.stores.push(n.id.to_string());
+        Ok(())
+    }
+
+    fn pattern_subpattern(&mut self, p: &'a ast::Pattern, pc: &mut PatternCtx) -> R {
+        let saved = pc.allow_irrefutable;
+        pc.allow_irrefutable = true;
+        let r = self.pattern(p, pc);
+        pc.allow_irrefutable = saved;
+        r
+    }
+
+    fn pattern(&mut self, p: &'a ast::Pattern, pc: &mut PatternCtx) -> R {
+        let old = self.set_loc(p.range());
+        let r = self.pattern_inner(p, pc);
+        self.restore_loc(old);
+        r
+    }
+
+    fn pattern_inner(&mut self, p: &'a ast::Pattern, pc: &mut PatternCtx) -> R {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => {
+                self.expr(&v.value)?;
+                self.emit(Instr::CompareOp(CmpOp::Eq as u32));
+                self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+            }
+            P::MatchSingleton(s) => {
+                let c = match s.value {
+                    ast::Singleton::None => Constant::None,
+                    ast::Singleton::True => Constant::Bool(true),
+                    ast::Singleton::False => Constant::Bool(false),
+                };
+                self.load_const(c);
+                self.emit(Instr::IsOp(0));
+                self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+            }
+            P::MatchAs(a) => match &a.pattern {
+                None => {
+                    if !pc.allow_irrefutable {
+                        return Err(match &a.name {
+                            Some(n) => self.err(format!("name capture '{}' makes remaining patterns unreachable", n.id), p.range()),
+                            None => self.err("wildcard makes remaining patterns unreachable", p.range()),
+                        });
+                    }
+                    self.pattern_store(a.name.as_ref(), pc)?;
+                }
+                Some(inner) => {
+                    pc.on_top += 1;
+                    self.emit(Instr::Copy(1));
+                    self.pattern(inner, pc)?;
+                    pc.on_top -= 1;
+                    self.pattern_store(a.name.as_ref(), pc)?;
+                }
+            },
+            P::MatchStar(s) => self.pattern_store(s.name.as_ref(), pc)?,
+            P::MatchSequence(s) => self.pattern_sequence(&s.patterns, s.range, pc)?,
+            P::MatchMapping(m) => self.pattern_mapping(m, pc)?,
+            P::MatchClass(c) => self.pattern_class(c, pc)?,
+            P::MatchOr(o) => self.pattern_or(o, pc)?,
+        }
+        Ok(())
+    }
+
+    fn pattern_sequence(&mut self, pats: &'a [ast::Pattern], range: TextRange, pc: &mut PatternCtx) -> R {
+        let size = pats.len();
+        let mut star: Option<usize> = None;
+        let mut only_wildcard = true;
+        let mut star_wildcard = false;
+        for (i, q) in pats.iter().enumerate() {
+            if matches!(q, ast::Pattern::MatchStar(_)) {
+                if star.is_some() {
+                    return Err(self.err("multiple starred names in sequence pattern", range));
+                }
+                star_wildcard = is_star_wildcard(q);
+                only_wildcard &= star_wildcard;
+                star = Some(i);
+                continue;
+            }
+            only_wildcard &= is_wildcard(q);
+        }
+        pc.on_top += 1;
+        self.emit(Instr::MatchSequence);
+        self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+        match star {
+            None => {
+                self.emit(Instr::GetLen);
+                self.load_const(Constant::Int(size as i64));
+                self.emit(Instr::CompareOp(CmpOp::Eq as u32));
+                self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+            }
+            Some(_) if size > 1 => {
+                self.emit(Instr::GetLen);
+                self.load_const(Constant::Int(size as i64 - 1));
+                self.emit(Instr::CompareOp(CmpOp::Ge as u32));
+                self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+            }
+            Some(_) => {}
+        }
+        pc.on_top -= 1;
+        if only_wildcard {
+            self.emit(Instr::Pop);
+        } else if star_wildcard {
+            let star = star.unwrap();
+            pc.on_top += 1;
+            for (i, q) in pats.iter().enumerate() {
+                if is_wildcard(q) || i == star {
+                    continue;
+                }
+                self.emit(Instr::Copy(1));
+                if i < star {
+                    self.load_const(Constant::Int(i as i64));
+                } else {
+                    self.emit(Instr::GetLen);
+                    self.load_const(Constant::Int((size - i) as i64));
+                    self.emit(Instr::BinaryOp(BinOp::Sub as u32));
+                }
+                self.emit(Instr::BinarySubscr);
+                self.pattern_subpattern(q, pc)?;
+            }
+            pc.on_top -= 1;
+            self.emit(Instr::Pop);
+        } else {
+            match star {
+                None => self.emit(Instr::UnpackSequence(size as u32)),
+                Some(s) => self.emit(Instr::UnpackEx(s as u32 | ((size - s - 1) as u32) << 8)),
+            }
+            pc.on_top += size as u32;
+            for q in pats {
+                pc.on_top -= 1;
+                self.pattern_subpattern(q, pc)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn pattern_mapping(&mut self, m: &'a ast::PatternMatchMapping, pc: &mut PatternCtx) -> R {
+        let size = m.keys.len();
+        pc.on_top += 1;
+        self.emit(Instr::MatchMapping);
+        self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+        if size == 0 && m.rest.is_none() {
+            pc.on_top -= 1;
+            self.emit(Instr::Pop);
+            return Ok(());
+        }
+        if size > 0 {
+            self.emit(Instr::GetLen);
+            self.load_const(Constant::Int(size as i64));
+            self.emit(Instr::CompareOp(CmpOp::Ge as u32));
+            self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+        }
+        let mut seen: Vec<Constant> = Vec::new();
+        for k in m.keys.iter() {
+            if let Some(c) = fold_constant(k) {
+                if seen.iter().any(|s| const_key_eq(s, &c)) {
+                    return Err(self.err(format!("mapping pattern checks duplicate key ({})", const_py_repr(&c)), m.range));
+                }
+                seen.push(c);
+            }
+            self.expr(k)?;
+        }
+        self.emit(Instr::BuildTuple(size as u32));
+        self.emit(Instr::MatchKeys);
+        pc.on_top += 2;
+        self.emit(Instr::Copy(1));
+        self.load_const(Constant::None);
+        self.emit(Instr::IsOp(1));
+        self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+        self.emit(Instr::UnpackSequence(size as u32));
+        pc.on_top += size as u32;
+        pc.on_top -= 1;
+        for q in m.patterns.iter() {
+            pc.on_top -= 1;
+            self.pattern_subpattern(q, pc)?;
+        }
+        pc.on_top -= 2;
+        match &m.rest {
+            Some(r) => {
+                self.emit(Instr::CopyDictWithoutKeys);
+                self.pattern_store(Some(r), pc)?;
+            }
+            None => {
+                self.emit(Instr::Pop);
+                self.emit(Instr::Pop);
+            }
+        }
+        Ok(())
+    }
+
+    fn pattern_class(&mut self, c: &'a ast::PatternMatchClass, pc: &mut PatternCtx) -> R {
+        let nargs = c.arguments.patterns.len();
+        let kws = &c.arguments.keywords;
+        let nattrs = kws.len();
+        for (i, k) in kws.iter().enumerate() {
+            if k.attr.id.as_str() == "__debug__" {
+                return Err(self.err("cannot assign to __debug__", k.attr.range));
+            }
+            if kws[i + 1..].iter().any(|o| o.attr.id == k.attr.id) {
+                let dup = kws[i + 1..].iter().find(|o| o.attr.id == k.attr.id).unwrap();
+                return Err(self.err(format!("attribute name repeated in class pattern: {}", k.attr.id), dup.attr.range));
+            }
+        }
+        self.expr(&c.cls)?;
+        let names = kws.iter().map(|k| Constant::Str(k.attr.id.to_string())).collect();
+        self.load_const(Constant::Tuple(names));
+        self.emit(Instr::MatchClass(nargs as u32));
+        self.emit(Instr::Copy(1));
+        self.load_const(Constant::None);
+        self.emit(Instr::IsOp(1));
+        pc.on_top += 1;
+        self.jump_to_fail_pop(pc, Instr::PopJumpIfFalse);
+        let total = nargs + nattrs;
+        self.emit(Instr::UnpackSequence(total as u32));
+        pc.on_top += total as u32;
+        pc.on_top -= 1;
+        let all = c.arguments.patterns.iter().chain(kws.iter().map(|k| &k.pattern));
+        for q in all {
+            pc.on_top -= 1;
+            if is_wildcard(q) {
+                self.emit(Instr::Pop);
+                continue;
+            }
+            self.pattern_subpattern(q, pc)?;
+        }
+        Ok(())
+    }
+
+    fn pattern_or(&mut self, o: &'a ast::PatternMatchOr, pc: &mut PatternCtx) -> R {
+        let end = self.new_label();
+        let size = o.patterns.len();
+        let old_allow = pc.allow_irrefutable;
+        let old_stores = std::mem::take(&mut pc.stores);
+        let old_fail = std::mem::take(&mut pc.fail_pop);
+        let old_on_top = pc.on_top;
+        let mut control: Option<Vec<String>> = None;
+        for (i, alt) in o.patterns.iter().enumerate() {
+            let old = self.set_loc(alt.range());
+            pc.stores = Vec::new();
+            pc.allow_irrefutable = i == size - 1 && old_allow;
+            pc.fail_pop = Vec::new();
+            pc.on_top = 0;
+            self.emit(Instr::Copy(1));
+            self.pattern(alt, pc)?;
+            match &control {
+                None => control = Some(pc.stores.clone()),
+                Some(ctl) => {
+                    if ctl.len() != pc.stores.len() || ctl.iter().any(|n| !pc.stores.contains(n)) {
+                        return Err(self.err("alternative patterns bind different names", alt.range()));
+                    }
+                    // Reorder this alternative's captures to the control order:
+                    // control[t] must end at depth t + 1.
+                    let mut cur = pc.stores.clone();
+                    for t in 0..ctl.len() {
+                        let s = cur.iter().position(|n| n == &ctl[t]).unwrap();
+                        if s != t {
+                            self.swap_depths(t as u32 + 1, s as u32 + 1);
+                            cur.swap(s, t);
+                        }
+                    }
+                }
+            }
+            self.jump(Instr::Jump, end);
+            self.emit_fail_pop(pc);
+            self.restore_loc(old);
+        }
+        pc.stores = old_stores;
+        pc.fail_pop = old_fail;
+        pc.on_top = old_on_top;
+        pc.allow_irrefutable = old_allow;
+        // No alternative matched: pop the subject and fail.
+        self.emit(Instr::Pop);
+        self.jump_to_fail_pop(pc, Instr::Jump);
+        self.bind(end);
+        let control = control.unwrap_or_default();
+        let nstores = control.len() as u32;
+        let nrots = nstores + 1 + pc.on_top + pc.stores.len() as u32;
+        for name in control {
+            self.rotate(nrots);
+            if pc.stores.contains(&name) {
+                return Err(self.err(format!("multiple assignments to name '{}' in pattern", name), o.range));
+            }
+            pc.stores.push(name);
+        }
+        self.emit(Instr::Pop);
+        Ok(())
+    }
+}
+
+/// Equality of constants as dict keys (`1 == 1.0 == True`), for duplicate mapping keys.
+fn const_key_eq(a: &Constant, b: &Constant) -> bool {
+    fn num(c: &Constant) -> Option<f64> {
+        match c {
+            Constant::Bool(b) => Some(*b as i64 as f64),
+            Constant::Int(i) => Some(*i as f64),
+            Constant::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+    match (num(a), num(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// `repr()` of a literal constant as CPython prints it in error messages.
+fn const_py_repr(c: &Constant) -> String {
+    match c {
+        Constant::Str(s) => {
+            let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+            let mut out = String::new();
+            out.push(q);
+            for ch in s.chars() {
+                match ch {
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\t' => out.push_str("\\t"),
+                    '\r' => out.push_str("\\r"),
+                    c if c == q => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push(q);
+            out
+        }
+        Constant::None => "None".into(),
+        Constant::Bool(b) => if *b { "True".into() } else { "False".into() },
+        Constant::Int(i) => i.to_string(),
+        Constant::BigInt(i) => i.to_string(),
+        Constant::Float(f) => format!("{f:?}"),
+        Constant::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
+        other => crate::disasm::const_repr(other),
     }
 }

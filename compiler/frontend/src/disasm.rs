@@ -70,6 +70,12 @@ fn operand_note(code: &CodeObject, ins: &Instr) -> String {
             format!("{conv}{spec}")
         }
         UnpackEx(o) => format!("{} before, {} after", o & 0xff, o >> 8),
+        MatchClass(n) => format!("{n} positional"),
+        GetAwaitable(w) => match w {
+            1 => "after __aenter__".into(),
+            2 => "after __aexit__".into(),
+            _ => String::new(),
+        },
         _ => {
             if let Some(t) = ins.jump_target() {
                 format!("to {t}")

@@ -717,6 +717,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             ReturnGenerator | YieldValue | Send(_) | GetYieldFromIter => {
                 return unsupported(format!("{ins:?} (generators are not lowered yet)"));
             }
+            // match / async / except* instructions: the function runs in the interpreter.
+            MatchMapping | MatchSequence | MatchKeys | MatchClass(_) | GetLen | CopyDictWithoutKeys
+            | GetAwaitable(_) | GetAIter | GetANext | BeforeAsyncWith | EndAsyncFor | AsyncGenWrap
+            | CheckEgMatch | PrepReraiseStar => {
+                return unsupported(format!("{ins:?} (not lowered yet)"));
+            }
         }
         Ok(0)
     }

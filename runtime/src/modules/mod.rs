@@ -1,7 +1,9 @@
-//! Native modules (`sys`, `math`) and the helper that creates extra built-in types at
+//! Native modules (`sys`, `math`, `gc`, `_weakref`/`weakref`) and the helper that creates extra built-in types at
 //! run time (types a module defines, such as `sys`'s text stream type).
 pub mod sys;
 pub mod math;
+pub mod gc;
+pub mod weakref;
 
 use crate::types::typeobj::{flags, TypeObject};
 use crate::types::{class, types, TypeSpec};
@@ -20,6 +22,9 @@ pub fn make_type(spec: TypeSpec) -> &'static TypeObject {
     if spec.has_dict {
         t.dict_offset = spec.basicsize;
         t.basicsize = spec.basicsize + 8;
+    }
+    if t.slots.borrow().traverse.is_some() {
+        fl |= flags::HAVE_GC;
     }
     t.flags.set(fl);
     t.head.ty = types().type_ as *const TypeObject;

@@ -1,9 +1,11 @@
 //! `bytes` (immutable, `BytesObj`) and `bytearray` (mutable, `ByteArrayObj`): repr
 //! `b'..'`, indexing (ints) and slicing, len, `+`, `*`, comparisons, hash, `in`,
 //! iteration, the constructors (`bytes(n)`, `bytes(iterable)`, `bytes(str, encoding)`),
-//! a solid subset of methods shared by both (decode, hex, fromhex, join, split, strip,
-//! startswith, find, count, replace, ...), bytearray mutation (append, extend, pop,
-//! item assignment, ...), and the codecs used by `str.encode` / `bytes.decode`
+//! every method CPython's bytes and bytearray have (decode, hex, fromhex, join, split,
+//! strip, startswith, find, count, replace, center/ljust/rjust/zfill, expandtabs,
+//! splitlines, title, translate/maketrans, `%` formatting, ...), bytearray mutation
+//! (append, extend, pop, item assignment, `*=`, ...; refused with BufferError while a
+//! memoryview exports it), and the codecs used by `str.encode` / `bytes.decode`
 //! (utf-8, ascii, latin-1 with strict/ignore/replace/backslashreplace handlers).
 
 use std::cell::Cell;
@@ -29,6 +31,8 @@ pub struct BytesObj {
 pub struct ByteArrayObj {
     pub head: ObjHeader,
     pub data: Vec<u8>,
+    /// Live memoryviews over this bytearray (resizing is refused while non-zero).
+    pub exports: Cell<isize>,
 }
 
 // ----- construction and access -----
@@ -40,12 +44,12 @@ pub fn new(data: Vec<u8>) -> Obj {
 
 /// A new bytearray object.
 pub fn new_bytearray(data: Vec<u8>) -> Obj {
-    alloc(types().bytearray, ByteArrayObj { head: header(), data })
+    alloc(types().bytearray, ByteArrayObj { head: header(), data, exports: Cell::new(0) })
 }
 
 fn new_of_type(ty: &TypeObject, data: Vec<u8>) -> Obj {
     if ty.is_subtype(types().bytearray) {
-        alloc(ty, ByteArrayObj { head: header(), data })
+        alloc(ty, ByteArrayObj { head: header(), data, exports: Cell::new(0) })
     } else {
         alloc(ty, BytesObj { head: header(), hash: Cell::new(-1), data: data.into_boxed_slice() })
     }
@@ -67,7 +71,53 @@ pub fn as_bytes_any(o: &Obj) -> Option<&[u8]> {
     if let Some(b) = as_bytes(o) {
         return Some(b);
     }
-    o.downcast::<ByteArrayObj>(types().bytearray).map(|b| &b.data[..])
+    if let Some(b) = o.downcast::<ByteArrayObj>(types().bytearray) {
+        return Some(&b.data[..]);
+    }
+    if super::memoryview::is_memoryview(o) {
+        return super::memoryview::contiguous(o);
+    }
+    None
+}
+
+/// Adds `delta` to a bytearray's export count (no-op for other objects).
+pub fn ba_export(o: &Obj, delta: isize) {
+    if let Some(b) = o.downcast::<ByteArrayObj>(types().bytearray) {
+        b.exports.set(b.exports.get() + delta);
+    }
+}
+
+/// The mutable data of a bytearray (for memoryview writes; never resized there).
+pub fn bytearray_data_mut(o: &Obj) -> Option<&mut Vec<u8>> {
+    if is_bytearray(o) {
+        Some(ba_mut(o))
+    } else {
+        None
+    }
+}
+
+/// The bytes of any bytes-like object (bytes, bytearray, live memoryview), copied.
+pub fn buffer_data(o: &Obj) -> Option<Vec<u8>> {
+    if let Some(b) = as_bytes_any(o) {
+        return Some(b.to_vec());
+    }
+    if super::memoryview::is_memoryview(o) {
+        return super::memoryview::view_bytes(o).ok();
+    }
+    None
+}
+
+/// The data of a bytearray about to change size: BufferError while views exist.
+fn ba_resize(o: &Obj) -> PyResult<&mut Vec<u8>> {
+    if let Some(b) = o.downcast::<ByteArrayObj>(types().bytearray) {
+        if b.exports.get() > 0 {
+            return Err(new_error(
+                super::exceptions::exc().buffer_error,
+                "Existing exports of data: object cannot be re-sized",
+            ));
+        }
+    }
+    Ok(ba_mut(o))
 }
 
 fn ba_mut(o: &Obj) -> &mut Vec<u8> {
@@ -493,7 +543,7 @@ fn ba_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
                 ba_mut(o)[j] = b;
             }
             None => {
-                ba_mut(o).remove(j);
+                ba_resize(o)?.remove(j);
             }
         }
         return Ok(());
@@ -509,6 +559,12 @@ fn ba_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             }
             None => None,
         };
+        if step == 1 || newv.is_none() {
+            let span = if step == 1 { (stop.max(start) - start) as usize } else { cnt };
+            if newv.as_ref().map(|v| v.len()) != Some(span) && span + newv.as_ref().map_or(0, |v| v.len()) > 0 {
+                ba_resize(o)?;
+            }
+        }
         let d = ba_mut(o);
         if step == 1 {
             let (s, e) = (start as usize, (stop.max(start)) as usize);
@@ -608,7 +664,7 @@ fn bytearray_new(cls: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
 
 fn bytearray_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let d = construct(&o.type_obj(), args, kw, "bytearray")?;
-    *ba_mut(o) = d;
+    *ba_resize(o)? = d;
     Ok(none())
 }
 
@@ -1128,7 +1184,7 @@ fn m_dunder_bytes(a: &[Obj]) -> PyResult<Obj> {
 
 fn m_append(a: &[Obj]) -> PyResult<Obj> {
     let b = byte_value(&a[1])?;
-    ba_mut(&a[0]).push(b);
+    ba_resize(&a[0])?.push(b);
     Ok(none())
 }
 fn m_extend(a: &[Obj]) -> PyResult<Obj> {
@@ -1142,7 +1198,7 @@ fn m_extend(a: &[Obj]) -> PyResult<Obj> {
             e
         }
     })?;
-    ba_mut(&a[0]).extend_from_slice(&v);
+    ba_resize(&a[0])?.extend_from_slice(&v);
     Ok(none())
 }
 fn m_pop(a: &[Obj]) -> PyResult<Obj> {
@@ -1157,7 +1213,7 @@ fn m_pop(a: &[Obj]) -> PyResult<Obj> {
     let Some(j) = super::list::norm_index(i, n) else {
         return Err(index_error("pop index out of range"));
     };
-    Ok(Obj::from_small(ba_mut(&a[0]).remove(j) as i64))
+    Ok(Obj::from_small(ba_resize(&a[0])?.remove(j) as i64))
 }
 fn m_insert(a: &[Obj]) -> PyResult<Obj> {
     let n = data(&a[0]).len() as i64;
@@ -1167,21 +1223,21 @@ fn m_insert(a: &[Obj]) -> PyResult<Obj> {
         i = (i + n).max(0);
     }
     let i = i.min(n) as usize;
-    ba_mut(&a[0]).insert(i, b);
+    ba_resize(&a[0])?.insert(i, b);
     Ok(none())
 }
 fn m_remove(a: &[Obj]) -> PyResult<Obj> {
     let b = byte_value(&a[1])?;
     match data(&a[0]).iter().position(|&x| x == b) {
         Some(j) => {
-            ba_mut(&a[0]).remove(j);
+            ba_resize(&a[0])?.remove(j);
             Ok(none())
         }
         None => Err(value_error("value not found in bytearray")),
     }
 }
 fn m_clear(a: &[Obj]) -> PyResult<Obj> {
-    ba_mut(&a[0]).clear();
+    ba_resize(&a[0])?.clear();
     Ok(none())
 }
 fn m_copy(a: &[Obj]) -> PyResult<Obj> {
@@ -1199,8 +1255,260 @@ fn ba_iadd(a: &Obj, b: &Obj) -> PyResult<Obj> {
         return Err(type_error(format!("can't concat {} to bytearray", b.type_name())));
     };
     let y = y.to_vec();
-    ba_mut(a).extend_from_slice(&y);
+    ba_resize(a)?.extend_from_slice(&y);
     Ok(a.clone())
+}
+
+// ----- padding, tabs, lines, case, translation, % -----
+
+fn fill_arg(name: &str, a: &[Obj]) -> PyResult<u8> {
+    match a.get(2) {
+        None => Ok(b' '),
+        Some(f) => match as_bytes_any(f) {
+            Some(b) if b.len() == 1 => Ok(b[0]),
+            _ => Err(type_error(format!(
+                "{}() argument 2 must be a byte string of length 1, not {}",
+                name,
+                f.type_name()
+            ))),
+        },
+    }
+}
+
+fn pad_impl(a: &[Obj], name: &str, align: char) -> PyResult<Obj> {
+    let width = protocol::index_i64(&a[1])?;
+    let fill = fill_arg(name, a)?;
+    let d = this(a);
+    let n = d.len() as i64;
+    if width <= n {
+        return Ok(if a[0].is_exact(types().bytes) { a[0].clone() } else { make_like(&a[0], d) });
+    }
+    let total = (width - n) as usize;
+    let (l, r) = match align {
+        '<' => (0, total),
+        '>' => (total, 0),
+        // CPython's centering puts the extra pad on the left when the width is odd.
+        _ => {
+            let left = total / 2 + (total & width as usize & 1);
+            (left, total - left)
+        }
+    };
+    let mut out = Vec::with_capacity(width as usize);
+    out.resize(l, fill);
+    out.extend_from_slice(&d);
+    out.resize(l + d.len() + r, fill);
+    Ok(make_like(&a[0], out))
+}
+fn m_center(a: &[Obj]) -> PyResult<Obj> {
+    pad_impl(a, "center", '^')
+}
+fn m_ljust(a: &[Obj]) -> PyResult<Obj> {
+    pad_impl(a, "ljust", '<')
+}
+fn m_rjust(a: &[Obj]) -> PyResult<Obj> {
+    pad_impl(a, "rjust", '>')
+}
+fn m_zfill(a: &[Obj]) -> PyResult<Obj> {
+    let width = protocol::index_i64(&a[1])?;
+    let d = this(a);
+    if width <= d.len() as i64 {
+        return Ok(if a[0].is_exact(types().bytes) { a[0].clone() } else { make_like(&a[0], d) });
+    }
+    let fill = width as usize - d.len();
+    let mut out = vec![b'0'; fill];
+    out.extend_from_slice(&d);
+    if d.first().map_or(false, |c| *c == b'+' || *c == b'-') {
+        out[0] = d[0];
+        out[fill] = b'0';
+    }
+    Ok(make_like(&a[0], out))
+}
+fn m_expandtabs(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let b = bind_args("expandtabs", args, kw, &["tabsize"], 0, 1, 0)?;
+    let tab = match &b[0] {
+        Some(t) => protocol::index_i64(t)?,
+        None => 8,
+    };
+    let d = data(s).to_vec();
+    let mut out = Vec::with_capacity(d.len());
+    let mut col: i64 = 0;
+    for c in d {
+        match c {
+            b'\t' => {
+                if tab > 0 {
+                    let n = tab - col % tab;
+                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(make_like(s, out))
+}
+fn m_splitlines(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let b = bind_args("splitlines", args, kw, &["keepends"], 0, 1, 0)?;
+    let keep = match &b[0] {
+        Some(k) => protocol::is_true(k)?,
+        None => false,
+    };
+    let d = data(s).to_vec();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    while i < d.len() {
+        let c = d[i];
+        if c == b'\n' || c == b'\r' {
+            let mut eol = i + 1;
+            if c == b'\r' && eol < d.len() && d[eol] == b'\n' {
+                eol += 1;
+            }
+            let end = if keep { eol } else { i };
+            parts.push(make_like(s, d[start..end].to_vec()));
+            start = eol;
+            i = eol;
+        } else {
+            i += 1;
+        }
+    }
+    if start < d.len() {
+        parts.push(make_like(s, d[start..].to_vec()));
+    }
+    Ok(super::list::new(parts))
+}
+fn m_title(a: &[Obj]) -> PyResult<Obj> {
+    let mut prev_cased = false;
+    let out = this(a)
+        .into_iter()
+        .map(|c| {
+            let r = if c.is_ascii_alphabetic() {
+                if prev_cased {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            } else {
+                c
+            };
+            prev_cased = c.is_ascii_alphabetic();
+            r
+        })
+        .collect();
+    Ok(make_like(&a[0], out))
+}
+fn m_capitalize(a: &[Obj]) -> PyResult<Obj> {
+    let out = this(a)
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+        .collect();
+    Ok(make_like(&a[0], out))
+}
+fn m_istitle(a: &[Obj]) -> PyResult<Obj> {
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in this(a) {
+        if c.is_ascii_uppercase() {
+            if prev_cased {
+                return Ok(super::bool::from_bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev_cased {
+                return Ok(super::bool::from_bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(super::bool::from_bool(cased))
+}
+fn m_translate(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if args.len() > 1 && kw.is_empty() && args.len() > 2 {
+        return Err(type_error(format!("translate expected at most 2 arguments, got {}", args.len())));
+    }
+    let b = bind_args("translate", args, kw, &["", "delete"], 1, 2, 1)?;
+    let table = b[0].clone().unwrap();
+    let table: Option<Vec<u8>> = if super::none::is_none(&table) {
+        None
+    } else {
+        let t = buffer_data(&table).ok_or_else(|| {
+            type_error(format!("a bytes-like object is required, not '{}'", table.type_name()))
+        })?;
+        if t.len() != 256 {
+            return Err(value_error("translation table must be 256 characters long"));
+        }
+        Some(t)
+    };
+    let del = match &b[1] {
+        Some(d) => buffer_arg(d)?,
+        None => Vec::new(),
+    };
+    let out = data(s)
+        .iter()
+        .filter(|c| !del.contains(c))
+        .map(|c| table.as_ref().map_or(*c, |t| t[*c as usize]))
+        .collect();
+    if table.is_none() && del.is_empty() && s.is_exact(types().bytes) {
+        return Ok(s.clone());
+    }
+    Ok(make_like(s, out))
+}
+fn m_maketrans(_f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(type_error("maketrans() takes no keyword arguments"));
+    }
+    if args.len() != 2 {
+        return Err(type_error(format!("maketrans expected 2 arguments, got {}", args.len())));
+    }
+    let from = buffer_arg(&args[0])?;
+    let to = buffer_arg(&args[1])?;
+    if from.len() != to.len() {
+        return Err(value_error("maketrans arguments must have same length"));
+    }
+    let mut t: Vec<u8> = (0..=255u8).collect();
+    for (f, x) in from.iter().zip(to.iter()) {
+        t[*f as usize] = *x;
+    }
+    Ok(new(t))
+}
+fn bytes_mod(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let Some(fmt) = as_bytes_any(a).filter(|_| !super::memoryview::is_memoryview(a)) else {
+        return Ok(not_implemented());
+    };
+    let fmt = fmt.to_vec();
+    let out = crate::format::percent_format_bytes(&fmt, b)?;
+    Ok(make_like(a, out))
+}
+fn ba_imul(a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if !super::list::is_index(b) {
+        return Ok(not_implemented());
+    }
+    let n = super::list::index_clamped(b)?;
+    let d = data(a).to_vec();
+    let total = (d.len() as i64).checked_mul(n.max(0)).ok_or_else(crate::errors::memory_error)?;
+    if total as usize != d.len() {
+        let v = ba_resize(a)?;
+        v.clear();
+        for _ in 0..n.max(0) {
+            v.extend_from_slice(&d);
+        }
+    }
+    Ok(a.clone())
+}
+fn m_alloc(a: &[Obj]) -> PyResult<Obj> {
+    let n = data(&a[0]).len();
+    Ok(int::from_usize(if n == 0 { 0 } else { n + 1 }))
 }
 
 fn shared_methods() -> Vec<MethodDef> {
@@ -1237,6 +1545,17 @@ fn shared_methods() -> Vec<MethodDef> {
         M { name: "rpartition", func: m_rpartition, min: 2, max: 2 },
         M { name: "removeprefix", func: m_removeprefix, min: 2, max: 2 },
         M { name: "removesuffix", func: m_removesuffix, min: 2, max: 2 },
+        M { name: "center", func: m_center, min: 2, max: 3 },
+        M { name: "ljust", func: m_ljust, min: 2, max: 3 },
+        M { name: "rjust", func: m_rjust, min: 2, max: 3 },
+        M { name: "zfill", func: m_zfill, min: 2, max: 2 },
+        K { name: "expandtabs", func: m_expandtabs },
+        K { name: "splitlines", func: m_splitlines },
+        M { name: "title", func: m_title, min: 1, max: 1 },
+        M { name: "capitalize", func: m_capitalize, min: 1, max: 1 },
+        M { name: "istitle", func: m_istitle, min: 1, max: 1 },
+        K { name: "translate", func: m_translate },
+        MethodDef::StaticMethod { name: "maketrans", func: m_maketrans },
     ]
 }
 
@@ -1249,6 +1568,7 @@ fn common_slots(s: &mut TypeSpec) {
     sl.iter = Some(iter);
     sl.number[BinOp::Add as usize] = Some(add);
     sl.number[BinOp::Mul as usize] = Some(mul);
+    sl.number[BinOp::Mod as usize] = Some(bytes_mod);
 }
 
 pub fn spec() -> TypeSpec {
@@ -1273,6 +1593,7 @@ pub fn bytearray_spec() -> TypeSpec {
     s.slots.new = Some(bytearray_new);
     s.slots.init = Some(bytearray_init);
     s.slots.inplace[BinOp::Add as usize] = Some(ba_iadd);
+    s.slots.inplace[BinOp::Mul as usize] = Some(ba_imul);
     let mut m = shared_methods();
     use MethodDef::Method as M;
     m.extend([
@@ -1284,6 +1605,7 @@ pub fn bytearray_spec() -> TypeSpec {
         M { name: "clear", func: m_clear, min: 1, max: 1 },
         M { name: "copy", func: m_copy, min: 1, max: 1 },
         M { name: "reverse", func: m_reverse, min: 1, max: 1 },
+        M { name: "__alloc__", func: m_alloc, min: 1, max: 1 },
     ]);
     s.methods = m;
     s

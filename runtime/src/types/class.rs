@@ -41,6 +41,8 @@ pub fn set_caller_module_hook(f: fn() -> Option<Obj>) {
 
 pub fn type_spec() -> TypeSpec {
     let mut s = TypeSpec::new("type", std::mem::size_of::<TypeObject>(), drop_type);
+    s.slots.traverse = Some(type_traverse);
+    s.slots.clear = Some(type_clear);
     s.flags = flags::TYPE_SUBCLASS;
     s.slots.repr = Some(type_repr);
     s.slots.call = Some(type_call);
@@ -414,7 +416,7 @@ pub fn inherit_slots(own: Slots, base: &Slots) -> Slots {
         ($($f:ident),*) => { $( if s.$f.is_none() { s.$f = base.$f; } )* };
     }
     inh!(repr, str, iter, next, len, getitem, setitem, contains, bool, call, getattro, setattro, descr_get, descr_set,
-         neg, pos, invert, abs, int, float, index, new, init);
+         neg, pos, invert, abs, int, float, index, new, init, traverse, clear);
     if s.hash.is_none() && s.richcompare.is_none() {
         s.hash = base.hash;
         s.richcompare = base.richcompare;
@@ -735,6 +737,10 @@ fn compute_slots(t: &TypeObject) -> Slots {
         new: None,
         number: [None; 13],
         inplace: [None; 13],
+        // Heap types are traversed by `gc::traverse_object` (type, dict, built-in base).
+        traverse: None,
+        clear: None,
+        finalize: t.lookup_str("__del__").map(|_| crate::gc::call_del as fn(&Obj)),
     };
     let bin = |w: &SlotWrapper| match w {
         W::Binary(f) | W::BinaryR(f) => Some(*f),
@@ -1627,4 +1633,38 @@ fn super_repr(s: &Obj) -> PyResult<Obj> {
         None => format!("<super: {}, NULL>", t),
     };
     Ok(pystr::from_string(r))
+}
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn type_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let t = as_type(o);
+    if let Ok(d) = t.dict.try_borrow() {
+        if let Some(d) = d.as_ref() {
+            visit(d);
+        }
+    }
+    if let Some(b) = &t.base {
+        visit(b);
+    }
+    if let Ok(v) = t.bases.try_borrow() {
+        for b in v.iter() {
+            visit(b);
+        }
+    }
+    if let Ok(v) = t.mro_rest.try_borrow() {
+        for b in v.iter() {
+            visit(b);
+        }
+    }
+}
+
+/// Empties the class dict (the mro and bases only reference other classes).
+fn type_clear(o: &Obj) {
+    let t = as_type(o);
+    let d = t.dict.try_borrow().ok().and_then(|d| d.clone());
+    if let Some(d) = d {
+        t.modified();
+        dict::clear(&d);
+    }
 }

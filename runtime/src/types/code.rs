@@ -80,8 +80,7 @@ pub fn const_to_obj(c: &'static Constant, ctx: &mut BuildCtx) -> Obj {
         Constant::Int(i) => types::int::from_i64(*i),
         Constant::BigInt(b) => types::int::from_bigint(b.clone()),
         Constant::Float(f) => types::float::new(*f),
-        // No complex type yet: keep the real part visible rather than crash.
-        Constant::Complex(re, _im) => types::float::new(*re),
+        Constant::Complex(re, im) => types::complex::new(*re, *im),
         Constant::Str(s) => pystr::intern(s),
         Constant::Bytes(b) => types::bytes::new(b.clone()),
         Constant::Tuple(items) => types::tuple::new(items.iter().map(|c| const_to_obj(c, ctx)).collect()),

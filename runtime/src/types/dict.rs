@@ -632,6 +632,8 @@ fn m_fromkeys(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("dict", std::mem::size_of::<DictObj>(), drop_as::<DictObj>);
+    s.slots.traverse = Some(dict_traverse);
+    s.slots.clear = Some(dict_clear);
     s.flags = super::typeobj::flags::DICT_SUBCLASS;
     let sl = &mut s.slots;
     sl.repr = Some(dict_repr);
@@ -1012,4 +1014,17 @@ pub fn itemiter_spec() -> TypeSpec {
 }
 pub fn reversekeyiter_spec() -> TypeSpec {
     iter_spec_named("dict_reversekeyiterator")
+}
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn dict_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    for e in unsafe { &o.payload::<DictObj>().table }.entries.iter().flatten() {
+        visit(&e.key);
+        visit(&e.value);
+    }
+}
+
+fn dict_clear(o: &Obj) {
+    clear(o);
 }

@@ -212,6 +212,8 @@ fn exc_spec(name: &'static str, field: &str) -> TypeSpec {
 
 fn base_exception_type() -> &'static TypeObject {
     let mut s = TypeSpec::new("BaseException", std::mem::size_of::<ExceptionObj>(), drop_as::<ExceptionObj>);
+    s.slots.traverse = Some(exc_traverse);
+    s.slots.clear = Some(exc_clear);
     s.flags = flags::BASE_EXC_SUBCLASS;
     s.has_dict = true;
     s.slots = Slots {
@@ -809,4 +811,28 @@ fn group_derive(a: &[Obj]) -> PyResult<Obj> {
 /// `BaseExceptionGroup.exceptions` as a Vec (empty for non-groups).
 pub fn group_exceptions(o: &Obj) -> Vec<Obj> {
     tuple::as_slice(&field(o, 1)).map(|s| s.to_vec()).unwrap_or_default()
+}
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn exc_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let e = unsafe { o.payload::<ExceptionObj>() };
+    visit(&e.args);
+    for x in [&e.traceback, &e.cause, &e.context].into_iter().flatten() {
+        visit(x);
+    }
+    for x in e.extra.iter().flatten() {
+        visit(x);
+    }
+    if let Some(Some(d)) = crate::object::dict_slot(o) {
+        visit(d);
+    }
+}
+
+fn exc_clear(o: &Obj) {
+    let e = unsafe { o.payload_mut::<ExceptionObj>() };
+    let old = (e.traceback.take(), e.cause.take(), e.context.take(), std::mem::take(&mut e.extra));
+    let d = crate::object::dict_slot(o).and_then(|s| s.take());
+    drop(old);
+    drop(d);
 }

@@ -268,7 +268,8 @@ pub fn pow_f64(iv: f64, iw: f64) -> PyResult<f64> {
         return Ok(if iw_is_odd { iv } else { 0.0 });
     }
     if iv < 0.0 && iw != iw.trunc() {
-        // CPython returns a complex number here; complex is not supported.
+        // The float `**` operator returns a complex here (see `binop`); this path is
+        // only reached by callers that want a real result.
         return Err(value_error("negative number cannot be raised to a fractional power"));
     }
     if iv == 1.0 {
@@ -357,7 +358,13 @@ fn binop(a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
     let (Some(x), Some(y)) = (operand(a), operand(b)) else {
         return Ok(not_implemented());
     };
-    Ok(new(float_binop_f64(x?, y?, op)?))
+    let (x, y) = (x?, y?);
+    if op == BinOp::Pow && x < 0.0 && x.is_finite() && y.is_finite() && y != y.floor() {
+        // A negative number to a fractional power is complex, as in CPython.
+        let (re, im) = super::complex::pow_values((x, 0.0), (y, 0.0))?;
+        return Ok(super::complex::new(re, im));
+    }
+    Ok(new(float_binop_f64(x, y, op)?))
 }
 
 macro_rules! float_slot {

@@ -181,6 +181,8 @@ fn function_setattro(f: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
 
 pub fn function_spec() -> TypeSpec {
     let mut s = TypeSpec::new("function", std::mem::size_of::<FunctionObj>(), drop_as::<FunctionObj>);
+    s.slots.traverse = Some(function_traverse);
+    s.slots.clear = Some(function_clear);
     s.final_ = true;
     s.has_dict = true;
     s.slots.call = Some(function_call);
@@ -389,6 +391,7 @@ fn method_descr_get(m: &Obj, _inst: Option<&Obj>, _owner: &Obj) -> PyResult<Obj>
 
 pub fn method_spec() -> TypeSpec {
     let mut s = TypeSpec::new("method", std::mem::size_of::<MethodObj>(), drop_as::<MethodObj>);
+    s.slots.traverse = Some(method_traverse);
     s.final_ = true;
     s.slots.call = Some(method_call);
     s.slots.repr = Some(method_repr);
@@ -477,6 +480,8 @@ fn cell_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
 
 pub fn cell_spec() -> TypeSpec {
     let mut s = TypeSpec::new("cell", std::mem::size_of::<CellObj>(), drop_as::<CellObj>);
+    s.slots.traverse = Some(cell_traverse);
+    s.slots.clear = Some(cell_clear);
     s.final_ = true;
     s.slots.repr = Some(cell_repr);
     s.slots.getattro = Some(cell_getattro);
@@ -484,4 +489,44 @@ pub fn cell_spec() -> TypeSpec {
     s.slots.richcompare = Some(cell_richcompare);
     s.methods = vec![MethodDef::Getter { name: "cell_contents", get: cell_contents }];
     s
+}
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn function_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let f = unsafe { o.payload::<FunctionObj>() };
+    for x in [&f.code, &f.globals, &f.builtins, &f.name, &f.qualname, &f.module, &f.doc] {
+        visit(x);
+    }
+    for x in [&f.defaults, &f.kwdefaults, &f.closure, &f.annotations].into_iter().flatten() {
+        visit(x);
+    }
+    if let Some(Some(d)) = crate::object::dict_slot(o) {
+        visit(d);
+    }
+}
+
+fn function_clear(o: &Obj) {
+    let f = unsafe { o.payload_mut::<FunctionObj>() };
+    let old = (f.defaults.take(), f.kwdefaults.take(), f.closure.take(), f.annotations.take());
+    let d = crate::object::dict_slot(o).and_then(|s| s.take());
+    drop(old);
+    drop(d);
+}
+
+fn method_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let m = unsafe { o.payload::<MethodObj>() };
+    visit(&m.func);
+    visit(&m.self_);
+}
+
+fn cell_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(v) = &unsafe { o.payload::<CellObj>() }.value {
+        visit(v);
+    }
+}
+
+fn cell_clear(o: &Obj) {
+    let old = unsafe { o.payload_mut::<CellObj>() }.value.take();
+    drop(old);
 }

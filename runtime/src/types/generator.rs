@@ -34,12 +34,21 @@ pub struct GeneratorObj {
 
 #[inline]
 #[allow(clippy::mut_from_ref)]
-fn gen_mut(g: &Obj) -> &mut GeneratorObj {
+pub(crate) fn gen_mut(g: &Obj) -> &mut GeneratorObj {
     unsafe { g.payload_mut::<GeneratorObj>() }
 }
 
 pub fn is_generator(o: &Obj) -> bool {
-    !o.is_small_int() && o.is_exact(types().generator)
+    !o.is_small_int() && (o.is_exact(types().generator) || o.is_exact(types().coroutine))
+}
+
+/// "generator" or "coroutine" (for error messages).
+fn kind(g: &Obj) -> &'static str {
+    if g.is_exact(types().coroutine) {
+        "coroutine"
+    } else {
+        "generator"
+    }
 }
 
 /// A generator running `frame` (already bound by `Frame::for_call`).
@@ -50,8 +59,13 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
     };
     let code = frame.code.clone();
     frame.pc = 0;
+    let ty = if frame.code_obj().code.flags & pyc_frontend::bytecode::code_flags::COROUTINE != 0 {
+        types().coroutine
+    } else {
+        types().generator
+    };
     let g = alloc(
-        types().generator,
+        ty,
         GeneratorObj { head: header(), frame: None, running: false, started: false, name, qualname, code, exc_state: None },
     );
     frame.generator = g.raw();
@@ -61,21 +75,22 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
 
 /// Resumes the generator: `sent` is pushed as the value of the pending `yield` (not on the
 /// first run), or `throw` is raised at the suspension point.
-fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendResult> {
+pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendResult> {
     let gm = gen_mut(g);
     if gm.running {
-        return Err(value_error("generator already executing"));
+        return Err(value_error(format!("{} already executing", kind(g))));
     }
     let Some(mut fr) = gm.frame.take() else {
         return match throw {
             Some(e) => Err(e),
+            None if kind(g) == "coroutine" => Err(errors::runtime_error("cannot reuse already awaited coroutine")),
             None => Ok(SendResult::Return(none::none())),
         };
     };
     if !gm.started {
         if throw.is_none() && !none::is_none(&sent) {
             gm.frame = Some(fr);
-            return Err(type_error("can't send non-None value to a just-started generator"));
+            return Err(type_error(format!("can't send non-None value to a just-started {}", kind(g))));
         }
         gm.started = true;
     } else if throw.is_none() {
@@ -116,7 +131,7 @@ fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendResult> {
             errors::set_handled(saved);
             drop(fr);
             if e.matches(exc().stop_iteration) {
-                let re = errors::runtime_error("generator raised StopIteration");
+                let re = errors::runtime_error(format!("{} raised StopIteration", kind(g)));
                 excs::set_cause(&re.0, Some(e.0.clone()));
                 excs::set_context(&re.0, Some(e.0));
                 return Err(re);
@@ -155,7 +170,7 @@ fn gen_iter(g: &Obj) -> PyResult<Obj> {
 }
 
 /// The sub-iterator a suspended generator delegates to (`yield from`), if any.
-fn yield_from_target(g: &Obj) -> Option<Obj> {
+pub(crate) fn yield_from_target(g: &Obj) -> Option<Obj> {
     let gm = gen_mut(g);
     let fr = gm.frame.as_ref()?;
     if !gm.started || fr.pc < 2 {
@@ -235,7 +250,7 @@ fn finish_delegation(g: &Obj, v: Obj) -> PyResult<SendResult> {
 }
 
 /// Normalizes `throw(type[, value[, tb]])` arguments into an exception instance.
-fn make_throw_exc(typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<PyErr> {
+pub(crate) fn make_throw_exc(typ: &Obj, val: Option<&Obj>, tb: Option<&Obj>) -> PyResult<PyErr> {
     let val = val.filter(|v| !none::is_none(v));
     let e = if excs::is_exception_type(typ) {
         match val {
@@ -281,7 +296,7 @@ pub fn close(g: &Obj) -> PyResult<Obj> {
     }
     let ge = PyErr(excs::new_exception(exc().generator_exit, vec![]));
     match throw_exc(g, ge) {
-        Ok(SendResult::Yield(_)) => Err(errors::runtime_error("generator ignored GeneratorExit")),
+        Ok(SendResult::Yield(_)) => Err(errors::runtime_error(format!("{} ignored GeneratorExit", kind(g)))),
         Ok(SendResult::Return(_)) => Ok(none::none()),
         Err(e) if e.matches(exc().generator_exit) || e.matches(exc().stop_iteration) => Ok(none::none()),
         Err(e) => Err(e),
@@ -303,9 +318,9 @@ fn m_close(args: &[Obj]) -> PyResult<Obj> {
     close(&args[0])
 }
 
-fn gen_repr(g: &Obj) -> PyResult<Obj> {
+pub(crate) fn gen_repr(g: &Obj) -> PyResult<Obj> {
     let q = pystr::as_str(&gen_mut(g).qualname).unwrap_or("?").to_string();
-    Ok(pystr::from_string(format!("<generator object {} at {:#x}>", q, g.raw())))
+    Ok(pystr::from_string(format!("<{} object {} at {:#x}>", kind(g), q, g.raw())))
 }
 
 fn g_running(g: &Obj) -> PyResult<Obj> {
@@ -325,7 +340,7 @@ fn g_suspended(g: &Obj) -> PyResult<Obj> {
     Ok(crate::types::bool::from_bool(gm.started && gm.frame.is_some() && !gm.running))
 }
 
-fn gen_getattro(g: &Obj, name: &Obj) -> PyResult<Obj> {
+pub(crate) fn gen_getattro(g: &Obj, name: &Obj) -> PyResult<Obj> {
     match pystr::as_str(name) {
         Some("__name__") => return Ok(gen_mut(g).name.clone()),
         Some("__qualname__") => return Ok(gen_mut(g).qualname.clone()),
@@ -334,7 +349,7 @@ fn gen_getattro(g: &Obj, name: &Obj) -> PyResult<Obj> {
     crate::types::object::generic_getattr(g, name)
 }
 
-fn gen_setattro(g: &Obj, name: &Obj, v: Option<&Obj>) -> PyResult<()> {
+pub(crate) fn gen_setattro(g: &Obj, name: &Obj, v: Option<&Obj>) -> PyResult<()> {
     match pystr::as_str(name) {
         Some(n @ ("__name__" | "__qualname__")) => {
             let Some(v) = v.filter(|v| v.isinstance(types().str)) else {
@@ -353,8 +368,11 @@ fn gen_setattro(g: &Obj, name: &Obj, v: Option<&Obj>) -> PyResult<()> {
 
 /// Finalization: an unfinished, started generator is closed (its `finally` blocks run);
 /// errors are reported as unraisable, as CPython does.
-unsafe fn gen_drop(h: *mut ObjHeader) {
+pub(crate) unsafe fn gen_drop(h: *mut ObjHeader) {
     let g = &mut *(h as *mut GeneratorObj);
+    if g.frame.is_some() && !g.started && (*h).ty == types().coroutine as *const _ {
+        crate::types::coroutine::warn_never_awaited(&g.qualname);
+    }
     if g.frame.is_some() && g.started && !g.running {
         // Temporarily resurrect to run close().
         (*h).refcnt = 1;
@@ -372,6 +390,8 @@ unsafe fn gen_drop(h: *mut ObjHeader) {
 
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("generator", std::mem::size_of::<GeneratorObj>(), gen_drop);
+    s.slots.traverse = Some(gen_traverse);
+    s.slots.clear = Some(gen_clear);
     s.final_ = true;
     s.slots.iter = Some(gen_iter);
     s.slots.next = Some(gen_next);
@@ -389,4 +409,41 @@ pub fn spec() -> TypeSpec {
         MethodDef::Getter { name: "gi_suspended", get: g_suspended },
     ];
     s
+}
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn gen_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let g = unsafe { o.payload::<GeneratorObj>() };
+    for x in [&g.name, &g.qualname, &g.code] {
+        visit(x);
+    }
+    if let Some(e) = &g.exc_state {
+        visit(e);
+    }
+    // A running generator's frame is in use by the interpreter: its references count as
+    // external (never under-counted).
+    if g.running {
+        return;
+    }
+    if let Some(f) = &g.frame {
+        visit(&f.code);
+        visit(&f.globals);
+        visit(&f.builtins);
+        for x in [&f.func, &f.locals].into_iter().flatten() {
+            visit(x);
+        }
+        for x in f.localsplus.iter().chain(f.stack.iter()).flatten() {
+            visit(x);
+        }
+    }
+}
+
+fn gen_clear(o: &Obj) {
+    let g = unsafe { o.payload_mut::<GeneratorObj>() };
+    if g.running {
+        return;
+    }
+    let old = (g.frame.take(), g.exc_state.take());
+    drop(old);
 }

@@ -876,6 +876,8 @@ fn merge_sort(n: usize, lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> P
 
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("list", std::mem::size_of::<ListObj>(), drop_as::<ListObj>);
+    s.slots.traverse = Some(list_traverse);
+    s.slots.clear = Some(list_clear);
     s.flags = super::typeobj::flags::LIST_SUBCLASS;
     let sl = &mut s.slots;
     sl.repr = Some(list_repr);
@@ -994,4 +996,17 @@ pub fn reverse_iter_spec() -> TypeSpec {
     s.slots.next = Some(list_reviter_next);
     s.methods = vec![MethodDef::Method { name: "__length_hint__", func: list_reviter_length_hint, min: 1, max: 1 }];
     s
+}
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn list_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    for x in unsafe { o.payload::<ListObj>() }.items.iter() {
+        visit(x);
+    }
+}
+
+fn list_clear(o: &Obj) {
+    let old = std::mem::take(unsafe { &mut o.payload_mut::<ListObj>().items });
+    drop(old);
 }

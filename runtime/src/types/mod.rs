@@ -18,8 +18,10 @@ pub mod none;
 pub mod bool;
 pub mod int;
 pub mod float;
+pub mod complex;
 pub mod str;
 pub mod bytes;
+pub mod memoryview;
 pub mod list;
 pub mod tuple;
 pub mod dict;
@@ -32,6 +34,7 @@ pub mod descriptors;
 pub mod module;
 pub mod code;
 pub mod generator;
+pub mod coroutine;
 pub mod exceptions;
 pub mod traceback;
 
@@ -75,14 +78,15 @@ macro_rules! builtin_types {
 }
 
 builtin_types!(
-    object, type_, none, not_implemented, ellipsis, bool_, int, float, str, bytes, bytearray,
+    object, type_, none, not_implemented, ellipsis, bool_, int, float, complex, str, bytes, bytearray,
+    memoryview,
     list, tuple, dict, set, frozenset, range, slice,
     list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator,
     dict_keys, dict_values, dict_items, dict_keyiterator, dict_valueiterator, dict_itemiterator,
     dict_reversekeyiterator,
     set_iterator, seq_iterator, callable_iterator, enumerate, zip, map, filter, reversed,
     function, builtin_function, method, cell, code, module, property, classmethod, staticmethod,
-    super_, method_descriptor, getset_descriptor, generator, traceback, frame,
+    super_, method_descriptor, getset_descriptor, generator, coroutine, coroutine_wrapper, traceback, frame,
     wrapper_descriptor, classmethod_descriptor, builtin_method, method_wrapper, member_descriptor,
 );
 
@@ -139,6 +143,9 @@ fn create(spec: TypeSpec, base: Option<&'static TypeObject>, meta: *const TypeOb
         t.dict_offset = spec.basicsize;
         t.basicsize = spec.basicsize + 8;
     }
+    if t.slots.borrow().traverse.is_some() {
+        flags |= typeobj::flags::HAVE_GC;
+    }
     t.flags.set(flags);
     t.head.ty = meta;
     let b = Box::leak(Box::new(t));
@@ -189,9 +196,11 @@ pub fn init() {
         bool_: t(bool::spec(), int),
         int,
         float: t(float::spec(), object),
+        complex: t(complex::spec(), object),
         str: t(str::spec(), object),
         bytes: t(bytes::spec(), object),
         bytearray: t(bytes::bytearray_spec(), object),
+        memoryview: t(memoryview::spec(), object),
         list: t(list::spec(), object),
         tuple: t(tuple::spec(), object),
         dict: t(dict::spec(), object),
@@ -232,6 +241,8 @@ pub fn init() {
         method_descriptor: t(descriptors::method_descriptor_spec(), object),
         getset_descriptor: t(descriptors::getset_descriptor_spec(), object),
         generator: t(generator::spec(), object),
+        coroutine: t(coroutine::spec(), object),
+        coroutine_wrapper: t(coroutine::wrapper_spec(), object),
         traceback: t(traceback::traceback_spec(), object),
         frame: t(traceback::frame_spec(), object),
         wrapper_descriptor: t(descriptors::wrapper_descriptor_spec(), object),

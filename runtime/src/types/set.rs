@@ -938,6 +938,8 @@ fn common_slots(s: &mut TypeSpec) {
 
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("set", std::mem::size_of::<SetObj>(), drop_as::<SetObj>);
+    s.slots.traverse = Some(set_traverse);
+    s.slots.clear = Some(set_gc_clear);
     common_slots(&mut s);
     let sl = &mut s.slots;
     sl.hash = Some(hash_not_implemented);
@@ -965,6 +967,8 @@ pub fn spec() -> TypeSpec {
 
 pub fn frozenset_spec() -> TypeSpec {
     let mut s = TypeSpec::new("frozenset", std::mem::size_of::<SetObj>(), drop_as::<SetObj>);
+    s.slots.traverse = Some(set_traverse);
+    s.slots.clear = Some(set_gc_clear);
     common_slots(&mut s);
     s.slots.hash = Some(frozenset_hash);
     s.slots.new = Some(frozenset_new);
@@ -1026,3 +1030,21 @@ pub fn iter_spec() -> TypeSpec {
     s.methods = vec![MethodDef::Method { name: "__length_hint__", func: setiter_length_hint, min: 1, max: 1 }];
     s
 }
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn set_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    for sl in unsafe { &o.payload::<SetObj>().t }.table.iter() {
+        if let Some(k) = &sl.key {
+            visit(k);
+        }
+    }
+}
+
+fn set_gc_clear(o: &Obj) {
+    let t = unsafe { &mut o.payload_mut::<SetObj>().t };
+    let old = std::mem::replace(t, SetTable::new());
+    drop(old);
+}
+
+

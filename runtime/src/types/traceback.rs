@@ -185,6 +185,11 @@ pub fn format_exception_only(e: &Obj) -> String {
         Err(_) => "<exception str() failed>".to_string(),
     };
     let mut out = if msg.is_empty() { name } else { format!("{}: {}", name, msg) };
+    if let Some(sugg) = suggestions::offer(e) {
+        out.push_str(". Did you mean: ");
+        out.push_str(&pystr::repr_str(&sugg));
+        out.push('?');
+    }
     // PEP 678 notes.
     if let Ok(Some(notes)) = protocol::getattr_opt(e, &pystr::intern("__notes__")) {
         if let Ok(items) = protocol::collect(&notes) {
@@ -635,4 +640,183 @@ pub fn frame_spec() -> TypeSpec {
         MethodDef::Getter { name: "f_back", get: f_back },
     ];
     s
+}
+
+/// "Did you mean" suggestions for NameError and AttributeError, with CPython 3.11's rule
+/// (Python/suggestions.c): a Levenshtein distance where a case-only change costs 1 and
+/// any other edit 2, at most a third of the involved characters changed, names longer
+/// than 40 bytes or candidate lists of 750+ items never suggested, the first best
+/// candidate wins. NameError looks at the failing frame's local variable names, then its
+/// globals, then the builtins; AttributeError at `dir(obj)`.
+mod suggestions {
+    use super::*;
+    use crate::types::exceptions::exc;
+
+    const MAX_CANDIDATE_ITEMS: usize = 750;
+    const MAX_STRING_SIZE: usize = 40;
+    const MOVE_COST: usize = 2;
+    const CASE_COST: usize = 1;
+
+    fn substitution_cost(a: u8, b: u8) -> usize {
+        if (a & 31) != (b & 31) {
+            return MOVE_COST;
+        }
+        if a == b {
+            return 0;
+        }
+        if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+            return CASE_COST;
+        }
+        MOVE_COST
+    }
+
+    fn distance<'a>(mut a: &'a [u8], mut b: &'a [u8], max_cost: usize) -> usize {
+        while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+            a = &a[1..];
+            b = &b[1..];
+        }
+        while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+            a = &a[..a.len() - 1];
+            b = &b[..b.len() - 1];
+        }
+        if a.is_empty() || b.is_empty() {
+            return (a.len() + b.len()) * MOVE_COST;
+        }
+        if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+            return max_cost + 1;
+        }
+        if b.len() < a.len() {
+            std::mem::swap(&mut a, &mut b);
+        }
+        if (b.len() - a.len()) * MOVE_COST > max_cost {
+            return max_cost + 1;
+        }
+        // One row of the edit-distance matrix, updated in place.
+        let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+        let mut result = 0;
+        for (bi, &code) in b.iter().enumerate() {
+            let mut diag = bi * MOVE_COST;
+            result = diag;
+            let mut minimum = usize::MAX;
+            for (ai, &ac) in a.iter().enumerate() {
+                let substitute = diag + substitution_cost(code, ac);
+                diag = row[ai];
+                let insert_delete = result.min(diag) + MOVE_COST;
+                result = insert_delete.min(substitute);
+                row[ai] = result;
+                minimum = minimum.min(result);
+            }
+            if minimum > max_cost {
+                return max_cost + 1;
+            }
+        }
+        result
+    }
+
+    fn calculate(dir: &[String], name: &str) -> Option<String> {
+        if dir.len() >= MAX_CANDIDATE_ITEMS {
+            return None;
+        }
+        let mut best: Option<&String> = None;
+        let mut best_dist = usize::MAX;
+        for item in dir {
+            if item == name {
+                continue;
+            }
+            let max_distance = ((name.len() + item.len() + 3) * MOVE_COST / 6).min(best_dist.saturating_sub(1));
+            let d = distance(name.as_bytes(), item.as_bytes(), max_distance);
+            if d > max_distance {
+                continue;
+            }
+            if best.is_none() || d < best_dist {
+                best = Some(item);
+                best_dist = d;
+            }
+        }
+        best.cloned()
+    }
+
+    fn str_list(o: &Obj) -> Option<Vec<String>> {
+        let items = protocol::collect(o).ok()?;
+        items.iter().map(|i| pystr::as_str(i).map(|s| s.to_string())).collect()
+    }
+
+    /// The globals of the module whose code has `filename` (default: `__main__`).
+    fn module_globals(filename: &str) -> Option<Obj> {
+        let mods = crate::modules::sys::modules_dict();
+        let mut main = None;
+        for m in crate::types::dict::values(&mods) {
+            if !crate::types::module::is_module(&m) {
+                continue;
+            }
+            let d = crate::types::module::dict(&m);
+            if let Some(f) = crate::types::dict::get_item_str(&d, &pystr::intern("__file__")) {
+                if pystr::as_str(&f) == Some(filename) {
+                    return Some(d);
+                }
+            }
+            if let Some(n) = crate::types::dict::get_item_str(&d, &pystr::intern("__name__")) {
+                if pystr::as_str(&n) == Some("__main__") {
+                    main = Some(d);
+                }
+            }
+        }
+        main
+    }
+
+    pub fn offer(e: &Obj) -> Option<String> {
+        let ty = e.ty();
+        if ty.is_subtype(exc().name_error) {
+            let name = excs::field(e, 0);
+            if !name.is_exact(types().str) {
+                return None;
+            }
+            let name = pystr::as_str(&name)?.to_string();
+            let mut t = excs::traceback(e).filter(|t| t.is_exact(types().traceback))?;
+            while let Some(n) = tb(&t).next.clone().filter(|n| n.is_exact(types().traceback)) {
+                t = n;
+            }
+            let code = tb(&t).code.clone();
+            let varnames = as_code(&code).code.varnames.clone();
+            if let Some(s) = calculate(&varnames, &name) {
+                return Some(s);
+            }
+            let filename = as_code(&code).code.filename.clone();
+            let globals = tb(&t)
+                .frame
+                .as_ref()
+                .and_then(|f| fr(f).globals.clone())
+                .or_else(|| module_globals(&filename));
+            if let Some(g) = globals {
+                if let Some(s) = str_list(&g).and_then(|d| calculate(&d, &name)) {
+                    return Some(s);
+                }
+            }
+            let b = crate::builtins::builtins_dict();
+            return str_list(&b).and_then(|d| calculate(&d, &name));
+        }
+        if ty.is_subtype(exc().attribute_error) {
+            let name = excs::field(e, 0);
+            let obj = excs::field(e, 1);
+            if !name.is_exact(types().str) || none::is_none(&obj) && !is_real_none(e) {
+                return None;
+            }
+            let name = pystr::as_str(&name)?.to_string();
+            let dir_fn = crate::types::dict::get_item_str(&crate::builtins::builtins_dict(), &pystr::intern("dir"))?;
+            let dir = match protocol::call(&dir_fn, &[obj]) {
+                Ok(d) => d,
+                Err(_) => return None,
+            };
+            return str_list(&dir).and_then(|d| calculate(&d, &name));
+        }
+        None
+    }
+
+    /// `obj` is None either because it was never set or because the object really is
+    /// None; the exception keeps no flag, so an unset obj is treated as "no suggestion"
+    /// unless the message names NoneType.
+    fn is_real_none(e: &Obj) -> bool {
+        let msg = protocol::str(e).ok();
+        msg.as_ref().and_then(pystr::as_str).map(|m| m.starts_with("'NoneType' object")).unwrap_or(false)
+    }
 }

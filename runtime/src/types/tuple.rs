@@ -277,6 +277,7 @@ fn m_getnewargs(a: &[Obj]) -> PyResult<Obj> {
 
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("tuple", std::mem::size_of::<TupleObj>(), drop_as::<TupleObj>);
+    s.slots.traverse = Some(tuple_traverse);
     s.flags = super::typeobj::flags::TUPLE_SUBCLASS;
     let sl = &mut s.slots;
     sl.repr = Some(tuple_repr);
@@ -350,5 +351,13 @@ mod tests {
         // hash((1, 2)) and hash(()) in CPython 3.11 (64-bit).
         assert_eq!(hash_of_hashes([1i64, 2].into_iter()), -3550055125485641917);
         assert_eq!(hash_of_hashes(std::iter::empty::<i64>().collect::<Vec<_>>().into_iter()), 5740354900026072187);
+    }
+}
+
+// ----- cycle collector (gc.rs): traverse / clear -----
+
+fn tuple_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    for x in unsafe { o.payload::<TupleObj>() }.items.iter() {
+        visit(x);
     }
 }

@@ -43,6 +43,9 @@ pub type BinaryFn = fn(&Obj, &Obj) -> PyResult<Obj>;
 pub type CallFn = fn(&Obj, &[Obj], &KwArgs) -> PyResult<Obj>;
 /// A getset descriptor's setter: `(instance, value or None to delete)`.
 pub type SetterFn = fn(&Obj, Option<&Obj>) -> PyResult<()>;
+/// The cycle collector's traverse slot: calls `visit` once for every reference the object
+/// owns (see `gc.rs`). It must never visit a reference the object does not own.
+pub type TraverseFn = fn(&Obj, &mut dyn FnMut(&Obj));
 
 /// Fast protocol entry points. `None` means "not supported" (the protocol function
 /// raises CPython's TypeError). Binary number slots follow CPython's convention: they are
@@ -90,6 +93,13 @@ pub struct Slots {
     pub new: Option<CallFn>,
     /// `__init__(self, *args, **kw)`: called as `init(self, args, kw)`; returns None.
     pub init: Option<CallFn>,
+    /// GC (`gc.rs`): visits every owned reference. A built-in type with a traverse slot
+    /// is a container: its instances carry a GC header and are tracked.
+    pub traverse: Option<TraverseFn>,
+    /// GC: drops the owned references that can form cycles (called on cyclic garbage).
+    pub clear: Option<fn(&Obj)>,
+    /// Heap types with a `__del__`: the finalizer the deallocator and the collector call.
+    pub finalize: Option<fn(&Obj)>,
 }
 
 /// A method or attribute a built-in type puts in its dict.
@@ -130,6 +140,9 @@ pub mod flags {
     pub const SLOTS_ONLY: u32 = 1 << 15;
     /// The class has non-empty `__abstractmethods__` (instantiation fails).
     pub const IS_ABSTRACT: u32 = 1 << 16;
+    /// Instances are containers tracked by the cycle collector (a built-in type with a
+    /// `traverse` slot, or any subclass of one). Heap types are always collected.
+    pub const HAVE_GC: u32 = 1 << 17;
 }
 
 /// A type object. Its own type is `type` (or a metaclass).

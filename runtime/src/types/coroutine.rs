@@ -1,0 +1,262 @@
+//! `coroutine` objects (the result of calling an `async def` function; they share the
+//! generator's layout and resume machinery in `generator.rs`), `coroutine_wrapper` (what
+//! `coro.__await__()` returns), the "coroutine ... was never awaited" RuntimeWarning, and
+//! the async-protocol helpers behind the interpreter's `GetAwaitable`, `GetAIter`,
+//! `GetANext` and `BeforeAsyncWith` instructions.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use super::generator::{self, gen_mut, GeneratorObj};
+use super::typeobj::MethodDef;
+use super::TypeSpec;
+use crate::errors::{self, type_error};
+use crate::interp::SendResult;
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::types::{bool as pybool, none, str as pystr, types};
+
+// ----- coroutine -----
+
+fn result_to_value(r: SendResult) -> PyResult<Obj> {
+    match r {
+        SendResult::Yield(v) => Ok(v),
+        SendResult::Return(v) => Err(errors::stop_iteration(if none::is_none(&v) { None } else { Some(v) })),
+    }
+}
+
+fn coro_send(c: &Obj, v: Obj) -> PyResult<Obj> {
+    result_to_value(generator::resume(c, v, None)?)
+}
+
+fn coro_throw(c: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    let e = generator::make_throw_exc(&args[0], args.get(1), args.get(2))?;
+    result_to_value(generator::throw_exc(c, e)?)
+}
+
+fn m_send(a: &[Obj]) -> PyResult<Obj> {
+    coro_send(&a[0], a[1].clone())
+}
+fn m_throw(a: &[Obj]) -> PyResult<Obj> {
+    coro_throw(&a[0], &a[1..])
+}
+fn m_close(a: &[Obj]) -> PyResult<Obj> {
+    generator::close(&a[0])
+}
+fn m_await(a: &[Obj]) -> PyResult<Obj> {
+    Ok(alloc(types().coroutine_wrapper, WrapperObj { head: header(), coro: a[0].clone() }))
+}
+
+fn c_running(c: &Obj) -> PyResult<Obj> {
+    Ok(pybool::from_bool(gen_mut(c).running))
+}
+fn c_code(c: &Obj) -> PyResult<Obj> {
+    Ok(gen_mut(c).code.clone())
+}
+fn c_frame(_c: &Obj) -> PyResult<Obj> {
+    Ok(none::none())
+}
+fn c_await(c: &Obj) -> PyResult<Obj> {
+    Ok(generator::yield_from_target(c).unwrap_or_else(none::none))
+}
+fn c_suspended(c: &Obj) -> PyResult<Obj> {
+    let g = gen_mut(c);
+    Ok(pybool::from_bool(g.started && g.frame.is_some() && !g.running))
+}
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("coroutine", std::mem::size_of::<GeneratorObj>(), generator::gen_drop);
+    s.final_ = true;
+    s.slots.repr = Some(generator::gen_repr);
+    s.slots.getattro = Some(generator::gen_getattro);
+    s.slots.setattro = Some(generator::gen_setattro);
+    s.methods = vec![
+        MethodDef::Method { name: "send", func: m_send, min: 2, max: 2 },
+        MethodDef::Method { name: "throw", func: m_throw, min: 2, max: 4 },
+        MethodDef::Method { name: "close", func: m_close, min: 1, max: 1 },
+        MethodDef::Method { name: "__await__", func: m_await, min: 1, max: 1 },
+        MethodDef::Getter { name: "cr_running", get: c_running },
+        MethodDef::Getter { name: "cr_code", get: c_code },
+        MethodDef::Getter { name: "cr_frame", get: c_frame },
+        MethodDef::Getter { name: "cr_await", get: c_await },
+        MethodDef::Getter { name: "cr_suspended", get: c_suspended },
+    ];
+    s
+}
+
+pub fn is_coroutine(o: &Obj) -> bool {
+    !o.is_small_int() && o.is_exact(types().coroutine)
+}
+
+// ----- coroutine_wrapper -----
+
+#[repr(C)]
+pub struct WrapperObj {
+    pub head: ObjHeader,
+    pub coro: Obj,
+}
+
+fn coro_of(w: &Obj) -> Obj {
+    unsafe { w.payload::<WrapperObj>() }.coro.clone()
+}
+
+fn w_iter(w: &Obj) -> PyResult<Obj> {
+    Ok(w.clone())
+}
+fn w_next(w: &Obj) -> PyResult<Option<Obj>> {
+    match generator::resume(&coro_of(w), none::none(), None)? {
+        SendResult::Yield(v) => Ok(Some(v)),
+        SendResult::Return(v) if none::is_none(&v) => Ok(None),
+        SendResult::Return(v) => Err(errors::stop_iteration(Some(v))),
+    }
+}
+fn w_send(a: &[Obj]) -> PyResult<Obj> {
+    coro_send(&coro_of(&a[0]), a[1].clone())
+}
+fn w_throw(a: &[Obj]) -> PyResult<Obj> {
+    coro_throw(&coro_of(&a[0]), &a[1..])
+}
+fn w_close(a: &[Obj]) -> PyResult<Obj> {
+    generator::close(&coro_of(&a[0]))
+}
+unsafe fn w_drop(h: *mut ObjHeader) {
+    std::ptr::drop_in_place(h as *mut WrapperObj);
+}
+
+pub fn wrapper_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("coroutine_wrapper", std::mem::size_of::<WrapperObj>(), w_drop);
+    s.final_ = true;
+    s.slots.iter = Some(w_iter);
+    s.slots.next = Some(w_next);
+    s.methods = vec![
+        MethodDef::Method { name: "send", func: w_send, min: 2, max: 2 },
+        MethodDef::Method { name: "throw", func: w_throw, min: 2, max: 4 },
+        MethodDef::Method { name: "close", func: w_close, min: 1, max: 1 },
+    ];
+    s
+}
+
+// ----- "never awaited" -----
+
+thread_local! {
+    /// (location, message) pairs already reported: the "default" warnings action shows a
+    /// warning once per location.
+    static WARNED: RefCell<HashSet<(String, u32, String)>> = RefCell::new(HashSet::new());
+}
+
+/// Prints CPython's `RuntimeWarning: coroutine '<qualname>' was never awaited`, attributed to
+/// the running frame's line (or `sys:1` when no frame runs, e.g. at shutdown).
+pub fn warn_never_awaited(qualname: &Obj) {
+    let q = pystr::as_str(qualname).unwrap_or("?").to_string();
+    let msg = format!("coroutine '{}' was never awaited", q);
+    let fp = crate::frame::current();
+    let (file, line, src) = if fp.is_null() {
+        ("sys".to_string(), 1, None)
+    } else {
+        let f = unsafe { &*fp };
+        let line = f.line();
+        let c = crate::types::code::as_code(&f.code);
+        (c.code.filename.clone(), line, c.source_line(line).map(|s| s.trim().to_string()))
+    };
+    let fresh = WARNED.with(|w| w.borrow_mut().insert((file.clone(), line, msg.clone())));
+    if !fresh {
+        return;
+    }
+    let mut out = format!("{}:{}: RuntimeWarning: {}\n", file, line, msg);
+    if let Some(s) = src.filter(|s| !s.is_empty()) {
+        out.push_str(&format!("  {}\n", s));
+    }
+    if !fp.is_null() {
+        out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    }
+    crate::modules::sys::write_stderr(&out);
+}
+
+// ----- async protocol helpers -----
+
+/// Calls special method `m` (found on `o`'s type) bound to `o`.
+fn call_special(m: &Obj, o: &Obj) -> PyResult<Obj> {
+    let b = super::descriptors::bind(m, Some(o), &o.type_obj())?;
+    crate::protocol::call(&b, &[])
+}
+
+/// `GetAwaitable(where)`: the iterator `await o` delegates to.
+pub fn op_get_awaitable(o: &Obj, w: u32) -> PyResult<Obj> {
+    if is_coroutine(o) {
+        if generator::yield_from_target(o).is_some() {
+            return Err(errors::runtime_error("coroutine is being awaited already"));
+        }
+        return Ok(o.clone());
+    }
+    let Some(m) = o.ty().lookup_str("__await__") else {
+        let tn = o.type_name();
+        return Err(type_error(match w {
+            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {}", tn),
+            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {}", tn),
+            _ => format!("object {} can't be used in 'await' expression", tn),
+        }));
+    };
+    let it = call_special(&m, o)?;
+    if is_coroutine(&it) {
+        return Err(type_error("__await__() returned a coroutine"));
+    }
+    if it.is_small_int() || it.ty().slots().next.is_none() {
+        return Err(type_error(format!("__await__() returned non-iterator of type '{}'", it.type_name())));
+    }
+    Ok(it)
+}
+
+/// `GetAIter`: `o.__aiter__()`.
+pub fn op_get_aiter(o: &Obj) -> PyResult<Obj> {
+    let Some(m) = o.ty().lookup_str("__aiter__") else {
+        return Err(type_error(format!("'async for' requires an object with __aiter__ method, got {}", o.type_name())));
+    };
+    let it = call_special(&m, o)?;
+    if it.ty().lookup_str("__anext__").is_none() {
+        return Err(type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            it.type_name()
+        )));
+    }
+    Ok(it)
+}
+
+/// `GetANext`: the awaitable iterator of `aiter.__anext__()`.
+pub fn op_get_anext(aiter: &Obj) -> PyResult<Obj> {
+    let Some(m) = aiter.ty().lookup_str("__anext__") else {
+        return Err(type_error(format!("'async for' requires an iterator with __anext__ method, got {}", aiter.type_name())));
+    };
+    let aw = call_special(&m, aiter)?;
+    if !is_coroutine(&aw) && aw.ty().lookup_str("__await__").is_none() {
+        return Err(type_error(format!(
+            "'async for' received an invalid object from __anext__: {}",
+            aw.type_name()
+        )));
+    }
+    op_get_awaitable(&aw, 0)
+}
+
+/// `BeforeAsyncWith`: (bound `__aexit__`, result of `__aenter__()`).
+pub fn op_before_async_with(mgr: &Obj) -> PyResult<(Obj, Obj)> {
+    let t = mgr.ty();
+    let Some(enter) = t.lookup_str("__aenter__") else {
+        return Err(type_error(format!(
+            "'{}' object does not support the asynchronous context manager protocol",
+            mgr.type_name()
+        )));
+    };
+    let Some(exit) = t.lookup_str("__aexit__") else {
+        return Err(type_error(format!(
+            "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+            mgr.type_name()
+        )));
+    };
+    let owner = mgr.type_obj();
+    let bound = super::descriptors::bind(&exit, Some(mgr), &owner)?;
+    let res = call_special(&enter, mgr)?;
+    Ok((bound, res))
+}
+
+/// `AsyncGenWrap` (async generators are not supported yet: values pass through).
+pub fn async_gen_wrap(v: Obj) -> Obj {
+    v
+}

@@ -1,0 +1,357 @@
+//! `memoryview` over bytes and bytearray (format 'B', one dimension): len, indexing,
+//! slicing (views sharing the underlying object, any step), item and slice assignment on
+//! writable views, `tobytes`/`tolist`/`hex`, `release` and the context-manager protocol,
+//! `==` with bytes-like objects, hash of read-only views, and the buffer attributes
+//! (`obj`, `nbytes`, `readonly`, `format`, `itemsize`, `ndim`, `shape`, `strides`, ...).
+//! A view over a bytearray counts as an export of it, so the bytearray refuses to resize
+//! while the view is alive (`bytes::ba_export`).
+
+use std::cell::Cell;
+
+use pyc_frontend::bytecode::CmpOp;
+
+use super::bytes;
+use super::none::{none, not_implemented};
+use super::typeobj::{KwArgs, MethodDef};
+use super::{types, TypeSpec};
+use crate::errors::{index_error, type_error, value_error};
+use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
+use crate::protocol;
+
+#[repr(C)]
+pub struct MemoryViewObj {
+    pub head: ObjHeader,
+    /// The bytes or bytearray the view looks at (kept alive until the view dies).
+    pub obj: Obj,
+    pub start: usize,
+    pub len: usize,
+    pub step: isize,
+    pub readonly: bool,
+    pub released: Cell<bool>,
+}
+
+unsafe fn drop_mv(h: *mut ObjHeader) {
+    let m = &mut *(h as *mut MemoryViewObj);
+    if !m.released.get() {
+        bytes::ba_export(&m.obj, -1);
+    }
+    std::ptr::drop_in_place(m as *mut MemoryViewObj);
+}
+
+fn get(o: &Obj) -> &MemoryViewObj {
+    unsafe { o.payload::<MemoryViewObj>() }
+}
+
+pub fn is_memoryview(o: &Obj) -> bool {
+    !o.is_small_int() && o.isinstance(types().memoryview)
+}
+
+fn released_error() -> PyErr {
+    value_error("operation forbidden on released memoryview object")
+}
+
+fn make(obj: Obj, start: usize, len: usize, step: isize, readonly: bool) -> Obj {
+    bytes::ba_export(&obj, 1);
+    alloc(
+        types().memoryview,
+        MemoryViewObj { head: header(), obj, start, len, step, readonly, released: Cell::new(false) },
+    )
+}
+
+/// `memoryview(obj)`.
+pub fn from_object(o: &Obj) -> PyResult<Obj> {
+    if is_memoryview(o) {
+        let m = live(o)?;
+        return Ok(make(m.obj.clone(), m.start, m.len, m.step, m.readonly));
+    }
+    if let Some(b) = bytes::as_bytes(o) {
+        return Ok(make(o.clone(), 0, b.len(), 1, true));
+    }
+    if bytes::is_bytearray(o) {
+        let n = bytes::as_bytes_any(o).map(|b| b.len()).unwrap_or(0);
+        return Ok(make(o.clone(), 0, n, 1, false));
+    }
+    Err(type_error(format!("memoryview: a bytes-like object is required, not '{}'", o.type_name())))
+}
+
+fn live(o: &Obj) -> PyResult<&MemoryViewObj> {
+    let m = get(o);
+    if m.released.get() {
+        return Err(released_error());
+    }
+    Ok(m)
+}
+
+fn base(m: &MemoryViewObj) -> &[u8] {
+    bytes::as_bytes_any(&m.obj).unwrap_or(&[])
+}
+
+fn pos(m: &MemoryViewObj, k: usize) -> usize {
+    (m.start as isize + k as isize * m.step) as usize
+}
+
+/// The bytes the view shows, copied out.
+pub fn view_bytes(o: &Obj) -> PyResult<Vec<u8>> {
+    let m = live(o)?;
+    let b = base(m);
+    Ok((0..m.len).filter_map(|k| b.get(pos(m, k)).copied()).collect())
+}
+
+/// The contiguous bytes of a live view with step 1 (for the buffer fast paths).
+pub fn contiguous(o: &Obj) -> Option<&[u8]> {
+    let m = get(o);
+    if m.released.get() || (m.step != 1 && m.len > 1) {
+        return None;
+    }
+    let b = base(m);
+    b.get(m.start..m.start + m.len)
+}
+
+fn mv_len(o: &Obj) -> PyResult<usize> {
+    Ok(live(o)?.len)
+}
+
+fn mv_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    let m = live(o)?;
+    if super::list::is_index(key) {
+        let i = protocol::index_i64(key)?;
+        let Some(j) = super::list::norm_index(i, m.len) else {
+            return Err(index_error("index out of bounds on dimension 1"));
+        };
+        return Ok(Obj::from_small(base(m).get(pos(m, j)).copied().unwrap_or(0) as i64));
+    }
+    if super::slice::is_slice(key) {
+        let (start, _stop, step, n) = super::slice::indices(key, m.len)?;
+        let first = if n == 0 { m.start } else { pos(m, start as usize) };
+        return Ok(make(m.obj.clone(), first, n, step * m.step, m.readonly));
+    }
+    if let Some(t) = super::tuple::as_slice(key) {
+        return Err(type_error(format!("cannot index 1-dimension view with {}-element tuple", t.len())));
+    }
+    Err(type_error("memoryview: invalid slice key"))
+}
+
+fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
+    let m = live(o)?;
+    if m.readonly {
+        return Err(type_error("cannot modify read-only memory"));
+    }
+    let Some(value) = value else {
+        return Err(type_error("cannot delete memory"));
+    };
+    if super::list::is_index(key) {
+        let i = protocol::index_i64(key)?;
+        if !super::int::is_int(value) {
+            return Err(type_error("memoryview: invalid type for format 'B'"));
+        }
+        let v = super::list::index_clamped(value)?;
+        if !(0..256).contains(&v) {
+            return Err(value_error("memoryview: invalid value for format 'B'"));
+        }
+        let Some(j) = super::list::norm_index(i, m.len) else {
+            return Err(index_error("index out of bounds on dimension 1"));
+        };
+        let p = pos(m, j);
+        if let Some(d) = bytes::bytearray_data_mut(&m.obj) {
+            if p < d.len() {
+                d[p] = v as u8;
+            }
+        }
+        return Ok(());
+    }
+    if super::slice::is_slice(key) {
+        let (start, _stop, step, n) = super::slice::indices(key, m.len)?;
+        let src = match bytes::buffer_data(value) {
+            Some(b) => b,
+            None => {
+                return Err(type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    value.type_name()
+                )))
+            }
+        };
+        if src.len() != n {
+            return Err(value_error("memoryview assignment: lvalue and rvalue have different structures"));
+        }
+        let positions: Vec<usize> = (0..n).map(|k| pos(m, (start + k as isize * step) as usize)).collect();
+        if let Some(d) = bytes::bytearray_data_mut(&m.obj) {
+            for (p, b) in positions.into_iter().zip(src) {
+                if p < d.len() {
+                    d[p] = b;
+                }
+            }
+        }
+        return Ok(());
+    }
+    Err(type_error("memoryview: invalid slice key"))
+}
+
+fn mv_iter(o: &Obj) -> PyResult<Obj> {
+    live(o)?;
+    Ok(super::iterators::new_seq_iter(o.clone()))
+}
+
+fn mv_repr(o: &Obj) -> PyResult<Obj> {
+    let m = get(o);
+    let what = if m.released.get() { "released memory" } else { "memory" };
+    Ok(super::str::from_string(format!("<{} at {:#x}>", what, o.raw())))
+}
+
+fn mv_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    if op != CmpOp::Eq && op != CmpOp::Ne {
+        return Ok(not_implemented());
+    }
+    let eq = if a.is(b) {
+        true
+    } else {
+        let ma = get(a);
+        if ma.released.get() || (is_memoryview(b) && get(b).released.get()) {
+            false
+        } else {
+            let Some(y) = bytes::buffer_data(b) else { return Ok(not_implemented()) };
+            view_bytes(a)? == y
+        }
+    };
+    Ok(super::bool::from_bool(if op == CmpOp::Eq { eq } else { !eq }))
+}
+
+fn mv_hash(o: &Obj) -> PyResult<i64> {
+    let m = live(o)?;
+    if !m.readonly {
+        return Err(value_error("cannot hash writable memoryview object"));
+    }
+    protocol::hash(&bytes::new(view_bytes(o)?))
+}
+
+fn mv_new(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = super::int::bind_args("memoryview", args, kw, &["object"], 0, 1, 1)?;
+    from_object(a[0].as_ref().unwrap())
+}
+
+// ----- methods -----
+
+fn m_tobytes(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let _ = super::int::bind_args("tobytes", args, kw, &["order"], 0, 1, 0)?;
+    Ok(bytes::new(view_bytes(s)?))
+}
+fn m_tolist(a: &[Obj]) -> PyResult<Obj> {
+    let v = view_bytes(&a[0])?;
+    Ok(super::list::new(v.into_iter().map(|b| Obj::from_small(b as i64)).collect()))
+}
+fn m_hex(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let b = bytes::new(view_bytes(s)?);
+    let f = protocol::getattr_str(&b, "hex")?;
+    protocol::call_kw(&f, args, kw)
+}
+fn m_release(a: &[Obj]) -> PyResult<Obj> {
+    let m = get(&a[0]);
+    if !m.released.get() {
+        m.released.set(true);
+        bytes::ba_export(&m.obj, -1);
+    }
+    Ok(none())
+}
+fn m_enter(a: &[Obj]) -> PyResult<Obj> {
+    live(&a[0])?;
+    Ok(a[0].clone())
+}
+fn m_exit(a: &[Obj]) -> PyResult<Obj> {
+    m_release(&a[..1])
+}
+fn m_toreadonly(a: &[Obj]) -> PyResult<Obj> {
+    let m = live(&a[0])?;
+    Ok(make(m.obj.clone(), m.start, m.len, m.step, true))
+}
+fn m_cast(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = super::int::bind_args("cast", args, kw, &["format", "shape"], 0, 2, 1)?;
+    let m = live(s)?;
+    let f = a[0].as_ref().unwrap();
+    let Some(fs) = super::str::as_str(f) else {
+        return Err(type_error(format!("cast() argument 'format' must be str, not {}", f.type_name())));
+    };
+    if m.step != 1 && m.len > 1 {
+        return Err(type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    match fs {
+        "B" => Ok(make(m.obj.clone(), m.start, m.len, m.step, m.readonly)),
+        _ => Err(value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        )),
+    }
+}
+
+fn g_obj(o: &Obj) -> PyResult<Obj> {
+    Ok(live(o)?.obj.clone())
+}
+fn g_nbytes(o: &Obj) -> PyResult<Obj> {
+    Ok(super::int::from_usize(live(o)?.len))
+}
+fn g_readonly(o: &Obj) -> PyResult<Obj> {
+    Ok(super::bool::from_bool(live(o)?.readonly))
+}
+fn g_itemsize(o: &Obj) -> PyResult<Obj> {
+    live(o)?;
+    Ok(Obj::from_small(1))
+}
+fn g_format(o: &Obj) -> PyResult<Obj> {
+    live(o)?;
+    Ok(super::str::new("B"))
+}
+fn g_ndim(o: &Obj) -> PyResult<Obj> {
+    live(o)?;
+    Ok(Obj::from_small(1))
+}
+fn g_shape(o: &Obj) -> PyResult<Obj> {
+    let m = live(o)?;
+    Ok(super::tuple::new(vec![super::int::from_usize(m.len)]))
+}
+fn g_strides(o: &Obj) -> PyResult<Obj> {
+    let m = live(o)?;
+    Ok(super::tuple::new(vec![super::int::from_i64(m.step as i64)]))
+}
+fn g_suboffsets(o: &Obj) -> PyResult<Obj> {
+    live(o)?;
+    Ok(super::tuple::empty())
+}
+fn g_contiguous(o: &Obj) -> PyResult<Obj> {
+    let m = live(o)?;
+    Ok(super::bool::from_bool(m.step == 1 || m.len <= 1))
+}
+
+pub fn spec() -> TypeSpec {
+    let mut s = TypeSpec::new("memoryview", std::mem::size_of::<MemoryViewObj>(), drop_mv);
+    s.final_ = true;
+    let sl = &mut s.slots;
+    sl.repr = Some(mv_repr);
+    sl.hash = Some(mv_hash);
+    sl.richcompare = Some(mv_richcompare);
+    sl.len = Some(mv_len);
+    sl.getitem = Some(mv_getitem);
+    sl.setitem = Some(mv_setitem);
+    sl.iter = Some(mv_iter);
+    sl.new = Some(mv_new);
+    use MethodDef::{Getter as G, Method as M, MethodKw as K};
+    s.methods = vec![
+        K { name: "tobytes", func: m_tobytes },
+        M { name: "tolist", func: m_tolist, min: 1, max: 1 },
+        K { name: "hex", func: m_hex },
+        M { name: "release", func: m_release, min: 1, max: 1 },
+        M { name: "toreadonly", func: m_toreadonly, min: 1, max: 1 },
+        K { name: "cast", func: m_cast },
+        M { name: "__enter__", func: m_enter, min: 1, max: 1 },
+        M { name: "__exit__", func: m_exit, min: 1, max: usize::MAX },
+        G { name: "obj", get: g_obj },
+        G { name: "nbytes", get: g_nbytes },
+        G { name: "readonly", get: g_readonly },
+        G { name: "itemsize", get: g_itemsize },
+        G { name: "format", get: g_format },
+        G { name: "ndim", get: g_ndim },
+        G { name: "shape", get: g_shape },
+        G { name: "strides", get: g_strides },
+        G { name: "suboffsets", get: g_suboffsets },
+        G { name: "c_contiguous", get: g_contiguous },
+        G { name: "f_contiguous", get: g_contiguous },
+        G { name: "contiguous", get: g_contiguous },
+    ];
+    s
+}

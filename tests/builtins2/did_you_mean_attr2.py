@@ -1,0 +1,3 @@
+# AttributeError suggestion for a builtin type's method.
+s = "hello"
+s.uper()

@@ -1,0 +1,3 @@
+# AttributeError suggestion on a module.
+import math
+math.sqr(4)

@@ -1,0 +1,26 @@
+# builtins: bin/hex/oct/chr/ord/ascii/repr/hash/id-free callable checks
+def t(label, f):
+    try:
+        print(label, "->", repr(f()))
+    except Exception as e:
+        print(label, "!!", type(e).__name__ + ":", e)
+t("bin hex oct", lambda: (bin(10), bin(-10), hex(255), hex(-255), oct(8), oct(-8), bin(0), hex(2**70)))
+t("bin float", lambda: bin(1.5))
+t("ascii", lambda: (ascii("ab"), ascii("é"), ascii(["ü"]), ascii("\U0001F600")))
+t("callable", lambda: (callable(len), callable(int), callable("s"), callable(lambda: 0)))
+t("isinstance tuple", lambda: (isinstance(1, (int, str)), isinstance("a", (int,)), isinstance([], list)))
+t("type names", lambda: [type(x).__name__ for x in (1, 1.0, 1j, "s", b"b", bytearray(), [], (), {}, set(), frozenset(), None, ..., NotImplemented, range(1), slice(1), len, print, object(), type, True)])
+t("object()", lambda: (type(object()).__name__, object.__name__, object.__bases__, int.__bases__, bool.__base__.__name__))
+t("issubclass", lambda: (issubclass(bool, int), issubclass(int, bool), issubclass(ZeroDivisionError, ArithmeticError)))
+t("globals", lambda: ("t" in globals(), type(globals()).__name__))
+t("eval-free pow", lambda: (pow(2, 10), pow(2.0, -1), pow(-8, 1/3) if False else pow(4, 0.5), pow(0, 0)))
+t("pow zero neg", lambda: pow(0, -1))
+t("format", lambda: (format(3.5), format(12, "x"), format("s", "^5"), format(None)))
+t("format bad", lambda: format(None, "x"))
+t("print sep end", lambda: print("a", "b", sep="--", end="!\n"))
+t("print bad sep", lambda: print("a", sep=5))
+t("input eof", lambda: input())
+t("iter sentinel", lambda: list(iter([1, 2, 3, None, 4].pop, 2)))
+t("hash types", lambda: (hash(1), hash(1.5) == hash(1.5), hash(None) == hash(None), hash(()) == hash(())))
+t("hash list", lambda: hash([]))
+t("hash dict", lambda: hash({}))

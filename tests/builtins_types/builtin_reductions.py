@@ -1,0 +1,25 @@
+# builtins min/max/sum/sorted/any/all with keys, defaults and errors
+def t(label, f):
+    try:
+        print(label, "->", repr(f()))
+    except Exception as e:
+        print(label, "!!", type(e).__name__ + ":", e)
+t("min max", lambda: (min(3, 1, 2), max([3, 1, 2]), min("bca"), max((1, "a"), (1, "b"))))
+t("key", lambda: (min(["aa", "b", "ccc"], key=len), max(["aa", "b", "ccc"], key=len), max([1, -5, 3], key=abs)))
+t("default", lambda: (min([], default="empty"), max((), default=None)))
+t("empty", lambda: min([]))
+t("empty max", lambda: max(()))
+t("default with args", lambda: max(1, 2, default=0))
+t("mixed", lambda: max(1, "a"))
+t("ties", lambda: (max([(1, "first"), (1, "second")], key=lambda p: p[0]), min([(1, "first"), (1, "second")], key=lambda p: p[0])))
+t("sum", lambda: (sum([1, 2, 3]), sum([0.1] * 10), sum([[1], [2]], []), sum(range(5), 100), sum([], 0.0)))
+t("sum str", lambda: sum(["a", "b"], ""))
+t("sum bad", lambda: sum([1, "a"]))
+t("sorted", lambda: (sorted("banana"), sorted([3, 1, 2], reverse=True), sorted({"b": 1, "a": 2}), sorted([], key=len)))
+t("sorted positional key", lambda: sorted([1], len))
+t("any all", lambda: (any([]), all([]), any([0, "", None]), all([1, "a"]), any(x > 2 for x in range(4)), all(x < 2 for x in range(4))))
+t("abs", lambda: (abs(-5), abs(-2.5), abs(3 + 4j), abs(True), abs(-2**70)))
+t("abs bad", lambda: abs("x"))
+t("divmod bad", lambda: divmod("a", 1))
+t("round bad", lambda: round("1.5"))
+t("len of things", lambda: (len([]), len(""), len({1: 1}), len(range(3)), len(b"ab")))

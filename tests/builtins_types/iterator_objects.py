@@ -1,0 +1,25 @@
+# enumerate/zip/map/filter/reversed iterator objects
+def t(label, f):
+    try:
+        print(label, "->", repr(f()))
+    except Exception as e:
+        print(label, "!!", type(e).__name__ + ":", e)
+t("enumerate", lambda: (list(enumerate("ab")), list(enumerate("ab", 10)), list(enumerate([], 1))))
+t("enumerate kw", lambda: list(enumerate(iterable="x", start=-1)))
+t("zip", lambda: (list(zip("abc", [1, 2])), list(zip()), list(zip("a")), list(zip([1], [2], [3]))))
+t("zip strict", lambda: list(zip("ab", [1], strict=True)))
+t("zip strict ok", lambda: list(zip("ab", [1, 2], strict=True)))
+t("zip strict short first", lambda: list(zip("a", [1, 2], strict=True)))
+t("map", lambda: (list(map(abs, [-1, 2])), list(map(pow, [2, 3], [3, 2])), list(map(str.upper, "ab"))))
+t("map error", lambda: list(map(len, [1])))
+t("filter", lambda: (list(filter(None, [0, 1, "", "a"])), list(filter(lambda x: x > 1, [1, 2, 3]))))
+t("reversed", lambda: (list(reversed([1, 2])), list(reversed((1, 2))), list(reversed("ab"))))
+t("types", lambda: [type(x).__name__ for x in (enumerate([]), zip(), map(abs, []), filter(None, []), reversed([]), iter([]), iter(()), iter(""), iter({}), iter(set()), iter(range(0)))])
+t("iter of iter", lambda: [it := iter([1, 2]), iter(it) is it, next(it), list(it)][1:])
+t("exhaustion", lambda: [z := zip([1], [2]), list(z), list(z)][1:])
+t("next default", lambda: (next(iter([]), "d"), next(filter(None, [0]), "none")))
+t("next non-iter", lambda: next([1]))
+t("map not iterable", lambda: map(abs, 5))
+t("zip not iterable", lambda: zip([1], 5))
+t("enumerate not iterable", lambda: enumerate(5))
+t("list iterator len hint", lambda: (iter([1, 2, 3]).__length_hint__(), len(list(reversed(range(4))))))

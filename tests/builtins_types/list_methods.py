@@ -1,0 +1,35 @@
+# list methods and errors
+def t(label, f):
+    try:
+        print(label, "->", repr(f()))
+    except Exception as e:
+        print(label, "!!", type(e).__name__ + ":", e)
+l = [3, 1, 4, 1, 5]
+t("index", lambda: (l.index(1), l.index(1, 2), l.index(5, -1)))
+t("index missing", lambda: l.index(9))
+t("count", lambda: (l.count(1), l.count(9)))
+t("insert", lambda: [l.insert(0, "s"), l.insert(100, "e"), l.insert(-1, "m"), l][-1])
+t("pop", lambda: (l.pop(), l.pop(0), l.pop(-2), l))
+t("pop empty", lambda: [].pop())
+t("pop oob", lambda: [1].pop(5))
+t("remove", lambda: [l.remove(1), l][1])
+t("remove missing", lambda: l.remove(99))
+t("extend", lambda: [l.extend(range(2)), l.extend("ab"), l][2])
+t("sort mixed", lambda: l.sort())
+m = [5, 2, 8, 1]
+t("sort", lambda: [m.sort(), m][1])
+t("sort rev key", lambda: [m.sort(key=lambda x: -x, reverse=False), m][1])
+t("reverse", lambda: [m.reverse(), m][1])
+t("copy clear", lambda: (m.copy(), [m.clear(), m][1]))
+t("mul", lambda: ([1, 2] * 2, [0] * 0, [[]] * 2))
+t("add bad", lambda: [1] + (2,))
+t("iadd tuple", lambda: [l2 := [1], l2.__iadd__((2, 3))][1])
+t("cmp", lambda: ([1, 2] < [1, 3], [1] < [1, 0], [2] > [1, 9], [1, 2] == [1, 2.0]))
+t("cmp bad", lambda: [1] < ["a"])
+t("idx bad", lambda: [1][str("a")])
+t("list()", lambda: (list(), list("ab"), list({1: 2}), list(range(3))))
+t("list bad", lambda: list(5))
+t("slice assign step", lambda: [n := list(range(6)), n.__setitem__(slice(None, None, 2), "abc"), n][2])
+t("del slice", lambda: [n := list(range(6)), n.__delitem__(slice(1, None, 2)), n][2])
+t("sort stable", lambda: sorted([("b", 1), ("a", 1), ("c", 0)], key=lambda p: p[1]))
+t("sort key error", lambda: sorted([1, 2], key=lambda x: x / 0))

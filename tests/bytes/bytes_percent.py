@@ -1,0 +1,25 @@
+# bytes % formatting.
+print(b'%d %s %r' % (42, b'xy', b'z'))
+print(b'%5d|%-5d|%05d|%+d|% d' % (1, 2, 3, 4, 5))
+print(b'%x %X %o %#x %#o %c %c' % (255, 255, 8, 255, 8, 65, b'B'))
+print(b'%.2f %e %g %10.3f %-8.1f|' % (3.14159, 12345.678, 0.0001, 2.5, 1.0))
+print(b'%s' % bytearray(b'ba'), b'%a' % 'é', b'%r' % 'x', b'%b' % b'bb', b'%s %s' % (b'a', memoryview(b'mv')))
+print(b'%(a)s-%(b)d' % {b'a': b'A', b'b': 7}, b'100%%' % (), b'%i' % True)
+print(bytearray(b'%d-%s') % (1, b'x'), type(bytearray(b'%d') % 1).__name__)
+print(b'%s' % (b'one',), b'%-6s|' % b'ab', b'%6s|' % b'ab', b'%.1s' % b'xyz')
+def e(f):
+    try:
+        print(repr(f()))
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+e(lambda: b'%s' % 'str')
+e(lambda: b'%d' % b'1')
+e(lambda: b'%d %d' % (1,))
+e(lambda: b'%d' % (1, 2))
+e(lambda: b'%c' % 256)
+e(lambda: b'%c' % b'ab')
+e(lambda: b'%z' % 1)
+e(lambda: b'%s' % 1)
+e(lambda: b'%(x)s' % (1,))
+e(lambda: b'%' % ())
+e(lambda: b'%x' % 1.5)

@@ -1,0 +1,36 @@
+# TypeErrors and ZeroDivisionErrors of complex operations, with CPython's messages.
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: 1j < 2j)
+t(lambda: 1j >= 1)
+t(lambda: 1j // 2)
+t(lambda: 1j % 2)
+t(lambda: divmod(1j, 2))
+t(lambda: 1j / 0)
+t(lambda: 1j / 0j)
+t(lambda: 1 / 0j)
+t(lambda: 1.5 / complex(0, 0))
+t(lambda: int(1j))
+t(lambda: float(1j))
+t(lambda: round(1j))
+t(lambda: 1j + 'a')
+t(lambda: 'a' * 1j)
+t(lambda: [1] * 1j)
+t(lambda: 1j & 1)
+t(lambda: ~1j)
+t(lambda: 1j << 1)
+t(lambda: abs(complex(1e308, 1e308)))
+t(lambda: abs(complex(float('inf'), float('nan'))))
+t(lambda: abs(complex(float('nan'), 1)))
+t(lambda: (1j).real.__class__)
+t(lambda: sorted([1j, 2j]))
+t(lambda: max(1j, 2j))
+t(lambda: (1j).foo)
+t(lambda: 10**400 + 1j)
+t(lambda: math_floor())
+def math_floor():
+    import math
+    return math.floor(1j)

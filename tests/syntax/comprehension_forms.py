@@ -1,0 +1,15 @@
+# nested comprehension forms, conditions, multiple for clauses
+print([(x, y) for x in range(3) for y in range(x)])
+print([x for x in range(20) if x % 2 if x % 3])
+print({x % 3 for x in range(10)})
+print({k: v for k, v in zip("abc", range(3))})
+print([[i * j for j in range(3)] for i in range(3)])
+g = (x * 2 for x in range(5))
+print(next(g), list(g))
+print(sum(x for x in range(101)))
+print([c.upper() for c in "hey" if c != "e"])
+print(dict((i, str(i)) for i in range(3)))
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([row[i] for i in range(3) for row in matrix])
+print([list(t) for t in zip(*matrix)])
+print([y for x in [[1, [2]], [3, [4]]] for y in x[1]])

@@ -1,0 +1,11 @@
+# numeric literal forms
+print(0x1F, 0o17, 0b1011, 1_000_000, 0x_FF)
+print(1e3, 1.5e-3, 1_0.0_1, .5, 5., 0e0)
+print(3j, 1.5j, 1e2j)
+print(10 ** 30, -2 ** 2, (-2) ** 2, 2 ** -1)
+print(0xFFFFFFFFFFFFFFFFFFFF, 0b1 << 100)
+print(7 // 2, -7 // 2, 7 % -2, -7 % 2)
+print(7.5 // 2, -7.5 // 2, 7.5 % -2)
+print(True + True, True * 3, False - 1)
+print(~5, ~-1, -~5)
+print(1 if 0.0 else 2, 1 if -0.0 else 2, bool(0j))

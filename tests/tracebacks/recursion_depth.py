@@ -1,0 +1,4 @@
+# RecursionError traceback with repeated frames collapsed
+def down(n):
+    return down(n + 1) + 1
+down(0)
