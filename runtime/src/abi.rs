@@ -664,6 +664,7 @@ fn run_main(code: Obj) -> i32 {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
     };
+    crate::modules::gc::finalize_main(&d);
     crate::modules::gc::leak_check_at_exit(&d);
     status
 }

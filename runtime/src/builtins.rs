@@ -1186,7 +1186,7 @@ fn resolve_name(name: &str, globals: &Obj, level: i64) -> PyResult<String> {
 
 fn not_found(name: &str) -> PyErr {
     let e = errors::new_error(exc().module_not_found_error, format!("No module named '{}'", name));
-    excs::set_field(&e.0, 0, Some(pystr::new(name)));
+    excs::set_field(&e.0, 1, Some(pystr::new(name)));
     e
 }
 
@@ -1381,7 +1381,26 @@ pub fn init() {
     dict::set_item_str(&d, "EnvironmentError", exc().os_error.as_obj());
     dict::set_item_str(&d, "IOError", exc().os_error.as_obj());
     add_site_objects(&d);
+    dict::set_item_str(&d, "__doc__", pystr::new(BUILTINS_DOC));
+    // CPython's insertion order (visible in `list(vars(builtins))` and in which name
+    // "Did you mean" picks among equally close candidates).
+    let items = dict::items(&d);
+    dict::clear(&d);
+    for name in CPYTHON_ORDER {
+        if let Some((k, v)) = items.iter().find(|(k, _)| pystr::as_str(k) == Some(name)) {
+            let _ = dict::set_item(&d, k.clone(), v.clone());
+        }
+    }
+    for (k, v) in items {
+        if !CPYTHON_ORDER.contains(&pystr::as_str(&k).unwrap_or("")) {
+            let _ = dict::set_item(&d, k, v);
+        }
+    }
 }
+
+const BUILTINS_DOC: &str = "Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in of that name is also needed.";
+
+const CPYTHON_ORDER: &[&str] = &["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__build_class__", "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr", "compile", "delattr", "dir", "divmod", "eval", "exec", "format", "getattr", "globals", "hasattr", "hash", "hex", "id", "input", "isinstance", "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next", "anext", "oct", "ord", "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "None", "Ellipsis", "NotImplemented", "False", "True", "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex", "dict", "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object", "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__", "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError", "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError", "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "TypeError", "ValueError", "Warning", "FloatingPointError", "OverflowError", "ZeroDivisionError", "BytesWarning", "DeprecationWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning", "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", "BlockingIOError", "ChildProcessError", "ConnectionError", "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError", "IndentationError", "IndexError", "KeyError", "ModuleNotFoundError", "NotImplementedError", "RecursionError", "UnboundLocalError", "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "ExceptionGroup", "EnvironmentError", "IOError", "open", "quit", "exit", "copyright", "credits", "license", "help"];
 
 /// Every built-in exception class with its builtins name.
 fn all_exception_types() -> Vec<(&'static str, &'static crate::types::typeobj::TypeObject)> {

@@ -507,11 +507,26 @@ fn collect_generation(gen: usize) -> (usize, usize) {
             set_refs(g, (*h).refcnt.min(REFS_MAX));
         }
         mark_reachable(&nodes);
-        // The garbage, held by strong references from here on.
+        // The garbage, held by strong references from here on. Like CPython, surviving
+        // tuples that hold no tracked container stop being tracked.
         let mut garbage: Vec<Obj> = Vec::new();
+        let tuple_ty = crate::types::types().tuple;
         for &g in &nodes {
+            let h = obj_of(g);
             if (*g).state & REACHABLE == 0 {
-                garbage.push(Obj::from_borrowed(obj_of(g) as u64));
+                garbage.push(Obj::from_borrowed(h as u64));
+            } else if std::ptr::eq((*h).ty, tuple_ty) {
+                let o = ManuallyDrop::new(Obj::from_raw(h as u64));
+                let mut atomic = true;
+                traverse_object(&o, &mut |r| {
+                    if atomic && is_tracked_raw(r) {
+                        atomic = false;
+                    }
+                });
+                if atomic {
+                    list_remove(g);
+                    (*g).state &= !TRACKED;
+                }
             }
             (*g).state &= !(COLLECTING | REACHABLE);
         }
@@ -520,7 +535,6 @@ fn collect_generation(gen: usize) -> (usize, usize) {
             s.long_lived_pending = 0;
             s.long_lived_total = list_len(old);
         }
-        let found = count_like_cpython(&garbage);
         if garbage.is_empty() {
             s.collecting = false;
             return (0, 0);
@@ -577,6 +591,7 @@ fn collect_generation(gen: usize) -> (usize, usize) {
                 doomed.push(o);
             }
         }
+        let found = count_like_cpython(&doomed);
         let mut uncollectable = 0;
         if s.debug & DEBUG_SAVEALL != 0 {
             let gl = crate::modules::gc::garbage_list();

@@ -1456,12 +1456,96 @@ pub fn op_match_class(subject: &Obj, cls: &Obj, nargs: u32, names: &Obj) -> PyRe
 
 // ===================== except* =====================
 
+/// `CheckEgMatch`: (rest, match) of exception `e` against the `except*` type `t`; makes the
+/// match the handled exception.
 pub fn op_check_eg_match(e: &Obj, t: &Obj) -> PyResult<(Obj, Obj)> {
-    let _ = (e, t);
-    Err(type_error("except* not implemented"))
+    check_catchable(t)?;
+    let is_group_type = |x: &Obj| downcast_type(x).is_some_and(|ty| ty.is_subtype(exc().base_exception_group));
+    let bad = is_group_type(t) || tuple::as_slice(t).is_some_and(|items| items.iter().any(is_group_type));
+    if bad {
+        return Err(type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+    }
+    if none::is_none(e) {
+        return Ok((none::none(), none::none()));
+    }
+    if crate::builtins::isinstance(e, t)? {
+        // A naked exception is wrapped in an ExceptionGroup.
+        let m = if excs::is_group(e) {
+            e.clone()
+        } else {
+            let g = protocol::call(&exc().base_exception_group.as_obj(), &[pystr::new(""), tuple::new(vec![e.clone()])])?;
+            excs::set_traceback(&g, excs::traceback(e));
+            g
+        };
+        errors::set_handled(Some(m.clone()));
+        return Ok((none::none(), m));
+    }
+    if excs::is_group(e) {
+        let tc = t.clone();
+        let mut pred = move |x: &Obj| crate::builtins::isinstance(x, &tc);
+        let (m, r) = excs::group_split(e, &mut pred, true)?;
+        if let Some(m) = &m {
+            errors::set_handled(Some(m.clone()));
+        }
+        return Ok((r.unwrap_or_else(none::none), m.unwrap_or_else(none::none)));
+    }
+    Ok((e.clone(), none::none()))
 }
 
+fn same_metadata(a: &Obj, b: &Obj) -> bool {
+    fn same(x: Option<Obj>, y: Option<Obj>) -> bool {
+        match (x, y) {
+            (None, None) => true,
+            (Some(x), Some(y)) => x.is(&y),
+            (Some(x), None) | (None, Some(x)) => none::is_none(&x),
+        }
+    }
+    let notes = |o: &Obj| protocol::getattr_opt(o, &pystr::intern("__notes__")).ok().flatten();
+    same(notes(a), notes(b))
+        && same(excs::traceback(a), excs::traceback(b))
+        && same(excs::cause(a), excs::cause(b))
+        && same(excs::context(a), excs::context(b))
+}
+
+fn collect_leaf_ids(e: &Obj, out: &mut Vec<u64>) {
+    if excs::is_group(e) {
+        for x in excs::group_exceptions(e) {
+            collect_leaf_ids(&x, out);
+        }
+    } else {
+        out.push(e.raw());
+    }
+}
+
+/// `PrepReraiseStar`: what a `try`/`except*` re-raises at its end (None: nothing).
 pub fn op_prep_reraise_star(orig: &Obj, l: &Obj) -> PyResult<Obj> {
-    let _ = (orig, l);
-    Err(type_error("except* not implemented"))
+    let items: Vec<Obj> = list::as_slice_opt(l).map(|s| s.to_vec()).unwrap_or_default();
+    let items: Vec<Obj> = items.into_iter().filter(|x| !none::is_none(x)).collect();
+    if items.is_empty() {
+        return Ok(none::none());
+    }
+    if !excs::is_group(orig) {
+        return Ok(items[0].clone());
+    }
+    let mut raised = Vec::new();
+    let mut leaf_ids = Vec::new();
+    for e in items {
+        if same_metadata(&e, orig) {
+            collect_leaf_ids(&e, &mut leaf_ids);
+        } else {
+            raised.push(e);
+        }
+    }
+    let mut pred = |x: &Obj| Ok(!excs::is_group(x) && leaf_ids.contains(&x.raw()));
+    let (keep, _) = excs::group_split(orig, &mut pred, false)?;
+    if raised.is_empty() {
+        return Ok(keep.unwrap_or_else(none::none));
+    }
+    if let Some(k) = keep {
+        raised.push(k);
+    }
+    if raised.len() == 1 {
+        return Ok(raised.pop().unwrap());
+    }
+    protocol::call(&exc().base_exception_group.as_obj(), &[pystr::new(""), list::new(raised)])
 }

@@ -154,7 +154,7 @@ pub fn setitem(o: &Obj, key: &Obj, value: &Obj) -> PyResult<()> {
 pub fn delitem(o: &Obj, key: &Obj) -> PyResult<()> {
     match o.ty().slots().setitem {
         Some(f) => f(o, key, None),
-        None => Err(type_error(format!("'{}' object does not support item deletion", o.type_name()))),
+        None => Err(type_error(format!("'{}' object doesn't support item deletion", o.type_name()))),
     }
 }
 

@@ -1,3 +1,4 @@
+# async with / async for, including suppression, break/continue and return.
 class Tick:
     def __await__(self):
         yield "tick"

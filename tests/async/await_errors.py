@@ -1,3 +1,4 @@
+# TypeErrors of the await protocol and a traceback through awaits.
 async def await_int():
     await 42
 

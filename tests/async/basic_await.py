@@ -1,3 +1,4 @@
+# await on custom awaitables and coroutines driven with send().
 class Sleep:
     """An awaitable that suspends once, yielding a message to the driver."""
     def __init__(self, tag):

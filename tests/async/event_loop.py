@@ -1,3 +1,4 @@
+# A small round-robin event loop running several coroutines.
 class Yield:
     def __await__(self):
         yield "yield"

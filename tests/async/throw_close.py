@@ -1,3 +1,4 @@
+# Coroutine send/throw/close, reuse errors and StopIteration conversion.
 class Suspend:
     def __await__(self):
         return (yield "suspended")

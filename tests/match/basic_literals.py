@@ -1,3 +1,4 @@
+# Literal, singleton, value (dotted name) and capture patterns.
 def describe(x):
     match x:
         case 0:

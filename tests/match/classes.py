@@ -1,3 +1,4 @@
+# Class patterns: __match_args__, keywords, self-matching builtins, inheritance.
 class Point:
     __match_args__ = ("x", "y")
     def __init__(self, x, y):

@@ -1,3 +1,4 @@
+# Runtime errors raised by class and mapping patterns, and an uncaught one.
 class A:
     __match_args__ = ["x"]
 

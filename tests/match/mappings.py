@@ -1,3 +1,4 @@
+# Mapping patterns: keys, **rest, get() lookups, __missing__ not called.
 def handle(event):
     match event:
         case {"type": "click", "pos": (x, y)}:

@@ -1,3 +1,4 @@
+# Or-patterns, as-patterns and guards (binding order, side effects, control flow).
 def classify(v):
     match v:
         case [x, y] | (x, y, _):

@@ -1,3 +1,4 @@
+# Sequence patterns: fixed length, star captures, star wildcards, nesting.
 def f(x):
     match x:
         case []:

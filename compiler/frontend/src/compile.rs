@@ -839,11 +839,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.unsupported("'except*' is", t.range));
-                }
                 if !t.finalbody.is_empty() {
                     self.try_finally(t)
+                } else if t.is_star {
+                    self.try_star_except(t)
                 } else {
                     self.try_except(t)
                 }
@@ -1368,7 +1367,11 @@ impl<'a> Compiler<'a> {
 
     fn in_async_function(&self) -> bool {
         let u = self.ur();
-        u.kind.is_function() && self.st.scopes[u.scope].is_coroutine
+        match u.kind {
+            ScopeKind::Comprehension => self.st.scopes[u.scope].is_coroutine,
+            ScopeKind::Function => self.st.scopes[u.scope].is_async_def,
+            _ => false,
+        }
     }
 
     fn async_for_stmt(&mut self, f: &'a ast::StmtFor) -> R {
@@ -1401,6 +1404,100 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try: ... except* T: ...` (CPython 3.11's scheme): the handlers run on
+    /// `[prev, orig, raised_list, rest]`; each one splits `rest` with `CheckEgMatch`, and
+    /// whatever a handler raises is appended to the list; `PrepReraiseStar` then computes
+    /// the group to re-raise.
+    fn try_star_except(&mut self, t: &'a ast::StmtTry) -> R {
+        let except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        let d = self.ur().depth;
+        self.push_handler(except, d, false);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(&t.body)?;
+        self.u().fblocks.pop();
+        self.pop_handler();
+        self.stmts(&t.orelse)?;
+        self.jump(Instr::Jump, end);
+        // [exc]
+        self.bind(except);
+        self.push_handler(cleanup, d + 1, true);
+        self.emit(Instr::PushExcInfo);
+        // [prev, orig, list, rest]
+        self.emit(Instr::Copy(1));
+        self.emit(Instr::BuildList(0));
+        self.emit(Instr::Swap(2));
+        self.u().fblocks.push(FBlock::ExceptionHandler);
+        for h in t.handlers.iter() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let old = self.set_loc(h.range);
+            let Some(ty) = &h.type_ else {
+                return Err(self.err("expected one or more exception types", h.range));
+            };
+            for st in &h.body {
+                if let Some(r) = find_flow_escape(st, false) {
+                    return Err(self.err("'break', 'continue' and 'return' cannot appear in an except* block", r));
+                }
+            }
+            let no_match = self.new_label();
+            let next = self.new_label();
+            let with_error = self.new_label();
+            self.expr(ty)?;
+            self.emit(Instr::CheckEgMatch);
+            self.emit(Instr::Copy(1));
+            self.jump(Instr::PopJumpIfNone, no_match);
+            match &h.name {
+                Some(n) => self.name_op(&n.id, Ctx::Store, n.range)?,
+                None => self.emit(Instr::Pop),
+            }
+            self.push_handler(with_error, d + 4, true);
+            self.u().depth += 4;
+            self.stmts(&h.body)?;
+            self.u().depth -= 4;
+            self.pop_handler();
+            if let Some(n) = &h.name {
+                self.load_const(Constant::None);
+                self.name_op(&n.id, Ctx::Store, n.range)?;
+                self.name_op(&n.id, Ctx::Del, n.range)?;
+            }
+            self.jump(Instr::Jump, next);
+            // a handler raised: [prev, orig, list, rest, lasti, exc]
+            self.bind(with_error);
+            if let Some(n) = &h.name {
+                self.load_const(Constant::None);
+                self.name_op(&n.id, Ctx::Store, n.range)?;
+                self.name_op(&n.id, Ctx::Del, n.range)?;
+            }
+            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::Pop);
+            self.jump(Instr::Jump, next);
+            self.bind(no_match);
+            self.emit(Instr::Pop);
+            self.bind(next);
+            self.restore_loc(old);
+        }
+        self.u().fblocks.pop();
+        // [prev, orig, list, rest]
+        self.emit(Instr::ListAppend(1));
+        self.emit(Instr::PrepReraiseStar);
+        self.emit(Instr::Copy(1));
+        self.jump(Instr::PopJumpIfNotNone, reraise_star);
+        self.emit(Instr::Pop);
+        self.pop_handler();
+        self.emit(Instr::PopExcept);
+        self.jump(Instr::Jump, end);
+        self.bind(reraise_star);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise(0));
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
     fn pop_except_and_reraise(&mut self) {
         self.emit(Instr::Copy(3));
         self.emit(Instr::PopExcept);
@@ -1415,7 +1512,11 @@ impl<'a> Compiler<'a> {
         self.push_handler(end, d, false);
         self.u().fblocks.push(FBlock::FinallyTry { body: &t.finalbody });
         if !t.handlers.is_empty() {
-            self.try_except(t)?;
+            if t.is_star {
+                self.try_star_except(t)?;
+            } else {
+                self.try_except(t)?;
+            }
         } else {
             self.stmts(&t.body)?;
         }
@@ -1951,12 +2052,13 @@ impl<'a> Compiler<'a> {
                 if !self.ur().kind.is_function() {
                     return Err(self.err("'yield' outside function", y.range));
                 }
-                if self.st.scopes[self.ur().scope].is_coroutine {
-                    return Err(self.unsupported("asynchronous generators are", y.range));
-                }
+                let is_async_gen = self.st.scopes[self.ur().scope].is_coroutine;
                 match &y.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
+                }
+                if is_async_gen {
+                    self.emit(Instr::AsyncGenWrap);
                 }
                 self.emit(Instr::YieldValue);
             }
@@ -2205,8 +2307,9 @@ impl<'a> Compiler<'a> {
         let Some(sid) = self.st.scope_for(e) else {
             return Err(self.err("pyc internal error: no scope for comprehension", e.range()));
         };
-        if self.st.scopes[sid].is_coroutine || gens.iter().any(|g| g.is_async) {
-            return Err(self.unsupported("asynchronous comprehensions are", e.range()));
+        let is_async = self.st.scopes[sid].is_coroutine || gens.iter().any(|g| g.is_async);
+        if is_async && !self.in_async_function() && kind != CompKind::Gen {
+            return Err(self.err("asynchronous comprehension outside of an asynchronous function", e.range()));
         }
         let name = match kind {
             CompKind::List => "<listcomp>",
@@ -2232,8 +2335,17 @@ impl<'a> Compiler<'a> {
         let code = self.exit_unit()?;
         self.make_closure(code, 0, e.range())?;
         self.expr(&gens[0].iter)?;
-        self.emit(Instr::GetIter);
+        if gens[0].is_async {
+            self.emit(Instr::GetAIter);
+        } else {
+            self.emit(Instr::GetIter);
+        }
         self.emit(Instr::Call(0));
+        if is_async && kind != CompKind::Gen {
+            self.emit(Instr::GetAwaitable(0));
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+        }
         Ok(())
     }
 
@@ -2254,11 +2366,24 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            if g.is_async {
+                self.emit(Instr::GetAIter);
+            } else {
+                self.emit(Instr::GetIter);
+            }
         }
         let depth = depth + 1;
         self.bind(start);
-        self.jump(Instr::ForIter, anchor);
+        if g.is_async {
+            let stack = depth + (kind != CompKind::Gen) as u32;
+            self.push_handler(anchor, stack, false);
+            self.emit(Instr::GetANext);
+            self.load_const(Constant::None);
+            self.yield_from_loop();
+            self.pop_handler();
+        } else {
+            self.jump(Instr::ForIter, anchor);
+        }
         self.store(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, if_cleanup, false)?;
@@ -2269,6 +2394,9 @@ impl<'a> Compiler<'a> {
             match kind {
                 CompKind::Gen => {
                     self.expr(elt)?;
+                    if self.st.scopes[self.ur().scope].is_coroutine {
+                        self.emit(Instr::AsyncGenWrap);
+                    }
                     self.emit(Instr::YieldValue);
                     self.emit(Instr::Pop);
                 }
@@ -2292,6 +2420,10 @@ impl<'a> Compiler<'a> {
         self.bind(if_cleanup);
         self.jump(Instr::Jump, start);
         self.bind(anchor);
+        if g.is_async {
+            // [.., aiter, exc]
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 
@@ -2539,6 +2671,8 @@ struct PatternCtx {
     allow_irrefutable: bool,
     fail_pop: Vec<Label>,
     on_top: u32,
+    /// The last pattern node compiled (CPython reports some errors at its location).
+    last: TextRange,
 }
 
 fn is_wildcard(p: &ast::Pattern) -> bool {
@@ -2567,6 +2701,7 @@ impl<'a> Compiler<'a> {
                 allow_irrefutable: case.guard.is_some() || i == cases - 1,
                 fail_pop: Vec::new(),
                 on_top: 0,
+                last: case.pattern.range(),
             };
             self.pattern(&case.pattern, &mut pc)?;
             let stores = std::mem::take(&mut pc.stores);
@@ -2660,7 +2795,7 @@ impl<'a> Compiler<'a> {
             return Err(self.err("cannot assign to __debug__", n.range));
         }
         if pc.stores.iter().any(|s| s == n.id.as_str()) {
-            return Err(self.err(format!("multiple assignments to name '{}' in pattern", n.id), n.range));
+            return Err(self.err(format!("multiple assignments to name '{}' in pattern", n.id), pc.last));
         }
         self.rotate(pc.on_top + pc.stores.len() as u32 + 1);
         pc.stores.push(n.id.to_string());
@@ -2677,6 +2812,7 @@ impl<'a> Compiler<'a> {
 
     fn pattern(&mut self, p: &'a ast::Pattern, pc: &mut PatternCtx) -> R {
         let old = self.set_loc(p.range());
+        pc.last = p.range();
         let r = self.pattern_inner(p, pc);
         self.restore_loc(old);
         r
@@ -2863,7 +2999,7 @@ impl<'a> Compiler<'a> {
             }
             if kws[i + 1..].iter().any(|o| o.attr.id == k.attr.id) {
                 let dup = kws[i + 1..].iter().find(|o| o.attr.id == k.attr.id).unwrap();
-                return Err(self.err(format!("attribute name repeated in class pattern: {}", k.attr.id), dup.attr.range));
+                return Err(self.err(format!("attribute name repeated in class pattern: {}", k.attr.id), dup.pattern.range()));
             }
         }
         self.expr(&c.cls)?;
@@ -2911,7 +3047,7 @@ impl<'a> Compiler<'a> {
                 None => control = Some(pc.stores.clone()),
                 Some(ctl) => {
                     if ctl.len() != pc.stores.len() || ctl.iter().any(|n| !pc.stores.contains(n)) {
-                        return Err(self.err("alternative patterns bind different names", alt.range()));
+                        return Err(self.err("alternative patterns bind different names", pc.last));
                     }
                     // Reorder this alternative's captures to the control order:
                     // control[t] must end at depth t + 1.
@@ -2943,7 +3079,7 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return Err(self.err(format!("multiple assignments to name '{}' in pattern", name), o.range));
+                return Err(self.err(format!("multiple assignments to name '{}' in pattern", name), pc.last));
             }
             pc.stores.push(name);
         }
@@ -2998,5 +3134,31 @@ fn const_py_repr(c: &Constant) -> String {
         Constant::Float(f) => format!("{f:?}"),
         Constant::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         other => crate::disasm::const_repr(other),
+    }
+}
+
+/// The range of a `break`/`continue` (outside a nested loop) or `return` inside `s`,
+/// not looking into nested functions and classes (for the except* restriction).
+fn find_flow_escape(s: &Stmt, in_loop: bool) -> Option<TextRange> {
+    let body = |b: &[Stmt], lp: bool| b.iter().find_map(|x| find_flow_escape(x, lp));
+    match s {
+        Stmt::Return(r) => Some(r.range),
+        Stmt::Break(b) if !in_loop => Some(b.range),
+        Stmt::Continue(c) if !in_loop => Some(c.range),
+        Stmt::For(f) => body(&f.body, true).or_else(|| body(&f.orelse, in_loop)),
+        Stmt::While(w) => body(&w.body, true).or_else(|| body(&w.orelse, in_loop)),
+        Stmt::If(i) => body(&i.body, in_loop).or_else(|| i.elif_else_clauses.iter().find_map(|c| body(&c.body, in_loop))),
+        Stmt::With(w) => body(&w.body, in_loop),
+        Stmt::Try(t) => body(&t.body, in_loop)
+            .or_else(|| body(&t.orelse, in_loop))
+            .or_else(|| body(&t.finalbody, in_loop))
+            .or_else(|| {
+                t.handlers.iter().find_map(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    body(&h.body, in_loop)
+                })
+            }),
+        Stmt::Match(m) => m.cases.iter().find_map(|c| body(&c.body, in_loop)),
+        _ => None,
     }
 }

@@ -70,6 +70,8 @@ pub struct Scope {
     pub parent: Option<ScopeId>,
     pub is_generator: bool,
     pub is_coroutine: bool,
+    /// An `async def` (as opposed to a comprehension made asynchronous by its contents).
+    pub is_async_def: bool,
     pub varargs: bool,
     pub varkeywords: bool,
     pub nested: bool,
@@ -95,6 +97,7 @@ impl Scope {
             parent,
             is_generator: false,
             is_coroutine: false,
+            is_async_def: false,
             varargs: false,
             varkeywords: false,
             nested,
@@ -253,6 +256,7 @@ impl<'a> Builder<'a> {
                 self.enter(f, ScopeKind::Function, &f.name.id, f.range);
                 if f.is_async {
                     self.cs().is_coroutine = true;
+                    self.cs().is_async_def = true;
                 }
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
@@ -643,6 +647,9 @@ impl<'a> Builder<'a> {
             Expr::Generator(c) => self.comprehension(e, "genexpr", "generator expression", &c.generators, &c.elt, None, true)?,
             Expr::Await(a) => {
                 self.expr(&a.value)?;
+                if self.cs().kind == ScopeKind::Comprehension {
+                    self.cs().is_coroutine = true;
+                }
             }
             Expr::Yield(y) => {
                 if let Some(k) = self.comp_error_name() {

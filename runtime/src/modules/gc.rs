@@ -234,7 +234,7 @@ fn maybe_tracked(o: &Obj) -> bool {
     if !gc::is_tracked_raw(o) {
         return false;
     }
-    if o.is_exact(types().tuple) || o.is_exact(types().dict) {
+    if o.is_exact(types().dict) {
         let mut any = false;
         gc::traverse_object(o, &mut |r| {
             if !any && maybe_tracked(r) {
@@ -374,6 +374,32 @@ pub fn count_dealloc(h: *mut ObjHeader) {
             *m.entry(unsafe { (*h).ty } as usize).or_insert(0) -= 1;
         }
     }
+}
+
+/// Interpreter shutdown, as CPython does it for `__main__`: names starting with an
+/// underscore are set to None first, then the rest (except `__builtins__`), so the
+/// program's objects are released (and their `__del__` run) in that order; then a
+/// collection finalizes cyclic garbage.
+pub fn finalize_main(main_dict: &Obj) {
+    let keys = dict::keys(main_dict);
+    for pass in 0..2 {
+        for k in &keys {
+            let Some(name) = pystr::as_str(k) else { continue };
+            let under = name.starts_with('_');
+            if name == "__builtins__" || (pass == 0) != (under && !name.starts_with("__")) && pass == 0 {
+                continue;
+            }
+            if pass == 1 && name == "__builtins__" {
+                continue;
+            }
+            if dict::contains(main_dict, k).unwrap_or(false) {
+                let _ = dict::set_item(main_dict, k.clone(), none::none());
+            }
+        }
+    }
+    crate::modules::sys::flush_stdout();
+    gc::collect_with_callbacks(2);
+    crate::modules::sys::flush_stdout();
 }
 
 thread_local! {

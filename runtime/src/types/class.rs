@@ -580,6 +580,11 @@ pub fn fill_builtin_dict(ty: &TypeObject, methods: Vec<MethodDef>) {
         if inherited {
             continue;
         }
+        // CPython's containers have no `__bool__` (truth comes from `__len__`, so a subclass
+        // overriding `__len__` is honoured); their native bool slot is only a fast path.
+        if name == "__bool__" && matches!(ty.name(), "list" | "dict" | "set" | "frozenset" | "tuple") {
+            continue;
+        }
         dict::set_item_str(&d, name, descriptors::new_method_descriptor(name, ty, descriptors::DescrKind::Slot(w)));
     }
     if let Some(f) = slots.new {
@@ -667,6 +672,16 @@ fn pick<F: Copy>(t: &TypeObject, names: &[&str], extract: impl Fn(&SlotWrapper) 
     }
 }
 
+/// Like `pick`, but a dunder explicitly set to None installs the trampoline, which raises
+/// CPython's error (`__iter__ = None`: "not iterable", `__contains__ = None`: "not a container")
+/// instead of falling back to `__getitem__` iteration.
+fn pick_none_blocks<F: Copy>(t: &TypeObject, names: &[&str], extract: impl Fn(&SlotWrapper) -> Option<F>, tramp: F) -> Option<F> {
+    match resolve(t, names) {
+        Res::NoneValue => Some(tramp),
+        _ => pick(t, names, extract, tramp),
+    }
+}
+
 fn compute_slots(t: &TypeObject) -> Slots {
     use SlotWrapper as W;
     let unary = |w: &SlotWrapper| if let W::Unary(f) = w { Some(*f) } else { None };
@@ -680,7 +695,7 @@ fn compute_slots(t: &TypeObject) -> Slots {
             |w| if let W::RichCmp(f, _) = w { Some(*f) } else { None },
             slot_richcompare as fn(&Obj, &Obj, CmpOp) -> PyResult<Obj>,
         ),
-        iter: pick(t, &["__iter__"], unary, slot_iter as UnaryFn),
+        iter: pick_none_blocks(t, &["__iter__"], unary, slot_iter as UnaryFn),
         next: pick(t, &["__next__"], |w| if let W::Next(f) = w { Some(*f) } else { None }, slot_next as fn(&Obj) -> PyResult<Option<Obj>>),
         len: pick(t, &["__len__"], |w| if let W::Len(f) = w { Some(*f) } else { None }, slot_len as fn(&Obj) -> PyResult<usize>),
         getitem: pick(t, &["__getitem__"], |w| if let W::GetItem(f) = w { Some(*f) } else { None }, slot_getitem as fn(&Obj, &Obj) -> PyResult<Obj>),
@@ -693,7 +708,7 @@ fn compute_slots(t: &TypeObject) -> Slots {
             },
             slot_setitem as fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>,
         ),
-        contains: pick(t, &["__contains__"], |w| if let W::Contains(f) = w { Some(*f) } else { None }, slot_contains as fn(&Obj, &Obj) -> PyResult<bool>),
+        contains: pick_none_blocks(t, &["__contains__"], |w| if let W::Contains(f) = w { Some(*f) } else { None }, slot_contains as fn(&Obj, &Obj) -> PyResult<bool>),
         bool: pick(t, &["__bool__"], |w| if let W::Bool(f) = w { Some(*f) } else { None }, slot_bool as fn(&Obj) -> PyResult<bool>),
         call: pick(t, &["__call__"], |w| if let W::Call(f) = w { Some(*f) } else { None }, slot_call as crate::types::typeobj::CallFn),
         getattro: pick(
@@ -1143,10 +1158,13 @@ fn best_base(bases: &[Obj]) -> PyResult<&'static TypeObject> {
         match best {
             None => best = Some((bt, s)),
             Some((_, bs)) => {
-                if s.is_subtype(bs) {
+                // As CPython: keep the earlier base on ties (its solid base is already at
+                // least as derived); switch only to a strictly more derived layout.
+                if !bs.is_subtype(s) {
+                    if !s.is_subtype(bs) {
+                        return Err(type_error("multiple bases have instance lay-out conflict"));
+                    }
                     best = Some((bt, s));
-                } else if !bs.is_subtype(s) {
-                    return Err(type_error("multiple bases have instance lay-out conflict"));
                 }
             }
         }

@@ -12,7 +12,7 @@ use super::typeobj::MethodDef;
 use super::TypeSpec;
 use crate::errors::{self, type_error};
 use crate::interp::SendResult;
-use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
 use crate::types::{bool as pybool, none, str as pystr, types};
 
 // ----- coroutine -----
@@ -256,7 +256,247 @@ pub fn op_before_async_with(mgr: &Obj) -> PyResult<(Obj, Obj)> {
     Ok((bound, res))
 }
 
-/// `AsyncGenWrap` (async generators are not supported yet: values pass through).
+/// `AsyncGenWrap`: marks a value yielded by an async generator body.
 pub fn async_gen_wrap(v: Obj) -> Obj {
-    v
+    alloc(types().async_generator_wrapped_value, WrappedObj { head: header(), value: v })
+}
+
+// ----- async generators -----
+
+/// The marker `AsyncGenWrap` puts around values an async generator body yields, so that
+/// they can be told apart from values yielded by the objects it awaits.
+#[repr(C)]
+pub struct WrappedObj {
+    pub head: ObjHeader,
+    pub value: Obj,
+}
+
+unsafe fn wrapped_drop(h: *mut ObjHeader) {
+    std::ptr::drop_in_place(h as *mut WrappedObj);
+}
+
+pub fn wrapped_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("async_generator_wrapped_value", std::mem::size_of::<WrappedObj>(), wrapped_drop);
+    s.final_ = true;
+    s
+}
+
+fn unwrap_value(v: &Obj) -> Option<Obj> {
+    if !v.is_small_int() && v.is_exact(types().async_generator_wrapped_value) {
+        Some(unsafe { v.payload::<WrappedObj>() }.value.clone())
+    } else {
+        None
+    }
+}
+
+pub fn is_async_generator(o: &Obj) -> bool {
+    !o.is_small_int() && o.is_exact(types().async_generator)
+}
+
+fn ag_aiter(a: &[Obj]) -> PyResult<Obj> {
+    Ok(a[0].clone())
+}
+fn ag_anext(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_asend(&a[0], none::none()))
+}
+fn ag_asend(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_asend(&a[0], a[1].clone()))
+}
+fn ag_athrow(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_athrow(&a[0], Some(a[1..].to_vec())))
+}
+fn ag_aclose(a: &[Obj]) -> PyResult<Obj> {
+    Ok(new_athrow(&a[0], None))
+}
+
+pub fn async_gen_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("async_generator", std::mem::size_of::<GeneratorObj>(), generator::gen_drop);
+    s.final_ = true;
+    s.slots.repr = Some(generator::gen_repr);
+    s.slots.getattro = Some(generator::gen_getattro);
+    s.slots.setattro = Some(generator::gen_setattro);
+    s.methods = vec![
+        MethodDef::Method { name: "__aiter__", func: ag_aiter, min: 1, max: 1 },
+        MethodDef::Method { name: "__anext__", func: ag_anext, min: 1, max: 1 },
+        MethodDef::Method { name: "asend", func: ag_asend, min: 2, max: 2 },
+        MethodDef::Method { name: "athrow", func: ag_athrow, min: 2, max: 4 },
+        MethodDef::Method { name: "aclose", func: ag_aclose, min: 1, max: 1 },
+        MethodDef::Getter { name: "ag_running", get: c_running },
+        MethodDef::Getter { name: "ag_code", get: c_code },
+        MethodDef::Getter { name: "ag_frame", get: c_frame },
+        MethodDef::Getter { name: "ag_await", get: c_await },
+    ];
+    s
+}
+
+const INIT: u8 = 0;
+const ITER: u8 = 1;
+const CLOSED: u8 = 2;
+
+/// `agen.asend(v)` / `agen.__anext__()` awaitable, and `agen.athrow(...)` / `agen.aclose()`
+/// (`throw` holds the athrow arguments; `aclose` when `is_close`).
+#[repr(C)]
+pub struct AgOpObj {
+    pub head: ObjHeader,
+    pub gen: Obj,
+    pub value: Option<Obj>,
+    pub throw: Option<Vec<Obj>>,
+    pub is_close: bool,
+    pub state: u8,
+}
+
+fn new_asend(g: &Obj, v: Obj) -> Obj {
+    alloc(
+        types().async_generator_asend,
+        AgOpObj { head: header(), gen: g.clone(), value: Some(v), throw: None, is_close: false, state: INIT },
+    )
+}
+
+fn new_athrow(g: &Obj, args: Option<Vec<Obj>>) -> Obj {
+    let is_close = args.is_none();
+    alloc(
+        types().async_generator_athrow,
+        AgOpObj { head: header(), gen: g.clone(), value: None, throw: args, is_close, state: INIT },
+    )
+}
+
+#[allow(clippy::mut_from_ref)]
+fn op_mut(o: &Obj) -> &mut AgOpObj {
+    unsafe { o.payload_mut::<AgOpObj>() }
+}
+
+/// Turns one resumption of the async generator into the awaitable's step: a wrapped value
+/// completes the operation (`StopIteration(value)`), a plain value is passed up to the
+/// awaiting code, the generator's end is `StopAsyncIteration`.
+fn ag_step(op: &Obj, r: PyResult<SendResult>) -> PyResult<Obj> {
+    let o = op_mut(op);
+    let is_close = o.is_close;
+    match r {
+        Ok(SendResult::Yield(v)) => match unwrap_value(&v) {
+            Some(inner) => {
+                o.state = CLOSED;
+                if is_close {
+                    return Err(errors::runtime_error("async generator ignored GeneratorExit"));
+                }
+                Err(errors::stop_iteration(if none::is_none(&inner) { None } else { Some(inner) }))
+            }
+            None => Ok(v),
+        },
+        Ok(SendResult::Return(_)) => {
+            o.state = CLOSED;
+            if is_close {
+                return Err(errors::stop_iteration(None));
+            }
+            Err(PyErr(crate::types::exceptions::new_exception(crate::types::exceptions::exc().stop_async_iteration, vec![])))
+        }
+        Err(e) => {
+            o.state = CLOSED;
+            let ex = crate::types::exceptions::exc();
+            if is_close && (e.matches(ex.generator_exit) || e.matches(ex.stop_async_iteration)) {
+                return Err(errors::stop_iteration(None));
+            }
+            Err(e)
+        }
+    }
+}
+
+fn ag_op_send(op: &Obj, sent: Obj) -> PyResult<Obj> {
+    let o = op_mut(op);
+    let g = o.gen.clone();
+    if o.state == CLOSED {
+        return Err(errors::runtime_error(if o.throw.is_none() && !o.is_close {
+            "cannot reuse already awaited __anext__()/asend()"
+        } else {
+            "cannot reuse already awaited aclose()/athrow()"
+        }));
+    }
+    if o.state == INIT {
+        o.state = ITER;
+        if o.is_close || o.throw.is_some() {
+            let gm = gen_mut(&g);
+            if gm.frame.is_none() || (o.is_close && !gm.started) {
+                gm.frame = None;
+                o.state = CLOSED;
+                if o.is_close {
+                    return Err(errors::stop_iteration(None));
+                }
+                return Err(PyErr(crate::types::exceptions::new_exception(
+                    crate::types::exceptions::exc().stop_async_iteration,
+                    vec![],
+                )));
+            }
+            let e = if o.is_close {
+                PyErr(crate::types::exceptions::new_exception(crate::types::exceptions::exc().generator_exit, vec![]))
+            } else {
+                let a = o.throw.clone().unwrap_or_default();
+                match generator::make_throw_exc(&a[0], a.get(1), a.get(2)) {
+                    Ok(e) => e,
+                    Err(e) => {
+                        o.state = CLOSED;
+                        return Err(e);
+                    }
+                }
+            };
+            let r = generator::throw_exc(&g, e);
+            return ag_step(op, r);
+        }
+        let v = o.value.take().unwrap_or_else(none::none);
+        let sent = if none::is_none(&sent) { v } else { sent };
+        let r = generator::resume(&g, sent, None);
+        return ag_step(op, r);
+    }
+    let r = generator::resume(&g, sent, None);
+    ag_step(op, r)
+}
+
+fn ag_op_next(op: &Obj) -> PyResult<Option<Obj>> {
+    ag_op_send(op, none::none()).map(Some)
+}
+fn ag_op_iter(op: &Obj) -> PyResult<Obj> {
+    Ok(op.clone())
+}
+fn ag_op_m_send(a: &[Obj]) -> PyResult<Obj> {
+    ag_op_send(&a[0], a[1].clone())
+}
+fn ag_op_m_throw(a: &[Obj]) -> PyResult<Obj> {
+    let o = op_mut(&a[0]);
+    if o.state == CLOSED {
+        return Err(errors::runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    o.state = ITER;
+    let g = o.gen.clone();
+    let e = generator::make_throw_exc(&a[1], a.get(2), a.get(3))?;
+    let r = generator::throw_exc(&g, e);
+    ag_step(&a[0], r)
+}
+fn ag_op_m_close(a: &[Obj]) -> PyResult<Obj> {
+    op_mut(&a[0]).state = CLOSED;
+    Ok(none::none())
+}
+fn ag_op_await(a: &[Obj]) -> PyResult<Obj> {
+    Ok(a[0].clone())
+}
+unsafe fn ag_op_drop(h: *mut ObjHeader) {
+    std::ptr::drop_in_place(h as *mut AgOpObj);
+}
+
+fn ag_op_spec(name: &'static str) -> TypeSpec {
+    let mut s = TypeSpec::new(name, std::mem::size_of::<AgOpObj>(), ag_op_drop);
+    s.final_ = true;
+    s.slots.iter = Some(ag_op_iter);
+    s.slots.next = Some(ag_op_next);
+    s.methods = vec![
+        MethodDef::Method { name: "send", func: ag_op_m_send, min: 2, max: 2 },
+        MethodDef::Method { name: "throw", func: ag_op_m_throw, min: 2, max: 4 },
+        MethodDef::Method { name: "close", func: ag_op_m_close, min: 1, max: 1 },
+        MethodDef::Method { name: "__await__", func: ag_op_await, min: 1, max: 1 },
+    ];
+    s
+}
+
+pub fn asend_spec() -> TypeSpec {
+    ag_op_spec("async_generator_asend")
+}
+pub fn athrow_spec() -> TypeSpec {
+    ag_op_spec("async_generator_athrow")
 }

@@ -592,6 +592,7 @@ fn getset_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
 
 pub fn getset_descriptor_spec() -> TypeSpec {
     let mut s = TypeSpec::new("getset_descriptor", std::mem::size_of::<GetSetObj>(), drop_as::<GetSetObj>);
+    s.slots.traverse = Some(getset_traverse);
     s.final_ = true;
     s.slots.descr_get = Some(getset_get);
     s.slots.descr_set = Some(getset_set);
@@ -698,6 +699,7 @@ fn member_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
 
 pub fn member_descriptor_spec() -> TypeSpec {
     let mut s = TypeSpec::new("member_descriptor", std::mem::size_of::<MemberObj>(), drop_as::<MemberObj>);
+    s.slots.traverse = Some(member_traverse);
     s.final_ = true;
     s.slots.descr_get = Some(member_get);
     s.slots.descr_set = Some(member_set);
@@ -1032,4 +1034,16 @@ pub fn staticmethod_spec() -> TypeSpec {
     s.slots.descr_get = Some(staticmethod_get);
     s.slots.call = Some(staticmethod_call);
     s
+}
+
+// ----- cycle collector (gc.rs): traverse (a class's descriptors own the class) -----
+
+fn getset_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    visit(&unsafe { o.payload::<GetSetObj>() }.owner);
+}
+
+fn member_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let m = unsafe { o.payload::<MemberObj>() };
+    visit(&m.name);
+    visit(&m.owner);
 }

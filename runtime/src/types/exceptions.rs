@@ -204,6 +204,8 @@ fn exc_spec(name: &'static str, field: &str) -> TypeSpec {
             s.slots.new = Some(group_new);
             s.slots.init = Some(group_init);
             s.methods.push(MethodDef::Method { name: "derive", func: group_derive, min: 2, max: 2 });
+            s.methods.push(MethodDef::Method { name: "split", func: group_split_m, min: 2, max: 2 });
+            s.methods.push(MethodDef::Method { name: "subgroup", func: group_subgroup_m, min: 2, max: 2 });
         }
         _ => {}
     }
@@ -835,4 +837,74 @@ fn exc_clear(o: &Obj) {
     let d = crate::object::dict_slot(o).and_then(|s| s.take());
     drop(old);
     drop(d);
+}
+
+/// Is `o` an exception group (instance of BaseExceptionGroup)?
+pub fn is_group(o: &Obj) -> bool {
+    !o.is_small_int() && o.isinstance(exc().base_exception_group)
+}
+
+/// `eg.derive(excs)` plus the metadata copy `split`/`subgroup` do (traceback, cause,
+/// context, notes).
+fn derive_and_copy(eg: &Obj, excs: Vec<Obj>) -> PyResult<Obj> {
+    let n = crate::protocol::call_method(eg, "derive", &[crate::types::list::new(excs)])?;
+    if !is_exception(&n) {
+        return Err(type_error("derive must return an instance of BaseExceptionGroup"));
+    }
+    set_traceback(&n, traceback(eg));
+    set_cause(&n, cause(eg));
+    set_context(&n, context(eg));
+    if let Some(notes) = crate::protocol::getattr_opt(eg, &pystr::intern("__notes__"))? {
+        crate::protocol::setattr(&n, &pystr::intern("__notes__"), &notes)?;
+    }
+    Ok(n)
+}
+
+/// Splits exception `e` by predicate `pred` (applied to groups too, before recursing):
+/// (matching part, rest), each None when empty.
+pub fn group_split(e: &Obj, pred: &mut dyn FnMut(&Obj) -> PyResult<bool>, want_rest: bool) -> PyResult<(Option<Obj>, Option<Obj>)> {
+    if pred(e)? {
+        return Ok((Some(e.clone()), None));
+    }
+    if !is_group(e) {
+        return Ok((None, if want_rest { Some(e.clone()) } else { None }));
+    }
+    let mut m = Vec::new();
+    let mut r = Vec::new();
+    for x in group_exceptions(e) {
+        let (a, b) = group_split(&x, pred, want_rest)?;
+        m.extend(a);
+        r.extend(b);
+    }
+    let m = if m.is_empty() { None } else { Some(derive_and_copy(e, m)?) };
+    let r = if r.is_empty() { None } else { Some(derive_and_copy(e, r)?) };
+    Ok((m, r))
+}
+
+/// The predicate of `split`/`subgroup`: an exception type, a tuple of them, or a callable.
+fn matcher(cond: &Obj) -> PyResult<Box<dyn FnMut(&Obj) -> PyResult<bool>>> {
+    let is_types = crate::types::typeobj::downcast_type(cond).is_some_and(|t| t.is_subtype(exc().base_exception))
+        || tuple::as_slice(cond).is_some_and(|items| {
+            items.iter().all(|i| crate::types::typeobj::downcast_type(i).is_some_and(|t| t.is_subtype(exc().base_exception)))
+        });
+    let c = cond.clone();
+    if is_types {
+        return Ok(Box::new(move |x: &Obj| crate::builtins::isinstance(x, &c)));
+    }
+    if cond.ty().slots().call.is_some() && crate::types::typeobj::downcast_type(cond).is_none() {
+        return Ok(Box::new(move |x: &Obj| crate::protocol::is_true(&crate::protocol::call(&c, &[x.clone()])?)));
+    }
+    Err(type_error("expected a function, exception type or tuple of exception types"))
+}
+
+fn group_split_m(a: &[Obj]) -> PyResult<Obj> {
+    let mut p = matcher(&a[1])?;
+    let (m, r) = group_split(&a[0], &mut *p, true)?;
+    Ok(tuple::new(vec![m.unwrap_or_else(none::none), r.unwrap_or_else(none::none)]))
+}
+
+fn group_subgroup_m(a: &[Obj]) -> PyResult<Obj> {
+    let mut p = matcher(&a[1])?;
+    let (m, _) = group_split(&a[0], &mut *p, false)?;
+    Ok(m.unwrap_or_else(none::none))
 }

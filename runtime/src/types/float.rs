@@ -775,6 +775,25 @@ fn m_fromhex(cls: &Obj, args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     }
 }
 
+fn m_getformat(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(type_error("float.__getformat__() takes no keyword arguments"));
+    }
+    if args.len() != 1 {
+        return Err(type_error(format!("float.__getformat__() takes exactly one argument ({} given)", args.len())));
+    }
+    let Some(t) = super::str::as_str(&args[0]) else {
+        return Err(type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            args[0].type_name()
+        )));
+    };
+    match t {
+        "double" | "float" => Ok(super::str::new("IEEE, little-endian")),
+        _ => Err(value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+    }
+}
+
 fn g_real(o: &Obj) -> PyResult<Obj> {
     Ok(new(val(o)))
 }
@@ -820,6 +839,7 @@ pub fn spec() -> TypeSpec {
         MethodDef::Method { name: "__rdivmod__", func: m_rdivmod, min: 2, max: 2 },
         MethodDef::Method { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
         MethodDef::ClassMethod { name: "fromhex", func: m_fromhex },
+        MethodDef::ClassMethod { name: "__getformat__", func: m_getformat },
         MethodDef::Getter { name: "real", get: g_real },
         MethodDef::Getter { name: "imag", get: g_imag },
     ];

@@ -42,10 +42,12 @@ pub fn is_generator(o: &Obj) -> bool {
     !o.is_small_int() && (o.is_exact(types().generator) || o.is_exact(types().coroutine))
 }
 
-/// "generator" or "coroutine" (for error messages).
+/// "generator", "coroutine" or "async generator" (for error messages).
 fn kind(g: &Obj) -> &'static str {
     if g.is_exact(types().coroutine) {
         "coroutine"
+    } else if g.is_exact(types().async_generator) {
+        "async generator"
     } else {
         "generator"
     }
@@ -59,8 +61,11 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
     };
     let code = frame.code.clone();
     frame.pc = 0;
-    let ty = if frame.code_obj().code.flags & pyc_frontend::bytecode::code_flags::COROUTINE != 0 {
+    let flags = frame.code_obj().code.flags;
+    let ty = if flags & pyc_frontend::bytecode::code_flags::COROUTINE != 0 {
         types().coroutine
+    } else if flags & pyc_frontend::bytecode::code_flags::ASYNC_GENERATOR != 0 {
+        types().async_generator
     } else {
         types().generator
     };
@@ -130,8 +135,10 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
         Err(e) => {
             errors::set_handled(saved);
             drop(fr);
-            if e.matches(exc().stop_iteration) {
-                let re = errors::runtime_error(format!("{} raised StopIteration", kind(g)));
+            let agen_stop = kind(g) == "async generator" && e.matches(exc().stop_async_iteration);
+            if e.matches(exc().stop_iteration) || agen_stop {
+                let what = if agen_stop { "StopAsyncIteration" } else { "StopIteration" };
+                let re = errors::runtime_error(format!("{} raised {}", kind(g), what));
                 excs::set_cause(&re.0, Some(e.0.clone()));
                 excs::set_context(&re.0, Some(e.0));
                 return Err(re);
@@ -320,7 +327,7 @@ fn m_close(args: &[Obj]) -> PyResult<Obj> {
 
 pub(crate) fn gen_repr(g: &Obj) -> PyResult<Obj> {
     let q = pystr::as_str(&gen_mut(g).qualname).unwrap_or("?").to_string();
-    Ok(pystr::from_string(format!("<{} object {} at {:#x}>", kind(g), q, g.raw())))
+    Ok(pystr::from_string(format!("<{} object {} at {:#x}>", g.type_name(), q, g.raw())))
 }
 
 fn g_running(g: &Obj) -> PyResult<Obj> {

@@ -471,26 +471,23 @@ pub fn parse_int_str(s: &str, base: u32) -> PyResult<Option<BigInt>> {
     Ok(Some(if neg { -v } else { v }))
 }
 
-/// The value of a non-ASCII Unicode decimal digit (common Nd blocks).
+/// The value of a non-ASCII Unicode decimal digit (category Nd).
 pub fn unicode_decimal(c: char) -> Option<u32> {
     let cp = c as u32;
-    const ZEROS: &[u32] = &[
-        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
-        0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
-        0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
-        0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
-        0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x16A60, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2,
-        0x1D7EC, 0x1D7F6, 0x1E950, 0x1FBF0,
-    ];
     if cp < 0x80 {
         return None;
     }
-    for &z in ZEROS {
-        if cp >= z && cp < z + 10 {
-            return Some(cp - z);
-        }
+    let zeros = &super::unicode_db::DECIMAL_ZEROS;
+    let i = zeros.partition_point(|z| *z <= cp);
+    if i == 0 {
+        return None;
     }
-    None
+    let z = zeros[i - 1];
+    if cp < z + 10 && super::str::uflags(c) & super::unicode_db::DECIMAL != 0 {
+        Some(cp - z)
+    } else {
+        None
+    }
 }
 
 // ----- constructor -----

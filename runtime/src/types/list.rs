@@ -1001,7 +1001,7 @@ pub fn reverse_iter_spec() -> TypeSpec {
 // ----- cycle collector (gc.rs): traverse / clear -----
 
 fn list_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    for x in unsafe { o.payload::<ListObj>() }.items.iter() {
+    for x in unsafe { o.payload::<ListObj>() }.items.iter().rev() {
         visit(x);
     }
 }

@@ -20,6 +20,7 @@ pub mod int;
 pub mod float;
 pub mod complex;
 pub mod str;
+pub mod unicode_db;
 pub mod bytes;
 pub mod memoryview;
 pub mod list;
@@ -86,7 +87,8 @@ builtin_types!(
     dict_reversekeyiterator,
     set_iterator, seq_iterator, callable_iterator, enumerate, zip, map, filter, reversed,
     function, builtin_function, method, cell, code, module, property, classmethod, staticmethod,
-    super_, method_descriptor, getset_descriptor, generator, coroutine, coroutine_wrapper, traceback, frame,
+    super_, method_descriptor, getset_descriptor, generator, coroutine, coroutine_wrapper, async_generator, async_generator_asend,
+    async_generator_athrow, async_generator_wrapped_value, traceback, frame,
     wrapper_descriptor, classmethod_descriptor, builtin_method, method_wrapper, member_descriptor,
 );
 
@@ -243,6 +245,10 @@ pub fn init() {
         generator: t(generator::spec(), object),
         coroutine: t(coroutine::spec(), object),
         coroutine_wrapper: t(coroutine::wrapper_spec(), object),
+        async_generator: t(coroutine::async_gen_spec(), object),
+        async_generator_asend: t(coroutine::asend_spec(), object),
+        async_generator_athrow: t(coroutine::athrow_spec(), object),
+        async_generator_wrapped_value: t(coroutine::wrapped_spec(), object),
         traceback: t(traceback::traceback_spec(), object),
         frame: t(traceback::frame_spec(), object),
         wrapper_descriptor: t(descriptors::wrapper_descriptor_spec(), object),

@@ -208,84 +208,110 @@ pub fn str_hash_of(o: &Obj) -> i64 {
 
 // ----- character classes -----
 
+use super::unicode_db as udb;
+
+/// The Unicode property flags of `c` (`unicode_db::ALPHA`...), as CPython 3.11 has them.
+#[inline]
+pub fn uflags(c: char) -> u16 {
+    let cp = c as u32;
+    let i = udb::FLAG_RUNS.partition_point(|r| r.0 <= cp);
+    udb::FLAG_RUNS[i.saturating_sub(1)].1
+}
+
+#[inline]
+fn has(c: char, f: u16) -> bool {
+    uflags(c) & f != 0
+}
+
 pub fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f');
+    }
+    has(c, udb::SPACE)
 }
 
 fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    has(c, udb::LINEBREAK)
 }
 
-/// Python's `str.isprintable` for one character (approximation of the Unicode tables).
+/// Python's `str.isprintable` for one character.
 pub fn is_printable(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x80 {
-        return (0x20..0x7f).contains(&cp);
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
     }
-    if cp < 0xa0 || cp == 0xad {
-        return false;
-    }
-    if c.is_whitespace() {
-        return false;
-    }
-    !matches!(cp,
-        0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x0890..=0x0891 | 0x08E2 | 0x180E
-        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF0..=0xFFFB
-        | 0xFFFE..=0xFFFF | 0x110BD | 0x110CD | 0x13430..=0x1343F | 0x1BCA0..=0x1BCA3
-        | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF
-        | 0x0378..=0x0379 | 0x0380..=0x0383 | 0x038B | 0x038D | 0x03A2 | 0xD800..=0xDFFF)
+    has(c, udb::PRINTABLE)
 }
 
 fn is_decimal(c: char) -> bool {
-    c.is_ascii_digit() || int::unicode_decimal(c).is_some()
+    has(c, udb::DECIMAL)
 }
-
 fn is_digit(c: char) -> bool {
-    is_decimal(c)
-        || matches!(c as u32,
-            0xB2 | 0xB3 | 0xB9 | 0x1369..=0x1371 | 0x19DA | 0x2070 | 0x2074..=0x2079
-            | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24EA
-            | 0x24F5..=0x24FD | 0x24FF | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792
-            | 0x10A40..=0x10A43 | 0x1F100..=0x1F10A)
+    has(c, udb::DIGIT)
 }
-
 fn is_numeric(c: char) -> bool {
-    c.is_numeric()
-        || matches!(c as u32,
-            0x3007 | 0x4E00 | 0x4E8C | 0x4E09 | 0x56DB | 0x4E94 | 0x516D | 0x4E03 | 0x516B
-            | 0x4E5D | 0x5341 | 0x767E | 0x5343 | 0x4E07 | 0x5104 | 0x5146 | 0x96F6 | 0x5EFF
-            | 0x5345 | 0x534C | 0x842C | 0x58F9 | 0x8CB3 | 0x53C3 | 0x8086 | 0x4F0D | 0x9678
-            | 0x67D2 | 0x634C | 0x7396 | 0x62FE | 0x4F70 | 0x4EDF)
+    has(c, udb::NUMERIC)
 }
-
 fn is_alpha(c: char) -> bool {
-    c.is_alphabetic() && !c.is_numeric()
+    has(c, udb::ALPHA)
 }
-
 fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+    has(c, udb::CASED)
 }
-
+fn is_case_ignorable(c: char) -> bool {
+    has(c, udb::CASE_IGNORABLE)
+}
+fn is_upper_c(c: char) -> bool {
+    has(c, udb::UPPER)
+}
+fn is_lower_c(c: char) -> bool {
+    has(c, udb::LOWER)
+}
 fn is_titlecase(c: char) -> bool {
-    matches!(c as u32, 0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+    has(c, udb::TITLE)
 }
 
-/// Title-case mapping of one character.
-fn push_title(c: char, out: &mut String) {
-    match c as u32 {
-        0x01C4..=0x01C6 => out.push('\u{01C5}'),
-        0x01C7..=0x01C9 => out.push('\u{01C8}'),
-        0x01CA..=0x01CC => out.push('\u{01CB}'),
-        0x01F1..=0x01F3 => out.push('\u{01F2}'),
-        0xDF => out.push_str("Ss"),
-        0xFB00 => out.push_str("Ff"),
-        0xFB01 => out.push_str("Fi"),
-        0xFB02 => out.push_str("Fl"),
-        0xFB03 => out.push_str("Ffi"),
-        0xFB04 => out.push_str("Ffl"),
-        0xFB05 | 0xFB06 => out.push_str("St"),
-        _ => out.extend(c.to_uppercase()),
+/// Appends the full mapping of `c` from a (single, multi) table pair, or `c` itself.
+fn push_mapped(c: char, single: &[(u32, u32)], multi: &[(u32, &str)], out: &mut String) {
+    let cp = c as u32;
+    if let Ok(i) = single.binary_search_by_key(&cp, |e| e.0) {
+        out.push(char::from_u32(single[i].1).unwrap_or(c));
+    } else if let Ok(i) = multi.binary_search_by_key(&cp, |e| e.0) {
+        out.push_str(multi[i].1);
+    } else {
+        out.push(c);
     }
+}
+fn push_upper(c: char, out: &mut String) {
+    push_mapped(c, &udb::UPPER_1, &udb::UPPER_N, out)
+}
+fn push_title(c: char, out: &mut String) {
+    push_mapped(c, &udb::TITLE_1, &udb::TITLE_N, out)
+}
+fn push_fold(c: char, out: &mut String) {
+    push_mapped(c, &udb::FOLD_1, &udb::FOLD_N, out)
+}
+/// Lower-case mapping of `chars[i]`, with the Final_Sigma rule for U+03A3.
+fn push_lower_at(chars: &[char], i: usize, out: &mut String) {
+    let c = chars[i];
+    if c == '\u{3a3}' {
+        let mut j = i;
+        let mut prev = None;
+        while j > 0 {
+            j -= 1;
+            if !is_case_ignorable(chars[j]) {
+                prev = Some(chars[j]);
+                break;
+            }
+        }
+        let mut final_sigma = prev.map_or(false, is_cased);
+        if final_sigma {
+            let next = chars[i + 1..].iter().find(|c| !is_case_ignorable(**c));
+            final_sigma = next.map_or(true, |c| !is_cased(*c));
+        }
+        out.push(if final_sigma { '\u{3c2}' } else { '\u{3c3}' });
+        return;
+    }
+    push_mapped(c, &udb::LOWER_1, &udb::LOWER_N, out)
 }
 
 // ----- repr -----
@@ -718,34 +744,43 @@ fn m_upper(args: &[Obj]) -> PyResult<Obj> {
     if sp(&args[0]).ascii {
         return Ok(from_string(s.to_ascii_uppercase()));
     }
-    Ok(from_string(s.to_uppercase()))
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_upper(c, &mut out);
+    }
+    Ok(from_string(out))
 }
 fn m_lower(args: &[Obj]) -> PyResult<Obj> {
     let s = this(args);
     if sp(&args[0]).ascii {
         return Ok(from_string(s.to_ascii_lowercase()));
     }
-    Ok(from_string(s.to_lowercase()))
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for i in 0..chars.len() {
+        push_lower_at(&chars, i, &mut out);
+    }
+    Ok(from_string(out))
 }
 fn m_casefold(args: &[Obj]) -> PyResult<Obj> {
-    let mut out = String::new();
-    for c in this(args).chars() {
-        match c {
-            'ß' => out.push_str("ss"),
-            'ſ' => out.push('s'),
-            'ς' => out.push('σ'),
-            _ => out.extend(c.to_lowercase()),
-        }
+    let s = this(args);
+    if sp(&args[0]).ascii {
+        return Ok(from_string(s.to_ascii_lowercase()));
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_fold(c, &mut out);
     }
     Ok(from_string(out))
 }
 fn m_swapcase(args: &[Obj]) -> PyResult<Obj> {
-    let mut out = String::new();
-    for c in this(args).chars() {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase());
+    let chars: Vec<char> = this(args).chars().collect();
+    let mut out = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_upper_c(c) {
+            push_lower_at(&chars, i, &mut out);
+        } else if is_lower_c(c) {
+            push_upper(c, &mut out);
         } else {
             out.push(c);
         }
@@ -753,23 +788,24 @@ fn m_swapcase(args: &[Obj]) -> PyResult<Obj> {
     Ok(from_string(out))
 }
 fn m_capitalize(args: &[Obj]) -> PyResult<Obj> {
-    let s = this(args);
-    let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
-    if let Some(c) = it.next() {
-        push_title(c, &mut out);
+    let chars: Vec<char> = this(args).chars().collect();
+    let mut out = String::with_capacity(chars.len());
+    for i in 0..chars.len() {
+        if i == 0 {
+            push_title(chars[0], &mut out);
+        } else {
+            push_lower_at(&chars, i, &mut out);
+        }
     }
-    let rest: String = it.collect();
-    out.push_str(&rest.to_lowercase());
     Ok(from_string(out))
 }
 fn m_title(args: &[Obj]) -> PyResult<Obj> {
-    let s = this(args);
-    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = this(args).chars().collect();
+    let mut out = String::with_capacity(chars.len());
     let mut prev_cased = false;
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower_at(&chars, i, &mut out);
         } else {
             push_title(c, &mut out);
         }
@@ -790,13 +826,13 @@ fn m_isdecimal(a: &[Obj]) -> PyResult<Obj> {
     all_nonempty(this(a), is_decimal)
 }
 fn m_isnumeric(a: &[Obj]) -> PyResult<Obj> {
-    all_nonempty(this(a), |c| is_numeric(c) || is_digit(c))
+    all_nonempty(this(a), is_numeric)
 }
 fn m_isalpha(a: &[Obj]) -> PyResult<Obj> {
     all_nonempty(this(a), is_alpha)
 }
 fn m_isalnum(a: &[Obj]) -> PyResult<Obj> {
-    all_nonempty(this(a), |c| is_alpha(c) || is_numeric(c) || is_digit(c))
+    all_nonempty(this(a), |c| is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c))
 }
 fn m_isspace(a: &[Obj]) -> PyResult<Obj> {
     all_nonempty(this(a), py_isspace)
@@ -810,10 +846,10 @@ fn m_isprintable(a: &[Obj]) -> PyResult<Obj> {
 fn m_isupper(a: &[Obj]) -> PyResult<Obj> {
     let mut cased = false;
     for c in this(a).chars() {
-        if c.is_lowercase() || is_titlecase(c) {
+        if is_lower_c(c) || is_titlecase(c) {
             return bool_obj(false);
         }
-        if c.is_uppercase() {
+        if is_upper_c(c) {
             cased = true;
         }
     }
@@ -822,10 +858,10 @@ fn m_isupper(a: &[Obj]) -> PyResult<Obj> {
 fn m_islower(a: &[Obj]) -> PyResult<Obj> {
     let mut cased = false;
     for c in this(a).chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper_c(c) || is_titlecase(c) {
             return bool_obj(false);
         }
-        if c.is_lowercase() {
+        if is_lower_c(c) {
             cased = true;
         }
     }
@@ -834,14 +870,19 @@ fn m_islower(a: &[Obj]) -> PyResult<Obj> {
 fn m_istitle(a: &[Obj]) -> PyResult<Obj> {
     let mut cased = false;
     let mut prev_cased = false;
-    for c in this(a).chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+    let s = this(a);
+    if s.chars().count() == 1 {
+        let c = s.chars().next().unwrap_or(' ');
+        return bool_obj(is_titlecase(c) || is_upper_c(c));
+    }
+    for c in s.chars() {
+        if is_upper_c(c) || is_titlecase(c) {
             if prev_cased {
                 return bool_obj(false);
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower_c(c) {
             if !prev_cased {
                 return bool_obj(false);
             }
@@ -854,14 +895,14 @@ fn m_istitle(a: &[Obj]) -> PyResult<Obj> {
     bool_obj(cased)
 }
 
-/// Python's `str.isidentifier` (approximating XID_Start / XID_Continue).
+/// Python's `str.isidentifier`: XID_Start or '_', then XID_Continue.
 pub fn is_identifier(s: &str) -> bool {
     let mut it = s.chars();
     match it.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
+        Some(c) if c == '_' || has(c, udb::XID_START) => {}
         _ => return false,
     }
-    it.all(|c| c == '_' || c.is_alphanumeric() || matches!(c as u32, 0x0300..=0x036F | 0x00B7 | 0x0387 | 0x203F | 0x2040))
+    it.all(|c| has(c, udb::XID_CONTINUE))
 }
 fn m_isidentifier(a: &[Obj]) -> PyResult<Obj> {
     bool_obj(is_identifier(this(a)))

@@ -205,33 +205,114 @@ pub fn format_exception_only(e: &Obj) -> String {
     out
 }
 
-fn format_recursive(out: &mut String, e: &Obj, seen: &mut Vec<u64>) {
-    seen.push(e.raw());
+/// Printing state for exception groups (CPython's `_ExceptionPrintContext`): the group
+/// nesting depth (each level indents by two and adds a `| ` margin), whether the closing
+/// `+----` line is still owed, and the exceptions already printed (chains stop there).
+struct PrintCtx {
+    depth: usize,
+    need_close: bool,
+    seen: Vec<u64>,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Appends `text` with every line prefixed by the current indentation and margin.
+fn emit(out: &mut String, ctx: &PrintCtx, text: &str, margin: char) {
+    if ctx.depth == 0 {
+        out.push_str(text);
+        return;
+    }
+    let prefix = format!("{}{} ", " ".repeat(2 * ctx.depth), margin);
+    for line in text.split_inclusive('\n') {
+        out.push_str(&prefix);
+        out.push_str(line);
+    }
+}
+
+fn format_recursive(out: &mut String, e: &Obj, ctx: &mut PrintCtx) {
+    ctx.seen.push(e.raw());
     if let Some(c) = excs::cause(e) {
-        if !none::is_none(&c) && excs::is_exception(&c) && !seen.contains(&c.raw()) {
-            format_recursive(out, &c, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        if !none::is_none(&c) && excs::is_exception(&c) && !ctx.seen.contains(&c.raw()) {
+            format_recursive(out, &c, ctx);
+            emit(out, ctx, "\nThe above exception was the direct cause of the following exception:\n\n", '|');
         }
     } else if !excs::suppress_context(e) {
         if let Some(c) = excs::context(e) {
-            if !none::is_none(&c) && excs::is_exception(&c) && !seen.contains(&c.raw()) {
-                format_recursive(out, &c, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            if !none::is_none(&c) && excs::is_exception(&c) && !ctx.seen.contains(&c.raw()) {
+                format_recursive(out, &c, ctx);
+                emit(out, ctx, "\nDuring handling of the above exception, another exception occurred:\n\n", '|');
             }
         }
     }
-    if let Some(t) = excs::traceback(e) {
-        format_tb(out, &t);
-    }
-    out.push_str(&format_exception_only(e));
-    out.push('\n');
+    format_single(out, e, ctx);
 }
 
-/// The full text CPython prints for an uncaught exception.
+fn format_single(out: &mut String, e: &Obj, ctx: &mut PrintCtx) {
+    let tb_text = excs::traceback(e).map(|t| {
+        let mut s = String::new();
+        format_tb(&mut s, &t);
+        s
+    });
+    if !excs::is_group(e) {
+        if let Some(t) = tb_text {
+            emit(out, ctx, &t, '|');
+        }
+        emit(out, ctx, &(format_exception_only(e) + "\n"), '|');
+        return;
+    }
+    if ctx.depth > MAX_GROUP_DEPTH {
+        emit(out, ctx, &format!("... (max_group_depth is {})\n", MAX_GROUP_DEPTH), '|');
+        return;
+    }
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    if let Some(t) = tb_text {
+        let t = t.replacen("Traceback (most recent call last):\n", "", 1);
+        emit(out, ctx, "Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+        emit(out, ctx, &t, '|');
+    }
+    emit(out, ctx, &(format_exception_only(e) + "\n"), '|');
+    let members = excs::group_exceptions(e);
+    let num = members.len();
+    let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+        out.push_str(&" ".repeat(2 * ctx.depth));
+        out.push_str(if i == 0 { "+-" } else { "  " });
+        out.push_str(&format!("+---------------- {} ----------------\n", title));
+        ctx.depth += 1;
+        if !truncated {
+            format_recursive(out, &members[i], ctx);
+        } else {
+            let rem = num - MAX_GROUP_WIDTH;
+            emit(out, ctx, &format!("and {} more exception{}\n", rem, if rem > 1 { "s" } else { "" }), '|');
+        }
+        if last && ctx.need_close {
+            out.push_str(&" ".repeat(2 * ctx.depth));
+            out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
+}
+
+/// The full text CPython prints for an uncaught exception (exception groups included).
 pub fn format_exception(e: &Obj) -> String {
     let mut out = String::new();
-    let mut seen = Vec::new();
-    format_recursive(&mut out, e, &mut seen);
+    let mut ctx = PrintCtx { depth: 0, need_close: false, seen: Vec::new() };
+    format_recursive(&mut out, e, &mut ctx);
     out
 }
 

@@ -357,7 +357,7 @@ mod tests {
 // ----- cycle collector (gc.rs): traverse / clear -----
 
 fn tuple_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    for x in unsafe { o.payload::<TupleObj>() }.items.iter() {
+    for x in unsafe { o.payload::<TupleObj>() }.items.iter().rev() {
         visit(x);
     }
 }

@@ -1,3 +1,0 @@
-match {}:
-    case {"k": 1, "k": 2}:
-        pass

@@ -1,3 +1,0 @@
-match [1, 1]:
-    case [a, a]:
-        pass

@@ -1,6 +1,0 @@
-print("never")
-match 1:
-    case x:
-        pass
-    case 2:
-        pass

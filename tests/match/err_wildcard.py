@@ -1,6 +1,0 @@
-def f(v):
-    match v:
-        case _:
-            pass
-        case 1:
-            pass

@@ -1,0 +1,12 @@
+# mixing complex with bool, big ints, float specials; equality across numeric types.
+print(True + 1j, 1j - False, 1j * True, (2+2j) / True)
+print(10**15 + 1j, (10**15 + 1j) == 10**15 + 1j, complex(10**17) == 10**17, complex(10**17 + 1) == 10**17 + 1)
+print(complex(2**53 + 1) == 2**53 + 1, 2**53 + 1 == complex(2**53 + 1), float(2**53 + 1) == 2**53 + 1)
+inf = float('inf'); nan = float('nan')
+print(complex(inf, 0) == inf, complex(nan, 0) == nan, complex(0, nan) != complex(0, nan), [complex(nan)] == [complex(nan)])
+z = complex(nan, 0)
+print([z] == [z], z in [z], z == z)
+print(1j.__eq__(1j), 1j.__eq__('x'), (1j).__ne__(2), 0j == 0, 0j == -0.0, -0j == 0, 1j != 1)
+print(abs(-3j), abs(3 + 4j), abs(complex(inf, nan)), abs(complex(-inf, 0)), abs(complex(1e-320, 1e-320)))
+print(-(1+0j), -complex(0, 0), +complex(-0.0, -0.0), (1+2j).conjugate().conjugate())
+print(round(abs(1+1j), 10), divmod(7, 2), [x * 1j for x in range(3)])
