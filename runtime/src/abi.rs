@@ -158,8 +158,7 @@ pub unsafe extern "C" fn pyrt_load_class_deref(f: *mut Frame, cell: u64, name_id
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_load_global(f: *mut Frame, i: u32) -> u64 {
-    let f = fr(f);
-    to_abi(interp::op_load_global(f, &f.code_obj().names[i as usize]))
+    to_abi(interp::load_global_cached(fr(f), i))
 }
 
 #[no_mangle]
@@ -424,6 +423,14 @@ pub unsafe extern "C" fn pyrt_for_iter(it: u64, out: *mut u64) -> i32 {
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call(base: *const u64, nargs: u32, kwnames: u64) -> u64 {
+    if kwnames == 0 {
+        let r = if *base != 0 {
+            interp::call_positional(b(&*base), Obj::borrow_slice(base.add(1), nargs as usize + 1))
+        } else {
+            interp::call_positional(b(&*base.add(1)), Obj::borrow_slice(base.add(2), nargs as usize))
+        };
+        return to_abi(r);
+    }
     let kw = if kwnames == 0 { None } else { Some(b(&kwnames)) };
     let r = if *base != 0 {
         let callable = b(&*base);

@@ -9,10 +9,11 @@
 //! `sys._getframe`, `globals()`/`locals()` and the builtins that need the caller.
 
 use std::cell::Cell;
+use std::ops::{Deref, DerefMut};
 
 use crate::errors::type_error;
 use crate::object::{Obj, PyResult};
-use crate::types::code::{as_code, CodeObj};
+use crate::types::code::{as_code, CallInfo, CodeObj};
 use crate::types::function::{as_function, new_cell};
 use crate::types::typeobj::KwArgs;
 use crate::types::{self, str as pystr, tuple};
@@ -29,7 +30,7 @@ pub struct Frame {
     /// The locals mapping of module and class bodies (None for function bodies).
     pub locals: Option<Obj>,
     /// `varnames ++ cellvars ++ freevars` (cells for the last two).
-    pub localsplus: Vec<Option<Obj>>,
+    pub localsplus: LocalsPlus,
     /// The interpreter's operand stack (kept here so generators can suspend).
     pub stack: Vec<Option<Obj>>,
     /// Next instruction to run (interpreter).
@@ -42,10 +43,63 @@ pub struct Frame {
     pub generator: u64,
 }
 
+/// How many locals a frame holds inline (no heap allocation per call up to this).
+pub const INLINE_LOCALS: usize = 10;
+
+/// A frame's `localsplus`: a fixed inline buffer for up to `INLINE_LOCALS` slots, a heap
+/// vector beyond. Derefs to the slice of its slots.
+pub struct LocalsPlus {
+    len: usize,
+    inline: [Option<Obj>; INLINE_LOCALS],
+    heap: Vec<Option<Obj>>,
+}
+
+impl LocalsPlus {
+    /// `n` unbound slots.
+    #[inline]
+    pub fn new(n: usize) -> LocalsPlus {
+        let heap = if n <= INLINE_LOCALS {
+            Vec::new()
+        } else {
+            let mut v = Vec::with_capacity(n);
+            v.resize_with(n, || None);
+            v
+        };
+        LocalsPlus { len: n, inline: [const { None }; INLINE_LOCALS], heap }
+    }
+}
+
+impl Deref for LocalsPlus {
+    type Target = [Option<Obj>];
+    #[inline]
+    fn deref(&self) -> &[Option<Obj>] {
+        if self.len <= INLINE_LOCALS {
+            // SAFETY: len <= INLINE_LOCALS.
+            unsafe { self.inline.get_unchecked(..self.len) }
+        } else {
+            &self.heap
+        }
+    }
+}
+
+impl DerefMut for LocalsPlus {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Option<Obj>] {
+        if self.len <= INLINE_LOCALS {
+            // SAFETY: len <= INLINE_LOCALS.
+            unsafe { self.inline.get_unchecked_mut(..self.len) }
+        } else {
+            &mut self.heap
+        }
+    }
+}
+
 thread_local! {
     static CURRENT: Cell<*mut Frame> = const { Cell::new(std::ptr::null_mut()) };
-    static FORCE_INTERP: Cell<u8> = const { Cell::new(2) };
 }
+
+/// `PYC_INTERP` read once: 2 = not read yet, 1 = set, 0 = not set.
+static FORCE_INTERP: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(2);
 
 /// The innermost running frame (null when none).
 pub fn current() -> *mut Frame {
@@ -66,16 +120,16 @@ pub fn pop(f: &mut Frame) {
 }
 
 /// Is the native table ignored (`PYC_INTERP=1`)?
+#[inline]
 pub fn force_interp() -> bool {
-    FORCE_INTERP.with(|c| {
-        let v = c.get();
-        if v != 2 {
-            return v == 1;
-        }
-        let on = matches!(std::env::var("PYC_INTERP").as_deref(), Ok(s) if !s.is_empty() && s != "0");
-        c.set(on as u8);
-        on
-    })
+    use std::sync::atomic::Ordering::Relaxed;
+    let v = FORCE_INTERP.load(Relaxed);
+    if v != 2 {
+        return v == 1;
+    }
+    let on = matches!(std::env::var("PYC_INTERP").as_deref(), Ok(s) if !s.is_empty() && s != "0");
+    FORCE_INTERP.store(on as u8, Relaxed);
+    on
 }
 
 impl Frame {
@@ -85,21 +139,38 @@ impl Frame {
         let co = as_code(&code);
         let n = co.code.nlocalsplus();
         let builtins = crate::builtins::builtins_dict_for(&globals);
-        let mut f = Frame {
+        Frame {
             code: code.clone(),
             func,
             globals,
             builtins,
             locals,
-            localsplus: Vec::with_capacity(n),
+            localsplus: LocalsPlus::new(n),
             stack: Vec::with_capacity(co.code.max_stack as usize + 2),
             pc: 0,
             lasti: 0,
             prev: std::ptr::null_mut(),
             generator: 0,
-        };
-        f.localsplus.resize_with(n, || None);
-        f
+        }
+    }
+
+    /// An unbound frame for calling function `func` (locals all unbound).
+    #[inline(always)]
+    fn for_function(func: &Obj, nlocalsplus: usize) -> Frame {
+        let fo = as_function(func);
+        Frame {
+            code: fo.code.clone(),
+            func: Some(func.clone()),
+            globals: fo.globals.clone(),
+            builtins: fo.builtins.clone(),
+            locals: None,
+            localsplus: LocalsPlus::new(nlocalsplus),
+            stack: Vec::new(),
+            pc: 0,
+            lasti: 0,
+            prev: std::ptr::null_mut(),
+            generator: 0,
+        }
     }
 
     #[inline]
@@ -135,33 +206,32 @@ impl Frame {
 
     /// A frame for calling Python function `func` with `args` and keyword arguments `kw`.
     pub fn for_call(func: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Frame> {
-        let fo = as_function(func);
-        let code = fo.code.clone();
-        let co = as_code(&code).code;
-        let mut f = Frame {
-            code,
-            func: Some(func.clone()),
-            globals: fo.globals.clone(),
-            builtins: fo.builtins.clone(),
-            locals: None,
-            localsplus: Vec::with_capacity(co.nlocalsplus()),
-            stack: Vec::new(),
-            pc: 0,
-            lasti: 0,
-            prev: std::ptr::null_mut(),
-            generator: 0,
-        };
-        f.localsplus.resize_with(co.nlocalsplus(), || None);
-        bind_arguments(func, &mut f.localsplus, args, kw)?;
-        if !co.cellvars.is_empty() || !co.freevars.is_empty() {
-            let closure = fo.closure.clone();
-            f.init_cells(closure.as_ref());
-        }
-        if co.flags & code_flags::NEWLOCALS == 0 && co.flags & code_flags::OPTIMIZED == 0 {
-            // Unoptimized function code (not produced today): give it a locals dict.
-            f.locals = Some(types::dict::new());
-        }
+        let info = as_code(&as_function(func).code).info;
+        let mut f = Frame::for_function(func, info.nlocalsplus as usize);
+        f.bind(func, info, args, kw)?;
         Ok(f)
+    }
+
+    /// Binds a call's arguments into this fresh frame of `func`, creates its cells.
+    #[inline(always)]
+    fn bind(&mut self, func: &Obj, info: CallInfo, args: &[Obj], kw: &KwArgs) -> PyResult<()> {
+        if kw.is_empty() && info.fast_argc as usize == args.len() {
+            // Exactly the positional parameters: bind one-to-one.
+            for (slot, a) in self.localsplus.iter_mut().zip(args.iter()) {
+                *slot = Some(a.clone());
+            }
+        } else {
+            bind_arguments(func, &mut self.localsplus, args, kw)?;
+        }
+        if info.has_cells {
+            let closure = as_function(func).closure.clone();
+            self.init_cells(closure.as_ref());
+        }
+        if info.needs_locals {
+            // Unoptimized function code (not produced today): give it a locals dict.
+            self.locals = Some(types::dict::new());
+        }
+        Ok(())
     }
 
     /// The frame's line number (of the instruction being run).
@@ -173,12 +243,25 @@ impl Frame {
 /// Calls Python function `func`: binds the arguments, then runs the frame (or returns a
 /// generator for generator code).
 pub fn call_function(func: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    let f = Frame::for_call(func, args, kw)?;
-    if as_code(&f.code).is_generator() {
+    // The frame is built and bound in place (no moves of the frame on the common path).
+    let info = as_code(&as_function(func).code).info;
+    let mut f = Frame::for_function(func, info.nlocalsplus as usize);
+    f.bind(func, info, args, kw)?;
+    if info.is_generator {
         return Ok(types::generator::new_generator(Box::new(f)));
     }
-    let mut f = f;
     run_frame(&mut f)
+}
+
+/// A Python-level call of Python function `func` (exact `function` type) with positional
+/// arguments only: `protocol::call_kw`'s work (recursion accounting) without the slot
+/// dispatch. Used by the call instructions of native code and the interpreter.
+#[inline]
+pub fn call_function_positional(func: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    crate::recursion::enter()?;
+    let r = call_function(func, args, &KwArgs::EMPTY);
+    crate::recursion::leave();
+    r
 }
 
 /// Runs a (non-generator) frame to completion: natively when possible, else interpreted.

@@ -198,7 +198,7 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
                 push!(f, v);
             }
             Instr::LoadGlobal(i) => {
-                let v = op_load_global(f, &cobj.names[i as usize])?;
+                let v = load_global_cached(f, i)?;
                 push!(f, v);
             }
             Instr::StoreGlobal(i) => {
@@ -440,7 +440,7 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
                         Some(m) => (m, as_objs(&f.stack[base + 1..])),
                         None => (f.stack[base + 1].as_ref().unwrap(), as_objs(&f.stack[base + 2..])),
                     };
-                    protocol::call_kw(callable, args, &KwArgs::EMPTY)
+                    call_positional(callable, args)
                 };
                 f.stack.truncate(base);
                 push!(f, r?);
@@ -734,6 +734,37 @@ fn not_defined(name: &Obj) -> PyErr {
     // NameError.name (used for "Did you mean" suggestions).
     excs::set_field(&e.0, 0, Some(name.clone()));
     e
+}
+
+/// `LoadGlobal(i)` through the code object's per-name cache: a hit needs the globals and
+/// builtins dicts' version tags to equal those seen when the entry was filled (any
+/// mutation of either dict changes its tag, so rebinding a global or a builtin is seen at
+/// once). Non-dict builtins go the uncached way.
+#[inline]
+pub fn load_global_cached(f: &Frame, i: u32) -> PyResult<Obj> {
+    let cobj = f.code_obj();
+    let dt = types().dict;
+    if f.globals.is_exact(dt) && f.builtins.is_exact(dt) {
+        let (gtag, btag) = (dict::version_tag(&f.globals), dict::version_tag(&f.builtins));
+        if let Some(slot) = cobj.global_cache.get(i as usize) {
+            let e = slot.get();
+            if e.gtag == gtag && e.btag == btag && e.value != 0 {
+                // SAFETY: the dict holding the value is unchanged since the entry was made.
+                return Ok(unsafe { Obj::from_borrowed(e.value) });
+            }
+            let name = &cobj.names[i as usize];
+            let found = match dict::get_item_str(&f.globals, name) {
+                Some(v) => Some(v),
+                None => dict::get_item_str(&f.builtins, name),
+            };
+            if let Some(v) = found {
+                slot.set(crate::types::code::GlobalCacheEntry { gtag, btag, value: v.raw() });
+                return Ok(v);
+            }
+            return Err(not_defined(name));
+        }
+    }
+    op_load_global(f, &cobj.names[i as usize])
 }
 
 pub fn op_load_global(f: &Frame, name: &Obj) -> PyResult<Obj> {
@@ -1042,6 +1073,15 @@ pub fn op_unpack_ex(s: &Obj, before: usize, after: usize) -> PyResult<Vec<Obj>> 
 }
 
 /// A call with an optional kwnames tuple: the last `len(kwnames)` args are keyword values.
+/// `callable(*args)`: Python functions go straight to the frame fast path.
+#[inline]
+pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    if crate::types::function::is_function(callable) {
+        return crate::frame::call_function_positional(callable, args);
+    }
+    protocol::call_kw(callable, args, &KwArgs::EMPTY)
+}
+
 pub fn call_with_kwnames(callable: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
     match kwnames.and_then(tuple::as_slice) {
         Some(names) if !names.is_empty() => {

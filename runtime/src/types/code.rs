@@ -34,6 +34,36 @@ pub struct CodeObj {
     /// Index in `Program::code_objects()` order (u32::MAX for code made at run time).
     pub index: u32,
     pub native: Option<NativeFn>,
+    /// Precomputed call facts (`frame::call_function`'s fast path).
+    pub info: CallInfo,
+    /// Per-name global/builtin look-up cache (`interp::load_global_cached`), one entry per
+    /// `names` index.
+    pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
+}
+
+/// What a call needs to know about a code object, computed once at creation.
+#[derive(Clone, Copy)]
+pub struct CallInfo {
+    /// `argcount` when a call with exactly that many positional arguments (and no keyword
+    /// arguments) binds them one-to-one into the first locals: no `*args`, no `**kwargs`,
+    /// no keyword-only parameters. `u32::MAX` otherwise.
+    pub fast_argc: u32,
+    /// `varnames + cellvars + freevars`.
+    pub nlocalsplus: u32,
+    pub is_generator: bool,
+    /// Has cell or free variables (`Frame::init_cells` needed).
+    pub has_cells: bool,
+    /// Unoptimized function code that needs a locals dict.
+    pub needs_locals: bool,
+}
+
+/// One global look-up cache entry: `value` (borrowed: the dict that held it still holds
+/// it while the tags match) was found with globals tag `gtag` and builtins tag `btag`.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCacheEntry {
+    pub gtag: u64,
+    pub btag: u64,
+    pub value: u64,
 }
 
 impl CodeObj {
@@ -43,8 +73,9 @@ impl CodeObj {
     pub fn ncells(&self) -> usize {
         self.code.cellvars.len()
     }
+    #[inline]
     pub fn is_generator(&self) -> bool {
-        self.code.is_generator()
+        self.info.is_generator
     }
     /// Line of instruction `pc`.
     pub fn line_of(&self, pc: u32) -> u32 {
@@ -116,7 +147,11 @@ pub fn build(code: &'static CodeObject, ctx: &mut BuildCtx) -> Obj {
         .chain(code.freevars.iter())
         .map(|n| pystr::intern(n))
         .collect();
+    let info = call_info(code);
+    let global_cache = (0..code.names.len()).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect();
     let obj = CodeObj {
+        info,
+        global_cache,
         head: header(),
         code,
         consts,
@@ -130,6 +165,18 @@ pub fn build(code: &'static CodeObject, ctx: &mut BuildCtx) -> Obj {
         native,
     };
     alloc(types().code, obj)
+}
+
+fn call_info(code: &CodeObject) -> CallInfo {
+    use pyc_frontend::bytecode::code_flags as cf;
+    let simple = code.flags & (cf::VARARGS | cf::VARKEYWORDS) == 0 && code.kwonlyargcount == 0;
+    CallInfo {
+        fast_argc: if simple { code.argcount } else { u32::MAX },
+        nlocalsplus: code.nlocalsplus() as u32,
+        is_generator: code.is_generator(),
+        has_cells: !code.cellvars.is_empty() || !code.freevars.is_empty(),
+        needs_locals: code.flags & cf::NEWLOCALS == 0 && code.flags & cf::OPTIMIZED == 0,
+    }
 }
 
 /// A code object for code compiled at run time (`exec`/`eval`/`compile`): the code and the

@@ -32,12 +32,33 @@ pub struct DictTable {
     used: usize,
     /// Bumped on every structural change (key added or removed, compaction, clear).
     version: u64,
+    /// Version tag (CPython's `ma_version_tag`): a fresh value of one process-wide counter
+    /// at creation and at every mutation (values included), so equal tags mean "this very
+    /// dict, unchanged". Global look-up caches are validated with it (`version_tag`).
+    tag: u64,
+}
+
+/// The process-wide source of dict version tags (the GIL serializes the updates).
+static NEXT_TAG: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+fn next_tag() -> u64 {
+    use std::sync::atomic::Ordering::Relaxed;
+    let v = NEXT_TAG.load(Relaxed) + 1;
+    NEXT_TAG.store(v, Relaxed);
+    v
 }
 
 impl DictTable {
     fn new() -> DictTable {
-        DictTable { entries: Vec::new(), index: HashTable::new(), used: 0, version: 0 }
+        DictTable { entries: Vec::new(), index: HashTable::new(), used: 0, version: 0, tag: next_tag() }
     }
+}
+
+/// The dict's version tag: changes on every mutation, never shared by two dicts.
+#[inline]
+pub fn version_tag(d: &Obj) -> u64 {
+    tbl(d).tag
 }
 
 #[repr(C)]
@@ -156,6 +177,7 @@ fn insert_new(d: &Obj, key: Obj, value: Obj, hash: i64) {
     index.insert_unique(mix(hash), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
     t.used += 1;
     t.version += 1;
+    t.tag = next_tag();
 }
 
 /// Removes the entry at `pos` (which must be live), returning (key, value).
@@ -167,6 +189,7 @@ fn remove_at(d: &Obj, pos: usize) -> (Obj, Obj) {
     }
     t.used -= 1;
     t.version += 1;
+    t.tag = next_tag();
     if t.used == 0 {
         t.entries.clear();
         t.index.clear();
@@ -182,7 +205,9 @@ fn remove_at(d: &Obj, pos: usize) -> (Obj, Obj) {
 pub fn set_item_hashed(d: &Obj, key: Obj, value: Obj, hash: i64) -> PyResult<()> {
     match lookup(d, &key, hash)? {
         Some(i) => {
-            let e = tbl(d).entries[i].as_mut().unwrap();
+            let t = tbl(d);
+            t.tag = next_tag();
+            let e = t.entries[i].as_mut().unwrap();
             let old = std::mem::replace(&mut e.value, value);
             drop(old);
         }
@@ -271,7 +296,9 @@ fn str_key(k: &str) -> Obj {
 pub fn set_item_str(d: &Obj, k: &str, v: Obj) {
     let key = str_key(k);
     if let Some(i) = str_position(d, &key) {
-        let e = tbl(d).entries[i].as_mut().unwrap();
+        let t = tbl(d);
+        t.tag = next_tag();
+        let e = t.entries[i].as_mut().unwrap();
         let old = std::mem::replace(&mut e.value, v);
         drop(old);
         return;
@@ -331,6 +358,7 @@ pub fn clear(d: &Obj) {
     t.index.clear();
     t.used = 0;
     t.version += 1;
+    t.tag = next_tag();
     drop(old);
 }
 
