@@ -749,3 +749,112 @@ pub fn run_source(src: &str, filename: &str) -> i32 {
         }
     }
 }
+
+// ----- structural pattern matching -----
+
+/// `MatchMapping` / `MatchSequence`: 1 or 0 (never fails).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_match_mapping(s: u64) -> i32 {
+    interp::op_match_mapping(b(&s)) as i32
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_match_sequence(s: u64) -> i32 {
+    interp::op_match_sequence(b(&s)) as i32
+}
+
+/// `MatchKeys`: values tuple, None (no match), or 0 on error.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_match_keys(s: u64, keys: u64) -> u64 {
+    to_abi(interp::op_match_keys(b(&s), b(&keys)).map(|v| v.unwrap_or_else(crate::types::none::none)))
+}
+
+/// `MatchClass(nargs)`: attributes tuple, None (no match), or 0 on error.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_match_class(s: u64, cls: u64, nargs: u32, names: u64) -> u64 {
+    to_abi(interp::op_match_class(b(&s), b(&cls), nargs, b(&names)).map(|v| v.unwrap_or_else(crate::types::none::none)))
+}
+
+/// `GetLen`: `len(o)` as an int object.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_get_len(o: u64) -> u64 {
+    to_abi(interp::op_get_len(b(&o)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_copy_dict_without_keys(s: u64, keys: u64) -> u64 {
+    to_abi(interp::op_copy_dict_without_keys(b(&s), b(&keys)))
+}
+
+// ----- except* -----
+
+/// `CheckEgMatch`: writes rest to `out[0]` and match to `out[1]` (new references).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_check_eg_match(e: u64, t: u64, out: *mut u64) -> i32 {
+    match interp::op_check_eg_match(b(&e), b(&t)) {
+        Ok((rest, m)) => {
+            *out = rest.into_raw();
+            *out.add(1) = m.into_raw();
+            0
+        }
+        Err(err) => {
+            set_current(err);
+            -1
+        }
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_prep_reraise_star(orig: u64, list: u64) -> u64 {
+    to_abi(interp::op_prep_reraise_star(b(&orig), b(&list)))
+}
+
+// ----- async -----
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_get_awaitable(o: u64, where_: u32) -> u64 {
+    to_abi(crate::types::coroutine::op_get_awaitable(b(&o), where_))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_get_aiter(o: u64) -> u64 {
+    to_abi(crate::types::coroutine::op_get_aiter(b(&o)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_get_anext(aiter: u64) -> u64 {
+    to_abi(crate::types::coroutine::op_get_anext(b(&aiter)))
+}
+
+/// `BeforeAsyncWith`: returns the awaitable of `__aenter__()`, writes the bound `__aexit__`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_before_async_with(mgr: u64, out_exit: *mut u64) -> u64 {
+    match crate::types::coroutine::op_before_async_with(b(&mgr)) {
+        Ok((exit, res)) => {
+            *out_exit = exit.into_raw();
+            res.into_raw()
+        }
+        Err(e) => {
+            set_current(e);
+            0
+        }
+    }
+}
+
+/// `EndAsyncFor`: 0 when `exc` is a StopAsyncIteration (the loop ends), else -1 with
+/// `exc` set as the current error (re-raise, no new traceback entry).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_end_async_for(e: u64) -> i32 {
+    let exc = b(&e);
+    if exc.isinstance(crate::types::exceptions::exc().stop_async_iteration) {
+        0
+    } else {
+        set_current(crate::object::PyErr(exc.clone()));
+        -1
+    }
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_async_gen_wrap(v: u64) -> u64 {
+    crate::types::coroutine::async_gen_wrap(b(&v).clone()).into_raw()
+}

@@ -23,11 +23,15 @@ except TypeError as e:
     print("TypeError:", e)
 me.close()
 print("after close:", me.cr_suspended, me.cr_await)
+c1 = inner()
 try:
-    iter(inner())
+    iter(c1)
 except TypeError as e:
     print("TypeError:", e)
+c1.close()
+c2 = outer()
 try:
-    next(outer())
+    next(c2)
 except TypeError as e:
     print("TypeError:", e)
+c2.close()

@@ -53,4 +53,6 @@ async def main():
     return "ok"
 
 print(drive(main()))
-print(Counter.bump.__qualname__, type(Counter().bump(1)).__name__)
+c = Counter().bump(1)
+print(Counter.bump.__qualname__, type(c).__name__)
+c.close()

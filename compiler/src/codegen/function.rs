@@ -100,6 +100,7 @@ fn scratch_need(i: &Instr) -> u32 {
         UnpackEx(op) => (op & 0xff) + (op >> 8) + 1,
         LoadMethod(_) => 2,
         MakeFunction(_) => 4,
+        CheckEgMatch => 2,
         _ => 1,
     }
 }

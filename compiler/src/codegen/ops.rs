@@ -717,11 +717,72 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             ReturnGenerator | YieldValue | Send(_) | GetYieldFromIter => {
                 return unsupported(format!("{ins:?} (generators are not lowered yet)"));
             }
-            // match / async / except* instructions: the function runs in the interpreter.
-            MatchMapping | MatchSequence | MatchKeys | MatchClass(_) | GetLen | CopyDictWithoutKeys
-            | GetAwaitable(_) | GetAIter | GetANext | BeforeAsyncWith | EndAsyncFor | AsyncGenWrap
-            | CheckEgMatch | PrepReraiseStar => {
-                return unsupported(format!("{ins:?} (not lowered yet)"));
+            // ----- match -----
+            MatchMapping | MatchSequence => {
+                self.need(d, 1)?;
+                let s = self.load_slot(d - 1)?;
+                let f = if matches!(ins, MatchMapping) { "pyrt_match_mapping" } else { "pyrt_match_sequence" };
+                let r = self.call_v(f, &[s.into()])?;
+                let c = self.b.build_int_compare(IntPredicate::NE, r, self.i32c(0), "")?;
+                let v = self.bool_obj(c)?;
+                self.store_slot(d, v)?;
+            }
+            MatchKeys => {
+                self.need(d, 2)?;
+                let s = self.load_slot(d - 2)?;
+                let keys = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_match_keys", &[s.into(), keys.into()])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            MatchClass(n) => {
+                self.need(d, 3)?;
+                let s = self.load_slot(d - 3)?;
+                let cls = self.load_slot(d - 2)?;
+                let names = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_match_class", &[s.into(), cls.into(), self.i32c(n as u64).into(), names.into()])?;
+                self.decref(s)?;
+                self.decref(cls)?;
+                self.decref(names)?;
+                self.check_null(v, pc, d - 3)?;
+                self.store_slot(d - 3, v)?;
+            }
+            GetLen => {
+                self.need(d, 1)?;
+                let o = self.load_slot(d - 1)?;
+                let v = self.call_v("pyrt_get_len", &[o.into()])?;
+                self.check_null(v, pc, d)?;
+                self.store_slot(d, v)?;
+            }
+            CopyDictWithoutKeys | PrepReraiseStar => {
+                self.need(d, 2)?;
+                let a = self.load_slot(d - 2)?;
+                let k = self.load_slot(d - 1)?;
+                let f = if matches!(ins, CopyDictWithoutKeys) { "pyrt_copy_dict_without_keys" } else { "pyrt_prep_reraise_star" };
+                let v = self.call_v(f, &[a.into(), k.into()])?;
+                self.decref(a)?;
+                self.decref(k)?;
+                self.check_null(v, pc, d - 2)?;
+                self.store_slot(d - 2, v)?;
+            }
+            // ----- except* -----
+            CheckEgMatch => {
+                self.need(d, 2)?;
+                let exc = self.load_slot(d - 2)?;
+                let ty = self.load_slot(d - 1)?;
+                let out = self.scratch_at(0)?;
+                let st = self.call_v("pyrt_check_eg_match", &[exc.into(), ty.into(), out.into()])?;
+                self.decref(exc)?;
+                self.decref(ty)?;
+                self.check_status(st, pc, d - 2, true)?;
+                let rest = self.load_scratch(0)?;
+                let m = self.load_scratch(1)?;
+                self.store_slot(d - 2, rest)?;
+                self.store_slot(d - 1, m)?;
+            }
+            // async instructions only occur in coroutines, which are not lowered yet.
+            GetAwaitable(_) | GetAIter | GetANext | BeforeAsyncWith | EndAsyncFor | AsyncGenWrap => {
+                return unsupported(format!("{ins:?} (coroutines are not lowered yet)"));
             }
         }
         Ok(0)

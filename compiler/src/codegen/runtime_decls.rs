@@ -90,6 +90,14 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_setup_annotations", 'i', "p", false),
     ("pyrt_print_expr", 'i', "v", false),
     ("pyrt_check_interrupts", 'i', "", false),
+    ("pyrt_match_mapping", 'i', "v", false),
+    ("pyrt_match_sequence", 'i', "v", false),
+    ("pyrt_match_keys", 'v', "vv", false),
+    ("pyrt_match_class", 'v', "vviv", false),
+    ("pyrt_get_len", 'v', "v", false),
+    ("pyrt_copy_dict_without_keys", 'v', "vv", false),
+    ("pyrt_check_eg_match", 'i', "vvP", false),
+    ("pyrt_prep_reraise_star", 'v', "vv", false),
 ];
 
 /// Every runtime symbol the generated code may reference (for documentation and tests).
