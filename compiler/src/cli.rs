@@ -64,6 +64,13 @@ pub struct CommonArgs {
     /// Print the steps (and the link command).
     #[arg(short, long)]
     pub verbose: bool,
+    /// Add a folder to the module search path (after the script's folder; repeatable).
+    #[arg(short = 'I', long = "path", value_name = "DIR")]
+    pub path: Vec<PathBuf>,
+    /// The CPython 3.11 `Lib` folder to compile standard-library modules from
+    /// (default: $PYC_PYTHON_LIB, else the stdlib of the python3 on PATH).
+    #[arg(long, value_name = "DIR")]
+    pub python_lib: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

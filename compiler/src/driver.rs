@@ -21,6 +21,10 @@ pub struct BuildOptions {
     pub stats: bool,
     pub quiet: bool,
     pub verbose: bool,
+    /// `-I/--path` folders searched for modules.
+    pub paths: Vec<PathBuf>,
+    /// `--python-lib`: the CPython standard library folder.
+    pub python_lib: Option<PathBuf>,
 }
 
 /// A failed build; already reported on stderr when returned from `build`.
@@ -47,27 +51,16 @@ fn fail(msg: impl AsRef<str>) -> BuildError {
     BuildError::Other
 }
 
-/// Reads and compiles the program's modules (today: `__main__` only; `sys`/`math` are
-/// runtime built-ins).
-pub fn compile_program(input: &Path) -> Result<Program, BuildError> {
-    let source = match std::fs::read(input) {
-        Ok(b) => match String::from_utf8(b) {
-            Ok(s) => s,
-            Err(_) => return Err(fail(format!("cannot read '{}': the file is not valid UTF-8", input.display()))),
-        },
-        Err(e) => {
-            diagnostics::report_io_error("read", input, &e);
-            return Err(BuildError::Other);
-        }
+/// Reads and compiles the program: `__main__` and every module reachable from it
+/// (see `modgraph`).
+pub fn compile_program(opts: &BuildOptions) -> Result<Program, BuildError> {
+    let gopts = crate::modgraph::GraphOptions {
+        paths: opts.paths.clone(),
+        python_lib: opts.python_lib.clone(),
+        verbose: opts.verbose,
+        quiet: opts.quiet,
     };
-    let filename = input.to_string_lossy().into_owned();
-    match fe::compile_module(&source, &filename, "__main__") {
-        Ok(main) => Ok(Program { modules: vec![main] }),
-        Err(d) => {
-            diagnostics::report_compile_error(&filename, &source, &d);
-            Err(BuildError::Compile)
-        }
-    }
+    crate::modgraph::build_program(&opts.input, &gopts).map_err(|compile| if compile { BuildError::Compile } else { BuildError::Other })
 }
 
 fn print_stats(stats: &[ModuleStats]) {
@@ -166,7 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
             opts.output.display()
         )));
     }
-    let program = compile_program(&opts.input)?;
+    let program = compile_program(opts)?;
     if opts.emit == Some(Emit::Bytecode) {
         for m in &program.modules {
             print!("{}", fe::disassemble(&m.code));

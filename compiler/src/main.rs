@@ -8,6 +8,7 @@ mod codegen;
 mod diagnostics;
 mod driver;
 mod fe;
+mod modgraph;
 
 use clap::Parser;
 
@@ -38,6 +39,8 @@ fn main() {
                 stats: a.common.stats,
                 quiet: a.common.quiet,
                 verbose: a.common.verbose,
+                paths: a.common.path.clone(),
+                python_lib: a.common.python_lib.clone(),
             };
             match driver::build(&opts) {
                 Ok(()) => 0,
@@ -54,6 +57,8 @@ fn main() {
                 stats: a.common.stats,
                 quiet: a.common.quiet,
                 verbose: a.common.verbose,
+                paths: a.common.path.clone(),
+                python_lib: a.common.python_lib.clone(),
             };
             match driver::run(opts, &a.args) {
                 Ok(c) => c,

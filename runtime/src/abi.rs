@@ -858,3 +858,100 @@ pub unsafe extern "C" fn pyrt_end_async_for(e: u64) -> i32 {
 pub unsafe extern "C" fn pyrt_async_gen_wrap(v: u64) -> u64 {
     crate::types::coroutine::async_gen_wrap(b(&v).clone()).into_raw()
 }
+
+// ----- native generators and frame-synchronised locals -----
+
+/// `Frame::pc` of a native generator body while it runs (between `pyrt_gen_resume` and
+/// the next `pyrt_gen_suspend`); the runtime reads it after the body returns to tell a
+/// `return` (still this value) from a `yield` (the resume pc).
+pub const GEN_RUNNING_PC: u32 = u32::MAX;
+
+/// Entry of a native generator body. Moves the frame's `localsplus` into
+/// `buf[0..nlocalsplus]` (clones them instead when `keep` != 0: the frame keeps its own
+/// references for `locals()`/`super()`) and the saved operand stack into
+/// `buf[nlocalsplus..]` (the value sent in, if any, on top). Returns `(pc << 1) | t`:
+/// `pc` is the resume point (0 on the first run), `t` is 1 when an exception is being
+/// thrown in (it is already the current error, with its traceback entry).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_gen_resume(f: *mut Frame, buf: *mut u64, keep: u32) -> i32 {
+    let f = fr(f);
+    let nl = f.localsplus.len();
+    for i in 0..nl {
+        let v = if keep != 0 { f.localsplus[i].clone() } else { f.localsplus[i].take() };
+        *buf.add(i) = v.map(|o| o.into_raw()).unwrap_or(0);
+    }
+    for (k, v) in f.stack.drain(..).enumerate() {
+        *buf.add(nl + k) = v.map(|o| o.into_raw()).unwrap_or(0);
+    }
+    let pc = f.pc;
+    f.pc = GEN_RUNNING_PC;
+    ((pc << 1) | errors::occurred() as u32) as i32
+}
+
+/// `YieldValue` in a native generator body: steals `buf[0..nlocalsplus]` into the frame's
+/// `localsplus` (0 = unbound) and `buf[nlocalsplus..nlocalsplus + nstack]` into its saved
+/// operand stack, and records `resume_pc` (the instruction after the yield).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_gen_suspend(f: *mut Frame, resume_pc: u32, buf: *const u64, nstack: u32) {
+    let f = fr(f);
+    let nl = f.localsplus.len();
+    for i in 0..nl {
+        let v = *buf.add(i);
+        f.localsplus[i] = if v == 0 { None } else { Some(Obj::from_raw(v)) };
+    }
+    f.stack.clear();
+    for k in 0..nstack as usize {
+        let v = *buf.add(nl + k);
+        f.stack.push(if v == 0 { None } else { Some(Obj::from_raw(v)) });
+    }
+    f.pc = resume_pc;
+    f.lasti = resume_pc.saturating_sub(1);
+}
+
+/// `Send`: resumes sub-iterator `recv` with `sent` (borrowed). 1: it yielded `*out`;
+/// 0: it returned `*out`; -1: error.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_send(recv: u64, sent: u64, out: *mut u64) -> i32 {
+    match interp::op_send(b(&recv), b(&sent).clone()) {
+        Ok(interp::SendResult::Yield(v)) => {
+            *out = v.into_raw();
+            1
+        }
+        Ok(interp::SendResult::Return(v)) => {
+            *out = v.into_raw();
+            0
+        }
+        Err(e) => {
+            set_current(e);
+            -1
+        }
+    }
+}
+
+/// `GetYieldFromIter`: a generator itself, else `iter(v)`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_get_yield_from_iter(v: u64) -> u64 {
+    let o = b(&v);
+    if o.is_exact(types().generator) {
+        o.clone().into_raw()
+    } else {
+        to_abi(protocol::iter(o))
+    }
+}
+
+/// A new reference to `localsplus[i]`, which the frame keeps (0 when unbound).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_frame_peek_local(f: *mut Frame, i: u32) -> u64 {
+    match fr(f).localsplus.get(i as usize) {
+        Some(Some(v)) => v.clone().into_raw(),
+        _ => 0,
+    }
+}
+
+/// Write-through of a local: `localsplus[i] = v` (borrowed; 0 unbinds).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_frame_set_local(f: *mut Frame, i: u32, v: u64) {
+    if let Some(slot) = fr(f).localsplus.get_mut(i as usize) {
+        *slot = if v == 0 { None } else { Some(b(&v).clone()) };
+    }
+}

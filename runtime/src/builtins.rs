@@ -1228,10 +1228,16 @@ fn load_module(full: &str) -> PyResult<Obj> {
     let m = module::new(full);
     let d = module::dict(&m);
     let filename = code::as_code(&code).code.filename.clone();
-    dict::set_item_str(&d, "__file__", pystr::new(&filename));
+    // A namespace package's code is empty and named after its folder (no `.py`).
+    let namespace = is_pkg && !filename.ends_with(".py");
+    dict::set_item_str(&d, "__file__", if namespace { none::none() } else { pystr::new(&filename) });
     dict::set_item_str(&d, "__builtins__", builtins_module());
     if is_pkg {
-        let dir = std::path::Path::new(&filename).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = if namespace {
+            filename.clone()
+        } else {
+            std::path::Path::new(&filename).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
+        };
         dict::set_item_str(&d, "__path__", list::new(vec![pystr::new(&dir)]));
         dict::set_item_str(&d, "__package__", pystr::new(full));
     } else {

@@ -107,6 +107,13 @@ pub fn parse_spec(spec: &str, tyname: &str) -> PyResult<Spec> {
     if i < c.len() {
         s.ty = Some(c[i]);
     }
+    if let (Some(g), Some(t)) = (s.grouping, s.ty) {
+        let ok = matches!(t, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F')
+            || (g == '_' && matches!(t, 'b' | 'o' | 'x' | 'X'));
+        if !ok {
+            return Err(value_error(format!("Cannot specify '{}' with '{}'.", g, t)));
+        }
+    }
     if s.zero && s.fill.is_none() {
         // Numbers also default to '=' alignment then (see `finish_number`).
         s.fill = Some('0');

@@ -44,14 +44,28 @@ pub struct Frame {
 }
 
 /// How many locals a frame holds inline (no heap allocation per call up to this).
-pub const INLINE_LOCALS: usize = 10;
+pub const INLINE_LOCALS: usize = 8;
 
 /// A frame's `localsplus`: a fixed inline buffer for up to `INLINE_LOCALS` slots, a heap
 /// vector beyond. Derefs to the slice of its slots.
 pub struct LocalsPlus {
     len: usize,
-    inline: [Option<Obj>; INLINE_LOCALS],
+    /// Slots `..len` when `len <= INLINE_LOCALS` (dropped by `Drop`, only those).
+    inline: std::mem::ManuallyDrop<[Option<Obj>; INLINE_LOCALS]>,
     heap: Vec<Option<Obj>>,
+}
+
+impl Drop for LocalsPlus {
+    #[inline]
+    fn drop(&mut self) {
+        if self.len <= INLINE_LOCALS {
+            for s in &mut self.inline[..self.len] {
+                if let Some(v) = s.take() {
+                    drop(v);
+                }
+            }
+        }
+    }
 }
 
 impl LocalsPlus {
@@ -65,7 +79,7 @@ impl LocalsPlus {
             v.resize_with(n, || None);
             v
         };
-        LocalsPlus { len: n, inline: [const { None }; INLINE_LOCALS], heap }
+        LocalsPlus { len: n, inline: std::mem::ManuallyDrop::new([const { None }; INLINE_LOCALS]), heap }
     }
 }
 
@@ -223,6 +237,13 @@ impl Frame {
         } else {
             bind_arguments(func, &mut self.localsplus, args, kw)?;
         }
+        self.finish_bind(func, info);
+        Ok(())
+    }
+
+    /// After the arguments are bound: cells, and the locals dict of unoptimized code.
+    #[inline(always)]
+    fn finish_bind(&mut self, func: &Obj, info: CallInfo) {
         if info.has_cells {
             let closure = as_function(func).closure.clone();
             self.init_cells(closure.as_ref());
@@ -231,7 +252,6 @@ impl Frame {
             // Unoptimized function code (not produced today): give it a locals dict.
             self.locals = Some(types::dict::new());
         }
-        Ok(())
     }
 
     /// The frame's line number (of the instruction being run).
@@ -247,6 +267,28 @@ pub fn call_function(func: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let info = as_code(&as_function(func).code).info;
     let mut f = Frame::for_function(func, info.nlocalsplus as usize);
     f.bind(func, info, args, kw)?;
+    if info.is_generator {
+        return Ok(types::generator::new_generator(Box::new(f)));
+    }
+    run_frame(&mut f)
+}
+
+/// Calls Python function `func` with `self_` prepended to `args` (bound methods), without
+/// building the argument vector when the call binds one-to-one.
+pub fn call_function_with_self(func: &Obj, self_: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let info = as_code(&as_function(func).code).info;
+    if !kw.is_empty() || info.fast_argc as usize != args.len() + 1 {
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(self_.clone());
+        v.extend_from_slice(args);
+        return call_function(func, &v, kw);
+    }
+    let mut f = Frame::for_function(func, info.nlocalsplus as usize);
+    f.localsplus[0] = Some(self_.clone());
+    for (slot, a) in f.localsplus[1..].iter_mut().zip(args.iter()) {
+        *slot = Some(a.clone());
+    }
+    f.finish_bind(func, info);
     if info.is_generator {
         return Ok(types::generator::new_generator(Box::new(f)));
     }

@@ -29,6 +29,8 @@ async def main():
     g = (x * 10 async for x in agen(3))
     print(type(g).__name__)
     print([v async for v in g])
+    print([[i + j async for i in agen(2)] for j in [10, 20]])
+    print({j: [await double(i) for i in range(j)] for j in range(3)})
     return "ok"
 
 print(drive(main()))

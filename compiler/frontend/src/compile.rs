@@ -2308,7 +2308,8 @@ impl<'a> Compiler<'a> {
             return Err(self.err("pyc internal error: no scope for comprehension", e.range()));
         };
         let is_async = self.st.scopes[sid].is_coroutine || gens.iter().any(|g| g.is_async);
-        if is_async && !self.in_async_function() && kind != CompKind::Gen {
+        let enclosing_comp = self.ur().kind == ScopeKind::Comprehension;
+        if is_async && !self.in_async_function() && !enclosing_comp && kind != CompKind::Gen {
             return Err(self.err("asynchronous comprehension outside of an asynchronous function", e.range()));
         }
         let name = match kind {

@@ -845,7 +845,13 @@ impl<'a> Builder<'a> {
         } else {
             self.expr(elt)?;
         }
+        // An asynchronous list/set/dict comprehension is awaited by its enclosing scope:
+        // an enclosing comprehension becomes asynchronous too.
+        let is_async = self.cs().is_coroutine && !is_gen;
         self.exit();
+        if is_async && self.cs().kind == ScopeKind::Comprehension {
+            self.cs().is_coroutine = true;
+        }
         Ok(())
     }
 

@@ -64,6 +64,12 @@ pub struct Lower<'a, 'ctx> {
     /// Per pc: true when the `LoadFast` there may find its local unbound (needs a check).
     pub maybe_unbound: Vec<bool>,
     pub nvarnames: u32,
+    /// Generators/coroutines: `[i64 x nlocalsplus + max depth]` exchanged with the heap
+    /// frame at entry (`pyrt_gen_resume`) and at each yield (`pyrt_gen_suspend`).
+    pub genbuf: Option<PointerValue<'ctx>>,
+    /// The frame keeps its own copy of every local (write-through on store/delete), for
+    /// code that reads them back at run time (`needs_frame_locals`).
+    pub sync_locals: bool,
     /// Function name, used to name per-function globals (constant caches).
     pub fname: String,
 }
@@ -116,17 +122,11 @@ pub fn lower_function<'a, 'ctx>(
     name: &str,
     fast: bool,
 ) -> R<FunctionValue<'ctx>> {
-    if code.is_generator() {
-        return unsupported("generator/coroutine");
-    }
     if depths.len() != code.instrs.len() {
         return unsupported("stack depth table does not match the instructions");
     }
     if code.instrs.is_empty() {
         return unsupported("empty code object");
-    }
-    if let Some(why) = needs_frame_locals(code) {
-        return unsupported(why);
     }
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
     let fnty = ctx.i64_type().fn_type(&[i8p.into()], false);
@@ -189,10 +189,23 @@ fn lower_into<'a, 'ctx>(
     let scratch_arr = b.build_alloca(i64t.array_type(scratch_len), "scratch")?;
     let zero = ctx.i32_type().const_zero();
     let scratch = unsafe { b.build_gep(scratch_arr, &[zero, zero], "scratch0")? };
-    let take = runtime_fn(ctx, module, "pyrt_frame_take_local").ok_or_else(|| LowerError("decl".into()))?;
+    let sync_locals = needs_frame_locals(code).is_some();
+    let is_gen = code.is_generator();
+    let genbuf = if is_gen {
+        let arr = b.build_alloca(i64t.array_type(nlocals as u32 + max_depth), "genbuf")?;
+        Some(unsafe { b.build_gep(arr, &[zero, zero], "genbuf0")? })
+    } else {
+        None
+    };
+    let take_name = if sync_locals { "pyrt_frame_peek_local" } else { "pyrt_frame_take_local" };
+    let take = runtime_fn(ctx, module, take_name).ok_or_else(|| LowerError("decl".into()))?;
     let nparams = param_count(code) as usize;
     let nvar = code.varnames.len();
     for (i, slot) in locals.iter().enumerate() {
+        if is_gen {
+            // loaded from the heap frame by the resume dispatch (`gen_dispatch`)
+            continue;
+        }
         if i >= nparams && i < nvar {
             // plain locals are unbound on entry (the caller only binds the parameters)
             b.build_store(*slot, i64t.const_zero())?;
@@ -221,7 +234,7 @@ fn lower_into<'a, 'ctx>(
                 leader[pc + 1] = true;
             }
         }
-        if matches!(ins, Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_)) && pc + 1 < n {
+        if matches!(ins, Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_) | Instr::YieldValue) && pc + 1 < n {
             leader[pc + 1] = true;
         }
     }
@@ -261,6 +274,8 @@ fn lower_into<'a, 'ctx>(
         singletons: HashMap::new(),
         maybe_unbound,
         nvarnames: code.varnames.len() as u32,
+        genbuf,
+        sync_locals,
         fname: func.get_name().to_string_lossy().into_owned(),
     };
 
@@ -294,7 +309,8 @@ fn lower_into<'a, 'ctx>(
     if !terminated {
         l.b.build_unreachable()?;
     }
-    l.entry_b.build_unconditional_branch(first)?;
+    let start = if is_gen { l.gen_dispatch()? } else { first };
+    l.entry_b.build_unconditional_branch(start)?;
     Ok(())
 }
 
@@ -614,9 +630,10 @@ pub fn maybe_unbound_loads(code: &CodeObject, depths: &[Option<u32>]) -> Vec<boo
         .collect()
 }
 
-/// Native code moves the frame's locals into its own slots, so anything that reads them
-/// back from the frame at run time must stay in the interpreter (until the ABI has a way
-/// to keep the frame in sync).
+/// Native code moves the frame's locals into its own slots, so code that reads them back
+/// from the frame at run time is lowered with `sync_locals`: the frame keeps a copy of
+/// every local (`pyrt_frame_peek_local` at entry, `pyrt_frame_set_local` on each store
+/// and delete). Returns why, or None when the locals can move.
 pub fn needs_frame_locals(code: &CodeObject) -> Option<String> {
     if code.freevars.iter().any(|n| n == "__class__") {
         return Some("zero-argument super()/__class__ reads the arguments from the frame".into());

@@ -66,6 +66,8 @@ fn c_suspended(c: &Obj) -> PyResult<Obj> {
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("coroutine", std::mem::size_of::<GeneratorObj>(), generator::gen_drop);
     s.final_ = true;
+    s.slots.traverse = Some(generator::gen_traverse);
+    s.slots.clear = Some(generator::gen_clear);
     s.slots.repr = Some(generator::gen_repr);
     s.slots.getattro = Some(generator::gen_getattro);
     s.slots.setattro = Some(generator::gen_setattro);
@@ -312,6 +314,8 @@ fn ag_aclose(a: &[Obj]) -> PyResult<Obj> {
 pub fn async_gen_spec() -> TypeSpec {
     let mut s = TypeSpec::new("async_generator", std::mem::size_of::<GeneratorObj>(), generator::gen_drop);
     s.final_ = true;
+    s.slots.traverse = Some(generator::gen_traverse);
+    s.slots.clear = Some(generator::gen_clear);
     s.slots.repr = Some(generator::gen_repr);
     s.slots.getattro = Some(generator::gen_getattro);
     s.slots.setattro = Some(generator::gen_setattro);

@@ -331,13 +331,14 @@ pub fn as_method(o: &Obj) -> Option<&MethodObj> {
 
 fn method_call(m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let mo = unsafe { m.payload::<MethodObj>() };
+    // Python functions: bind directly (avoids a second recursion level and, for calls
+    // that bind one-to-one, the argument vector).
+    if is_function(&mo.func) {
+        return crate::frame::call_function_with_self(&mo.func, &mo.self_, args, kw);
+    }
     let mut v = Vec::with_capacity(args.len() + 1);
     v.push(mo.self_.clone());
     v.extend_from_slice(args);
-    // Python functions: bind directly (avoids a second recursion level).
-    if is_function(&mo.func) {
-        return crate::frame::call_function(&mo.func, &v, kw);
-    }
     protocol::call_kw(&mo.func, &v, kw)
 }
 

@@ -1,6 +1,8 @@
-//! `generator`: generator objects for (interpreted) generator code. A generator owns its
-//! heap `Frame`; `send_ex` resumes it through the interpreter until the next
-//! `YieldValue` or the end. Implements `__next__`/`send`/`throw`/`close`, `gi_running`
+//! `generator`: generator objects. A generator owns its heap `Frame`; `send_ex` resumes
+//! it until the next `YieldValue` or the end, through the interpreter or through the
+//! code object's native resume function (`native_resume`; the native body saves its
+//! locals and operand stack into the frame at each yield, so both paths share the
+//! frame layout: `pc` = resume point, `stack` = saved operand stack). Implements `__next__`/`send`/`throw`/`close`, `gi_running`
 //! ("generator already executing"), return value → `StopIteration(value)`, PEP 479
 //! (`StopIteration` escaping the body becomes `RuntimeError`), `yield from` delegation of
 //! `throw`/`close`, and close-on-finalization (`GeneratorExit`).
@@ -15,6 +17,7 @@ use crate::interp::{self, Exit, SendResult};
 use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
 use crate::protocol;
 use crate::types::exceptions::{self as excs, exc};
+use crate::types::code::as_code;
 use crate::types::function::as_function;
 use crate::types::{none, str as pystr, types};
 
@@ -112,7 +115,10 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
         errors::set_handled(Some(e));
     }
     frame::push(&mut fr);
-    let r = interp::eval(&mut fr, throw);
+    let r = match as_code(&fr.code).native {
+        Some(entry) if !frame::force_interp() => native_resume(&mut fr, entry, throw),
+        _ => interp::eval(&mut fr, throw),
+    };
     frame::pop(&mut fr);
     crate::recursion::leave();
     let gm = gen_mut(g);
@@ -145,6 +151,27 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
             }
             Err(e)
         }
+    }
+}
+
+/// Runs a native generator body (`pyc_code_N`, a resume function: see
+/// `abi::pyrt_gen_resume`/`pyrt_gen_suspend`) until it yields, returns or raises. A
+/// thrown exception gets the suspension point's traceback entry (as `interp::eval`
+/// gives it) and is left as the current error for the body to unwind from the yield.
+fn native_resume(fr: &mut Frame, entry: crate::types::code::NativeFn, throw: Option<PyErr>) -> PyResult<Exit> {
+    if let Some(e) = throw {
+        crate::types::traceback::add_traceback_entry_pc(&e.0, &fr.code, fr.lasti);
+        errors::set_current(e);
+    }
+    let v = unsafe { entry(fr as *mut Frame) };
+    if v == 0 {
+        return Err(errors::fetch());
+    }
+    let v = unsafe { Obj::from_raw(v) };
+    if fr.pc == crate::abi::GEN_RUNNING_PC {
+        Ok(Exit::Return(v))
+    } else {
+        Ok(Exit::Yield(v))
     }
 }
 
@@ -420,7 +447,7 @@ pub fn spec() -> TypeSpec {
 
 // ----- cycle collector (gc.rs): traverse / clear -----
 
-fn gen_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+pub(crate) fn gen_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     let g = unsafe { o.payload::<GeneratorObj>() };
     for x in [&g.name, &g.qualname, &g.code] {
         visit(x);
@@ -446,7 +473,7 @@ fn gen_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     }
 }
 
-fn gen_clear(o: &Obj) {
+pub(crate) fn gen_clear(o: &Obj) {
     let g = unsafe { o.payload_mut::<GeneratorObj>() };
     if g.running {
         return;

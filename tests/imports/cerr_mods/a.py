@@ -1,0 +1,2 @@
+from cerr_mods.b import B
+A = 1

@@ -1,0 +1,2 @@
+from cerr_mods.a import A
+B = 2

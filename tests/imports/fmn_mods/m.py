@@ -1,0 +1,1 @@
+there = 'here'

@@ -1,0 +1,2 @@
+print('heavy loaded')
+answer = 42

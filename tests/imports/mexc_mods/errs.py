@@ -1,0 +1,5 @@
+class AppError(Exception):
+    pass
+
+def fail(msg):
+    raise AppError(msg)

@@ -1,0 +1,2 @@
+from . import log
+log.add('pkg')

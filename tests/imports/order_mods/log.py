@@ -1,0 +1,3 @@
+entries = []
+def add(x):
+    entries.append(x)

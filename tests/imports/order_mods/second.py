@@ -1,0 +1,3 @@
+from . import log
+log.add('second')
+from . import third

@@ -1,0 +1,2 @@
+from .log import add
+add('third')

@@ -1,0 +1,2 @@
+print('init pkg_basic_mods')
+NAME = 'basic'

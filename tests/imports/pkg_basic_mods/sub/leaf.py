@@ -1,0 +1,3 @@
+print('init leaf')
+def value():
+    return 42

@@ -1,0 +1,5 @@
+__all__ = ['alpha', 'beta']
+alpha = 'A'
+def beta():
+    return 'B'
+gamma = 'G'

@@ -1,0 +1,2 @@
+top_value = 'top'
+from . import util

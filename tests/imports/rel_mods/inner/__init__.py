@@ -1,0 +1,3 @@
+from .. import util as u
+from ..util import helper
+INNER = helper('inner')

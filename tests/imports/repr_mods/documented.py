@@ -1,0 +1,5 @@
+"""Module docstring."""
+import math
+A = 1
+def f():
+    pass

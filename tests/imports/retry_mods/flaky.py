@@ -1,0 +1,2 @@
+print('flaky body')
+1 / 0

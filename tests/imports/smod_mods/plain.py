@@ -1,0 +1,2 @@
+print('plain body')
+loads = 1

@@ -1,0 +1,4 @@
+import sys
+class Fake:
+    value = 'fake module'
+sys.modules[__name__] = Fake()

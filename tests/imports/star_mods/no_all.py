@@ -1,0 +1,5 @@
+import sys as _sys
+def public():
+    return 'pub'
+_hidden = 4
+value = 5
