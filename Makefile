@@ -6,8 +6,12 @@ CARGO ?= cargo
 
 all: build example
 
+# pyc, libpyrt.a (full runtime) and libpyrt_lite.a (runtime without the embedded
+# parser/compiler, linked into programs that never name eval/exec/compile).
 build:
 	$(CARGO) build --release --workspace
+	$(CARGO) build --release -p pyrt --no-default-features --target-dir target/lite
+	cp target/lite/release/libpyrt.a target/release/libpyrt_lite.a
 
 # A newcomer's first run: compile an example to a native binary and run it.
 example: build

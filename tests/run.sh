@@ -117,9 +117,15 @@ run_one() {
         echo PASS > "$work/result"
     else
         local line="FAIL $src:"
+        # A test listed in tests/known_failures.txt is reported as XFAIL (counted as
+        # skipped), so a known, tracked gap does not hide new regressions.
+        if [[ -f $ROOT/tests/known_failures.txt ]] &&
+           sed 's/[[:space:]]*#.*//' "$ROOT/tests/known_failures.txt" | grep -qxF "$src"; then
+            line="XFAIL $src:"
+        fi
         local r sep=" "
         for r in "${reasons[@]}"; do line+="$sep$r"; sep="; "; done
-        echo "$line" > "$work/result"
+        echo "${line%%:*}" | cut -d' ' -f1 > "$work/result"
         # Emit the line (and with -v the details) in one write so that parallel
         # workers do not interleave their output.
         if [[ ${VERBOSE:-0} == 1 ]]; then
@@ -190,15 +196,26 @@ fi
 
 passed=0
 failed=0
+skipped=0
 for f in "${selected[@]}"; do
     rel="${f%.py}"
     res="$OUT_DIR/${rel#tests/}.d/result"
     if [[ -f $res && $(cat "$res") == PASS ]]; then
         passed=$((passed + 1))
+        if [[ -f tests/known_failures.txt ]] &&
+           sed 's/[[:space:]]*#.*//' tests/known_failures.txt | grep -qxF "$f"; then
+            echo "XPASS $f: passes now; remove it from tests/known_failures.txt"
+        fi
+    elif [[ -f $res && $(cat "$res") == XFAIL ]]; then
+        skipped=$((skipped + 1))
     else
         [[ -f $res ]] || echo "FAIL $f: no result (harness error)"
         failed=$((failed + 1))
     fi
 done
-echo "$passed passed, $failed failed"
+if (( skipped > 0 )); then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
 (( failed == 0 ))

@@ -73,13 +73,25 @@ fn print_stats(stats: &[ModuleStats]) {
     }
 }
 
-/// Locates `libpyrt.a` relative to this executable (never a source-tree path).
-pub fn find_runtime_lib() -> Result<PathBuf, String> {
+/// Names whose presence anywhere in a program means it may compile source at run time
+/// (`weakref`'s helpers are Python source the runtime executes on import).
+const RUNTIME_COMPILER_NAMES: &[&str] = &["eval", "exec", "compile", "weakref", "import_module", "__import__"];
+
+/// Does the program need the runtime with the embedded parser and compiler?
+fn needs_runtime_compiler(program: &pyc_frontend::bytecode::Program) -> bool {
+    program.code_objects().iter().any(|c| c.names.iter().any(|n| RUNTIME_COMPILER_NAMES.contains(&n.as_str())))
+}
+
+/// Locates the runtime library relative to this executable (never a source-tree path):
+/// `libpyrt_lite.a` (no run-time compiler) when `lite` and it exists, else `libpyrt.a`.
+pub fn find_runtime_lib(lite: bool) -> Result<PathBuf, String> {
     let mut tried = Vec::new();
     if let Ok(exe) = std::env::current_exe() {
         let exe = exe.canonicalize().unwrap_or(exe);
         if let Some(dir) = exe.parent() {
-            for cand in [dir.join("libpyrt.a"), dir.join("../lib/pyc/libpyrt.a")] {
+            let names: &[&str] = if lite { &["libpyrt_lite.a", "libpyrt.a"] } else { &["libpyrt.a"] };
+            let cands = names.iter().flat_map(|n| [dir.join(n), dir.join("../lib/pyc").join(n)]);
+            for cand in cands {
                 if cand.is_file() {
                     return Ok(cand);
                 }
@@ -123,8 +135,8 @@ fn c_compiler() -> Command {
 }
 
 /// Links `obj` with the runtime into `out`.
-pub fn link(obj: &Path, out: &Path, verbose: bool, quiet: bool) -> Result<(), String> {
-    let rt = find_runtime_lib()?;
+pub fn link(obj: &Path, out: &Path, lite: bool, verbose: bool, quiet: bool) -> Result<(), String> {
+    let rt = find_runtime_lib(lite)?;
     let mut cmd = c_compiler();
     cmd.arg(obj)
         .arg(&rt)
@@ -188,7 +200,8 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
                 .map_err(|e| fail(format!("cannot create a temporary directory: {}", diagnostics::io_error_text(&e))))?;
             let obj = tmp.path().join("app.o");
             codegen::write_object(&module, &tm, &obj).map_err(fail)?;
-            link(&obj, &opts.output, opts.verbose, opts.quiet).map_err(fail)?;
+            let lite = !needs_runtime_compiler(&program);
+            link(&obj, &opts.output, lite, opts.verbose, opts.quiet).map_err(fail)?;
         }
     }
     if opts.verbose {

@@ -28,7 +28,7 @@ use crate::fe::{self, CompileDiag, ModuleCode, Program};
 /// `runtime/src/builtins.rs`). These are never searched for on disk; their dotted
 /// submodules (e.g. `os.path`) are native too.
 pub const NATIVE_MODULES: &[&str] = &[
-    "sys", "builtins", "math", "gc", "_weakref", "weakref",
+    "sys", "builtins", "math", "gc", "_weakref", "weakref", "time",
 ];
 
 /// CPython 3.11 modules implemented in C (built in or extension modules). Found neither
@@ -342,10 +342,49 @@ impl<'a> StatementVisitor<'a> for ImportCollector {
     }
 }
 
+/// Finds `__import__('literal')` and `importlib.import_module('literal')` calls: they
+/// are resolved like guarded imports (a missing module fails at run time).
+struct DynamicImports {
+    out: Vec<ImportRef>,
+}
+
+impl<'a> ruff_python_ast::visitor::Visitor<'a> for DynamicImports {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        if let Expr::Call(c) = e {
+            let is_import = match &*c.func {
+                Expr::Name(n) => n.id.as_str() == "__import__",
+                Expr::Attribute(a) => a.attr.as_str() == "import_module",
+                _ => false,
+            };
+            if is_import {
+                if let Some(Expr::StringLiteral(s)) = c.arguments.args.first() {
+                    let name = s.value.to_str().to_string();
+                    if !name.is_empty() && !name.starts_with('.') {
+                        self.out.push(ImportRef {
+                            module: Some(name),
+                            level: 0,
+                            from_names: vec![],
+                            is_from: false,
+                            range: s.range().start().to_usize()..s.range().end().to_usize(),
+                            guarded: true,
+                            conditional: true,
+                            in_def: false,
+                        });
+                    }
+                }
+            }
+        }
+        ruff_python_ast::visitor::walk_expr(self, e);
+    }
+}
+
 fn collect_imports(source: &str) -> Vec<ImportRef> {
     let Ok(m) = pyc_frontend::parse::parse_module(source) else { return Vec::new() };
     let mut c = ImportCollector { out: Vec::new(), guard: 0, nest: 0, defs: 0 };
     c.visit_body(&m.body);
+    let mut d = DynamicImports { out: Vec::new() };
+    ruff_python_ast::visitor::Visitor::visit_body(&mut d, &m.body);
+    c.out.extend(d.out);
     c.out
 }
 
@@ -846,7 +885,7 @@ fn report_problem(p: &Problem) {
     }
     let diag = diag
         .with_message(format!("{kind}{short}"))
-        .with_labels(vec![Label::primary((), s..e).with_message(format!("imported here ({}:{})", name, p.line))]);
+        .with_labels(vec![Label::primary((), s..e).with_message("imported here")]);
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let w = StandardStream::stderr(choice);
     let mut w = w.lock();

@@ -737,6 +737,7 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
     run_program(program, natives)
 }
 
+#[cfg(feature = "compiler")]
 /// Test helper: compiles `src` with the frontend and runs it through the interpreter,
 /// returning the exit status (output goes to the process's stdout/stderr).
 pub fn run_source(src: &str, filename: &str) -> i32 {
@@ -954,4 +955,11 @@ pub unsafe extern "C" fn pyrt_frame_set_local(f: *mut Frame, i: u32, v: u64) {
     if let Some(slot) = fr(f).localsplus.get_mut(i as usize) {
         *slot = if v == 0 { None } else { Some(b(&v).clone()) };
     }
+}
+
+/// Records `pc` as the frame's current instruction (for line numbers reported while an
+/// instruction runs, e.g. the "coroutine ... was never awaited" warning of `await`).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_frame_set_lasti(f: *mut Frame, pc: u32) {
+    fr(f).lasti = pc;
 }

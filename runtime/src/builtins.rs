@@ -813,6 +813,7 @@ fn source_of(o: &Obj, fname: &str) -> PyResult<String> {
     Err(type_error(format!("{}() arg 1 must be a string, bytes or code object", fname)))
 }
 
+#[cfg(feature = "compiler")]
 fn compile_error(e: pyc_frontend::CompileError, filename: &str, source: &str) -> PyErr {
     let ty = match e.kind.as_str() {
         "IndentationError" => exc().indentation_error,
@@ -835,11 +836,23 @@ fn compile_error(e: pyc_frontend::CompileError, filename: &str, source: &str) ->
     }
 }
 
+#[cfg(feature = "compiler")]
 fn compile_to_code(src: &str, filename: &str, mode: pyc_frontend::Mode) -> PyResult<Obj> {
     match pyc_frontend::compile(src, filename, mode) {
         Ok(c) => Ok(code::from_runtime(c, src.to_string())),
         Err(e) => Err(compile_error(e, filename, src)),
     }
+}
+
+/// The runtime without the `compiler` feature (libpyrt_lite.a): pyc links it only into
+/// programs whose code never names eval/exec/compile, so this is reached only through
+/// fully dynamic access such as `getattr(builtins, name)`.
+#[cfg(not(feature = "compiler"))]
+fn compile_to_code(_src: &str, _filename: &str, _mode: pyc_frontend::Mode) -> PyResult<Obj> {
+    Err(crate::errors::new_error(
+        exc().system_error,
+        "run-time compilation is not linked into this program (pyc links it when the program names eval, exec or compile)",
+    ))
 }
 
 fn b_compile(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
@@ -1205,9 +1218,10 @@ fn load_module(full: &str) -> PyResult<Obj> {
             dict::set_item_str(&modules, "math", m.clone());
             return Ok(m);
         }
-        "gc" | "_weakref" | "weakref" => {
+        "gc" | "_weakref" | "weakref" | "time" => {
             let m = match full {
                 "gc" => crate::modules::gc::create(),
+                "time" => crate::modules::time::create(),
                 "_weakref" => crate::modules::weakref::create_underscore(),
                 _ => crate::modules::weakref::create()?,
             };
@@ -1246,12 +1260,30 @@ fn load_module(full: &str) -> PyResult<Obj> {
     }
     dict::set_item_str(&modules, full, m.clone());
     let mut f = Frame::new(code, d.clone(), Some(d), None);
-    if let Err(e) = crate::frame::run_frame(&mut f) {
+    INITIALIZING.with(|i| i.borrow_mut().push(full.to_string()));
+    let r = crate::frame::run_frame(&mut f);
+    INITIALIZING.with(|i| {
+        let mut v = i.borrow_mut();
+        if let Some(pos) = v.iter().rposition(|n| n == full) {
+            v.remove(pos);
+        }
+    });
+    if let Err(e) = r {
         let _ = dict::del_item(&modules, &pystr::new(full));
         return Err(e);
     }
     // The module may have replaced itself in sys.modules.
     Ok(dict::get_item_str(&modules, &pystr::new(full)).unwrap_or(m))
+}
+
+thread_local! {
+    /// Program modules whose body is running (CPython's `__spec__._initializing`).
+    static INITIALIZING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether module `name`'s body is still running (a partially initialized module).
+pub fn module_initializing(name: &str) -> bool {
+    INITIALIZING.with(|i| i.borrow().iter().any(|n| n == name))
 }
 
 /// Imports `full` and every parent package, binding submodules as parent attributes.
@@ -1263,6 +1295,16 @@ fn import_chain(full: &str) -> PyResult<Obj> {
             prefix.push('.');
         }
         prefix.push_str(part);
+        if let Some(parent) = &last {
+            let known = dict::get_item_str(&crate::modules::sys::modules_dict(), &pystr::new(&prefix)).is_some();
+            if !known && protocol::getattr_opt(parent, &pystr::intern("__path__"))?.is_none() {
+                let parent_name = &prefix[..prefix.len() - part.len() - 1];
+                let msg = format!("No module named '{}'; '{}' is not a package", prefix, parent_name);
+                let e = errors::new_error(exc().module_not_found_error, msg);
+                excs::set_field(&e.0, 1, Some(pystr::new(&prefix)));
+                return Err(e);
+            }
+        }
         let m = load_module(&prefix)?;
         if let Some(parent) = &last {
             if protocol::getattr_opt(parent, &pystr::intern(part))?.is_none() {

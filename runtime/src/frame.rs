@@ -319,7 +319,14 @@ pub fn run_frame(f: &mut Frame) -> PyResult<Obj> {
                 Ok(unsafe { Obj::from_raw(v) })
             }
         }
-        _ => crate::interp::run(f),
+        _ => {
+            // One allocation for the operand stack instead of growing it push by push.
+            let need = f.co().max_stack as usize + 2;
+            if f.stack.capacity() < need {
+                f.stack.reserve(need - f.stack.len());
+            }
+            crate::interp::run(f)
+        }
     };
     pop(f);
     r

@@ -1297,12 +1297,20 @@ pub fn op_import_from(m: &Obj, name: &Obj) -> PyResult<Obj> {
                 Some(s) => s,
                 None => "unknown location".to_string(),
             };
-            let e = errors::import_error(format!(
-                "cannot import name '{}' from '{}' ({})",
-                pystr::as_str(name).unwrap_or("?"),
-                mname_s.as_deref().unwrap_or("<unknown module name>"),
-                loc
-            ));
+            let modname = mname_s.as_deref().unwrap_or("<unknown module name>");
+            let msg = if mname_s.as_deref().is_some_and(crate::builtins::module_initializing) {
+                format!(
+                    "cannot import name '{}' from partially initialized module '{}' (most likely due to a circular import) ({})",
+                    pystr::as_str(name).unwrap_or("?"),
+                    modname,
+                    loc
+                )
+            } else {
+                format!("cannot import name '{}' from '{}' ({})", pystr::as_str(name).unwrap_or("?"), modname, loc)
+            };
+            let e = errors::import_error(msg);
+            crate::types::exceptions::set_field(&e.0, 1, mname.clone());
+            crate::types::exceptions::set_field(&e.0, 2, file.clone());
             Err(e)
         }
     }

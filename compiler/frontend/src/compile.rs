@@ -1624,7 +1624,8 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, i: &'a ast::StmtImport) -> R {
         for a in &i.names {
-            let old = self.set_loc(a.range);
+            // CPython 3.11 locates IMPORT_NAME at the whole statement, not the alias.
+            let old = self.set_loc(i.range);
             self.load_const(Constant::Int(0));
             self.load_const(Constant::None);
             let full = a.name.id.as_str();
@@ -2620,8 +2621,9 @@ impl<'a> Compiler<'a> {
             self.emit_pieces(&pieces)?;
             flags |= format_flags::HAVE_SPEC;
         }
-        self.emit(Instr::FormatValue(flags));
+        // CPython 3.11 attributes the formatting itself to the whole f-string.
         self.restore_loc(old);
+        self.emit(Instr::FormatValue(flags));
         Ok(())
     }
 }

@@ -7,11 +7,15 @@
 
 pub mod analysis;
 pub mod bytecode;
+#[cfg(feature = "parser")]
 mod compile;
 pub mod disasm;
+#[cfg(feature = "parser")]
 pub mod parse;
+#[cfg(feature = "parser")]
 pub mod symtable;
 
+#[cfg(feature = "parser")]
 use bytecode::{CodeObject, ModuleCode};
 
 pub use analysis::{stack_depths, verify_stack};
@@ -42,6 +46,7 @@ impl std::fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
+#[cfg(feature = "parser")]
 impl CompileError {
     /// Builds an error for the byte range `range` of `source`.
     pub fn new(kind: &str, msg: impl Into<String>, source: &str, range: std::ops::Range<usize>) -> Self {
@@ -81,6 +86,7 @@ pub enum Mode {
 }
 
 /// Compiles the source of a module (a file) into its module code object.
+#[cfg(feature = "parser")]
 pub fn compile_module(source: &str, filename: &str, module_name: &str) -> Result<ModuleCode, CompileError> {
     let code = compile(source, filename, Mode::Exec)?;
     Ok(ModuleCode {
@@ -92,6 +98,7 @@ pub fn compile_module(source: &str, filename: &str, module_name: &str) -> Result
 }
 
 /// Compiles source for the runtime's `eval`/`exec`/`compile`.
+#[cfg(feature = "parser")]
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
     compile::compile_source(source, filename, mode)
 }

@@ -7,6 +7,7 @@
 pub mod exceptions;
 pub mod fastpath;
 pub mod function;
+pub mod generators;
 pub mod ops;
 pub mod runtime_decls;
 #[cfg(test)]

@@ -131,6 +131,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let v = self.load_slot(d - 1)?;
                 let old = self.load_local(i)?;
                 self.store_local(i, v)?;
+                if self.sync_locals {
+                    self.call("pyrt_frame_set_local", &[frame.into(), self.i32c(i as u64).into(), v.into()])?;
+                }
                 self.xdecref(old)?;
             }
             DeleteFast(i) => {
@@ -144,6 +147,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.error_jump(pc, d, true)?;
                 self.b.position_at_end(ok);
                 self.store_local(i, self.i64c(0))?;
+                if self.sync_locals {
+                    self.call("pyrt_frame_set_local", &[frame.into(), self.i32c(i as u64).into(), self.i64c(0).into()])?;
+                }
                 self.decref(old)?;
             }
             LoadDeref(i) => {
@@ -714,9 +720,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.decref(v)?;
                 self.check_status(st, pc, d - 1, true)?;
             }
-            ReturnGenerator | YieldValue | Send(_) | GetYieldFromIter => {
-                return unsupported(format!("{ins:?} (generators are not lowered yet)"));
-            }
+            // the generator object is created by the call (`frame::call_function`)
+            ReturnGenerator => {}
+            YieldValue => self.lower_yield(pc, d)?,
+            Send(t) => self.lower_send(pc, d, t)?,
+            GetYieldFromIter => self.lower_replace_tos(pc, d, "pyrt_get_yield_from_iter", None)?,
             // ----- match -----
             MatchMapping | MatchSequence => {
                 self.need(d, 1)?;
@@ -780,10 +788,17 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.store_slot(d - 2, rest)?;
                 self.store_slot(d - 1, m)?;
             }
-            // async instructions only occur in coroutines, which are not lowered yet.
-            GetAwaitable(_) | GetAIter | GetANext | BeforeAsyncWith | EndAsyncFor | AsyncGenWrap => {
-                return unsupported(format!("{ins:?} (coroutines are not lowered yet)"));
+            // ----- async -----
+            GetAwaitable(w) => {
+                // a coroutine dropped by a failing `await` warns with this line
+                self.call("pyrt_frame_set_lasti", &[frame.into(), self.i32c(pc as u64).into()])?;
+                self.lower_replace_tos(pc, d, "pyrt_get_awaitable", Some(w))?
             }
+            GetAIter => self.lower_replace_tos(pc, d, "pyrt_get_aiter", None)?,
+            AsyncGenWrap => self.lower_replace_tos(pc, d, "pyrt_async_gen_wrap", None)?,
+            GetANext => self.lower_get_anext(pc, d)?,
+            BeforeAsyncWith => self.lower_before_async_with(pc, d)?,
+            EndAsyncFor => self.lower_end_async_for(pc, d)?,
         }
         Ok(0)
     }

@@ -98,6 +98,19 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_copy_dict_without_keys", 'v', "vv", false),
     ("pyrt_check_eg_match", 'i', "vvP", false),
     ("pyrt_prep_reraise_star", 'v', "vv", false),
+    ("pyrt_get_awaitable", 'v', "vi", false),
+    ("pyrt_get_aiter", 'v', "v", false),
+    ("pyrt_get_anext", 'v', "v", false),
+    ("pyrt_before_async_with", 'v', "vP", false),
+    ("pyrt_end_async_for", 'i', "v", false),
+    ("pyrt_async_gen_wrap", 'v', "v", false),
+    ("pyrt_gen_resume", 'i', "pPi", false),
+    ("pyrt_gen_suspend", '_', "piPi", false),
+    ("pyrt_send", 'i', "vvP", false),
+    ("pyrt_get_yield_from_iter", 'v', "v", false),
+    ("pyrt_frame_peek_local", 'v', "pi", false),
+    ("pyrt_frame_set_local", '_', "piv", false),
+    ("pyrt_frame_set_lasti", '_', "pi", false),
 ];
 
 /// Every runtime symbol the generated code may reference (for documentation and tests).

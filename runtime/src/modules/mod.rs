@@ -4,6 +4,7 @@ pub mod sys;
 pub mod math;
 pub mod gc;
 pub mod weakref;
+pub mod time;
 
 use crate::types::typeobj::{flags, TypeObject};
 use crate::types::{class, types, TypeSpec};

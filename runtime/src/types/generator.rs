@@ -159,20 +159,29 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
 /// thrown exception gets the suspension point's traceback entry (as `interp::eval`
 /// gives it) and is left as the current error for the body to unwind from the yield.
 fn native_resume(fr: &mut Frame, entry: crate::types::code::NativeFn, throw: Option<PyErr>) -> PyResult<Exit> {
+    // An error may be pending in the thread state when this runs (a native frame
+    // unwinding drops a suspended generator, which closes it): keep it aside, so the body
+    // neither sees it as a thrown exception nor clobbers it.
+    let outer = errors::take_current();
     if let Some(e) = throw {
         crate::types::traceback::add_traceback_entry_pc(&e.0, &fr.code, fr.lasti);
         errors::set_current(e);
     }
     let v = unsafe { entry(fr as *mut Frame) };
-    if v == 0 {
-        return Err(errors::fetch());
-    }
-    let v = unsafe { Obj::from_raw(v) };
-    if fr.pc == crate::abi::GEN_RUNNING_PC {
-        Ok(Exit::Return(v))
+    let r = if v == 0 {
+        Err(errors::fetch())
     } else {
-        Ok(Exit::Yield(v))
+        let v = unsafe { Obj::from_raw(v) };
+        if fr.pc == crate::abi::GEN_RUNNING_PC {
+            Ok(Exit::Return(v))
+        } else {
+            Ok(Exit::Yield(v))
+        }
+    };
+    if let Some(o) = outer {
+        errors::set_current(o);
     }
+    r
 }
 
 /// `gen.send(v)` as the interpreter's `Send` uses it.

@@ -388,7 +388,9 @@ mod anchors {
                 continue;
             }
             if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 || c == b'.' && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80 || b[i] == b'.' && b[start].is_ascii_digit()) {
+                let numeric = c.is_ascii_digit() || c == b'.';
+                i += 1; // always consume the first byte, so the scan makes progress
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80 || b[i] == b'.' && numeric) {
                     i += 1;
                 }
                 // Strings with prefixes (f"..", b'..', r"..").
