@@ -745,14 +745,27 @@ pub fn load_global_cached(f: &Frame, i: u32) -> PyResult<Obj> {
     let cobj = f.code_obj();
     let dt = types().dict;
     if f.globals.is_exact(dt) && f.builtins.is_exact(dt) {
-        let (gtag, btag) = (dict::version_tag(&f.globals), dict::version_tag(&f.builtins));
         if let Some(slot) = cobj.global_cache.get(i as usize) {
             let e = slot.get();
-            if e.gtag == gtag && e.btag == btag && e.value != 0 {
+            if e.gtag == dict::version_tag(&f.globals) && e.btag == dict::version_tag(&f.builtins) && e.value != 0 {
                 // SAFETY: the dict holding the value is unchanged since the entry was made.
                 return Ok(unsafe { Obj::from_borrowed(e.value) });
             }
-            let name = &cobj.names[i as usize];
+        }
+    }
+    load_global_miss(f, i)
+}
+
+/// `load_global_cached`'s miss: look the name up and refill the entry.
+#[cold]
+#[inline(never)]
+fn load_global_miss(f: &Frame, i: u32) -> PyResult<Obj> {
+    let cobj = f.code_obj();
+    let dt = types().dict;
+    let name = &cobj.names[i as usize];
+    if f.globals.is_exact(dt) && f.builtins.is_exact(dt) {
+        if let Some(slot) = cobj.global_cache.get(i as usize) {
+            let (gtag, btag) = (dict::version_tag(&f.globals), dict::version_tag(&f.builtins));
             let found = match dict::get_item_str(&f.globals, name) {
                 Some(v) => Some(v),
                 None => dict::get_item_str(&f.builtins, name),
@@ -764,7 +777,7 @@ pub fn load_global_cached(f: &Frame, i: u32) -> PyResult<Obj> {
             return Err(not_defined(name));
         }
     }
-    op_load_global(f, &cobj.names[i as usize])
+    op_load_global(f, name)
 }
 
 pub fn op_load_global(f: &Frame, name: &Obj) -> PyResult<Obj> {

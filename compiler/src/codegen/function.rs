@@ -122,6 +122,9 @@ pub fn lower_function<'a, 'ctx>(
     name: &str,
     fast: bool,
 ) -> R<FunctionValue<'ctx>> {
+    if code.is_generator() && std::env::var_os("PYC_TMP_NO_NATIVE_GEN").is_some() {
+        return unsupported("generator/coroutine");
+    }
     if depths.len() != code.instrs.len() {
         return unsupported("stack depth table does not match the instructions");
     }
@@ -285,6 +288,7 @@ fn lower_into<'a, 'ctx>(
     // block 0 is a leader: entering it below must not add a branch
     let mut terminated = true;
     let mut pc = 0usize;
+    let track_lines = code.flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0;
     while pc < n {
         if let Some(bb) = l.blocks[pc] {
             if !terminated {
@@ -302,6 +306,14 @@ fn lower_into<'a, 'ctx>(
             pc += 1;
             continue;
         };
+        if track_lines {
+            // coroutine bodies keep the frame's current line up to date, for the
+            // "coroutine ... was never awaited" warning of a coroutine dropped there
+            let line = code.lines.get(pc).copied();
+            if l.blocks[pc].is_some() || pc == 0 || code.lines.get(pc - 1).copied() != line {
+                l.call("pyrt_frame_set_lasti", &[frame.into(), l.i32c(pc as u64).into()])?;
+            }
+        }
         let step = l.lower_instr(pc, d)?;
         terminated = l.current_terminated();
         pc += 1 + step as usize;
