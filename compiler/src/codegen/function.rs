@@ -122,9 +122,6 @@ pub fn lower_function<'a, 'ctx>(
     name: &str,
     fast: bool,
 ) -> R<FunctionValue<'ctx>> {
-    if code.is_generator() && std::env::var_os("PYC_TMP_NO_NATIVE_GEN").is_some() {
-        return unsupported("generator/coroutine");
-    }
     if depths.len() != code.instrs.len() {
         return unsupported("stack depth table does not match the instructions");
     }

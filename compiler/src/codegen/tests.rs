@@ -195,7 +195,7 @@ pub fn module_code() -> CodeObject {
 
 pub fn generator_code() -> CodeObject {
     use Instr::*;
-    let mut c = code("gen", 0, &[], &[], vec![Constant::None], vec![ReturnGenerator, Pop, LoadConst(0), YieldValue, Pop, LoadConst(0), ReturnValue]);
+    let mut c = code("gen", 0, &[], &[], vec![Constant::None], vec![ReturnGenerator, LoadConst(0), YieldValue, Pop, LoadConst(0), ReturnValue]);
     c.flags |= code_flags::GENERATOR;
     c
 }
@@ -241,6 +241,12 @@ fn try_except_verifies() {
 }
 
 #[test]
+fn generator_verifies() {
+    lower_and_verify(&generator_code(), true);
+    lower_and_verify(&generator_code(), false);
+}
+
+#[test]
 fn module_body_verifies() {
     lower_and_verify(&module_code(), true);
 }
@@ -263,11 +269,10 @@ fn whole_program_optimises() {
         let (module, stats) = build_module(&ctx, &prog, &opts).unwrap();
         assert_eq!(stats.len(), 1);
         let s = &stats[0];
-        // <module>, add, count, total, f native; gen interpreted
-        assert_eq!(s.native, 5, "{:?}", s.reasons);
-        assert_eq!(s.fallback, 1);
-        assert!(s.reasons[0].1.contains("generator"));
-        assert!(module.get_function("pyc_code_5").is_none(), "generator must stay null");
+        // every code object native, the generator as a resume function
+        assert_eq!(s.native, 6, "{:?}", s.reasons);
+        assert_eq!(s.fallback, 0);
+        assert!(module.get_function("pyc_code_5").is_some(), "generator must be lowered");
         let tm = host_target_machine(level).unwrap();
         optimize(&module, &tm, level).unwrap();
         module.verify().unwrap();
@@ -431,10 +436,8 @@ fn frontend_programs_lower_natively() {
             let ctx = Context::create();
             let (_, stats) = build_module(&ctx, &prog, &CodegenOptions { fast_paths: fast, native: true }).unwrap();
             for (q, why) in &stats[0].reasons {
-                // known, deliberate fallbacks; anything else (verifier, stack model) is a bug
-                if !["generator", "frame", "not lowered yet"].iter().any(|k| why.contains(k)) {
-                    failures.push(format!("{name}: {q}: {why}"));
-                }
+                // every function of every snippet/test must be lowered natively
+                failures.push(format!("{name}: {q}: {why}"));
             }
         }
     }
