@@ -24,6 +24,7 @@ unit-test:
 test: build unit-test test-corpus
 
 -include tests/Makefile.inc
+-include tests/memory/Makefile.inc
 
 # Side-by-side timings against CPython (needs python3 3.11 and hyperfine).
 bench: build
