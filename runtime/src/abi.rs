@@ -732,9 +732,23 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
         Ok(p) => p,
         Err(e) => errors::fatal(&format!("corrupt embedded program: {}", e)),
     };
-    let natives: &[Option<NativeFn>] = if table.is_null() || n == 0 { &[] } else { std::slice::from_raw_parts(table, n as usize) };
-    init_runtime(args);
-    run_program(program, natives)
+    // The program runs on a thread with a large stack: Python code recurses on the C
+    // stack (native frames and the interpreter alike), and CPython programs may raise the
+    // recursion limit far beyond what the default 8 MB main stack holds. The memory is
+    // reserved, not committed, until used. `recursion::enter` still raises
+    // RecursionError before the stack runs out.
+    let table_addr = table as usize;
+    let run = move || {
+        let natives: &[Option<NativeFn>] =
+            if table_addr == 0 || n == 0 { &[] } else { std::slice::from_raw_parts(table_addr as *const Option<NativeFn>, n as usize) };
+        init_runtime(args);
+        run_program(program, natives)
+    };
+    const MAIN_STACK_BYTES: usize = 512 << 20;
+    match std::thread::Builder::new().name("MainThread".into()).stack_size(MAIN_STACK_BYTES).spawn(run) {
+        Ok(handle) => handle.join().unwrap_or(1),
+        Err(e) => errors::fatal(&format!("cannot start the main thread: {}", e)),
+    }
 }
 
 #[cfg(feature = "compiler")]

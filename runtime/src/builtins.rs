@@ -577,7 +577,7 @@ fn b_next(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             Err(e) => return Err(e),
         }
     } else {
-        protocol::next(it)
+        protocol::next_keep_stop(it)
     };
     match r {
         Ok(Some(v)) => Ok(v),
@@ -675,9 +675,9 @@ fn b_issubclass(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 // ----- attributes -----
 
-fn attr_name<'a>(name: &str, o: &'a Obj) -> PyResult<&'a Obj> {
+fn attr_name<'a>(_name: &str, o: &'a Obj) -> PyResult<&'a Obj> {
     if !o.isinstance(types().str) {
-        return Err(type_error(format!("{}(): attribute name must be string", name)));
+        return Err(type_error(format!("attribute name must be string, not '{}'", o.type_name())));
     }
     Ok(o)
 }

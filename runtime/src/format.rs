@@ -535,47 +535,22 @@ fn format_rec(fmt: &str, st: &mut FmtState, depth: i32) -> PyResult<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c == '{' {
-            if i + 1 < chars.len() && chars[i + 1] == '{' {
-                out.push('{');
-                i += 2;
-                continue;
+        if c == '{' || c == '}' {
+            let at_end = i + 1 >= chars.len();
+            if c == '}' && (at_end || chars[i + 1] != '}') {
+                return Err(value_error("Single '}' encountered in format string"));
             }
-            // Find the matching '}' (nested braces allowed in the spec).
-            let mut j = i + 1;
-            let mut level = 1;
-            let mut in_bracket = false;
-            while j < chars.len() {
-                match chars[j] {
-                    '[' if level == 1 => in_bracket = true,
-                    ']' if level == 1 => in_bracket = false,
-                    '{' if !in_bracket => level += 1,
-                    '}' if !in_bracket => {
-                        level -= 1;
-                        if level == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                if level > 1 || chars[i + 1..].contains(&'}') {
-                    return Err(value_error("expected '}' before end of string"));
-                }
+            if at_end {
                 return Err(value_error("Single '{' encountered in format string"));
             }
-            let field: String = chars[i + 1..j].iter().collect();
-            out.push_str(&format_field(&field, st, depth)?);
-            i = j + 1;
-        } else if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
+            if chars[i + 1] == c {
+                out.push(c);
                 i += 2;
                 continue;
             }
-            return Err(value_error("Single '}' encountered in format string"));
+            i += 1;
+            let (name, conv, spec) = parse_field(&chars, &mut i)?;
+            out.push_str(&render_field(&name, conv, spec, st, depth)?);
         } else {
             out.push(c);
             i += 1;
@@ -584,37 +559,74 @@ fn format_rec(fmt: &str, st: &mut FmtState, depth: i32) -> PyResult<String> {
     Ok(out)
 }
 
-fn format_field(field: &str, st: &mut FmtState, depth: i32) -> PyResult<String> {
-    // Split name / conversion / spec; '!' and ':' inside [] belong to the name.
-    let fc: Vec<char> = field.chars().collect();
-    let mut k = 0;
-    let mut in_br = false;
-    while k < fc.len() {
-        match fc[k] {
-            '[' => in_br = true,
-            ']' => in_br = false,
-            '!' | ':' if !in_br => break,
-            _ => {}
+/// Parses one replacement field starting just after its `{`, leaving `*i` just after
+/// its closing `}`: (field name, conversion, format spec), with CPython's
+/// (`parse_field`) error messages and order of checks.
+fn parse_field(chars: &[char], i: &mut usize) -> PyResult<(String, Option<char>, String)> {
+    let name_start = *i;
+    let mut c = '\0';
+    while *i < chars.len() {
+        c = chars[*i];
+        *i += 1;
+        match c {
+            '{' => return Err(value_error("unexpected '{' in field name")),
+            '[' => {
+                while *i < chars.len() && chars[*i] != ']' {
+                    *i += 1;
+                }
+                continue;
+            }
+            '}' | ':' | '!' => break,
+            _ => continue,
         }
-        k += 1;
     }
-    let name: String = fc[..k].iter().collect();
+    let name_end = if matches!(c, '}' | ':' | '!') { *i - 1 } else { *i };
+    let name: String = chars[name_start..name_end].iter().collect();
+    if c != '!' && c != ':' {
+        if c != '}' || name_end == *i {
+            return Err(value_error("expected '}' before end of string"));
+        }
+        return Ok((name, None, String::new()));
+    }
     let mut conv = None;
-    let mut spec = String::new();
-    if k < fc.len() && fc[k] == '!' {
-        if k + 1 >= fc.len() {
+    if c == '!' {
+        if *i >= chars.len() {
             return Err(value_error("end of string while looking for conversion specifier"));
         }
-        conv = Some(fc[k + 1]);
-        k += 2;
-        if k < fc.len() && fc[k] != ':' {
-            return Err(value_error("expected ':' after conversion specifier"));
+        conv = Some(chars[*i]);
+        *i += 1;
+        if *i < chars.len() {
+            let d = chars[*i];
+            *i += 1;
+            if d == '}' {
+                return Ok((name, conv, String::new()));
+            }
+            if d != ':' {
+                return Err(value_error("expected ':' after conversion specifier"));
+            }
         }
     }
-    if k < fc.len() && fc[k] == ':' {
-        spec = fc[k + 1..].iter().collect();
+    let spec_start = *i;
+    let mut count = 1;
+    while *i < chars.len() {
+        let d = chars[*i];
+        *i += 1;
+        match d {
+            '{' => count += 1,
+            '}' => {
+                count -= 1;
+                if count == 0 {
+                    return Ok((name, conv, chars[spec_start..*i - 1].iter().collect()));
+                }
+            }
+            _ => {}
+        }
     }
-    let mut obj = resolve_field(&name, st)?;
+    Err(value_error("unmatched '{' in format spec"))
+}
+
+fn render_field(name: &str, conv: Option<char>, spec: String, st: &mut FmtState, depth: i32) -> PyResult<String> {
+    let mut obj = resolve_field(name, st)?;
     if let Some(c) = conv {
         obj = convert(&obj, c)?;
     }

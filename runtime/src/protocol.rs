@@ -205,6 +205,12 @@ pub fn next(it: &Obj) -> PyResult<Option<Obj>> {
     }
 }
 
+/// `next(it)` for the `next()` builtin: `Ok(None)` when exhausted without an exception,
+/// `Err(StopIteration(...))` when a user `__next__` raised one (its value must survive).
+pub fn next_keep_stop(it: &Obj) -> PyResult<Option<Obj>> {
+    types::class::next_keep_stop(it)
+}
+
 /// Collects an iterable into a Vec.
 pub fn collect(o: &Obj) -> PyResult<Vec<Obj>> {
     if let Some(items) = types::tuple::as_slice(o).or_else(|| types::list::as_slice_opt(o)) {

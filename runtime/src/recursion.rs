@@ -10,11 +10,50 @@ thread_local! { static DEPTH: Cell<u32> = const { Cell::new(0) }; static LIMIT: 
 pub fn enter() -> PyResult<()> {
     crate::gc::safe_point();
     let d = DEPTH.with(|d| { let v = d.get() + 1; d.set(v); v });
-    if d > LIMIT.with(|l| l.get()) {
+    if d > LIMIT.with(|l| l.get()) || stack_is_low() {
         DEPTH.with(|d| d.set(d.get() - 1));
         return Err(crate::errors::recursion_error("maximum recursion depth exceeded"));
     }
     Ok(())
+}
+
+/// Bytes of C stack kept free below the deepest Python call: enough for the runtime
+/// work one level does (argument binding, error formatting, a traceback print).
+const STACK_RESERVE: usize = 256 * 1024;
+
+thread_local! {
+    /// Lowest stack address a new Python-level call may start from (0 = not computed yet).
+    static STACK_FLOOR: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The current thread's stack floor plus the reserve, from the thread's stack bounds.
+fn stack_floor() -> usize {
+    let cached = STACK_FLOOR.with(|f| f.get());
+    if cached != 0 {
+        return cached;
+    }
+    // SAFETY: pthread_getattr_np fills `attr` for the calling thread; we only read the
+    // stack bounds from it and destroy it afterwards.
+    let floor = unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        let mut addr: *mut libc::c_void = std::ptr::null_mut();
+        let mut size: libc::size_t = 0;
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) == 0 {
+            libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+            libc::pthread_attr_destroy(&mut attr);
+        }
+        if addr.is_null() { 1 } else { addr as usize + STACK_RESERVE }
+    };
+    STACK_FLOOR.with(|f| f.set(floor));
+    floor
+}
+
+/// Would one more Python-level call risk overflowing the C stack? Deep recursion then
+/// raises RecursionError (as CPython does at its own C-stack guard) instead of crashing.
+#[inline]
+fn stack_is_low() -> bool {
+    let marker = 0u8;
+    (&marker as *const u8 as usize) < stack_floor()
 }
 #[inline]
 pub fn leave() { DEPTH.with(|d| d.set(d.get() - 1)); }

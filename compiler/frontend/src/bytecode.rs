@@ -420,6 +420,10 @@ pub enum Constant {
     Tuple(Vec<Constant>),
     /// A nested code object (function, lambda, class body, comprehension).
     Code(Box<CodeObject>),
+    /// A frozenset of constants: a set display of 3+ constants is folded into
+    /// `BuildSet 0; LoadConst <frozenset>; SetUpdate 1`, as CPython does. Items are in
+    /// source order (duplicates kept); the runtime builds the set CPython's way.
+    FrozenSet(Vec<Constant>),
 }
 
 /// One row of the exception table: instructions `start..end` (end exclusive) are

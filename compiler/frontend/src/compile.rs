@@ -112,6 +112,7 @@ fn const_eq(a: &Constant, b: &Constant) -> bool {
         (Constant::Float(x), Constant::Float(y)) => x.to_bits() == y.to_bits(),
         (Constant::Complex(a1, b1), Constant::Complex(a2, b2)) => a1.to_bits() == a2.to_bits() && b1.to_bits() == b2.to_bits(),
         (Constant::Tuple(x), Constant::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q)),
+        (Constant::FrozenSet(x), Constant::FrozenSet(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q)),
         (Constant::Code(_), _) | (_, Constant::Code(_)) => false,
         _ => std::mem::discriminant(a) == std::mem::discriminant(b) && a == b,
     }
@@ -850,12 +851,18 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
+                // CPython locates the raise at the condition (so tracebacks
+                // underline it), and the message call at the message.
+                let saved = self.set_loc(a.test.range());
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
+                    let test_loc = self.set_loc(m.range());
                     self.emit(Instr::Call(0));
+                    self.restore_loc(test_loc);
                 }
                 self.emit(Instr::RaiseVarargs(1));
+                self.restore_loc(saved);
                 self.bind(end);
                 Ok(())
             }
@@ -2176,6 +2183,17 @@ impl<'a> Compiler<'a> {
             Seq::Set => (Instr::BuildSet, Instr::SetAdd, Instr::SetUpdate),
             _ => (Instr::BuildList, Instr::ListAppend, Instr::ListExtend),
         };
+        // CPython (starunpack_helper) folds a set display of 3+ constants into a
+        // frozenset constant; its iteration order then comes from that frozenset.
+        if kind == Seq::Set && n > 2 {
+            let folded: Option<Vec<Constant>> = elts.iter().map(fold_constant).collect();
+            if let Some(items) = folded {
+                self.emit(build(pushed as u32));
+                self.load_const(Constant::FrozenSet(items));
+                self.emit(extend(1));
+                return Ok(());
+            }
+        }
         if !seen_star && !big {
             for e in elts {
                 self.expr(e)?;

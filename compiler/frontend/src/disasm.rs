@@ -32,6 +32,10 @@ pub fn const_repr(c: &Constant) -> String {
             }
         }
         Constant::Code(co) => format!("<code object {} line {}>", co.qualname, co.first_line),
+        Constant::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
     }
 }
 

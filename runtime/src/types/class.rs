@@ -857,6 +857,19 @@ fn slot_iter(o: &Obj) -> PyResult<Obj> {
     }
 }
 
+/// `next(o)` as the `next()` builtin sees it: like the `next` slot, except that a
+/// StopIteration raised by a Python-level `__next__` stays an `Err` (keeping its value)
+/// instead of becoming plain exhaustion.
+pub fn next_keep_stop(o: &Obj) -> PyResult<Option<Obj>> {
+    match o.ty().slots().next {
+        Some(f) if f as usize == slot_next as fn(&Obj) -> PyResult<Option<Obj>> as usize => {
+            call_dunder_req(o, "__next__", &[]).map(Some)
+        }
+        Some(f) => f(o),
+        None => Err(type_error(format!("'{}' object is not an iterator", o.type_name()))),
+    }
+}
+
 fn slot_next(o: &Obj) -> PyResult<Option<Obj>> {
     match call_dunder_req(o, "__next__", &[]) {
         Ok(v) => Ok(Some(v)),

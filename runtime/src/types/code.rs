@@ -116,6 +116,11 @@ pub fn const_to_obj(c: &'static Constant, ctx: &mut BuildCtx) -> Obj {
         Constant::Bytes(b) => types::bytes::new(b.clone()),
         Constant::Tuple(items) => types::tuple::new(items.iter().map(|c| const_to_obj(c, ctx)).collect()),
         Constant::Code(inner) => build(inner, ctx),
+        Constant::FrozenSet(items) => {
+            let objs: Vec<Obj> = items.iter().map(|c| const_to_obj(c, ctx)).collect();
+            // Constants are always hashable, so this cannot fail; stay panic-free anyway.
+            types::set::new_frozenset_const(objs).unwrap_or_else(|_| types::tuple::new(Vec::new()))
+        }
     }
 }
 

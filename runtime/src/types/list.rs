@@ -743,22 +743,18 @@ fn m_sort(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     Ok(none::none())
 }
 
-/// `list.sort(key=key, reverse=reverse)`: a stable merge sort comparing with `<` only.
-/// The list appears empty while it is being sorted; if it was modified meanwhile,
-/// ValueError "list modified during sort".
+/// `list.sort(key=key, reverse=reverse)`: CPython's stable timsort (see `TimSort`), so a
+/// user `__lt__` sees exactly CPython's comparison sequence. Keys are computed in the
+/// original order; a reverse sort reverses, sorts forward and reverses back. The list
+/// appears empty while it is being sorted; if it was modified meanwhile, ValueError
+/// "list modified during sort". On an exception the partially sorted items are kept.
 pub fn sort(o: &Obj, key: Option<&Obj>, reverse: bool) -> PyResult<()> {
     let mut vals = std::mem::take(items_mut(o));
     if vals.len() < 2 {
         *items_mut(o) = vals;
         return Ok(());
     }
-    if reverse {
-        vals.reverse();
-    }
-    let result = sort_values(&mut vals, key);
-    if reverse {
-        vals.reverse();
-    }
+    let result = sort_values(&mut vals, key, reverse);
     let modified = !items(o).is_empty() || items_mut(o).capacity() != 0;
     let old = std::mem::replace(items_mut(o), vals);
     drop(old);
@@ -769,8 +765,8 @@ pub fn sort(o: &Obj, key: Option<&Obj>, reverse: bool) -> PyResult<()> {
     Ok(())
 }
 
-fn sort_values(vals: &mut Vec<Obj>, key: Option<&Obj>) -> PyResult<()> {
-    let keys: Vec<Obj> = match key {
+fn sort_values(vals: &mut Vec<Obj>, key: Option<&Obj>, reverse: bool) -> PyResult<()> {
+    let mut keys: Vec<Obj> = match key {
         Some(f) => {
             let mut k = Vec::with_capacity(vals.len());
             for v in vals.iter() {
@@ -780,8 +776,23 @@ fn sort_values(vals: &mut Vec<Obj>, key: Option<&Obj>) -> PyResult<()> {
         }
         None => Vec::new(),
     };
-    let ks: &[Obj] = if key.is_some() { &keys } else { vals };
-    // Fast paths needing no Python calls.
+    if reverse {
+        vals.reverse();
+        keys.reverse();
+    }
+    let result = sort_forward(vals, if key.is_some() { Some(&keys) } else { None });
+    if reverse {
+        vals.reverse();
+    }
+    result
+}
+
+fn sort_forward(vals: &mut Vec<Obj>, keys: Option<&Vec<Obj>>) -> PyResult<()> {
+    let ks: &[Obj] = match keys {
+        Some(k) => k,
+        None => vals,
+    };
+    // Fast paths needing no Python calls (invisible to user code; stable like timsort).
     if ks.iter().all(|k| k.is_small_int()) {
         let mut perm: Vec<usize> = (0..ks.len()).collect();
         perm.sort_by_key(|&i| ks[i].small_int().unwrap());
@@ -797,9 +808,11 @@ fn sort_values(vals: &mut Vec<Obj>, key: Option<&Obj>) -> PyResult<()> {
     }
     let ks: Vec<Obj> = ks.to_vec();
     let mut lt = |a: usize, b: usize| protocol::lt(&ks[a], &ks[b]);
-    let perm = merge_sort(ks.len(), &mut lt)?;
+    let mut ts = TimSort::new(ks.len(), &mut lt);
+    let result = ts.run();
+    let perm = std::mem::take(&mut ts.a);
     apply_perm(vals, &perm);
-    Ok(())
+    result
 }
 
 fn apply_perm(vals: &mut Vec<Obj>, perm: &[usize]) {
@@ -807,71 +820,550 @@ fn apply_perm(vals: &mut Vec<Obj>, perm: &[usize]) {
     vals.extend(perm.iter().map(|&i| old[i].take().unwrap()));
 }
 
-/// A stable merge sort of `0..n` by a fallible `lt`; tolerates inconsistent orders.
-fn merge_sort(n: usize, lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> PyResult<Vec<usize>> {
-    let mut a: Vec<usize> = (0..n).collect();
-    const RUN: usize = 16;
-    // Binary insertion sort of small runs.
-    let mut s = 0;
-    while s < n {
-        let e = (s + RUN).min(n);
-        for i in s + 1..e {
-            let x = a[i];
-            let (mut lo, mut hi) = (s, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if lt(x, a[mid])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            a.copy_within(lo..i, lo + 1);
-            a[lo] = x;
-        }
-        s = e;
+/// Initial threshold for entering galloping mode in a merge.
+const MIN_GALLOP: usize = 7;
+
+/// One pending run on the merge stack: `a[base..base + len]`, with its powersort power.
+#[derive(Clone, Copy)]
+struct Run {
+    base: usize,
+    len: usize,
+    power: u32,
+}
+
+/// CPython 3.11's list sort, re-implemented from its published description
+/// (Objects/listsort.txt): natural runs found by `count_run` (strictly descending runs are
+/// reversed), short runs extended to `minrun` by binary insertion, runs merged under the
+/// powersort policy, merges trimmed by galloping and switching to galloping mode adaptively.
+/// It permutes the index vector `a` by the fallible `lt`; on an error `a` stays a
+/// permutation (the partially sorted state).
+struct TimSort<'a> {
+    a: Vec<usize>,
+    lt: &'a mut dyn FnMut(usize, usize) -> PyResult<bool>,
+    min_gallop: usize,
+    pending: Vec<Run>,
+    tmp: Vec<usize>,
+}
+
+impl<'a> TimSort<'a> {
+    fn new(n: usize, lt: &'a mut dyn FnMut(usize, usize) -> PyResult<bool>) -> Self {
+        TimSort { a: (0..n).collect(), lt, min_gallop: MIN_GALLOP, pending: Vec::new(), tmp: Vec::new() }
     }
-    let mut buf = vec![0usize; n];
-    let mut width = RUN;
-    while width < n {
+
+    fn lt(&mut self, x: usize, y: usize) -> PyResult<bool> {
+        (self.lt)(x, y)
+    }
+
+    fn run(&mut self) -> PyResult<()> {
+        let total = self.a.len();
+        if total < 2 {
+            return Ok(());
+        }
+        let minrun = compute_minrun(total);
         let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            if mid < hi {
-                // Already ordered?
-                if !lt(a[mid], a[mid - 1])? {
-                    lo = hi;
-                    continue;
-                }
-                let (mut i, mut j, mut k) = (lo, mid, lo);
-                while i < mid && j < hi {
-                    if lt(a[j], a[i])? {
-                        buf[k] = a[j];
-                        j += 1;
-                    } else {
-                        buf[k] = a[i];
-                        i += 1;
-                    }
-                    k += 1;
-                }
-                while i < mid {
-                    buf[k] = a[i];
-                    i += 1;
-                    k += 1;
-                }
-                while j < hi {
-                    buf[k] = a[j];
-                    j += 1;
-                    k += 1;
-                }
-                a[lo..hi].copy_from_slice(&buf[lo..hi]);
+        let mut remaining = total;
+        while remaining > 0 {
+            let (mut n, descending) = self.count_run(lo, lo + remaining)?;
+            if descending {
+                self.a[lo..lo + n].reverse();
             }
-            lo = hi;
+            if n < minrun {
+                let force = remaining.min(minrun);
+                self.binary_sort(lo, lo + force, lo + n)?;
+                n = force;
+            }
+            self.found_new_run(n, total)?;
+            self.pending.push(Run { base: lo, len: n, power: 0 });
+            lo += n;
+            remaining -= n;
         }
-        width *= 2;
+        // Force-collapse the remaining runs.
+        while self.pending.len() > 1 {
+            let mut n = self.pending.len() - 2;
+            if n > 0 && self.pending[n - 1].len < self.pending[n + 1].len {
+                n -= 1;
+            }
+            self.merge_at(n)?;
+        }
+        Ok(())
     }
-    Ok(a)
+
+    /// Length of the run starting at `lo` (non-descending, or strictly descending).
+    fn count_run(&mut self, lo: usize, hi: usize) -> PyResult<(usize, bool)> {
+        if lo + 1 == hi {
+            return Ok((1, false));
+        }
+        let mut n = 2;
+        let mut i = lo + 2;
+        if self.lt(self.a[lo + 1], self.a[lo])? {
+            while i < hi {
+                if !self.lt(self.a[i], self.a[i - 1])? {
+                    break;
+                }
+                i += 1;
+                n += 1;
+            }
+            Ok((n, true))
+        } else {
+            while i < hi {
+                if self.lt(self.a[i], self.a[i - 1])? {
+                    break;
+                }
+                i += 1;
+                n += 1;
+            }
+            Ok((n, false))
+        }
+    }
+
+    /// Binary insertion sort of `a[lo..hi]`, where `a[lo..start]` is already sorted.
+    fn binary_sort(&mut self, lo: usize, hi: usize, mut start: usize) -> PyResult<()> {
+        if lo == start {
+            start += 1;
+        }
+        while start < hi {
+            let pivot = self.a[start];
+            let (mut l, mut r) = (lo, start);
+            while l < r {
+                let p = l + ((r - l) >> 1);
+                if self.lt(pivot, self.a[p])? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            self.a.copy_within(l..start, l + 1);
+            self.a[l] = pivot;
+            start += 1;
+        }
+        Ok(())
+    }
+
+    /// Powersort merge policy: merge pending runs whose power exceeds the new boundary's.
+    fn found_new_run(&mut self, n2: usize, total: usize) -> PyResult<()> {
+        if let Some(last) = self.pending.last().copied() {
+            let power = node_power(last.base, last.len, n2, total);
+            while self.pending.len() > 1 && self.pending[self.pending.len() - 2].power > power {
+                let i = self.pending.len() - 2;
+                self.merge_at(i)?;
+            }
+            let k = self.pending.len() - 1;
+            self.pending[k].power = power;
+        }
+        Ok(())
+    }
+
+    /// Merge pending runs `i` and `i + 1`.
+    fn merge_at(&mut self, i: usize) -> PyResult<()> {
+        let Run { base: mut base_a, len: mut na, .. } = self.pending[i];
+        let Run { base: base_b, len: nb, .. } = self.pending[i + 1];
+        self.pending[i].len = na + nb;
+        self.pending.remove(i + 1);
+        // Where does b start in a? Elements of a before that are already in place.
+        let k = self.gallop_right(self.a[base_b], base_a, na, 0)?;
+        base_a += k;
+        na -= k;
+        if na == 0 {
+            return Ok(());
+        }
+        // Where does a end in b? Elements of b after that are already in place.
+        let nb = self.gallop_left(self.a[base_a + na - 1], base_b, nb, nb - 1)?;
+        if nb == 0 {
+            return Ok(());
+        }
+        if na <= nb {
+            self.merge_lo(base_a, na, base_b, nb)
+        } else {
+            self.merge_hi(base_a, na, base_b, nb)
+        }
+    }
+
+    /// Leftmost position in sorted `a[base..base+n]` where `key` belongs (`hint` is the
+    /// starting guess).
+    fn gallop_left(&mut self, key: usize, base: usize, n: usize, hint: usize) -> PyResult<usize> {
+        gallop_left(&mut *self.lt, key, &self.a[base..base + n], hint)
+    }
+
+    fn gallop_right(&mut self, key: usize, base: usize, n: usize, hint: usize) -> PyResult<usize> {
+        gallop_right(&mut *self.lt, key, &self.a[base..base + n], hint)
+    }
+
+    /// Merge adjacent runs `a[pa..pa+na]` and `a[pb..pb+nb]` (na <= nb) left to right,
+    /// with `a`'s run copied aside. Precondition: a[pb] belongs first, a[pa+na-1] last.
+    fn merge_lo(&mut self, pa: usize, na: usize, pb: usize, nb: usize) -> PyResult<()> {
+        self.tmp.clear();
+        self.tmp.extend_from_slice(&self.a[pa..pa + na]);
+        let mut tmp = std::mem::take(&mut self.tmp);
+        let r = self.merge_lo_inner(&mut tmp, pa, na, pb, nb);
+        self.tmp = tmp;
+        r
+    }
+
+    fn merge_lo_inner(&mut self, ta: &mut [usize], pa: usize, mut na: usize, mut pb: usize, mut nb: usize) -> PyResult<()> {
+        let mut dest = pa;
+        let mut ia = 0usize; // index into ta
+        let mut min_gallop = self.min_gallop;
+        self.a[dest] = self.a[pb];
+        dest += 1;
+        pb += 1;
+        nb -= 1;
+        // Outcome: 0 = done (copy rest of ta), 1 = copy b then the last a.
+        let outcome: PyResult<u8> = (|| {
+            if nb == 0 {
+                return Ok(0);
+            }
+            if na == 1 {
+                return Ok(1);
+            }
+            loop {
+                let mut acount = 0usize;
+                let mut bcount = 0usize;
+                loop {
+                    if self.lt(self.a[pb], ta[ia])? {
+                        self.a[dest] = self.a[pb];
+                        dest += 1;
+                        pb += 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 0 {
+                            return Ok(0);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        self.a[dest] = ta[ia];
+                        dest += 1;
+                        ia += 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 1 {
+                            return Ok(1);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= (min_gallop > 1) as usize;
+                    self.min_gallop = min_gallop;
+                    let k = gallop_right(&mut *self.lt, self.a[pb], &ta[ia..ia + na], 0)?;
+                    acount = k;
+                    if k > 0 {
+                        self.a[dest..dest + k].copy_from_slice(&ta[ia..ia + k]);
+                        dest += k;
+                        ia += k;
+                        na -= k;
+                        if na == 1 {
+                            return Ok(1);
+                        }
+                        if na == 0 {
+                            return Ok(0);
+                        }
+                    }
+                    self.a[dest] = self.a[pb];
+                    dest += 1;
+                    pb += 1;
+                    nb -= 1;
+                    if nb == 0 {
+                        return Ok(0);
+                    }
+                    let k = self.gallop_left(ta[ia], pb, nb, 0)?;
+                    bcount = k;
+                    if k > 0 {
+                        self.a.copy_within(pb..pb + k, dest);
+                        dest += k;
+                        pb += k;
+                        nb -= k;
+                        if nb == 0 {
+                            return Ok(0);
+                        }
+                    }
+                    self.a[dest] = ta[ia];
+                    dest += 1;
+                    ia += 1;
+                    na -= 1;
+                    if na == 1 {
+                        return Ok(1);
+                    }
+                    if !(acount >= MIN_GALLOP || bcount >= MIN_GALLOP) {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match outcome {
+            Ok(1) => {
+                self.a.copy_within(pb..pb + nb, dest);
+                self.a[dest + nb] = ta[ia];
+                Ok(())
+            }
+            Ok(_) => {
+                self.a[dest..dest + na].copy_from_slice(&ta[ia..ia + na]);
+                Ok(())
+            }
+            Err(e) => {
+                self.a[dest..dest + na].copy_from_slice(&ta[ia..ia + na]);
+                Err(e)
+            }
+        }
+    }
+
+    /// Merge right to left (na > nb), with `b`'s run copied aside.
+    fn merge_hi(&mut self, pa: usize, na: usize, pb: usize, nb: usize) -> PyResult<()> {
+        self.tmp.clear();
+        self.tmp.extend_from_slice(&self.a[pb..pb + nb]);
+        let mut tmp = std::mem::take(&mut self.tmp);
+        let r = self.merge_hi_inner(&mut tmp, pa, na, pb, nb);
+        self.tmp = tmp;
+        r
+    }
+
+    fn merge_hi_inner(&mut self, tb: &mut [usize], pa: usize, mut na: usize, pb: usize, mut nb: usize) -> PyResult<()> {
+        // Positions are "one past" the current element to stay in usize.
+        let mut dest = pb + nb; // next write goes to dest - 1
+        let mut ea = pa + na; // current a element is a[ea - 1]
+        let mut eb = nb; // current b element is tb[eb - 1]
+        let mut min_gallop = self.min_gallop;
+        self.a[dest - 1] = self.a[ea - 1];
+        dest -= 1;
+        ea -= 1;
+        na -= 1;
+        // Outcome: 0 = done (copy rest of tb), 1 = copy a then the first b.
+        let outcome: PyResult<u8> = (|| {
+            if na == 0 {
+                return Ok(0);
+            }
+            if nb == 1 {
+                return Ok(1);
+            }
+            loop {
+                let mut acount = 0usize;
+                let mut bcount = 0usize;
+                loop {
+                    if self.lt(tb[eb - 1], self.a[ea - 1])? {
+                        self.a[dest - 1] = self.a[ea - 1];
+                        dest -= 1;
+                        ea -= 1;
+                        acount += 1;
+                        bcount = 0;
+                        na -= 1;
+                        if na == 0 {
+                            return Ok(0);
+                        }
+                        if acount >= min_gallop {
+                            break;
+                        }
+                    } else {
+                        self.a[dest - 1] = tb[eb - 1];
+                        dest -= 1;
+                        eb -= 1;
+                        bcount += 1;
+                        acount = 0;
+                        nb -= 1;
+                        if nb == 1 {
+                            return Ok(1);
+                        }
+                        if bcount >= min_gallop {
+                            break;
+                        }
+                    }
+                }
+                min_gallop += 1;
+                loop {
+                    min_gallop -= (min_gallop > 1) as usize;
+                    self.min_gallop = min_gallop;
+                    let k = self.gallop_right(tb[eb - 1], pa, na, na - 1)?;
+                    let k = na - k;
+                    acount = k;
+                    if k > 0 {
+                        self.a.copy_within(ea - k..ea, dest - k);
+                        dest -= k;
+                        ea -= k;
+                        na -= k;
+                        if na == 0 {
+                            return Ok(0);
+                        }
+                    }
+                    self.a[dest - 1] = tb[eb - 1];
+                    dest -= 1;
+                    eb -= 1;
+                    nb -= 1;
+                    if nb == 1 {
+                        return Ok(1);
+                    }
+                    let k = gallop_left(&mut *self.lt, self.a[ea - 1], &tb[..nb], nb - 1)?;
+                    let k = nb - k;
+                    bcount = k;
+                    if k > 0 {
+                        self.a[dest - k..dest].copy_from_slice(&tb[eb - k..eb]);
+                        dest -= k;
+                        eb -= k;
+                        nb -= k;
+                        if nb == 1 {
+                            return Ok(1);
+                        }
+                        if nb == 0 {
+                            return Ok(0);
+                        }
+                    }
+                    self.a[dest - 1] = self.a[ea - 1];
+                    dest -= 1;
+                    ea -= 1;
+                    na -= 1;
+                    if na == 0 {
+                        return Ok(0);
+                    }
+                    if !(acount >= MIN_GALLOP || bcount >= MIN_GALLOP) {
+                        break;
+                    }
+                }
+                min_gallop += 1;
+                self.min_gallop = min_gallop;
+            }
+        })();
+        match outcome {
+            Ok(1) => {
+                self.a.copy_within(ea - na..ea, dest - na);
+                self.a[dest - na - 1] = tb[eb - 1];
+                Ok(())
+            }
+            Ok(_) => {
+                self.a[dest - nb..dest].copy_from_slice(&tb[..nb]);
+                Ok(())
+            }
+            Err(e) => {
+                self.a[dest - nb..dest].copy_from_slice(&tb[..nb]);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Leftmost position in sorted `s` where `key` belongs (`hint` is the starting guess).
+fn gallop_left(lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>, key: usize, s: &[usize], hint: usize) -> PyResult<usize> {
+    let (mut lastofs, mut ofs);
+    lastofs = 0usize;
+    ofs = 1usize;
+    if lt(s[hint], key)? {
+        let maxofs = s.len() - hint;
+        while ofs < maxofs {
+            if lt(s[hint + ofs], key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint + 1;
+        ofs += hint;
+    } else {
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if lt(s[hint - ofs], key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        // lastofs = hint - ofs (may be -1), then +1.
+        lastofs = hint + 1 - ofs;
+        ofs = hint - k;
+    }
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(s[m], key)? {
+            lastofs = m + 1;
+        } else {
+            ofs = m;
+        }
+    }
+    Ok(ofs)
+}
+
+/// Rightmost position in sorted `s` where `key` belongs.
+fn gallop_right(lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>, key: usize, s: &[usize], hint: usize) -> PyResult<usize> {
+    let (mut lastofs, mut ofs);
+    lastofs = 0usize;
+    ofs = 1usize;
+    if lt(key, s[hint])? {
+        let maxofs = hint + 1;
+        while ofs < maxofs {
+            if lt(key, s[hint - ofs])? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        lastofs = hint + 1 - ofs;
+        ofs = hint - k;
+    } else {
+        let maxofs = s.len() - hint;
+        while ofs < maxofs {
+            if lt(key, s[hint + ofs])? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint + 1;
+        ofs += hint;
+    }
+    while lastofs < ofs {
+        let m = lastofs + ((ofs - lastofs) >> 1);
+        if lt(key, s[m])? {
+            ofs = m;
+        } else {
+            lastofs = m + 1;
+        }
+    }
+    Ok(ofs)
+}
+
+
+/// Minimum run length: `n` itself when below 64, else a value in 32..=64 such that
+/// `n / minrun` is (close to) a power of two.
+fn compute_minrun(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// Powersort node power of the boundary between run `s1..s1+n1` and the next run of
+/// length `n2`, in a list of length `n`: the first bit position where the binary
+/// expansions of the two runs' midpoints (as fractions of `n`) differ.
+fn node_power(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
+    let mut result = 0;
+    let mut a = 2 * s1 + n1;
+    let mut b = a + n1 + n2;
+    loop {
+        result += 1;
+        if a >= n {
+            a -= n;
+            b -= n;
+        } else if b >= n {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    result
 }
 
 pub fn spec() -> TypeSpec {

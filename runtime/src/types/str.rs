@@ -584,7 +584,9 @@ fn str_mod(a: &Obj, b: &Obj) -> PyResult<Obj> {
 }
 
 fn str_iter(o: &Obj) -> PyResult<Obj> {
-    Ok(alloc(types().str_iterator, StrIterObj { head: header(), s: o.clone(), pos: Cell::new(0) }))
+    // CPython 3.11 iterates an ASCII-only str with a separate `str_ascii_iterator` type.
+    let ty = if as_str(o).is_some_and(|s| s.is_ascii()) { types().str_ascii_iterator } else { types().str_iterator };
+    Ok(alloc(ty, StrIterObj { head: header(), s: o.clone(), pos: Cell::new(0) }))
 }
 
 fn str_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
@@ -671,7 +673,16 @@ fn iter_length_hint(args: &[Obj]) -> PyResult<Obj> {
 }
 
 pub fn iter_spec() -> TypeSpec {
-    let mut s = TypeSpec::new("str_iterator", std::mem::size_of::<StrIterObj>(), drop_as::<StrIterObj>);
+    iter_spec_named("str_iterator")
+}
+
+/// `str_ascii_iterator`: the same iterator, under the name 3.11 gives it for ASCII strings.
+pub fn ascii_iter_spec() -> TypeSpec {
+    iter_spec_named("str_ascii_iterator")
+}
+
+fn iter_spec_named(name: &'static str) -> TypeSpec {
+    let mut s = TypeSpec::new(name, std::mem::size_of::<StrIterObj>(), drop_as::<StrIterObj>);
     s.final_ = true;
     s.slots.iter = Some(iter_self);
     s.slots.next = Some(iter_next);
@@ -1126,7 +1137,19 @@ fn m_splitlines(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 fn m_join(a: &[Obj]) -> PyResult<Obj> {
     let sep = this(a);
-    let items = protocol::collect(&a[1])?;
+    // PySequence_Fast: a TypeError from getting the iterator becomes this message.
+    let items = if super::tuple::as_slice(&a[1]).is_some() || super::list::as_slice_opt(&a[1]).is_some() {
+        protocol::collect(&a[1])?
+    } else {
+        let it = match protocol::iter(&a[1]) {
+            Ok(it) => it,
+            Err(e) if e.matches(super::exceptions::exc().type_error) => {
+                return Err(type_error("can only join an iterable"));
+            }
+            Err(e) => return Err(e),
+        };
+        protocol::collect(&it)?
+    };
     if items.len() == 1 && items[0].is_exact(types().str) {
         return Ok(items[0].clone());
     }

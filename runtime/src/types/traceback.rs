@@ -583,6 +583,12 @@ mod anchors {
                 if i + 1 < right_start && !(b[i + 1] == b' ' || b[i + 1] == b'\t' || b[i + 1] == 0x0c) {
                     r += 1;
                 }
+                // 3.11 steps over the closing parentheses of a parenthesised left
+                // operand (keeping its two-character check, quirks included).
+                if b[i] == b')' && i + 1 < right_start {
+                    i += 1;
+                    continue;
+                }
                 return Some((i, r));
             }
             return None;
@@ -629,6 +635,9 @@ mod anchors {
             assert_eq!(extract("xs[5]"), Some((2, 5)));
             assert_eq!(extract("f(x)"), None);
             assert_eq!(extract("a // b"), Some((2, 4)));
+            assert_eq!(extract("(i + 1) % n"), Some((8, 9)));
+            assert_eq!(extract("(a)%(b)"), Some((3, 5)));
+            assert_eq!(extract("((a) )//(b)"), Some((6, 8)));
         }
     }
 }
