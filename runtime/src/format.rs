@@ -580,10 +580,9 @@ fn parse_field(chars: &[char], i: &mut usize) -> PyResult<(String, Option<char>,
             _ => continue,
         }
     }
-    let name_end = if matches!(c, '}' | ':' | '!') { *i - 1 } else { *i };
-    let name: String = chars[name_start..name_end].iter().collect();
+    let name: String = chars[name_start..(*i).saturating_sub(1).max(name_start)].iter().collect();
     if c != '!' && c != ':' {
-        if c != '}' || name_end == *i {
+        if c != '}' {
             return Err(value_error("expected '}' before end of string"));
         }
         return Ok((name, None, String::new()));

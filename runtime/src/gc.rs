@@ -370,6 +370,7 @@ pub fn traverse_object(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
         if let Some(Some(d)) = crate::object::dict_slot(o) {
             visit(d);
         }
+        unsafe { crate::types::class::for_each_member_cell(o.raw() as *mut _, &mut |c| if let Some(v) = c { visit(v) }) };
         let base = builtin_base(ty);
         let tr = base.slots.try_borrow().ok().and_then(|s| s.traverse);
         if let Some(t) = tr {
@@ -391,6 +392,9 @@ fn clear_object(o: &Obj) {
             let old = slot.take();
             drop(old);
         }
+        let mut cells = Vec::new();
+        unsafe { crate::types::class::for_each_member_cell(o.raw() as *mut _, &mut |c| cells.push(c.take())) };
+        drop(cells);
         builtin_base(ty)
     } else {
         ty

@@ -301,6 +301,9 @@ unsafe fn dealloc(h: *mut ObjHeader) {
     if off != 0 {
         ptr::drop_in_place((h as *mut u8).add(off) as *mut Option<Obj>);
     }
+    if (*ty).is_heap_type() {
+        crate::types::class::for_each_member_cell(h, &mut |c| drop(c.take()));
+    }
     let block = if gc { (h as *mut u8).sub(crate::gc::GC_HEAD_SIZE) } else { h as *mut u8 };
     libc::free(block as *mut libc::c_void);
     // Heap types are kept alive by their instances.

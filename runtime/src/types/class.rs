@@ -870,6 +870,29 @@ pub fn next_keep_stop(o: &Obj) -> PyResult<Option<Obj>> {
     }
 }
 
+/// Calls `f` on every `__slots__` cell of the object at `h` (cells of each heap type in its
+/// base chain: the last `8 * slot_names.len()` bytes of that type's `basicsize`).
+/// Used by deallocation and by the cycle collector (traverse / clear).
+/// Safety: `h` must be a live object (or one being deallocated) of its recorded type.
+pub unsafe fn for_each_member_cell(h: *mut ObjHeader, f: &mut dyn FnMut(&mut Option<Obj>)) {
+    let mut t: &TypeObject = &*(*h).ty;
+    loop {
+        if t.is_heap_type() {
+            let n = t.slot_names.try_borrow().map_or(0, |v| v.len());
+            if n > 0 && t.basicsize >= 8 * n {
+                let start = t.basicsize - 8 * n;
+                for i in 0..n {
+                    f(&mut *((h as *mut u8).add(start + 8 * i) as *mut Option<Obj>));
+                }
+            }
+        }
+        match &t.base {
+            Some(b) => t = as_type(b),
+            None => break,
+        }
+    }
+}
+
 fn slot_next(o: &Obj) -> PyResult<Option<Obj>> {
     match call_dunder_req(o, "__next__", &[]) {
         Ok(v) => Ok(Some(v)),
@@ -1155,6 +1178,9 @@ fn solid_base(t: &'static TypeObject) -> &'static TypeObject {
     loop {
         let Some(b) = &cur.base else { return cur };
         let b = as_type(b);
+        if cur.is_heap_type() && !cur.slot_names.borrow().is_empty() {
+            return cur;
+        }
         if cur.is_heap_type() || key(cur) == key(b) {
             cur = b;
         } else {
@@ -1363,7 +1389,7 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
         if !slot_names.is_empty() {
             let sb = solid_base(base);
             let t = types();
-            for v in [t.int, t.tuple, t.bytes, t.str] {
+            for v in [t.int, t.tuple, t.bytes, t.str, t.type_] {
                 if sb.is_subtype(v) && !std::ptr::eq(v, t.object) {
                     return Err(type_error(format!("nonempty __slots__ not supported for subtype of '{}'", base.name())));
                 }
@@ -1371,27 +1397,22 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
         }
     }
 
-    // Layout.
+    // Layout: [base layout][__dict__ cell if added here][one Option<Obj> cell per slot].
+    // The slot cells are always the last `8 * slot_names.len()` bytes of `basicsize`
+    // (see `for_each_member_cell`).
     let mut basicsize = base.basicsize;
     let mut dict_offset = base.dict_offset;
     let is_meta = base.has_flag(flags::TYPE_SUBCLASS);
-    let base_real_dict = base.dict_offset != 0 && !base.has_flag(flags::SLOTS_ONLY);
     let mut added_dict = false;
-    let needs_storage = !has_slots || !slot_names.is_empty() || slots_want_dict;
-    if dict_offset == 0 && needs_storage && !is_meta {
+    if (!has_slots || slots_want_dict) && dict_offset == 0 && !is_meta {
         dict_offset = basicsize;
         basicsize += 8;
-        added_dict = !has_slots || slots_want_dict;
-    } else if !base_real_dict && (!has_slots || slots_want_dict) && dict_offset != 0 {
         added_dict = true;
     }
-    let slots_only = has_slots && !slots_want_dict && !base_real_dict;
-
+    let slots_start = basicsize;
+    basicsize += 8 * slot_names.len();
     let inherit = base.flags.get() & !(flags::BASETYPE | flags::HEAPTYPE | flags::SLOTS_ONLY | flags::IS_ABSTRACT);
-    let mut fl = flags::HEAPTYPE | flags::BASETYPE | inherit;
-    if slots_only {
-        fl |= flags::SLOTS_ONLY;
-    }
+    let fl = flags::HEAPTYPE | flags::BASETYPE | inherit;
     let mro_rest = c3_mro(&base_list)?;
 
     let mut tobj = TypeObject::builtin(&name_s, Some(&base.as_obj()), basicsize, base.drop_payload);
@@ -1418,8 +1439,9 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
         );
         dict::set_item_str(&d, "__weakref__", descriptors::new_getset("__weakref__", t, Some(get_weakref), None));
     }
-    for s in &slot_names {
-        dict::set_item_str(&d, s, descriptors::new_member(s, t, descriptors::MemberKind::Slot));
+    for (i, s) in slot_names.iter().enumerate() {
+        let off = slots_start + 8 * i;
+        dict::set_item_str(&d, s, descriptors::new_member(s, t, descriptors::MemberKind::Slot(off)));
     }
     update_slots(t);
 

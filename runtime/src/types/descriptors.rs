@@ -605,8 +605,9 @@ pub fn getset_descriptor_spec() -> TypeSpec {
 
 #[derive(Clone, Copy)]
 pub enum MemberKind {
-    /// A `__slots__` entry: stored in the instance's dict slot under its name.
-    Slot,
+    /// A `__slots__` entry: an `Option<Obj>` cell at this byte offset of the instance
+    /// (see `class::for_each_member_cell`).
+    Slot(usize),
     /// Field `i` of `ExceptionObj::extra`.
     ExcField(usize),
 }
@@ -633,8 +634,8 @@ fn member_get(o: &Obj, inst: Option<&Obj>, _owner: &Obj) -> PyResult<Obj> {
     }
     match m.kind {
         MemberKind::ExcField(i) => Ok(crate::types::exceptions::field(inst, i)),
-        MemberKind::Slot => {
-            let v = crate::object::dict_slot(inst).and_then(|d| d.as_ref().and_then(|d| dict::get_item_str(d, &m.name)));
+        MemberKind::Slot(off) => {
+            let v = unsafe { member_cell(inst, off) }.clone();
             v.ok_or_else(|| crate::errors::attribute_error_for(inst, &m.name))
         }
     }
@@ -652,29 +653,30 @@ fn member_set(o: &Obj, inst: &Obj, v: Option<&Obj>) -> PyResult<()> {
             crate::types::exceptions::set_field(inst, i, v.cloned());
             Ok(())
         }
-        MemberKind::Slot => {
-            let Some(slot) = crate::object::dict_slot(inst) else {
-                return Err(crate::errors::attribute_error_for(inst, &m.name));
-            };
+        MemberKind::Slot(off) => {
+            let cell = unsafe { member_cell(inst, off) };
             match v {
                 Some(v) => {
-                    let d = slot.get_or_insert_with(dict::new).clone();
-                    dict::set_item(&d, m.name.clone(), v.clone())
+                    let old = cell.replace(v.clone());
+                    drop(old);
                 }
                 None => {
-                    let d = slot.clone();
-                    let removed = match d {
-                        Some(d) => dict::del_item(&d, &m.name)?,
-                        None => false,
+                    let Some(old) = cell.take() else {
+                        return Err(crate::errors::attribute_error(name));
                     };
-                    if !removed {
-                        return Err(crate::errors::attribute_error_for(inst, &m.name));
-                    }
-                    Ok(())
+                    drop(old);
                 }
             }
+            Ok(())
         }
     }
+}
+
+/// The `__slots__` cell at byte offset `off` of `inst`.
+/// Safety: `inst`'s real type must be a subtype of the member's owner (whose layout puts
+/// an `Option<Obj>` at `off`).
+unsafe fn member_cell(inst: &Obj, off: usize) -> &mut Option<Obj> {
+    &mut *((inst.raw() as *mut u8).add(off) as *mut Option<Obj>)
 }
 
 fn member_repr(o: &Obj) -> PyResult<Obj> {
