@@ -518,14 +518,9 @@ fn b_sorted(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if a.len() != 1 {
         return Err(type_error(format!("sorted expected 1 argument, got {}", a.len())));
     }
-    kw_only("sort", kw, &["key", "reverse"])?;
+    // CPython builds the list first, then passes the keywords on to list.sort.
     let l = list::new(protocol::collect(&a[0])?);
-    let key = kw.get("key").filter(|k| !none::is_none(k));
-    let reverse = match kw.get("reverse") {
-        Some(r) => protocol::is_true(r)?,
-        None => false,
-    };
-    list::sort(&l, key, reverse)?;
+    list::m_sort(&l, &[], kw)?;
     Ok(l)
 }
 

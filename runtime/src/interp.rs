@@ -912,10 +912,9 @@ pub fn op_list_extend(l: &Obj, it: &Obj) -> PyResult<()> {
 }
 
 pub fn op_set_update(s: &Obj, it: &Obj) -> PyResult<()> {
-    for v in protocol::collect(it)? {
-        types::set::add(s, v)?;
-    }
-    Ok(())
+    // `_PySet_Update`: a set/frozenset operand is merged table-wise (`set_merge`),
+    // which decides the result's iteration order.
+    types::set::update(s, it)
 }
 
 /// Items of a mapping (`keys()` then `m[k]`), dicts directly.

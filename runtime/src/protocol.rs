@@ -135,7 +135,7 @@ pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
             return call(&bound, &[key.clone()]);
         }
         if o.is(&types().type_.as_obj()) {
-            return Ok(o.clone());
+            return Ok(types::generic_alias::new(o, key));
         }
         return Err(type_error(format!("type '{}' is not subscriptable", t.name())));
     }
@@ -154,7 +154,15 @@ pub fn setitem(o: &Obj, key: &Obj, value: &Obj) -> PyResult<()> {
 pub fn delitem(o: &Obj, key: &Obj) -> PyResult<()> {
     match o.ty().slots().setitem {
         Some(f) => f(o, key, None),
-        None => Err(type_error(format!("'{}' object doesn't support item deletion", o.type_name()))),
+        None => {
+            // CPython: an index key on a type with sequence methods goes through the
+            // sequence protocol ("doesn't"); anything else gets "does not".
+            let sl = o.ty().slots();
+            let seq = o.ty().is_heap_type() || sl.getitem.is_some() || sl.contains.is_some() || sl.len.is_some();
+            let index_key = key.is_small_int() || key.ty().slots().index.is_some();
+            let verb = if seq && index_key { "doesn't" } else { "does not" };
+            Err(type_error(format!("'{}' object {} support item deletion", o.type_name(), verb)))
+        }
     }
 }
 

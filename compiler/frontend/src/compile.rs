@@ -1237,7 +1237,7 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
-        self.expr(&f.iter)?;
+        self.iter_expr(&f.iter)?;
         self.emit(Instr::GetIter);
         self.bind(start);
         self.u().fblocks.push(FBlock::ForLoop { start, exit: end });
@@ -2175,6 +2175,22 @@ impl<'a> Compiler<'a> {
         self.bind(exit);
     }
 
+    /// The iterable of a `for` statement or comprehension. CPython's AST optimizer
+    /// (`fold_iter`) turns a set display of constants there into a frozenset constant,
+    /// which is then iterated in the frozenset's own order.
+    fn iter_expr(&mut self, e: &'a Expr) -> R {
+        if let Expr::Set(set) = e {
+            let folded: Option<Vec<Constant>> = set.elts.iter().map(fold_constant).collect();
+            if let Some(items) = folded {
+                let old = self.set_loc(e.range());
+                self.load_const(Constant::FrozenSet(items));
+                self.restore_loc(old);
+                return Ok(());
+            }
+        }
+        self.expr(e)
+    }
+
     fn starunpack(&mut self, elts: &'a [Expr], pushed: usize, kind: Seq) -> R {
         let n = elts.len();
         let big = n + pushed > STACK_USE_GUIDELINE;
@@ -2354,7 +2370,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.exit_unit()?;
         self.make_closure(code, 0, e.range())?;
-        self.expr(&gens[0].iter)?;
+        self.iter_expr(&gens[0].iter)?;
         if gens[0].is_async {
             self.emit(Instr::GetAIter);
         } else {
@@ -2385,7 +2401,7 @@ impl<'a> Compiler<'a> {
         if index == 0 {
             self.emit(Instr::LoadFast(0));
         } else {
-            self.expr(&g.iter)?;
+            self.iter_expr(&g.iter)?;
             if g.is_async {
                 self.emit(Instr::GetAIter);
             } else {

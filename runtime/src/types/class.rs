@@ -351,8 +351,7 @@ fn type_get_mro(o: &Obj) -> PyResult<Obj> {
     Ok(tuple::new(as_type(o).mro()))
 }
 fn type_get_dict(o: &Obj) -> PyResult<Obj> {
-    // A read-only view would be a mappingproxy; a copy keeps the class dict safe.
-    Ok(dict::copy(&type_dict(as_type(o))))
+    Ok(descriptors::new_mappingproxy(type_dict(as_type(o))))
 }
 fn type_get_doc(o: &Obj) -> PyResult<Obj> {
     let t = as_type(o);

@@ -10,7 +10,7 @@ use pyc_frontend::bytecode::CmpOp;
 use crate::errors::{attribute_error, type_error};
 use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
-use crate::types::typeobj::{as_type, drop_as, BinaryFn, CallFn, KwArgs, SetterFn, TypeObject, UnaryFn};
+use crate::types::typeobj::{as_type, drop_as, BinaryFn, CallFn, KwArgs, MethodDef, SetterFn, TypeObject, UnaryFn};
 use crate::types::{bool as pybool, dict, function, int, none, str as pystr, types, TypeSpec};
 
 /// `descr.__get__(instance, owner)` if `descr`'s type is a descriptor, else `descr`.
@@ -1048,4 +1048,103 @@ fn member_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     let m = unsafe { o.payload::<MemberObj>() };
     visit(&m.name);
     visit(&m.owner);
+}
+
+// ===================== mappingproxy =====================
+
+/// `mappingproxy`: a read-only view of a mapping (a class's `__dict__`). Reads delegate
+/// to the mapping; there is no item assignment.
+#[repr(C)]
+pub struct MappingProxyObj {
+    pub head: ObjHeader,
+    pub mapping: Obj,
+}
+
+/// A read-only view of `mapping`.
+pub fn new_mappingproxy(mapping: Obj) -> Obj {
+    alloc(types().mappingproxy, MappingProxyObj { head: header(), mapping })
+}
+
+fn proxied(o: &Obj) -> &Obj {
+    &unsafe { o.payload::<MappingProxyObj>() }.mapping
+}
+
+fn mp_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
+    protocol::getitem(proxied(o), key)
+}
+
+fn mp_len(o: &Obj) -> PyResult<usize> {
+    protocol::len(proxied(o))
+}
+
+fn mp_contains(o: &Obj, key: &Obj) -> PyResult<bool> {
+    protocol::contains(proxied(o), key)
+}
+
+fn mp_iter(o: &Obj) -> PyResult<Obj> {
+    protocol::iter(proxied(o))
+}
+
+fn mp_repr(o: &Obj) -> PyResult<Obj> {
+    let r = protocol::repr(proxied(o))?;
+    Ok(pystr::from_string(format!("mappingproxy({})", pystr::as_str(&r).unwrap_or(""))))
+}
+
+fn mp_str(o: &Obj) -> PyResult<Obj> {
+    let r = protocol::str(proxied(o))?;
+    Ok(r)
+}
+
+fn mp_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    protocol::richcompare(proxied(a), b, op)
+}
+
+fn mp_hash(o: &Obj) -> PyResult<i64> {
+    Err(type_error(format!("unhashable type: '{}'", o.type_name())))
+}
+
+fn mp_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    visit(proxied(o));
+}
+
+fn mp_keys(a: &[Obj]) -> PyResult<Obj> {
+    protocol::call_method(proxied(&a[0]), "keys", &[])
+}
+fn mp_values(a: &[Obj]) -> PyResult<Obj> {
+    protocol::call_method(proxied(&a[0]), "values", &[])
+}
+fn mp_items(a: &[Obj]) -> PyResult<Obj> {
+    protocol::call_method(proxied(&a[0]), "items", &[])
+}
+fn mp_copy(a: &[Obj]) -> PyResult<Obj> {
+    protocol::call_method(proxied(&a[0]), "copy", &[])
+}
+fn mp_get(a: &[Obj]) -> PyResult<Obj> {
+    protocol::call_method(proxied(&a[0]), "get", &a[1..])
+}
+fn mp_reversed(a: &[Obj]) -> PyResult<Obj> {
+    protocol::call_method(proxied(&a[0]), "__reversed__", &[])
+}
+
+pub fn mappingproxy_spec() -> TypeSpec {
+    let mut s = TypeSpec::new("mappingproxy", std::mem::size_of::<MappingProxyObj>(), drop_as::<MappingProxyObj>);
+    s.final_ = true;
+    s.slots.traverse = Some(mp_traverse);
+    s.slots.getitem = Some(mp_getitem);
+    s.slots.len = Some(mp_len);
+    s.slots.contains = Some(mp_contains);
+    s.slots.iter = Some(mp_iter);
+    s.slots.repr = Some(mp_repr);
+    s.slots.str = Some(mp_str);
+    s.slots.richcompare = Some(mp_richcompare);
+    s.slots.hash = Some(mp_hash);
+    s.methods = vec![
+        MethodDef::Method { name: "keys", func: mp_keys, min: 1, max: 1 },
+        MethodDef::Method { name: "values", func: mp_values, min: 1, max: 1 },
+        MethodDef::Method { name: "items", func: mp_items, min: 1, max: 1 },
+        MethodDef::Method { name: "copy", func: mp_copy, min: 1, max: 1 },
+        MethodDef::Method { name: "get", func: mp_get, min: 2, max: 3 },
+        MethodDef::Method { name: "__reversed__", func: mp_reversed, min: 1, max: 1 },
+    ];
+    s
 }

@@ -717,7 +717,8 @@ pub fn new_reverse_iter(o: &Obj) -> Obj {
     alloc(types().list_reverseiterator, ListRevIterObj { head: header(), seq: Some(o.clone()), index: n - 1 })
 }
 
-fn m_sort(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+/// `list.sort(*, key=None, reverse=False)`; `sorted()` passes its keywords on here.
+pub(crate) fn m_sort(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if !args.is_empty() {
         return Err(type_error("sort() takes no positional arguments"));
     }
@@ -731,7 +732,12 @@ fn m_sort(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
                 }
             }
             Some("reverse") => {
-                reverse = protocol::is_true(v)?;
+                // `reverse: bool(accept={int})`: converted as a C int, not by truth.
+                let i = protocol::index(v)?;
+                reverse = match super::int::to_i64(&i) {
+                    Some(x) if i32::try_from(x).is_ok() => x != 0,
+                    _ => return Err(crate::errors::overflow_error("Python int too large to convert to C int")),
+                };
             }
             Some(other) => {
                 return Err(type_error(format!("'{}' is an invalid keyword argument for sort()", other)));

@@ -38,6 +38,7 @@ pub mod generator;
 pub mod coroutine;
 pub mod exceptions;
 pub mod traceback;
+pub mod generic_alias;
 
 /// How a type file describes its type.
 pub struct TypeSpec {
@@ -91,6 +92,7 @@ builtin_types!(
     super_, method_descriptor, getset_descriptor, generator, coroutine, coroutine_wrapper, async_generator, async_generator_asend,
     async_generator_athrow, async_generator_wrapped_value, traceback, frame,
     wrapper_descriptor, classmethod_descriptor, builtin_method, method_wrapper, member_descriptor,
+    mappingproxy, generic_alias,
 );
 
 static mut TYPES: Option<BuiltinTypes> = None;
@@ -258,6 +260,8 @@ pub fn init() {
         builtin_method: t(descriptors::builtin_method_spec(), object),
         method_wrapper: t(descriptors::method_wrapper_spec(), object),
         member_descriptor: t(descriptors::member_descriptor_spec(), object),
+        mappingproxy: t(descriptors::mappingproxy_spec(), object),
+        generic_alias: t(generic_alias::spec(), object),
     };
     unsafe {
         *std::ptr::addr_of_mut!(TYPES) = Some(reg);
@@ -270,4 +274,5 @@ pub fn init() {
         class::fill_builtin_dict(ty, methods);
     }
     exceptions::init();
+    generic_alias::install();
 }
