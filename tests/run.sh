@@ -46,6 +46,12 @@ export PYC RUN_TIMEOUT BUILD_TIMEOUT OUT_DIR
 # ---------------------------------------------------------------------------
 # Worker mode: run one test, print at most one failure line, write a result file.
 # ---------------------------------------------------------------------------
+# Is test $1 (tests/<topic>/<name>.py) listed in tests/known_failures.txt?
+is_known_failure() {
+    [[ -f $ROOT/tests/known_failures.txt ]] &&
+        sed 's/[[:space:]]*#.*//' "$ROOT/tests/known_failures.txt" | grep -qxF "$1"
+}
+
 run_one() {
     local src="$1"
     local rel="${src%.py}"                # tests/basics/ints  or  examples/primes
@@ -119,8 +125,7 @@ run_one() {
         local line="FAIL $src:"
         # A test listed in tests/known_failures.txt is reported as XFAIL (counted as
         # skipped), so a known, tracked gap does not hide new regressions.
-        if [[ -f $ROOT/tests/known_failures.txt ]] &&
-           sed 's/[[:space:]]*#.*//' "$ROOT/tests/known_failures.txt" | grep -qxF "$src"; then
+        if is_known_failure "$src"; then
             line="XFAIL $src:"
         fi
         local r sep=" "
@@ -202,8 +207,7 @@ for f in "${selected[@]}"; do
     res="$OUT_DIR/${rel#tests/}.d/result"
     if [[ -f $res && $(cat "$res") == PASS ]]; then
         passed=$((passed + 1))
-        if [[ -f tests/known_failures.txt ]] &&
-           sed 's/[[:space:]]*#.*//' tests/known_failures.txt | grep -qxF "$f"; then
+        if is_known_failure "$f"; then
             echo "XPASS $f: passes now; remove it from tests/known_failures.txt"
         fi
     elif [[ -f $res && $(cat "$res") == XFAIL ]]; then
