@@ -24,12 +24,9 @@ use ruff_text_size::Ranged;
 
 use crate::fe::{self, CompileDiag, ModuleCode, Program};
 
-/// Modules the runtime implements natively (keep in sync with `load_module` in
-/// `runtime/src/builtins.rs`). These are never searched for on disk; their dotted
-/// submodules (e.g. `os.path`) are native too.
-pub const NATIVE_MODULES: &[&str] = &[
-    "sys", "builtins", "math", "gc", "_weakref", "weakref", "time",
-];
+/// Modules the runtime implements natively: never searched for on disk; their dotted
+/// submodules are native too.
+pub use pyc_frontend::native_modules::NATIVE_MODULES;
 
 /// CPython 3.11 modules implemented in C (built in or extension modules). Found neither
 /// among the native modules nor as a `.py` file, they are "not supported yet".

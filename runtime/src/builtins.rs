@@ -1207,28 +1207,10 @@ fn load_module(full: &str) -> PyResult<Obj> {
         }
         return Ok(m);
     }
-    match full {
-        "math" => {
-            let m = crate::modules::math::create();
-            dict::set_item_str(&modules, "math", m.clone());
-            return Ok(m);
-        }
-        "gc" | "_weakref" | "weakref" | "time" => {
-            let m = match full {
-                "gc" => crate::modules::gc::create(),
-                "time" => crate::modules::time::create(),
-                "_weakref" => crate::modules::weakref::create_underscore(),
-                _ => crate::modules::weakref::create()?,
-            };
-            dict::set_item_str(&modules, full, m.clone());
-            return Ok(m);
-        }
-        "builtins" => {
-            let m = builtins_module();
-            dict::set_item_str(&modules, "builtins", m.clone());
-            return Ok(m);
-        }
-        _ => {}
+    if let Some(create) = crate::modules::constructor(full) {
+        let m = create()?;
+        dict::set_item_str(&modules, full, m.clone());
+        return Ok(m);
     }
     let found = PROGRAM_MODULES.with(|p| p.borrow().iter().find(|(n, _, _)| n == full).map(|(_, c, pk)| (c.clone(), *pk)));
     let Some((code, is_pkg)) = found else {

@@ -10,6 +10,7 @@ pub mod bytecode;
 #[cfg(feature = "parser")]
 mod compile;
 pub mod disasm;
+pub mod native_modules;
 #[cfg(feature = "parser")]
 pub mod parse;
 #[cfg(feature = "parser")]

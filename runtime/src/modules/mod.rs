@@ -1,13 +1,34 @@
-//! Native modules (`sys`, `math`, `gc`, `_weakref`/`weakref`) and the helper that creates extra built-in types at
-//! run time (types a module defines, such as `sys`'s text stream type).
+//! Native modules: the table of their constructors (`NATIVE`, one row per module; its
+//! names must match `pyc_frontend::native_modules::NATIVE_MODULES`, which the build-time
+//! module graph reads) and the helper that creates extra built-in types at run time
+//! (types a module defines, such as `sys`'s text stream type).
 pub mod sys;
 pub mod math;
 pub mod gc;
 pub mod weakref;
 pub mod time;
 
+use crate::object::{Obj, PyResult};
 use crate::types::typeobj::{flags, TypeObject};
 use crate::types::{class, types, TypeSpec};
+
+/// Creates a fresh module object; `import` stores it in `sys.modules`.
+pub type ModuleConstructor = fn() -> PyResult<Obj>;
+
+/// Every native module (except `sys`, created at start-up) and its constructor.
+pub static NATIVE: &[(&str, ModuleConstructor)] = &[
+    ("builtins", || Ok(crate::builtins::builtins_module())),
+    ("math", || Ok(math::create())),
+    ("gc", || Ok(gc::create())),
+    ("time", || Ok(time::create())),
+    ("_weakref", || Ok(weakref::create_underscore())),
+    ("weakref", weakref::create),
+];
+
+/// The constructor of the native module `name`, if it is one.
+pub fn constructor(name: &str) -> Option<ModuleConstructor> {
+    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
 
 /// Creates an immortal built-in type (base `object`) from a spec, dict filled.
 pub fn make_type(spec: TypeSpec) -> &'static TypeObject {
@@ -33,4 +54,16 @@ pub fn make_type(spec: TypeSpec) -> &'static TypeObject {
     b.head.refcnt = crate::object::IMMORTAL * 2;
     class::fill_builtin_dict(b, spec.methods);
     b
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn native_table_matches_frontend_list() {
+        let mut ours: Vec<&str> = super::NATIVE.iter().map(|(n, _)| *n).chain(["sys"]).collect();
+        let mut theirs: Vec<&str> = pyc_frontend::native_modules::NATIVE_MODULES.to_vec();
+        ours.sort();
+        theirs.sort();
+        assert_eq!(ours, theirs, "runtime/src/modules/mod.rs NATIVE and frontend native_modules.rs disagree");
+    }
 }

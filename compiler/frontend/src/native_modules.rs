@@ -1,0 +1,11 @@
+//! The names of the modules the runtime implements natively (in Rust), shared by the
+//! build-time module graph (which never searches for them on disk) and the runtime's
+//! module table (`runtime/src/modules/mod.rs`, whose unit test checks both agree).
+
+/// Every native module, by its import name. Dotted submodules of these are native too.
+pub const NATIVE_MODULES: &[&str] = &["sys", "builtins", "math", "gc", "_weakref", "weakref", "time"];
+
+/// Whether `name` (a top-level module name) is implemented natively.
+pub fn is_native(name: &str) -> bool {
+    NATIVE_MODULES.contains(&name)
+}
