@@ -180,12 +180,20 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
     }
     let cg = CodegenOptions { fast_paths: opts.opt_level > 0, native: !opts.interp };
     let ctx = Context::create();
+    let phase = PhaseTimer::new(opts.verbose);
     let (module, stats) = codegen::build_module(&ctx, &program, &cg).map_err(fail)?;
+    phase.done("LLVM IR generation");
     if opts.stats {
         print_stats(&stats);
     }
+    if std::env::var_os("PYC_EMIT_UNOPTIMIZED").is_some() && opts.emit == Some(Emit::LlvmIr) {
+        return module
+            .print_to_file(&opts.output)
+            .map_err(|e| fail(format!("cannot write '{}': {}", opts.output.display(), e.to_string())));
+    }
     let tm = codegen::host_target_machine(opts.opt_level).map_err(fail)?;
     codegen::optimize(&module, &tm, opts.opt_level).map_err(fail)?;
+    phase.done("LLVM optimization");
     match opts.emit {
         Some(Emit::LlvmIr) => {
             module
@@ -200,6 +208,7 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
                 .map_err(|e| fail(format!("cannot create a temporary directory: {}", diagnostics::io_error_text(&e))))?;
             let obj = tmp.path().join("app.o");
             codegen::write_object(&module, &tm, &obj).map_err(fail)?;
+            phase.done("machine code");
             let lite = !needs_runtime_compiler(&program);
             link(&obj, &opts.output, lite, opts.verbose, opts.quiet).map_err(fail)?;
         }
@@ -242,5 +251,25 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
+    }
+}
+
+/// Prints how long each build phase took (with `-v`).
+struct PhaseTimer {
+    enabled: bool,
+    last: std::cell::Cell<std::time::Instant>,
+}
+
+impl PhaseTimer {
+    fn new(enabled: bool) -> Self {
+        PhaseTimer { enabled, last: std::cell::Cell::new(std::time::Instant::now()) }
+    }
+
+    fn done(&self, phase: &str) {
+        let now = std::time::Instant::now();
+        if self.enabled {
+            eprintln!("pyc: {phase}: {:.2} s", (now - self.last.get()).as_secs_f64());
+        }
+        self.last.set(now);
     }
 }

@@ -76,6 +76,9 @@ struct ImportRef {
     conditional: bool,
     /// Inside a function body (a lazy import).
     in_def: bool,
+    /// Inside `if __name__ == "__main__":`: runs only when the module is the main
+    /// program, so imported modules never execute it (doctest/self-test blocks).
+    main_only: bool,
 }
 
 /// Where a module was found.
@@ -252,6 +255,20 @@ struct ImportCollector {
     nest: u32,
     /// Depth of enclosing function definitions.
     defs: u32,
+    /// Depth of enclosing `if __name__ == "__main__":` bodies.
+    main_blocks: u32,
+}
+
+/// Whether `test` is `__name__ == "__main__"` (either operand order).
+fn is_main_test(test: &Expr) -> bool {
+    let Expr::Compare(c) = test else { return false };
+    if c.ops.len() != 1 || !matches!(c.ops[0], ast::CmpOp::Eq) {
+        return false;
+    }
+    let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
+    let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+    let (l, r) = (&*c.left, &c.comparators[0]);
+    (is_name(l) && is_main(r)) || (is_main(l) && is_name(r))
 }
 
 fn catches_import_error(handlers: &[ast::ExceptHandler]) -> bool {
@@ -286,6 +303,7 @@ impl<'a> StatementVisitor<'a> for ImportCollector {
                         guarded: self.guard > 0,
                         conditional: self.nest > 0,
                         in_def: self.defs > 0,
+                        main_only: self.main_blocks > 0,
                     });
                 }
             }
@@ -303,6 +321,7 @@ impl<'a> StatementVisitor<'a> for ImportCollector {
                     guarded: self.guard > 0,
                     conditional: self.nest > 0,
                     in_def: self.defs > 0,
+                    main_only: self.main_blocks > 0,
                 });
             }
             Stmt::Try(t) => {
@@ -323,6 +342,16 @@ impl<'a> StatementVisitor<'a> for ImportCollector {
                 self.nest -= 1;
             }
             Stmt::With(_) => walk_stmt(self, stmt),
+            Stmt::If(i) if is_main_test(&i.test) => {
+                self.nest += 1;
+                self.main_blocks += 1;
+                self.visit_body(&i.body);
+                self.main_blocks -= 1;
+                for clause in &i.elif_else_clauses {
+                    self.visit_elif_else_clause(clause);
+                }
+                self.nest -= 1;
+            }
             Stmt::FunctionDef(_) => {
                 self.nest += 1;
                 self.defs += 1;
@@ -366,6 +395,7 @@ impl<'a> ruff_python_ast::visitor::Visitor<'a> for DynamicImports {
                             guarded: true,
                             conditional: true,
                             in_def: false,
+                            main_only: false,
                         });
                     }
                 }
@@ -377,7 +407,7 @@ impl<'a> ruff_python_ast::visitor::Visitor<'a> for DynamicImports {
 
 fn collect_imports(source: &str) -> Vec<ImportRef> {
     let Ok(m) = pyc_frontend::parse::parse_module(source) else { return Vec::new() };
-    let mut c = ImportCollector { out: Vec::new(), guard: 0, nest: 0, defs: 0 };
+    let mut c = ImportCollector { out: Vec::new(), guard: 0, nest: 0, defs: 0, main_blocks: 0 };
     c.visit_body(&m.body);
     let mut d = DynamicImports { out: Vec::new() };
     ruff_python_ast::visitor::Visitor::visit_body(&mut d, &m.body);
@@ -388,11 +418,11 @@ fn collect_imports(source: &str) -> Vec<ImportRef> {
 // ----- cache of compiled modules -----
 
 fn encode_entry(m: &ModuleCode, imports: &[ImportRef]) -> Vec<u8> {
-    let mut head = String::from("PYCMOD2\n");
+    let mut head = String::from("PYCMOD3\n");
     head.push_str(&format!("{}\n", imports.len()));
     for i in imports {
         head.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             i.module.as_deref().map(|s| format!("+{s}")).unwrap_or_default(),
             i.level,
             i.from_names.join(","),
@@ -401,7 +431,8 @@ fn encode_entry(m: &ModuleCode, imports: &[ImportRef]) -> Vec<u8> {
             i.range.end,
             i.guarded as u8,
             i.conditional as u8,
-            i.in_def as u8
+            i.in_def as u8,
+            i.main_only as u8
         ));
     }
     let mut out = head.into_bytes();
@@ -418,7 +449,7 @@ fn decode_entry(bytes: &[u8]) -> Option<(ModuleCode, Vec<ImportRef>)> {
         pos += nl + 1;
         Some(s)
     };
-    if line()? != "PYCMOD2" {
+    if line()? != "PYCMOD3" {
         return None;
     }
     let n: usize = line()?.parse().ok()?;
@@ -426,7 +457,7 @@ fn decode_entry(bytes: &[u8]) -> Option<(ModuleCode, Vec<ImportRef>)> {
     for _ in 0..n {
         let l = line()?;
         let f: Vec<&str> = l.split('\t').collect();
-        if f.len() != 9 {
+        if f.len() != 10 {
             return None;
         }
         imports.push(ImportRef {
@@ -438,6 +469,7 @@ fn decode_entry(bytes: &[u8]) -> Option<(ModuleCode, Vec<ImportRef>)> {
             guarded: f[6] == "1",
             conditional: f[7] == "1",
             in_def: f[8] == "1",
+            main_only: f[9] == "1",
         });
     }
     let mut p = Program::deserialize(&bytes[pos..]).ok()?;
@@ -642,6 +674,9 @@ impl<'a> Graph<'a> {
     fn process_imports(&mut self, m: &ModuleCode, imports: &[ImportRef], from_stdlib: bool) {
         let package = if m.name == "__main__" { None } else { Self::package_of(&m.name, m.is_package) };
         for imp in imports {
+            if imp.main_only && m.name != "__main__" {
+                continue;
+            }
             if from_stdlib && imp.in_def {
                 // Lazy imports of the standard library are not followed (they would pull
                 // in most of it); they work at run time when compiled in for another reason.
