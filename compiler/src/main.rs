@@ -9,6 +9,7 @@ mod diagnostics;
 mod driver;
 mod fe;
 mod modgraph;
+mod pylib;
 
 use clap::Parser;
 

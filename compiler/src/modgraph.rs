@@ -487,7 +487,7 @@ impl<'a> Graph<'a> {
     }
 
     fn is_stdlib_file(&self, f: &Path) -> bool {
-        self.stdlib().map_or(false, |s| f.starts_with(s))
+        f.starts_with(crate::pylib::PREFIX) || self.stdlib().map_or(false, |s| f.starts_with(s))
     }
 
     fn find_top(&self, name: &str) -> Option<Found> {
@@ -560,6 +560,8 @@ impl<'a> Graph<'a> {
             None => {
                 if NATIVE_MODULES.contains(&name) {
                     Ok(Found::Native)
+                } else if let Some(file) = crate::pylib::file_of(name) {
+                    Ok(Found::Source { file: PathBuf::from(file), is_package: false })
                 } else {
                     match self.find_top(name) {
                         Some(f) => Ok(f),
@@ -589,7 +591,8 @@ impl<'a> Graph<'a> {
     }
 
     fn compile_file(&mut self, name: &str, file: &Path, is_package: bool) -> Option<(ModuleCode, Vec<ImportRef>)> {
-        let source = match std::fs::read(file) {
+        let embedded = file.to_str().and_then(crate::pylib::source_of).map(|s| Ok(s.as_bytes().to_vec()));
+        let source = match embedded.unwrap_or_else(|| std::fs::read(file)) {
             Ok(b) => match String::from_utf8(b) {
                 Ok(s) => s,
                 Err(_) => {

@@ -140,6 +140,9 @@ fn format_frame_line(out: &mut String, t: &TracebackObj) {
     out.push('\n');
 }
 
+/// File-name prefix of the modules pyc embeds from runtime/pylib (see compiler/src/pylib.rs).
+pub const HIDDEN_FILE_PREFIX: &str = "<pyc>/pylib/";
+
 fn format_tb(out: &mut String, first: &Obj) {
     out.push_str("Traceback (most recent call last):\n");
     let mut cur = Some(first.clone());
@@ -155,6 +158,12 @@ fn format_tb(out: &mut String, first: &Obj) {
         }
         let tt = tb(&t);
         let c = as_code(&tt.code);
+        if c.code.filename.starts_with(HIDDEN_FILE_PREFIX) {
+            // Modules pyc implements in Python stand in for CPython's C modules, whose
+            // functions leave no frame in a traceback.
+            cur = tt.next.clone();
+            continue;
+        }
         let key = (c.code.filename.clone(), tt.lineno, c.code.name.clone());
         if last.as_ref() != Some(&key) {
             if cnt > 3 {
