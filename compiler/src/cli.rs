@@ -12,7 +12,14 @@ Examples:
   pyc build app.py --emit llvm-ir  write app.ll (optimised LLVM IR)
   pyc build app.py --emit bytecode print the bytecode disassembly
   pyc build app.py --interp        build a binary that interprets everything
-  pyc run app.py arg1 arg2         build into a temporary directory and run";
+  pyc build app.py -g --no-strip   DWARF line info: gdb and perf show .py lines
+  pyc build app.py --static        a fully static executable
+  pyc run app.py arg1 arg2         build into a temporary directory and run
+  pyc check app.py                 diagnose without generating code
+
+Exit status: 0 success, 1 the program has errors (diagnostics printed), 2 usage error,
+3 the build failed for another reason (I/O, LLVM, linker). `pyc run` exits with the
+program's status. See docs/cli.md.";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -34,6 +41,53 @@ pub enum Command {
     /// Compile a script into a temporary directory and run it.
     #[command(after_help = "Example:\n  pyc run app.py 10 < input.txt")]
     Run(RunArgs),
+    /// Parse the script and every module it imports, resolve the imports and report
+    /// problems, without generating code (exit status 1 when there are errors).
+    #[command(after_help = "Example:\n  pyc check app.py --error-format json")]
+    Check(CheckArgs),
+    /// Print a shell completion script (e.g. `pyc completions bash > /etc/bash_completion.d/pyc`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum ErrorFormat {
+    /// Source excerpts with labels (colour on a terminal)
+    #[default]
+    Human,
+    /// One JSON object per line and diagnostic (severity, message, file, lines, columns, code)
+    Json,
+}
+
+/// Options of every command that reads a program.
+#[derive(Args, Debug, Clone)]
+pub struct DiagArgs {
+    /// Print nothing but errors.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print the steps, their timings and the link command.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// How diagnostics are printed on stderr.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ErrorFormat::Human)]
+    pub error_format: ErrorFormat,
+    /// Add a folder to the module search path (after the script's folder; repeatable).
+    #[arg(short = 'I', long = "path", value_name = "DIR")]
+    pub path: Vec<PathBuf>,
+    /// The CPython 3.11 `Lib` folder to compile standard-library modules from
+    /// (default: $PYC_PYTHON_LIB, else the stdlib of the python3 on PATH).
+    #[arg(long, value_name = "DIR")]
+    pub python_lib: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The Python script.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub diag: DiagArgs,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -41,6 +95,8 @@ pub enum Emit {
     /// Optimised LLVM IR (.ll)
     #[value(name = "llvm-ir")]
     LlvmIr,
+    /// Assembly (.s)
+    Asm,
     /// Object file (.o), not linked
     Obj,
     /// Bytecode disassembly on stdout
@@ -58,19 +114,34 @@ pub struct CommonArgs {
     /// Print per-module counts of native and interpreted functions.
     #[arg(long)]
     pub stats: bool,
-    /// Print nothing but errors.
-    #[arg(short, long, conflicts_with = "verbose")]
-    pub quiet: bool,
-    /// Print the steps (and the link command).
-    #[arg(short, long)]
-    pub verbose: bool,
-    /// Add a folder to the module search path (after the script's folder; repeatable).
-    #[arg(short = 'I', long = "path", value_name = "DIR")]
-    pub path: Vec<PathBuf>,
-    /// The CPython 3.11 `Lib` folder to compile standard-library modules from
-    /// (default: $PYC_PYTHON_LIB, else the stdlib of the python3 on PATH).
-    #[arg(long, value_name = "DIR")]
-    pub python_lib: Option<PathBuf>,
+    /// Emit DWARF line tables (gdb backtraces and perf show .py lines); implies --no-strip.
+    #[arg(short = 'g')]
+    pub debug: bool,
+    /// Strip symbols from the executable (the default without -g).
+    #[arg(long, overrides_with = "no_strip")]
+    pub strip: bool,
+    /// Keep symbols (native functions are named `pyc.<module>.<n>`).
+    #[arg(long, overrides_with = "strip")]
+    pub no_strip: bool,
+    /// Link a fully static executable (`cc -static`; needs the C library's static archives).
+    #[arg(long = "static")]
+    pub static_link: bool,
+    /// Modules compiled in parallel (default: the number of CPUs).
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+    #[command(flatten)]
+    pub diag: DiagArgs,
+}
+
+impl CommonArgs {
+    /// Is the executable stripped? (`--strip`/`--no-strip`, else not with `-g`.)
+    pub fn strip(&self) -> bool {
+        if self.strip || self.no_strip {
+            self.strip
+        } else {
+            !self.debug
+        }
+    }
 }
 
 #[derive(Args, Debug)]

@@ -1,14 +1,21 @@
-//! The build pipeline: read → compile (frontend) → codegen → optimise → object → link.
+//! The build pipeline: read → compile (frontend) → per-module objects (cached, compiled in
+//! parallel: `objects.rs`) → link. `--emit` forms build the whole program as one LLVM
+//! module instead.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use std::io::IsTerminal;
+
 use inkwell::context::Context;
+use inkwell::targets::FileType;
 
 use crate::cli::Emit;
 use crate::codegen::{self, CodegenOptions, ModuleStats};
 use crate::diagnostics;
 use crate::fe::{self, Program};
+use crate::objcache::ObjCache;
+use crate::objects::{self, ObjectOptions};
 
 /// Everything the driver needs to know.
 #[derive(Debug, Clone)]
@@ -25,15 +32,33 @@ pub struct BuildOptions {
     pub paths: Vec<PathBuf>,
     /// `--python-lib`: the CPython standard library folder.
     pub python_lib: Option<PathBuf>,
+    /// `-g`: DWARF line tables.
+    pub debug: bool,
+    /// Strip the executable's symbols.
+    pub strip: bool,
+    /// `--static`: a fully static executable.
+    pub static_link: bool,
+    /// `-j`: parallel codegen jobs (None: the number of CPUs).
+    pub jobs: Option<u32>,
 }
 
 /// A failed build; already reported on stderr when returned from `build`.
 #[derive(Debug)]
 pub enum BuildError {
-    /// The program has a compile error (exit status 1).
+    /// The program has errors (exit status 1).
     Compile,
-    /// Anything else (exit status 1).
+    /// Anything else: I/O, LLVM, the linker (exit status 3).
     Other,
+}
+
+impl BuildError {
+    /// The process exit status (documented in docs/cli.md).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildError::Compile => 1,
+            BuildError::Other => 3,
+        }
+    }
 }
 
 /// Default executable path: the script's stem in the current directory.
@@ -134,21 +159,43 @@ fn c_compiler() -> Command {
     }
 }
 
-/// Links `obj` with the runtime into `out`.
-pub fn link(obj: &Path, out: &Path, lite: bool, verbose: bool, quiet: bool) -> Result<(), String> {
-    let rt = find_runtime_lib(lite)?;
+/// How to link.
+pub struct LinkOptions {
+    pub lite: bool,
+    pub strip: bool,
+    pub static_link: bool,
+    pub verbose: bool,
+    pub quiet: bool,
+}
+
+/// Links `objs` (in order) with the runtime into `out`.
+pub fn link(objs: &[PathBuf], out: &Path, o: &LinkOptions) -> Result<(), String> {
+    let rt = find_runtime_lib(o.lite)?;
     let mut cmd = c_compiler();
-    cmd.arg(obj)
-        .arg(&rt)
-        .arg("-o")
-        .arg(out)
-        .args(["-lm", "-lpthread", "-ldl", "-static-libgcc", "-Wl,--gc-sections", "-s"]);
-    if verbose {
+    cmd.args(objs).arg(&rt).arg("-o").arg(out).args(["-lm", "-lpthread", "-ldl", "-static-libgcc", "-Wl,--gc-sections"]);
+    if let Some(ld) = linker_choice() {
+        cmd.arg(format!("-fuse-ld={ld}"));
+    }
+    if o.strip {
+        cmd.arg("-s");
+    }
+    if o.static_link {
+        cmd.arg("-static");
+    }
+    if o.verbose {
         eprintln!("pyc: link: {cmd:?}");
     }
     let output = cmd.output().map_err(|e| format!("cannot run the C compiler {:?}: {}", cmd.get_program(), diagnostics::io_error_text(&e)))?;
+    // glibc warns that getpwnam & co. need its shared libraries at run time even when
+    // linked statically; that is expected for --static and not worth a line per build
+    let stderr: String = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter(|l| !(o.static_link && l.contains("statically linked applications requires at runtime")))
+        .filter(|l| !(o.static_link && l.contains("in function")))
+        .map(|l| format!("{l}\n"))
+        .collect();
     if !output.status.success() {
-        let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), stderr);
         let lines: Vec<&str> = text.lines().collect();
         const MAX: usize = 30;
         let mut shown = lines.iter().take(MAX).copied().collect::<Vec<_>>().join("\n");
@@ -157,10 +204,97 @@ pub fn link(obj: &Path, out: &Path, lite: bool, verbose: bool, quiet: bool) -> R
         }
         return Err(format!("linking with {} failed ({}):\n{}", rt.display(), output.status, shown));
     }
-    if !quiet && !output.stderr.is_empty() {
-        eprint!("{}", String::from_utf8_lossy(&output.stderr));
+    if !o.quiet && !stderr.is_empty() {
+        eprint!("{stderr}");
     }
     Ok(())
+}
+
+/// The linker: gold when installed (it links twice as fast as ld.bfd), unless `PYC_LD`
+/// names another (`bfd`, `gold`, `lld`, ...; empty = the C compiler's default).
+fn linker_choice() -> Option<String> {
+    if let Some(v) = std::env::var_os("PYC_LD") {
+        let v = v.to_string_lossy().into_owned();
+        return (!v.is_empty()).then_some(v);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).any(|d| d.join("ld.gold").is_file()).then(|| "gold".to_string())
+}
+
+/// Links, or copies the executable a previous build linked from the same objects, runtime
+/// library and options (a cached rebuild then costs no link).
+fn link_cached(objs: &[PathBuf], out: &Path, o: &LinkOptions, cache: &ObjCache) -> Result<(), String> {
+    let rt = find_runtime_lib(o.lite)?;
+    let md = std::fs::metadata(&rt).map_err(|e| format!("cannot read '{}': {}", rt.display(), diagnostics::io_error_text(&e)))?;
+    let stamp = md.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+    let names: String = objs.iter().map(|p| format!("{}\n", p.file_name().unwrap_or_default().to_string_lossy())).collect();
+    let what = format!("{}|{}|{stamp}|{}|{}|{:?}", rt.display(), md.len(), o.strip, o.static_link, linker_choice());
+    let k = crate::objcache::key(&[b"exe", crate::modgraph::compiler_identity().as_bytes(), what.as_bytes(), names.as_bytes()]);
+    let cached = cache.exe_path(&k);
+    if cached.is_file() && copy_replacing(&cached, out).is_ok() {
+        if o.verbose {
+            eprintln!("pyc: link: reused {}", cached.display());
+        }
+        return Ok(());
+    }
+    link(objs, out, o)?;
+    // a failure to cache is no failure of the build
+    let _ = cache.store_exe(&k, out);
+    Ok(())
+}
+
+/// Copies `from` to `to` through a temporary file beside `to` and a rename, so that a
+/// running old executable at `to` is replaced rather than overwritten.
+fn copy_replacing(from: &Path, to: &Path) -> std::io::Result<()> {
+    let name = to.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = to.with_file_name(format!(".{name}.pyc-{}", std::process::id()));
+    std::fs::copy(from, &tmp)?;
+    std::fs::rename(&tmp, to).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        e
+    })
+}
+
+fn cache_error(e: std::io::Error) -> BuildError {
+    fail(format!("cannot create a temporary directory: {}", diagnostics::io_error_text(&e)))
+}
+
+/// The object cache: `PYC_CACHE_DIR` (default: the user's cache folder), or a private
+/// folder in `tmp` when caching is off (`PYC_CACHE_DIR=`).
+fn object_cache(tmp: &Path) -> ObjCache {
+    match crate::modgraph::cache_dir() {
+        Some(d) if std::fs::create_dir_all(d.join("obj")).is_ok() => ObjCache::new(d.join("obj")),
+        _ => ObjCache::new(tmp.join("obj")),
+    }
+}
+
+/// `--emit llvm-ir|asm|obj`: the whole program as one module, optimized, written out.
+fn emit_single(program: &Program, cg: &CodegenOptions, opts: &BuildOptions, emit: Emit) -> Result<(), BuildError> {
+    let ctx = Context::create();
+    let phase = PhaseTimer::new(opts.verbose);
+    let (module, stats) = codegen::build_module(&ctx, program, cg).map_err(fail)?;
+    phase.done("LLVM IR generation");
+    if opts.stats {
+        print_stats(&stats);
+    }
+    let write_ir = |m: &inkwell::module::Module| {
+        m.print_to_file(&opts.output).map_err(|e| fail(format!("cannot write '{}': {}", opts.output.display(), e.to_string())))
+    };
+    if std::env::var_os("PYC_EMIT_UNOPTIMIZED").is_some() && emit == Emit::LlvmIr {
+        return write_ir(&module);
+    }
+    let tm = codegen::host_target_machine(opts.opt_level).map_err(fail)?;
+    codegen::optimize(&module, &tm, opts.opt_level).map_err(fail)?;
+    phase.done("LLVM optimization");
+    match emit {
+        Emit::LlvmIr => write_ir(&module),
+        Emit::Asm => codegen::write_file(&module, &tm, &opts.output, FileType::Assembly).map_err(fail),
+        _ => codegen::write_file(&module, &tm, &opts.output, FileType::Object).map_err(fail),
+    }
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
 }
 
 /// Runs the whole build. Errors are reported on stderr before returning.
@@ -171,50 +305,69 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
             opts.output.display()
         )));
     }
-    let program = compile_program(opts)?;
-    if opts.emit == Some(Emit::Bytecode) {
-        for m in &program.modules {
-            print!("{}", fe::disassemble(&m.code));
-        }
-        return Ok(());
-    }
-    let cg = CodegenOptions { fast_paths: opts.opt_level > 0, native: !opts.interp };
-    let ctx = Context::create();
     let phase = PhaseTimer::new(opts.verbose);
-    let (module, stats) = codegen::build_module(&ctx, &program, &cg).map_err(fail)?;
-    phase.done("LLVM IR generation");
-    if opts.stats {
-        print_stats(&stats);
+    let program = compile_program(opts)?;
+    phase.done("front end");
+    if !opts.quiet {
+        crate::check::warn_undefined_names(&program, &user_dirs(opts));
     }
-    if std::env::var_os("PYC_EMIT_UNOPTIMIZED").is_some() && opts.emit == Some(Emit::LlvmIr) {
-        return module
-            .print_to_file(&opts.output)
-            .map_err(|e| fail(format!("cannot write '{}': {}", opts.output.display(), e.to_string())));
-    }
-    let tm = codegen::host_target_machine(opts.opt_level).map_err(fail)?;
-    codegen::optimize(&module, &tm, opts.opt_level).map_err(fail)?;
-    phase.done("LLVM optimization");
+    let cg = CodegenOptions { fast_paths: opts.opt_level > 0, native: !opts.interp, debug: opts.debug };
     match opts.emit {
-        Some(Emit::LlvmIr) => {
-            module
-                .print_to_file(&opts.output)
-                .map_err(|e| fail(format!("cannot write '{}': {}", opts.output.display(), e.to_string())))?;
+        Some(Emit::Bytecode) => {
+            for m in &program.modules {
+                print!("{}", fe::disassemble(&m.code));
+            }
+            return Ok(());
         }
-        Some(Emit::Obj) => codegen::write_object(&module, &tm, &opts.output).map_err(fail)?,
-        _ => {
-            let tmp = tempfile::Builder::new()
-                .prefix("pyc-build")
-                .tempdir()
-                .map_err(|e| fail(format!("cannot create a temporary directory: {}", diagnostics::io_error_text(&e))))?;
-            let obj = tmp.path().join("app.o");
-            codegen::write_object(&module, &tm, &obj).map_err(fail)?;
-            phase.done("machine code");
-            let lite = !needs_runtime_compiler(&program);
-            link(&obj, &opts.output, lite, opts.verbose, opts.quiet).map_err(fail)?;
-        }
+        Some(e) => return emit_single(&program, &cg, opts, e),
+        None => {}
     }
+    let tmp = tempfile::Builder::new().prefix("pyc-build").tempdir().map_err(cache_error)?;
+    let cache = object_cache(tmp.path());
+    let oo = ObjectOptions {
+        cg,
+        opt_level: opts.opt_level,
+        jobs: opts.jobs.map_or_else(default_jobs, |j| j as usize),
+        progress: !opts.quiet && !opts.verbose && std::io::stderr().is_terminal(),
+        verbose: opts.verbose,
+    };
+    let objs = objects::build_objects(&program, &oo, &cache).map_err(fail)?;
+    phase.done(&format!("code generation ({} of {} modules compiled, the rest cached)", objs.compiled, program.modules.len()));
+    if opts.stats {
+        print_stats(&objs.stats);
+    }
+    let lo = LinkOptions {
+        lite: !needs_runtime_compiler(&program),
+        strip: opts.strip,
+        static_link: opts.static_link,
+        verbose: opts.verbose,
+        quiet: opts.quiet,
+    };
+    link_cached(&objs.paths, &opts.output, &lo, &cache).map_err(fail)?;
+    phase.done("link");
     if opts.verbose {
         eprintln!("pyc: wrote {}", opts.output.display());
+    }
+    Ok(())
+}
+
+/// Folders holding the user's own modules (the script's folder and `-I` folders): only
+/// their modules get lint warnings.
+fn user_dirs(opts: &BuildOptions) -> Vec<PathBuf> {
+    let script = opts.input.canonicalize().unwrap_or_else(|_| opts.input.clone());
+    let mut dirs: Vec<PathBuf> = script.parent().map(Path::to_path_buf).into_iter().collect();
+    dirs.extend(opts.paths.iter().map(|p| p.canonicalize().unwrap_or_else(|_| p.clone())));
+    dirs
+}
+
+/// `pyc check`: the front end and the diagnostics, no code generation.
+pub fn check(opts: &BuildOptions) -> Result<(), BuildError> {
+    let program = compile_program(opts)?;
+    if !opts.quiet {
+        crate::check::warn_undefined_names(&program, &user_dirs(opts));
+    }
+    if opts.verbose {
+        eprintln!("pyc: {}: {} modules, no errors", opts.input.display(), program.modules.len());
     }
     Ok(())
 }

@@ -103,9 +103,10 @@ struct Problem {
     file: PathBuf,
     source: String,
     range: std::ops::Range<usize>,
-    line: u32,
     message: String,
     error: bool,
+    /// A module with a similar name (did you mean ...?).
+    suggestion: Option<String>,
 }
 
 struct Graph<'a> {
@@ -201,7 +202,7 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-fn cache_dir() -> Option<PathBuf> {
+pub(crate) fn cache_dir() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("PYC_CACHE_DIR") {
         if p.is_empty() {
             return None;
@@ -217,7 +218,7 @@ fn cache_dir() -> Option<PathBuf> {
 }
 
 /// Identity of this compiler build (a rebuilt compiler never reuses stale cache entries).
-fn compiler_identity() -> String {
+pub(crate) fn compiler_identity() -> String {
     let mut s = String::from(env!("CARGO_PKG_VERSION"));
     if let Ok(exe) = std::env::current_exe() {
         if let Ok(md) = std::fs::metadata(&exe) {
@@ -560,8 +561,8 @@ impl<'a> Graph<'a> {
             None => {
                 if NATIVE_MODULES.contains(&name) {
                     Ok(Found::Native)
-                } else if let Some(file) = crate::pylib::file_of(name) {
-                    Ok(Found::Source { file: PathBuf::from(file), is_package: false })
+                } else if let Some((file, is_package)) = crate::pylib::lookup(name) {
+                    Ok(Found::Source { file: PathBuf::from(file), is_package })
                 } else {
                     match self.find_top(name) {
                         Some(f) => Ok(f),
@@ -573,6 +574,9 @@ impl<'a> Graph<'a> {
             Some((parent, last)) => match self.resolve(parent) {
                 Err(e) => Err(e),
                 Ok(Found::Native) => Ok(Found::Native),
+                Ok(Found::Source { file, .. }) if file.starts_with(crate::pylib::PREFIX) => crate::pylib::lookup(name)
+                    .map(|(file, is_package)| Found::Source { file: PathBuf::from(file), is_package })
+                    .ok_or(Missing::NotFound),
                 Ok(Found::Source { is_package: false, .. }) => Err(Missing::NotAPackage(parent.to_string())),
                 Ok(Found::Source { file, is_package: true }) => {
                     let dir = file.parent().map(|p| p.to_path_buf()).unwrap_or_default();
@@ -651,18 +655,55 @@ impl<'a> Graph<'a> {
         }
     }
 
-    fn problem(&mut self, m: &ModuleCode, imp: &ImportRef, message: String, error: bool) {
-        let idx = pyc_frontend::parse::LineIndex::new(&m.source);
-        let (line, _) = idx.line_col(imp.range.start.min(m.source.len()));
+    fn problem(&mut self, m: &ModuleCode, imp: &ImportRef, message: String, error: bool, suggestion: Option<String>) {
         self.problems.push(Problem {
             owner: m.name.clone(),
             file: PathBuf::from(&m.code.filename),
             source: m.source.clone(),
             range: imp.range.clone(),
-            line,
             message,
             error,
+            suggestion,
         });
+    }
+
+    /// Names of the modules importable as `parent.<name>` (`parent` empty: top-level
+    /// modules: native, embedded, and those on the search path).
+    fn importable_names(&mut self, parent: &str) -> Vec<String> {
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut out: Vec<String> = Vec::new();
+        if parent.is_empty() {
+            out.extend(NATIVE_MODULES.iter().filter(|n| !n.contains('.')).map(|n| n.to_string()));
+            out.extend(crate::pylib::PYLIB.iter().filter(|(n, _, _)| !n.contains('.')).map(|(n, _, _)| n.to_string()));
+            dirs.extend(self.user_paths.iter().cloned());
+            dirs.extend(self.stdlib().cloned());
+        } else {
+            match self.resolve(parent) {
+                Ok(Found::Source { file, is_package: true }) => dirs.extend(file.parent().map(Path::to_path_buf)),
+                Ok(Found::Namespace { dirs: d }) => dirs.extend(d),
+                _ => {}
+            }
+        }
+        for dir in dirs {
+            let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+            for e in rd.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if let Some(stem) = name.strip_suffix(".py") {
+                    out.push(stem.to_string());
+                } else if e.path().join("__init__.py").is_file() {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+
+    /// A module name close to the unresolvable `name` (did you mean ...?).
+    fn suggest_module(&mut self, name: &str) -> Option<String> {
+        let (parent, last) = name.rsplit_once('.').unwrap_or(("", name));
+        let cands = self.importable_names(parent);
+        let best = crate::suggest::closest(last, cands.iter().map(String::as_str))?;
+        Some(if parent.is_empty() { best } else { format!("{parent}.{best}") })
     }
 
     fn missing_message(name: &str, why: &Missing) -> String {
@@ -726,12 +767,13 @@ impl<'a> Graph<'a> {
                     }
                     let why = self.resolved.get(&shown).cloned().and_then(|x| x.err()).unwrap_or(why);
                     let msg = Self::missing_message(&shown, &why);
+                    let suggestion = if from_stdlib || !matches!(why, Missing::NotFound) { None } else { self.suggest_module(&shown) };
                     if soft {
                         if !from_stdlib {
-                            self.problem(m, imp, format!("{msg} (guarded: ModuleNotFoundError at run time)"), false);
+                            self.problem(m, imp, format!("{msg} (guarded: ModuleNotFoundError at run time)"), false, suggestion);
                         }
                     } else {
-                        self.problem(m, imp, msg, true);
+                        self.problem(m, imp, msg, true, suggestion);
                     }
                 }
                 Ok(found) => {
@@ -895,36 +937,20 @@ fn parents_and_self(name: &str) -> impl Iterator<Item = &str> {
     name.match_indices('.').map(move |(i, _)| &name[..i]).chain(std::iter::once(name))
 }
 
-/// Renders an import problem with codespan (file, line, the import's span).
+/// Reports an import problem (file, line, the import's span, a did-you-mean note).
 fn report_problem(p: &Problem) {
-    use codespan_reporting::diagnostic::{Diagnostic, Label};
-    use codespan_reporting::files::SimpleFile;
-    use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-    use codespan_reporting::term::{self, Config};
-    use std::io::IsTerminal;
-    let name = p.file.display().to_string();
-    let file = SimpleFile::new(name.clone(), p.source.as_str());
-    let (kind, short) = if p.message.starts_with("pyc: ") {
-        ("", p.message.trim_start_matches("pyc: ").to_string())
-    } else {
-        ("ModuleNotFoundError: ", p.message.clone())
+    use crate::diagnostics::{emit, Diag, Severity};
+    let (code, message) = match p.message.strip_prefix("pyc: ") {
+        Some(short) => ("unsupported-module", short.to_string()),
+        None => ("unresolved-import", format!("ModuleNotFoundError: {}", p.message)),
     };
-    let diag = if p.error { Diagnostic::error() } else { Diagnostic::warning() };
-    let mut s = p.range.start.min(p.source.len());
-    while s > 0 && !p.source.is_char_boundary(s) {
-        s -= 1;
+    let severity = if p.error { Severity::Error } else { Severity::Warning };
+    let file = p.file.display().to_string();
+    let mut d = Diag::new(severity, code, message);
+    d.at = Some((&file, &p.source, p.range.clone()));
+    d.label = Some("imported here".into());
+    if let Some(s) = &p.suggestion {
+        d.notes.push(format!("help: did you mean '{s}'?"));
     }
-    let mut e = p.range.end.max(s).min(p.source.len());
-    while e < p.source.len() && !p.source.is_char_boundary(e) {
-        e += 1;
-    }
-    let diag = diag
-        .with_message(format!("{kind}{short}"))
-        .with_labels(vec![Label::primary((), s..e).with_message("imported here")]);
-    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
-    let w = StandardStream::stderr(choice);
-    let mut w = w.lock();
-    if term::emit(&mut w, &Config::default(), &file, &diag).is_err() {
-        eprintln!("{}:{}: {}{}", name, p.line, kind, short);
-    }
+    emit(&d);
 }

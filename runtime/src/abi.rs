@@ -251,6 +251,18 @@ pub unsafe extern "C" fn pyrt_binary_op(a: u64, bb: u64, op: u32) -> u64 {
     to_abi(interp::op_binary(b(&a), b(&bb), op))
 }
 
+/// The `float` type object (immortal), for the codegen's inline float fast paths.
+#[no_mangle]
+pub extern "C" fn pyrt_float_type() -> u64 {
+    types::types().float as *const types::typeobj::TypeObject as u64
+}
+
+/// A new float object (the inline fast paths box their results with it). Never fails.
+#[no_mangle]
+pub extern "C" fn pyrt_float_new(v: f64) -> u64 {
+    types::float::new(v).into_raw()
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_inplace_op(a: u64, bb: u64, op: u32) -> u64 {
     to_abi(protocol::inplace_op(b(&a), b(&bb), BinOp::from_u32(op)))
@@ -607,17 +619,18 @@ pub unsafe extern "C" fn pyrt_print_expr(v: u64) -> i32 {
 #[no_mangle]
 pub extern "C" fn pyrt_check_interrupts() -> i32 {
     crate::gc::safe_point();
-    0
+    crate::errors::to_status(crate::gil::check_point())
 }
 
 // ===================== program start =====================
 
 /// Initializes the runtime (types, builtins, sys) once.
 pub fn init_runtime(argv: Vec<String>) {
-    thread_local! { static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) }; }
+    static DONE: crate::gil::GilCell<std::cell::Cell<bool>> = crate::gil::GilCell::new(std::cell::Cell::new(false));
     if DONE.with(|d| d.replace(true)) {
         return;
     }
+    crate::gil::init_main_thread();
     crate::modules::gc::init_leak_check();
     types::init();
     crate::builtins::init();
@@ -625,6 +638,7 @@ pub fn init_runtime(argv: Vec<String>) {
     crate::modules::sys::init(argv, &exe);
     let modules = crate::modules::sys::modules_dict();
     dict::set_item_str(&modules, "builtins", crate::builtins::builtins_module());
+    crate::modules::signal::init();
 }
 
 /// Runs a deserialized program: registers its modules, runs `__main__`, and turns the
@@ -671,12 +685,26 @@ fn run_main(code: Obj) -> i32 {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
     };
+    shutdown_threads();
+    crate::modules::atexit::run_exitfuncs();
     crate::modules::gc::finalize_main(&d);
     crate::modules::gc::leak_check_at_exit(&d);
     status
 }
 
-/// SystemExit → its code; anything else → traceback on stderr and 1.
+/// Joins the non-daemon threads as CPython does at exit: `threading._shutdown()` when
+/// `threading` was imported. The main thread keeps the GIL from then on, so daemon
+/// threads stay stopped while the process finishes.
+fn shutdown_threads() {
+    let Some(t) = dict::get_item_str(&crate::modules::sys::modules_dict(), &pystr::new("threading")) else { return };
+    if let Err(e) = protocol::call_method(&t, "_shutdown", &[]) {
+        let what = protocol::repr_string(&t).unwrap_or_default();
+        crate::types::traceback::print_unraisable(&format!("Exception ignored in: {}", what), &e.0);
+    }
+}
+
+/// SystemExit → its code; anything else → traceback on stderr and 1 (an uncaught
+/// KeyboardInterrupt makes the process exit by SIGINT afterwards).
 pub fn handle_uncaught(e: PyErr) -> i32 {
     if e.matches(exc().system_exit) {
         let code = excs::field(&e.0, 0);
@@ -700,6 +728,9 @@ pub fn handle_uncaught(e: PyErr) -> i32 {
         let s = protocol::str_string(&code).unwrap_or_default();
         crate::modules::sys::write_stderr(&format!("{}\n", s));
         return 1;
+    }
+    if e.matches(exc().keyboard_interrupt) {
+        crate::modules::signal::note_uncaught_keyboard_interrupt();
     }
     // sys.excepthook if the program replaced it.
     if let Some(hook) = crate::modules::sys::get_attr("excepthook") {
@@ -746,7 +777,7 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
     };
     const MAIN_STACK_BYTES: usize = 512 << 20;
     match std::thread::Builder::new().name("MainThread".into()).stack_size(MAIN_STACK_BYTES).spawn(run) {
-        Ok(handle) => handle.join().unwrap_or(1),
+        Ok(handle) => crate::modules::signal::exit_status(handle.join().unwrap_or(1)),
         Err(e) => errors::fatal(&format!("cannot start the main thread: {}", e)),
     }
 }

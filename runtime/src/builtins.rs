@@ -17,11 +17,10 @@ use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{as_type, downcast_type, is_type, CallFn, KwArgs};
 use crate::types::{self, bool as pybool, code, dict, float, int, list, module, none, str as pystr, tuple, types};
 
-thread_local! {
-    static BUILTINS: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    /// Modules compiled into the program: name → (code object, is_package).
-    static PROGRAM_MODULES: RefCell<Vec<(String, Obj, bool)>> = const { RefCell::new(Vec::new()) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static BUILTINS: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
+/// Modules compiled into the program: name → (code object, is_package).
+static PROGRAM_MODULES: crate::gil::GilCell<RefCell<Vec<(String, Obj, bool)>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
 
 /// The `builtins` module.
 pub fn builtins_module() -> Obj {
@@ -939,8 +938,8 @@ fn b_eval(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     run_code(code, g, l)
 }
 
-fn b_open(_f: &Obj, _a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
-    Err(errors::not_implemented_error("open() is not supported yet"))
+fn b_open(f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    crate::modules::io::io_open(f, a, kw)
 }
 
 fn b_breakpoint(_f: &Obj, _a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
@@ -1213,6 +1212,10 @@ fn load_module(full: &str) -> PyResult<Obj> {
         return Ok(m);
     }
     let found = PROGRAM_MODULES.with(|p| p.borrow().iter().find(|(n, _, _)| n == full).map(|(_, c, pk)| (c.clone(), *pk)));
+    let found = match found {
+        Some(f) => Some(f),
+        None => source_module(full)?,
+    };
     let Some((code, is_pkg)) = found else {
         return Err(not_found(full));
     };
@@ -1253,10 +1256,47 @@ fn load_module(full: &str) -> PyResult<Obj> {
     Ok(dict::get_item_str(&modules, &pystr::new(full)).unwrap_or(m))
 }
 
-thread_local! {
-    /// Program modules whose body is running (CPython's `__spec__._initializing`).
-    static INITIALIZING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+/// Finds a module that was not compiled in as a `.py` file — top-level modules on
+/// `sys.path`, submodules in their package's `__path__` — and compiles it with the
+/// embedded frontend (plugins named at run time). Returns the code and whether it is a
+/// package.
+#[cfg(feature = "compiler")]
+fn source_module(full: &str) -> PyResult<Option<(Obj, bool)>> {
+    let modules = crate::modules::sys::modules_dict();
+    let (dirs, last) = match full.rsplit_once('.') {
+        None => (crate::modules::sys::get_attr("path"), full),
+        Some((parent, last)) => {
+            let p = dict::get_item_str(&modules, &pystr::new(parent));
+            (p.map(|p| protocol::getattr_opt(&p, &pystr::intern("__path__"))).transpose()?.flatten(), last)
+        }
+    };
+    let Some(dirs) = dirs else { return Ok(None) };
+    for dir in protocol::collect(&dirs)? {
+        let Some(dir) = pystr::as_str(&dir) else { continue };
+        let base = std::path::Path::new(if dir.is_empty() { "." } else { dir });
+        let init = base.join(last).join("__init__.py");
+        let (file, is_pkg) = if init.is_file() { (init, true) } else { (base.join(format!("{last}.py")), false) };
+        if !file.is_file() {
+            continue;
+        }
+        let filename = file.to_string_lossy().into_owned();
+        let bytes = std::fs::read(&file).map_err(|e| errors::import_error(&format!("cannot read {filename}: {e}")))?;
+        let source = String::from_utf8_lossy(&bytes).into_owned();
+        let code = compile_to_code(&source, &filename, pyc_frontend::Mode::Exec)?;
+        return Ok(Some((code, is_pkg)));
+    }
+    Ok(None)
 }
+
+/// Without the embedded frontend, modules not compiled in cannot be found.
+#[cfg(not(feature = "compiler"))]
+fn source_module(_full: &str) -> PyResult<Option<(Obj, bool)>> {
+    Ok(None)
+}
+
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+/// Program modules whose body is running (CPython's `__spec__._initializing`).
+static INITIALIZING: crate::gil::GilCell<RefCell<Vec<String>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
 
 /// Whether module `name`'s body is still running (a partially initialized module).
 pub fn module_initializing(name: &str) -> bool {

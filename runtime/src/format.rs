@@ -562,7 +562,7 @@ fn format_rec(fmt: &str, st: &mut FmtState, depth: i32) -> PyResult<String> {
 /// Parses one replacement field starting just after its `{`, leaving `*i` just after
 /// its closing `}`: (field name, conversion, format spec), with CPython's
 /// (`parse_field`) error messages and order of checks.
-fn parse_field(chars: &[char], i: &mut usize) -> PyResult<(String, Option<char>, String)> {
+pub fn parse_field(chars: &[char], i: &mut usize) -> PyResult<(String, Option<char>, String)> {
     let name_start = *i;
     let mut c = '\0';
     while *i < chars.len() {

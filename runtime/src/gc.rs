@@ -244,6 +244,7 @@ pub unsafe fn track_new(h: *mut ObjHeader) {
     s.count[0] += 1;
     if s.count[0] > s.threshold[0] && s.threshold[0] > 0 && s.enabled && !s.collecting {
         s.pending = true;
+        crate::gil::request(crate::gil::GC);
     }
     crate::modules::gc::count_alloc(h);
 }

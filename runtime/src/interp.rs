@@ -373,7 +373,7 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
                 }
             }
             Instr::Jump(t) => {
-                crate::gc::safe_point();
+                crate::gil::check_point()?;
                 f.pc = t
             }
             Instr::PopJumpIfFalse(t) => {

@@ -21,6 +21,7 @@
 
 pub mod object;
 pub mod errors;
+pub mod gil;
 pub mod gc;
 pub mod recursion;
 pub mod types;

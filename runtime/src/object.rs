@@ -294,6 +294,9 @@ unsafe fn dealloc(h: *mut ObjHeader) {
     } else {
         (*h).refcnt = 0;
         crate::gc::on_dealloc(h);
+        if crate::types::float::recycle(h) {
+            return;
+        }
     }
     let ty = (*h).ty;
     ((*ty).drop_payload)(h);

@@ -4,11 +4,14 @@
 //! fails at the same depth as in CPython 3.11.
 use crate::object::PyResult;
 use std::cell::Cell;
-thread_local! { static DEPTH: Cell<u32> = const { Cell::new(0) }; static LIMIT: Cell<u32> = const { Cell::new(1000) }; }
+thread_local! { static DEPTH: Cell<u32> = const { Cell::new(0) }; }
+/// `sys.setrecursionlimit` is per interpreter (the depth above is per thread).
+static LIMIT: crate::gil::GilCell<Cell<u32>> = crate::gil::GilCell::new(Cell::new(1000));
 /// Enters one level; RecursionError past the limit.
 #[inline]
 pub fn enter() -> PyResult<()> {
     crate::gc::safe_point();
+    crate::gil::check_point()?;
     let d = DEPTH.with(|d| { let v = d.get() + 1; d.set(v); v });
     if d > LIMIT.with(|l| l.get()) || stack_is_low() {
         DEPTH.with(|d| d.set(d.get() - 1));

@@ -25,6 +25,8 @@ pub struct Helpers<'ctx> {
     pub xincref: FunctionValue<'ctx>,
     pub decref: FunctionValue<'ctx>,
     pub xdecref: FunctionValue<'ctx>,
+    /// `-g`: line-table state of the module (set by `codegen::build_python_module`).
+    pub debug: Option<super::debuginfo::ModuleDebug<'ctx>>,
 }
 
 fn decl<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, name: &str) -> Result<(), LowerError> {
@@ -129,6 +131,7 @@ impl<'ctx> Helpers<'ctx> {
                 xincref: helper(ctx, module, "pyc_xincref", true, &incref_body(ctx))?,
                 decref: helper(ctx, module, "pyc_decref", false, &decref_body(ctx, dealloc))?,
                 xdecref: helper(ctx, module, "pyc_xdecref", true, &decref_body(ctx, dealloc))?,
+                debug: None,
             })
         } else {
             let incref = module.get_function("pyrt_incref").unwrap();
@@ -156,6 +159,7 @@ impl<'ctx> Helpers<'ctx> {
                 xincref,
                 decref: module.get_function("pyrt_decref").unwrap(),
                 xdecref: module.get_function("pyrt_xdecref").unwrap(),
+                debug: None,
             })
         }
     }
@@ -298,27 +302,44 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         };
         let op = match op {
             Some(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
-            | BinOp::FloorDiv | BinOp::Mod | BinOp::RShift | BinOp::LShift)) if self.fast => op,
+            | BinOp::FloorDiv | BinOp::Mod | BinOp::RShift | BinOp::LShift | BinOp::TrueDiv)) if self.fast => op,
             _ => return slow_call(self),
         };
-        let cond = self.both_tagged(a, b)?;
-        let fastbb = self.new_block("int_fast");
         let slowbb = self.new_block("int_slow");
         let join = self.new_block("int_join");
-        self.b.build_conditional_branch(cond, fastbb, slowbb)?;
-        self.b.position_at_end(fastbb);
-        let (v, ok) = self
-            .int_binop_fast(op, a, b)?
-            .ok_or_else(|| LowerError("missing int fast path".into()))?;
-        let fast_end = self.b.get_insert_block().unwrap();
-        self.b.build_conditional_branch(ok, join, slowbb)?;
+        let mut incoming = Vec::new();
+        if op != BinOp::TrueDiv {
+            let cond = self.both_tagged(a, b)?;
+            let fastbb = self.new_block("int_fast");
+            let notint = self.new_block("not_int");
+            self.b.build_conditional_branch(cond, fastbb, notint)?;
+            self.b.position_at_end(fastbb);
+            let (v, ok) = self
+                .int_binop_fast(op, a, b)?
+                .ok_or_else(|| LowerError("missing int fast path".into()))?;
+            incoming.push((v, self.b.get_insert_block().unwrap()));
+            // an overflowing int operation goes to the big-int path, never to floats
+            self.b.build_conditional_branch(ok, join, slowbb)?;
+            self.b.position_at_end(notint);
+        }
+        match self.float_binop(op, a, b, slowbb)? {
+            Some(v) => {
+                incoming.push((v, self.b.get_insert_block().unwrap()));
+                self.b.build_unconditional_branch(join)?;
+            }
+            None => {
+                self.b.build_unconditional_branch(slowbb)?;
+            }
+        }
         self.b.position_at_end(slowbb);
         let r = slow_call(self)?;
-        let slow_end = self.b.get_insert_block().unwrap();
+        incoming.push((r, self.b.get_insert_block().unwrap()));
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.i64_type(), "binop")?;
-        phi.add_incoming(&[(&v, fast_end), (&r, slow_end)]);
+        for (v, bb) in &incoming {
+            phi.add_incoming(&[(v, *bb)]);
+        }
         Ok(phi.as_basic_value().into_int_value())
     }
 
@@ -356,12 +377,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let v = self.b.build_select(c, t, f, "")?.into_int_value();
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(slowbb);
+        let rtbb = self.new_block("cmp_rt");
+        let fc = self.float_compare(op_u, a, b, rtbb)?;
+        let fv = self.b.build_select(fc, t, f, "")?.into_int_value();
+        let float_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(rtbb);
         let r = slow_call(self)?;
         let slow_end = self.b.get_insert_block().unwrap();
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.i64_type(), "cmp")?;
-        phi.add_incoming(&[(&v, fastbb), (&r, slow_end)]);
+        phi.add_incoming(&[(&v, fastbb), (&fv, float_end), (&r, slow_end)]);
         Ok(phi.as_basic_value().into_int_value())
     }
 
@@ -378,6 +405,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let c = self.b.build_int_compare(Self::cmp_pred(CmpOp::from_u32(op_u)), a, b, "")?;
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(slowbb);
+        let rtbb = self.new_block("cc_rt");
+        let fc = self.float_compare(op_u, a, b, rtbb)?;
+        let float_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(rtbb);
         let r = self.call_v("pyrt_compare_op", &[a.into(), b.into(), self.i32c(op_u as u64).into()])?;
         self.decref(a)?;
         self.decref(b)?;
@@ -387,7 +419,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.bool_type(), "cc")?;
-        phi.add_incoming(&[(&c, fastbb), (&t, slow_end)]);
+        phi.add_incoming(&[(&c, fastbb), (&fc, float_end), (&t, slow_end)]);
         Ok(phi.as_basic_value().into_int_value())
     }
 

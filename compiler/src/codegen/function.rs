@@ -311,6 +311,9 @@ fn lower_into<'a, 'ctx>(
                 l.call("pyrt_frame_set_lasti", &[frame.into(), l.i32c(pc as u64).into()])?;
             }
         }
+        if let Some(dbg) = &l.helpers.debug {
+            dbg.at_instruction(&l.b, func, code, pc);
+        }
         let step = l.lower_instr(pc, d)?;
         terminated = l.current_terminated();
         pc += 1 + step as usize;
@@ -459,7 +462,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// The block to branch to for a jump from `from` to `target`: a back-edge (target at
-    /// or before `from`) goes through a block that polls `pyrt_check_interrupts`.
+    /// or before `from`) goes through a block that loads the eval breaker and calls
+    /// `pyrt_handle_eval_breaker` only when it is set (GIL hand-over, signals, GC).
     pub fn edge_to(&mut self, from: usize, target: u32) -> R<BasicBlock<'ctx>> {
         let tb = self.block_at(target)?;
         if target as usize > from {
@@ -470,13 +474,32 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let saved = self.b.get_insert_block();
         let bb = self.new_block(&format!("backedge{from}"));
         self.b.position_at_end(bb);
-        let st = self.call_v("pyrt_check_interrupts", &[])?;
+        let set = self.eval_breaker_set()?;
+        let slow = self.new_block(&format!("breaker{from}"));
+        self.b.build_conditional_branch(set, slow, tb)?;
+        self.b.position_at_end(slow);
+        let st = self.call_v("pyrt_handle_eval_breaker", &[])?;
         self.check_status(st, from, depth, true)?;
         self.b.build_unconditional_branch(tb)?;
         if let Some(s) = saved {
             self.b.position_at_end(s);
         }
         Ok(bb)
+    }
+
+    /// `pyrt_eval_breaker != 0` (a relaxed atomic load of the runtime's flag word).
+    fn eval_breaker_set(&self) -> R<IntValue<'ctx>> {
+        let i32t = self.ctx.i32_type();
+        let g = match self.module.get_global("pyrt_eval_breaker") {
+            Some(g) => g,
+            None => self.module.add_global(i32t, None, "pyrt_eval_breaker"),
+        };
+        let v = self.b.build_load(g.as_pointer_value(), "breaker")?;
+        if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
+            inst.set_alignment(4).map_err(|e| LowerError(e.to_string()))?;
+            inst.set_atomic_ordering(inkwell::AtomicOrdering::Monotonic).map_err(|e| LowerError(e.to_string()))?;
+        }
+        Ok(self.b.build_int_compare(inkwell::IntPredicate::NE, v.into_int_value(), self.i32c(0), "breaker_set")?)
     }
 
     /// Decrefs the stack slots `lo..hi` (slots may hold NULL).

@@ -1,11 +1,15 @@
 //! Bytecode → LLVM IR.
 //!
-//! One LLVM module per program (see docs/architecture.md, "The executable"):
-//! `pyc_program`/`pyc_program_len` (the serialized `Program`), one `pyc_code_<N>` per
-//! lowered code object, `pyc_native_table` and `main`.
+//! One LLVM module (and object file) per Python module, holding its lowered code objects
+//! (`build_python_module`), plus an entry module with `pyc_program`/`pyc_program_len` (the
+//! serialized `Program`), `pyc_native_table` and `main` (`build_entry_module`); see
+//! docs/architecture.md, "The executable". A module's object depends only on that module,
+//! so the driver caches it by content (`objcache.rs`).
 
+pub mod debuginfo;
 pub mod exceptions;
 pub mod fastpath;
+pub mod floatpath;
 pub mod function;
 pub mod generators;
 pub mod ops;
@@ -15,6 +19,7 @@ mod tests;
 
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
+use inkwell::GlobalVisibility;
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine};
 use inkwell::values::BasicValue;
@@ -24,100 +29,139 @@ use crate::fe::{self, Program};
 use fastpath::Helpers;
 use function::lower_function;
 
-#[derive(Clone, Copy, Debug)]
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CodegenOptions {
     /// Inline IR fast paths (refcounting, small ints, truth tests).
     pub fast_paths: bool,
     /// Lower code objects natively (false: `--interp`, empty native table).
     pub native: bool,
+    /// DWARF line tables (`-g`).
+    pub debug: bool,
 }
 
 impl Default for CodegenOptions {
+    /// Native code with the fast paths, no debug info.
     fn default() -> Self {
-        CodegenOptions { fast_paths: true, native: true }
+        CodegenOptions { fast_paths: true, native: true, debug: false }
     }
 }
 
 /// Per-module lowering statistics.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct ModuleStats {
     pub module: String,
     pub native: usize,
     pub fallback: usize,
     /// (qualname, reason) of every code object left to the interpreter.
     pub reasons: Vec<(String, String)>,
+    /// Per code object of the module (`CodeObject::walk` order): was it lowered?
+    pub lowered: Vec<bool>,
 }
 
-/// Emits the whole program into a new module.
-pub fn build_module<'ctx>(
+impl ModuleStats {
+    /// Symbols of the module's native entries, `None` where a code object runs in the
+    /// interpreter (the module's slice of `pyc_native_table`).
+    pub fn symbols(&self) -> impl Iterator<Item = Option<String>> + '_ {
+        self.lowered.iter().enumerate().map(|(k, &l)| l.then(|| code_symbol(&self.module, k)))
+    }
+}
+
+/// The symbol of the `k`-th code object (walk order) of Python module `module`. Names
+/// depend only on the module, never on the rest of the program, so a module's object file
+/// is the same in every program that imports it (the object cache relies on this).
+/// Characters outside `[A-Za-z0-9_.]` are escaped as `$xx` so names stay unique.
+pub fn code_symbol(module: &str, k: usize) -> String {
+    let mut s = String::from("pyc.");
+    for b in module.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' {
+            s.push(b as char);
+        } else {
+            s.push_str(&format!("${b:02x}"));
+        }
+    }
+    s.push_str(&format!(".{k}"));
+    s
+}
+
+/// Lowers every code object of one Python module into a new LLVM module of its own. The
+/// native entries are hidden external functions named by `code_symbol`.
+pub fn build_python_module<'ctx>(
     ctx: &'ctx Context,
-    program: &Program,
+    m: &fe::ModuleCode,
     opts: &CodegenOptions,
-) -> Result<(Module<'ctx>, Vec<ModuleStats>), String> {
-    let module = ctx.create_module("pyc_program");
-    let triple = TargetMachine::get_default_triple();
-    module.set_triple(&triple);
-    let i8t = ctx.i8_type();
-    let i8p = i8t.ptr_type(AddressSpace::default());
+) -> Result<(Module<'ctx>, ModuleStats), String> {
+    let module = ctx.create_module(&m.name);
+    module.set_triple(&TargetMachine::get_default_triple());
+    let mut helpers = Helpers::emit(ctx, &module, opts.fast_paths).map_err(|e| e.0)?;
+    if opts.debug {
+        helpers.debug = Some(debuginfo::ModuleDebug::new(&module, m));
+    }
+    let mut st = ModuleStats { module: m.name.clone(), ..Default::default() };
+    let mut codes = Vec::new();
+    m.code.walk(&mut |c| codes.push(c));
+    for (k, code) in codes.into_iter().enumerate() {
+        let lowered = if !opts.native {
+            Err("--interp".to_string())
+        } else {
+            lower_one(ctx, &module, &helpers, code, &code_symbol(&m.name, k), opts.fast_paths)
+        };
+        st.lowered.push(lowered.is_ok());
+        match lowered {
+            Ok(()) => st.native += 1,
+            Err(why) => {
+                st.fallback += 1;
+                st.reasons.push((code.qualname.clone(), why));
+            }
+        }
+    }
+    if let Some(d) = &helpers.debug {
+        d.finalize();
+    }
+    module.verify().map_err(|e| format!("LLVM module verification failed for '{}': {}", m.name, e.to_string()))?;
+    Ok((module, st))
+}
+
+/// Lowers one code object into `name`; a function the LLVM verifier rejects (a codegen
+/// bug) is deleted so that the program stays correct in the interpreter.
+fn lower_one<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, helpers: &Helpers<'ctx>, code: &fe::CodeObject, name: &str, fast: bool) -> Result<(), String> {
+    let f = lower_function(ctx, module, helpers, code, fe::stack_depths(code), name, fast).map_err(|e| e.0)?;
+    if !f.verify(std::env::var_os("PYC_DEBUG_VERIFY").is_some()) {
+        unsafe { f.delete() };
+        return Err("LLVM verifier rejected the function".into());
+    }
+    f.set_linkage(Linkage::External);
+    f.as_global_value().set_visibility(GlobalVisibility::Hidden);
+    Ok(())
+}
+
+/// The entry module: `pyc_program` (the serialized program), `pyc_native_table` (the
+/// entries of every module, in `Program::code_objects` order, declared here and defined in
+/// the modules' objects) and `main`.
+pub fn build_entry_module<'ctx>(ctx: &'ctx Context, program_bytes: &[u8], symbols: &[Option<String>]) -> Result<Module<'ctx>, String> {
+    let module = ctx.create_module("pyc_entry");
+    module.set_triple(&TargetMachine::get_default_triple());
+    let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
     let i64t = ctx.i64_type();
 
-    // ---- the serialized program ----
-    let bytes = program.serialize();
-    let data = ctx.const_string(&bytes, false);
+    let data = ctx.const_string(program_bytes, false);
     let g = module.add_global(data.get_type(), Some(AddressSpace::default()), "pyc_program");
     g.set_initializer(&data);
     g.set_constant(true);
     g.set_linkage(Linkage::External);
     let glen = module.add_global(i64t, Some(AddressSpace::default()), "pyc_program_len");
-    glen.set_initializer(&i64t.const_int(bytes.len() as u64, false));
+    glen.set_initializer(&i64t.const_int(program_bytes.len() as u64, false));
     glen.set_constant(true);
 
-    // ---- native functions ----
-    let helpers = Helpers::emit(ctx, &module, opts.fast_paths).map_err(|e| e.0)?;
-    let mut stats = Vec::new();
-    let mut table = Vec::new();
-    for m in &program.modules {
-        let mut st = ModuleStats { module: m.name.clone(), ..Default::default() };
-        let mut codes = Vec::new();
-        m.code.walk(&mut |c| codes.push(c));
-        for code in codes {
-            let idx = table.len();
-            let entry = if !opts.native {
-                st.fallback += 1;
-                st.reasons.push((code.qualname.clone(), "--interp".into()));
-                None
-            } else {
-                let depths = fe::stack_depths(code);
-                match lower_function(ctx, &module, &helpers, code, depths, &format!("pyc_code_{idx}"), opts.fast_paths) {
-                    Ok(f) => {
-                        if !f.verify(false) {
-                            // a codegen bug: keep the program correct by falling back
-                            unsafe { f.delete() };
-                            st.fallback += 1;
-                            st.reasons.push((code.qualname.clone(), "LLVM verifier rejected the function".into()));
-                            None
-                        } else {
-                            st.native += 1;
-                            Some(f)
-                        }
-                    }
-                    Err(e) => {
-                        st.fallback += 1;
-                        st.reasons.push((code.qualname.clone(), e.0));
-                        None
-                    }
-                }
-            };
-            table.push(entry);
-        }
-        stats.push(st);
-    }
-
-    // ---- the native table ----
-    let entries: Vec<_> = table
+    let fnty = i64t.fn_type(&[i8p.into()], false);
+    let entries: Vec<_> = symbols
         .iter()
-        .map(|f| match f {
-            Some(f) => f.as_global_value().as_pointer_value().const_cast(i8p),
+        .map(|s| match s {
+            Some(name) => {
+                let f = module.get_function(name).unwrap_or_else(|| module.add_function(name, fnty, Some(Linkage::External)));
+                f.as_global_value().set_visibility(GlobalVisibility::Hidden);
+                f.as_global_value().as_pointer_value().const_cast(i8p)
+            }
             None => i8p.const_null(),
         })
         .collect();
@@ -126,50 +170,71 @@ pub fn build_module<'ctx>(
     gt.set_initializer(&i8p.const_array(&entries));
     gt.set_constant(true);
 
-    // ---- main ----
     let i32t = ctx.i32_type();
     let i8pp = i8p.ptr_type(AddressSpace::default());
-    let pyrt_main_ty = i32t.fn_type(
-        &[i32t.into(), i8pp.into(), i8p.into(), i64t.into(), i8pp.into(), i64t.into()],
-        false,
-    );
+    let pyrt_main_ty = i32t.fn_type(&[i32t.into(), i8pp.into(), i8p.into(), i64t.into(), i8pp.into(), i64t.into()], false);
     let pyrt_main = module.add_function("pyrt_main", pyrt_main_ty, Some(Linkage::External));
     let main = module.add_function("main", i32t.fn_type(&[i32t.into(), i8pp.into()], false), None);
     let b = ctx.create_builder();
-    let bb = ctx.append_basic_block(main, "entry");
-    b.position_at_end(bb);
+    b.position_at_end(ctx.append_basic_block(main, "entry"));
     let err = |e: inkwell::builder::BuilderError| format!("LLVM builder error: {e:?}");
-    let prog_ptr = g.as_pointer_value().const_cast(i8p);
-    let table_ptr = gt.as_pointer_value().const_cast(i8pp);
-    let argc = main.get_nth_param(0).unwrap();
-    let argv = main.get_nth_param(1).unwrap();
+    let args = [
+        main.get_nth_param(0).ok_or("main has no argc")?.into(),
+        main.get_nth_param(1).ok_or("main has no argv")?.into(),
+        g.as_pointer_value().const_cast(i8p).into(),
+        i64t.const_int(program_bytes.len() as u64, false).into(),
+        gt.as_pointer_value().const_cast(i8pp).into(),
+        i64t.const_int(symbols.len() as u64, false).into(),
+    ];
     let rc = b
-        .build_call(
-            pyrt_main,
-            &[
-                argc.into(),
-                argv.into(),
-                prog_ptr.into(),
-                i64t.const_int(bytes.len() as u64, false).into(),
-                table_ptr.into(),
-                i64t.const_int(table.len() as u64, false).into(),
-            ],
-            "rc",
-        )
+        .build_call(pyrt_main, &args, "rc")
         .map_err(err)?
         .try_as_basic_value()
         .basic()
         .ok_or("pyrt_main returns void")?;
     b.build_return(Some(&rc.as_basic_value_enum())).map_err(err)?;
-
     module.verify().map_err(|e| format!("LLVM module verification failed: {}", e.to_string()))?;
-    Ok((module, stats))
+    Ok(module)
 }
 
-/// A target machine for the host.
+/// The whole program as one LLVM module (`--emit llvm-ir|asm|obj`, unit tests): every
+/// Python module built separately, then linked into the entry module.
+pub fn build_module<'ctx>(
+    ctx: &'ctx Context,
+    program: &Program,
+    opts: &CodegenOptions,
+) -> Result<(Module<'ctx>, Vec<ModuleStats>), String> {
+    let mut parts = Vec::new();
+    let mut stats = Vec::new();
+    for m in &program.modules {
+        let (module, st) = build_python_module(ctx, m, opts)?;
+        parts.push(module);
+        stats.push(st);
+    }
+    let symbols: Vec<Option<String>> = stats.iter().flat_map(|s| s.symbols()).collect();
+    let entry = build_entry_module(ctx, &program.serialize(), &symbols)?;
+    for part in parts {
+        entry.link_in_module(part).map_err(|e| format!("LLVM module linking failed: {}", e.to_string()))?;
+    }
+    Ok((entry, stats))
+}
+
+/// The CPU generated code targets: the generic CPU of the host architecture (portable).
+pub const HOST_CPU: &str = if cfg!(target_arch = "x86_64") { "x86-64" } else { "generic" };
+
+/// The host's target triple.
+pub fn host_triple() -> String {
+    TargetMachine::get_default_triple().as_str().to_string_lossy().into_owned()
+}
+
+/// A target machine for the host. Safe to call from several threads (LLVM's target
+/// registry is initialised once).
 pub fn host_target_machine(opt_level: u8) -> Result<TargetMachine, String> {
-    Target::initialize_native(&InitializationConfig::default())
-        .map_err(|e| format!("cannot initialise the LLVM native target: {e}"))?;
+    static INIT: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    INIT.get_or_init(|| {
+        Target::initialize_native(&InitializationConfig::default()).map_err(|e| format!("cannot initialise the LLVM native target: {e}"))
+    })
+    .clone()?;
     let triple = TargetMachine::get_default_triple();
     let target = Target::from_triple(&triple).map_err(|e| format!("unknown target {triple}: {e}"))?;
     let level = match opt_level {
@@ -178,9 +243,8 @@ pub fn host_target_machine(opt_level: u8) -> Result<TargetMachine, String> {
         2 => OptimizationLevel::Default,
         _ => OptimizationLevel::Aggressive,
     };
-    // Portable by default: the generic CPU of the host architecture.
     target
-        .create_target_machine(&triple, if cfg!(target_arch = "x86_64") { "x86-64" } else { "generic" }, "", level, RelocMode::PIC, CodeModel::Default)
+        .create_target_machine(&triple, HOST_CPU, "", level, RelocMode::PIC, CodeModel::Default)
         .ok_or_else(|| format!("cannot create a target machine for {triple}"))
 }
 
@@ -196,7 +260,12 @@ pub fn optimize(module: &Module<'_>, tm: &TargetMachine, opt_level: u8) -> Resul
 
 /// Writes an object file.
 pub fn write_object(module: &Module<'_>, tm: &TargetMachine, path: &std::path::Path) -> Result<(), String> {
+    write_file(module, tm, path, FileType::Object)
+}
+
+/// Writes machine code (an object file or assembly).
+pub fn write_file(module: &Module<'_>, tm: &TargetMachine, path: &std::path::Path, kind: FileType) -> Result<(), String> {
     module.set_data_layout(&tm.get_target_data().get_data_layout());
-    tm.write_to_file(module, FileType::Object, path)
-        .map_err(|e| format!("cannot write object file '{}': {}", path.display(), e.to_string()))
+    tm.write_to_file(module, kind, path)
+        .map_err(|e| format!("cannot write '{}': {}", path.display(), e.to_string()))
 }

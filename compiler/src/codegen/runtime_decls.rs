@@ -1,7 +1,7 @@
 //! Declarations of the runtime's C ABI (`pyrt_*`, see docs/architecture.md, "C ABI").
 //!
 //! Signatures are written in a tiny notation: `v` = value word (i64), `i` = i32,
-//! `p` = frame pointer (i8*), `P` = pointer to value words (i64*), `_` = void.
+//! `p` = frame pointer (i8*), `P` = pointer to value words (i64*), `d` = f64, `_` = void.
 
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::Context;
@@ -46,6 +46,8 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_build_slice", 'v', "vvv", false),
     ("pyrt_binary_op", 'v', "vvi", false),
     ("pyrt_inplace_op", 'v', "vvi", false),
+    ("pyrt_float_type", 'v', "", true),
+    ("pyrt_float_new", 'v', "d", false),
     ("pyrt_unary_op", 'v', "vi", false),
     ("pyrt_compare_op", 'v', "vvi", false),
     ("pyrt_contains_op", 'v', "vvi", false),
@@ -90,6 +92,7 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_setup_annotations", 'i', "p", false),
     ("pyrt_print_expr", 'i', "v", false),
     ("pyrt_check_interrupts", 'i', "", false),
+    ("pyrt_handle_eval_breaker", 'i', "", false),
     ("pyrt_match_mapping", 'i', "v", false),
     ("pyrt_match_sequence", 'i', "v", false),
     ("pyrt_match_keys", 'v', "vv", false),
@@ -131,6 +134,7 @@ fn fn_type<'ctx>(ctx: &'ctx Context, ret: char, params: &str) -> FunctionType<'c
             'i' => i32t.into(),
             'p' => i8p.into(),
             'P' => i64p.into(),
+            'd' => ctx.f64_type().into(),
             _ => unreachable!("bad signature letter"),
         })
         .collect();

@@ -265,14 +265,14 @@ fn whole_program_optimises() {
     for (level, fast) in [(0u8, false), (2, true), (3, true)] {
         let ctx = Context::create();
         let prog = test_program();
-        let opts = CodegenOptions { fast_paths: fast, native: true };
+        let opts = CodegenOptions { fast_paths: fast, native: true, ..Default::default() };
         let (module, stats) = build_module(&ctx, &prog, &opts).unwrap();
         assert_eq!(stats.len(), 1);
         let s = &stats[0];
         // every code object native, the generator as a resume function
         assert_eq!(s.native, 6, "{:?}", s.reasons);
         assert_eq!(s.fallback, 0);
-        assert!(module.get_function("pyc_code_5").is_some(), "generator must be lowered");
+        assert!(module.get_function(&super::code_symbol("__main__", 5)).is_some(), "generator must be lowered");
         let tm = host_target_machine(level).unwrap();
         optimize(&module, &tm, level).unwrap();
         module.verify().unwrap();
@@ -293,7 +293,7 @@ fn interp_mode_has_empty_table() {
     let opts = CodegenOptions { native: false, ..Default::default() };
     let (module, stats) = build_module(&ctx, &test_program(), &opts).unwrap();
     assert_eq!(stats[0].native, 0);
-    assert!(module.get_function("pyc_code_0").is_none());
+    assert!(module.get_function(&super::code_symbol("__main__", 0)).is_none());
     assert!(module.get_global("pyc_native_table").is_some());
     assert!(module.get_function("main").is_some());
 }
@@ -434,7 +434,7 @@ fn frontend_programs_lower_natively() {
         let prog = Program { modules: vec![m] };
         for fast in [true, false] {
             let ctx = Context::create();
-            let (_, stats) = build_module(&ctx, &prog, &CodegenOptions { fast_paths: fast, native: true }).unwrap();
+            let (_, stats) = build_module(&ctx, &prog, &CodegenOptions { fast_paths: fast, native: true, ..Default::default() }).unwrap();
             for (q, why) in &stats[0].reasons {
                 // every function of every snippet/test must be lowered natively
                 failures.push(format!("{name}: {q}: {why}"));

@@ -14,10 +14,9 @@ use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{KwArgs, TypeObject};
 use crate::types::{bool as pybool, dict, int, list, module, none, str as pystr, tuple, types};
 
-thread_local! {
-    static GARBAGE: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    static CALLBACKS: RefCell<Option<Obj>> = const { RefCell::new(None) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static GARBAGE: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
+static CALLBACKS: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 /// `gc.garbage` (one list for the process).
 pub fn garbage_list() -> Obj {
@@ -402,9 +401,8 @@ pub fn finalize_main(main_dict: &Obj) {
     crate::modules::sys::flush_stdout();
 }
 
-thread_local! {
-    static BASE_MODULES: RefCell<Vec<Obj>> = const { RefCell::new(Vec::new()) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static BASE_MODULES: crate::gil::GilCell<RefCell<Vec<Obj>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
 
 /// Snapshot of the live counts (and of `sys.modules`) before `__main__` runs.
 pub fn leak_baseline() {

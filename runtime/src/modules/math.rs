@@ -665,6 +665,41 @@ fn m_dist(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     Ok(float::new(hypot_of(&d)))
 }
 
+/// The next float after `x` towards `y` (C99 `nextafter`).
+fn next_toward(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    let away_from_zero = (y > x) == (x > 0.0);
+    f64::from_bits(if away_from_zero { bits + 1 } else { bits - 1 })
+}
+
+fn m_nextafter(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    nargs("nextafter", a, kw, 2)?;
+    Ok(float::new(next_toward(f(&a[0])?, f(&a[1])?)))
+}
+
+fn m_ulp(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    nargs("ulp", a, kw, 1)?;
+    let x = f(&a[0])?.abs();
+    if !x.is_finite() {
+        return Ok(float::new(x));
+    }
+    let up = next_toward(x, f64::INFINITY);
+    if up.is_infinite() {
+        // x is the largest finite float: measure the gap below it instead.
+        return Ok(float::new(x - next_toward(x, 0.0)));
+    }
+    Ok(float::new(up - x))
+}
+
 /// Creates the `math` module.
 pub fn create() -> Obj {
     let m = module::new("math");
@@ -681,6 +716,7 @@ pub fn create() -> Obj {
         ("fsum", m_fsum), ("modf", m_modf), ("frexp", m_frexp), ("ldexp", m_ldexp), ("dist", m_dist),
         ("floor", m_floor), ("ceil", m_ceil), ("trunc", m_trunc), ("erf", m_erf), ("erfc", m_erfc),
         ("gamma", m_gamma), ("lgamma", m_lgamma), ("cbrt", m_cbrt),
+        ("nextafter", m_nextafter), ("ulp", m_ulp),
     ];
     for (name, func) in fns {
         dict::set_item_str(&d, name, new_builtin_in("math", name, *func));

@@ -3,10 +3,28 @@
 //! module graph reads) and the helper that creates extra built-in types at run time
 //! (types a module defines, such as `sys`'s text stream type).
 pub mod sys;
+pub mod itertools;
+pub mod collections;
+pub mod functools;
+pub mod heapq;
+pub mod bisect;
+pub mod string;
+pub mod atexit;
 pub mod math;
 pub mod gc;
 pub mod weakref;
 pub mod time;
+pub mod sre;
+pub mod thread;
+pub mod signal;
+pub mod structseq;
+pub mod posix;
+pub mod errno;
+pub mod io;
+pub mod random;
+pub mod hashlib;
+pub mod binascii;
+pub mod zlib;
 
 use crate::object::{Obj, PyResult};
 use crate::types::typeobj::{flags, TypeObject};
@@ -19,10 +37,32 @@ pub type ModuleConstructor = fn() -> PyResult<Obj>;
 pub static NATIVE: &[(&str, ModuleConstructor)] = &[
     ("builtins", || Ok(crate::builtins::builtins_module())),
     ("math", || Ok(math::create())),
+    ("_thread", thread::create),
+    ("_signal", signal::create),
+    ("itertools", itertools::create),
+    ("_collections", collections::create),
+    ("_functools", functools::create),
+    ("_heapq", heapq::create),
+    ("_bisect", bisect::create),
+    ("_string", string::create),
+    ("atexit", atexit::create),
     ("gc", || Ok(gc::create())),
     ("time", || Ok(time::create())),
+    ("_sre", sre::create),
+    ("posix", posix::create),
+    ("errno", errno::create),
+    ("_io", io::create),
     ("_weakref", || Ok(weakref::create_underscore())),
     ("weakref", weakref::create),
+    ("_random", random::create),
+    ("_md5", hashlib::create_md5),
+    ("_sha1", hashlib::create_sha1),
+    ("_sha256", hashlib::create_sha256),
+    ("_sha512", hashlib::create_sha512),
+    ("_sha3", hashlib::create_sha3),
+    ("_blake2", hashlib::create_blake2),
+    ("binascii", binascii::create),
+    ("zlib", zlib::create),
 ];
 
 /// The constructor of the native module `name`, if it is one.

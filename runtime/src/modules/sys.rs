@@ -13,13 +13,12 @@ use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
 use crate::types::{self, dict, int, list, module, none, str as pystr, tuple, types, TypeSpec};
 
-thread_local! {
-    static SYS: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    static MODULES: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    static STREAM_TYPE: RefCell<Option<&'static TypeObject>> = const { RefCell::new(None) };
-    static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    static STDOUT_TTY: std::cell::Cell<u8> = const { std::cell::Cell::new(2) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static SYS: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
+static MODULES: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
+static STREAM_TYPE: crate::gil::GilCell<RefCell<Option<&'static TypeObject>>> = crate::gil::GilCell::new(RefCell::new(None));
+static STDOUT_BUF: crate::gil::GilCell<RefCell<Vec<u8>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
+static STDOUT_TTY: crate::gil::GilCell<std::cell::Cell<u8>> = crate::gil::GilCell::new(std::cell::Cell::new(2));
 
 // ----- raw stdout/stderr -----
 
@@ -411,9 +410,8 @@ pub struct StructSeqObj {
     pub items: Obj,
 }
 
-thread_local! {
-    static SEQ_TYPE: RefCell<Option<&'static TypeObject>> = const { RefCell::new(None) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static SEQ_TYPE: crate::gil::GilCell<RefCell<Option<&'static TypeObject>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 fn seq(o: &Obj) -> &StructSeqObj {
     unsafe { o.payload::<StructSeqObj>() }
@@ -497,7 +495,7 @@ pub fn init(argv: Vec<String>, executable: &str) {
     set("argv", list::new(argv.iter().map(|a| pystr::new(a)).collect()));
     set("orig_argv", list::new(argv.iter().map(|a| pystr::new(a)).collect()));
     set("modules", modules.clone());
-    set("path", list::new(vec![]));
+    set("path", list::new(initial_path().iter().map(|p| pystr::new(p)).collect()));
     set("meta_path", list::new(vec![]));
     set("path_hooks", list::new(vec![]));
     set("maxsize", int::from_i64(i64::MAX));
@@ -558,8 +556,23 @@ pub fn init(argv: Vec<String>, executable: &str) {
         set(name, new_builtin_in("sys", name, f));
     }
     set("getfilesystemencoding", new_builtin_in("sys", "getfilesystemencoding", |_, _, _| Ok(pystr::new("utf-8"))));
+    set("getfilesystemencodeerrors", new_builtin_in("sys", "getfilesystemencodeerrors", |_, _, _| Ok(pystr::new("surrogateescape"))));
     set("__displayhook__", dict::get_item_str(&d, &pystr::intern("displayhook")).unwrap());
     set("__excepthook__", dict::get_item_str(&d, &pystr::intern("excepthook")).unwrap());
     set("flags", module::new("sys.flags"));
     dict::set_item_str(&modules, "sys", m);
+}
+
+/// `sys.path` at start-up: the folder of the executable (where CPython puts the script's
+/// folder), then `PYTHONPATH`. Only modules that were not compiled in are searched there
+/// (plugins named at run time); the program's own modules are inside the binary.
+fn initial_path() -> Vec<String> {
+    let mut path = Vec::new();
+    if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(|d| d.to_string_lossy().into_owned())) {
+        path.push(dir);
+    }
+    if let Some(pp) = std::env::var_os("PYTHONPATH") {
+        path.extend(std::env::split_paths(&pp).map(|p| p.to_string_lossy().into_owned()).filter(|p| !p.is_empty()));
+    }
+    path
 }

@@ -75,7 +75,8 @@ fn t_sleep(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         return Err(crate::errors::overflow_error("sleep length is too large"));
     }
     crate::modules::sys::flush_stdout();
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    // Releases the GIL; a signal handler in the main thread may interrupt it.
+    crate::modules::signal::sleep(secs)?;
     Ok(crate::types::none::none())
 }
 

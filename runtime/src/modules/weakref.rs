@@ -39,10 +39,9 @@ pub struct WeakRefObj {
     kind: u8,
 }
 
-thread_local! {
-    static TABLE: RefCell<HashMap<u64, Vec<u64>>> = RefCell::new(HashMap::new());
-    static TYPES: RefCell<Option<[&'static TypeObject; 3]>> = const { RefCell::new(None) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static TABLE: crate::gil::GilCell<std::sync::LazyLock<RefCell<HashMap<u64, Vec<u64>>>>> = crate::gil::GilCell::new(std::sync::LazyLock::new(|| RefCell::new(HashMap::new())));
+static TYPES: crate::gil::GilCell<RefCell<Option<[&'static TypeObject; 3]>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 fn wr_types() -> [&'static TypeObject; 3] {
     if let Some(t) = TYPES.with(|t| *t.borrow()) {

@@ -20,10 +20,9 @@ use crate::types::{bool as pybool, dict, function, int, list, none, str as pystr
 
 // ===================== hooks set by the interpreter =====================
 
-thread_local! {
-    static ZERO_ARG_SUPER: Cell<Option<fn() -> PyResult<(Obj, Obj)>>> = const { Cell::new(None) };
-    static CALLER_MODULE: Cell<Option<fn() -> Option<Obj>>> = const { Cell::new(None) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static ZERO_ARG_SUPER: crate::gil::GilCell<Cell<Option<fn() -> PyResult<(Obj, Obj)>>>> = crate::gil::GilCell::new(Cell::new(None));
+static CALLER_MODULE: crate::gil::GilCell<Cell<Option<fn() -> Option<Obj>>>> = crate::gil::GilCell::new(Cell::new(None));
 
 /// The interpreter registers how `super()` without arguments finds `(__class__, self)`
 /// of the calling frame.
@@ -45,6 +44,7 @@ pub fn type_spec() -> TypeSpec {
     s.slots.clear = Some(type_clear);
     s.flags = flags::TYPE_SUBCLASS;
     s.slots.repr = Some(type_repr);
+    s.slots.number[pyc_frontend::bytecode::BinOp::Or as usize] = Some(crate::types::union::type_or);
     s.slots.call = Some(type_call);
     s.slots.getattro = Some(type_getattro);
     s.slots.setattro = Some(type_setattro);
@@ -283,7 +283,10 @@ fn type_prepare(_cls: &Obj, _a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
 }
 
 fn type_get_name(o: &Obj) -> PyResult<Obj> {
-    Ok(pystr::new(as_type(o).name()))
+    // A built-in type's name may carry its module (`re.Pattern`), as CPython's tp_name.
+    let t = as_type(o);
+    let n = t.name();
+    Ok(pystr::new(if t.is_heap_type() { n } else { n.rsplit('.').next().unwrap_or(n) }))
 }
 fn check_heap_set(o: &Obj, attr: &str, v: Option<&Obj>) -> PyResult<Obj> {
     let t = as_type(o);
@@ -573,7 +576,7 @@ pub fn fill_builtin_dict(ty: &TypeObject, methods: Vec<MethodDef>) {
     let d = type_dict(ty);
     let slots = ty.slots();
     let base_slots = ty.base.as_ref().map(|b| as_type(b).slots());
-    let base_wrappers = base_slots.as_ref().map(slot_wrappers).unwrap_or_default();
+    let base_wrappers = base_slots.map(slot_wrappers).unwrap_or_default();
     for (name, w) in slot_wrappers(&slots) {
         let inherited = base_wrappers.iter().any(|(n, bw)| *n == name && bw.addr() == w.addr());
         if inherited {

@@ -139,11 +139,10 @@ pub fn wrapper_spec() -> TypeSpec {
 
 // ----- "never awaited" -----
 
-thread_local! {
-    /// (location, message) pairs already reported: the "default" warnings action shows a
-    /// warning once per location.
-    static WARNED: RefCell<HashSet<(String, u32, String)>> = RefCell::new(HashSet::new());
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+/// (location, message) pairs already reported: the "default" warnings action shows a
+/// warning once per location.
+static WARNED: crate::gil::GilCell<std::sync::LazyLock<RefCell<HashSet<(String, u32, String)>>>> = crate::gil::GilCell::new(std::sync::LazyLock::new(|| RefCell::new(HashSet::new())));
 
 /// Prints CPython's `RuntimeWarning: coroutine '<qualname>' was never awaited`, attributed to
 /// the running frame's line (or `sys:1` when no frame runs, e.g. at shutdown).

@@ -648,6 +648,10 @@ fn member_set(o: &Obj, inst: &Obj, v: Option<&Obj>) -> PyResult<()> {
     if !inst.isinstance(owner) {
         return Err(doesnt_apply(name, owner, inst));
     }
+    // The function type's members (`__globals__`, `__closure__`) are read-only views.
+    if std::ptr::eq(owner, types().function) {
+        return Err(crate::errors::attribute_error("readonly attribute"));
+    }
     match m.kind {
         MemberKind::ExcField(i) => {
             crate::types::exceptions::set_field(inst, i, v.cloned());

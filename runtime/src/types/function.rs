@@ -191,7 +191,22 @@ pub fn function_spec() -> TypeSpec {
     s.slots.getattro = Some(function_getattro);
     s.slots.setattro = Some(function_setattro);
     s.slots.hash = Some(identity_hash);
+    // Class-level descriptors (`FunctionType.__code__`, `FunctionType.__globals__`): the
+    // types module derives GetSetDescriptorType/MemberDescriptorType from them. Instance
+    // access goes through `function_getattro` first.
+    s.methods = vec![
+        MethodDef::Getter { name: "__code__", get: |f| Ok(as_function(f).code.clone()) },
+        MethodDef::Getter { name: "__defaults__", get: |f| Ok(opt_or_none(&as_function(f).defaults)) },
+        MethodDef::Getter { name: "__kwdefaults__", get: |f| Ok(opt_or_none(&as_function(f).kwdefaults)) },
+        MethodDef::Attr { name: "__globals__", value: || function_member("__globals__", std::mem::offset_of!(FunctionObj, globals)) },
+        MethodDef::Attr { name: "__closure__", value: || function_member("__closure__", std::mem::offset_of!(FunctionObj, closure)) },
+    ];
     s
+}
+
+/// A read-only member descriptor over an `Option<Obj>`-layout field of `FunctionObj`.
+fn function_member(name: &str, offset: usize) -> Obj {
+    types::descriptors::new_member(name, types().function, types::descriptors::MemberKind::Slot(offset))
 }
 
 /// CPython's pointer hash (`_Py_HashPointer`): the address rotated by 4 bits.

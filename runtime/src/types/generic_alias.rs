@@ -63,7 +63,7 @@ pub fn install() {
 
 /// One item of the repr: `...`, a nested alias, a class by qualified name (no module
 /// for builtins), anything else by repr.
-fn repr_item(o: &Obj) -> PyResult<String> {
+pub fn repr_item(o: &Obj) -> PyResult<String> {
     if o.is(&none::ellipsis()) {
         return Ok("...".to_string());
     }
@@ -192,6 +192,7 @@ pub fn spec() -> TypeSpec {
     s.slots.richcompare = Some(ga_richcompare);
     s.slots.hash = Some(ga_hash);
     s.slots.getitem = Some(ga_getitem);
+    s.slots.number[pyc_frontend::bytecode::BinOp::Or as usize] = Some(crate::types::union::type_or);
     s.methods = vec![
         MethodDef::Getter { name: "__origin__", get: get_origin },
         MethodDef::Getter { name: "__args__", get: get_args },

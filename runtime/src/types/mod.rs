@@ -39,6 +39,7 @@ pub mod coroutine;
 pub mod exceptions;
 pub mod traceback;
 pub mod generic_alias;
+pub mod union;
 
 /// How a type file describes its type.
 pub struct TypeSpec {
@@ -111,9 +112,8 @@ impl BuiltinTypes {
     }
 }
 
-thread_local! {
-    static TYPE_VERSION: Cell<u64> = const { Cell::new(1) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static TYPE_VERSION: crate::gil::GilCell<Cell<u64>> = crate::gil::GilCell::new(Cell::new(1));
 
 /// A fresh type version tag (for inline caches).
 pub fn next_type_version() -> u64 {
@@ -172,10 +172,8 @@ pub fn create_type(spec: TypeSpec, base: &'static TypeObject) -> &'static TypeOb
     t
 }
 
-thread_local! {
-    static PENDING_METHODS: std::cell::RefCell<Vec<(*const TypeObject, Vec<MethodDef>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
+/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
+static PENDING_METHODS: crate::gil::GilCell<std::cell::RefCell<Vec<(*const TypeObject, Vec<MethodDef>)>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
 
 /// Creates every built-in type and fills their dicts. Called once from `pyrt_main`.
 pub fn init() {

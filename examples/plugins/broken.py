@@ -1,0 +1,2 @@
+def register(api)
+    pass

@@ -1,0 +1,1 @@
+"$PYC" build bad_submodule.py -o "$T/x"

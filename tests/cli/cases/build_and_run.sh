@@ -1,0 +1,2 @@
+"$PYC" build hello.py -o "$T/hello" && "$T/hello"
+"$PYC" run crash.py

@@ -1,0 +1,1 @@
+"$PYC" check hello.py

@@ -1,0 +1,1 @@
+"$PYC" build crash.py --stats -o "$T/c"

@@ -1,0 +1,1 @@
+"$PYC" check syntax_error.py

@@ -1,0 +1,1 @@
+"$PYC" check --error-format json syntax_error.py

@@ -1,0 +1,1 @@
+"$PYC" check bad_import.py

@@ -1,0 +1,1 @@
+"$PYC" check --error-format=json bad_import.py

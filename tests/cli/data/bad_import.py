@@ -1,0 +1,3 @@
+import mth
+import heapqq
+print("unreachable")

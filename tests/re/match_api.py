@@ -1,0 +1,36 @@
+# The Pattern and Match objects: attributes, repr, comparison, scanner, copy.
+import re
+
+m = re.search(r"(?P<first>\w+) (?P<last>\w+)?(x)?", "Jane Doe")
+print(m)
+print(m.groups(), m.groups("-"), m.groupdict(), m.groupdict(0), m.group(0, 1, "last"), m.group())
+print(m.start(2), m.end("last"), m.span(3), m.start(), m.end(), m.span())
+print(m.lastindex, m.lastgroup, m.regs, m.pos, m.endpos, m.string, m.re)
+print(m.expand(r"\2, \1 \g<0>"), m[1], m["first"], m[0], m[3])
+print(re.match(r"((a)|b)+", "ab").lastindex, re.match(r"(a)(b)", "ab").lastgroup, re.match("a", "a").lastindex)
+print(re.match(r"((a)b)", "ab").lastindex, re.match(r"(?P<o>(?P<i>a)b)", "ab").lastgroup)
+print(re.match("x" * 80, "x" * 80), re.match(b"ab", b"abc"), re.match(r"\n", "\n"))
+print(type(m).__name__, type(m), type(re.compile("")).__name__, re.Pattern, re.Match, re.Pattern[str], re.Match[bytes])
+p = re.compile(r"(\d+)-(\d+)")
+print(p.pattern, p.groups, p.groupindex, bool(p.flags & re.IGNORECASE), p == re.compile(r"(\d+)-(\d+)"), p != re.compile("x"))
+print(hash(p) == hash(re.compile(r"(\d+)-(\d+)")), p == re.compile(r"(\d+)-(\d+)", re.I), p == r"(\d+)-(\d+)")
+print(re.compile("a+", re.I), re.compile(b"ab", re.I | re.M), re.compile("a", re.A), re.compile("a", re.S | re.X))
+print(re.compile("x" * 300))
+print(repr(re.compile("it's")), re.compile(r"\d"), re.compile("(?i)a"), re.compile("a", re.U))
+print(p.__copy__() is p, p.__deepcopy__({}) is p, m.__copy__() is m, m.__deepcopy__(None) is m)
+it = p.scanner("1-2 3-4")
+print(it.pattern is p, it.search(), it.search(), it.search(), it.search())
+it = p.scanner("1-2x3-4")
+print(it.match(), it.match(), it.match())
+it = re.compile(r"a*").scanner("baa")
+print(it.search(), it.search(), it.search(), it.search())
+fi = re.finditer(r"\d", "a1b2")
+print(type(fi).__name__, next(fi), list(fi))
+sc = re.Scanner([(r"\d+", lambda s, t: ("NUM", int(t))), (r"[a-z]+", lambda s, t: ("ID", t)), (r"\s+", None)])
+print(sc.scan("abc 12 de 3!"))
+print(re.escape("a.b*c"), re.match(re.escape("1+1=2"), "1+1=2"))
+print(re.compile(r"(?P<y>\d{4})").groupindex["y"], dict(re.compile(r"(?P<a>.)(?P<b>.)").groupindex))
+try:
+    re.compile("(?P<y>x)").groupindex["z"] = 1
+except TypeError as e:
+    print("TypeError:", e)
