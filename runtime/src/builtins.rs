@@ -832,10 +832,8 @@ fn compile_error(e: pyc_frontend::CompileError, filename: &str, source: &str) ->
 
 #[cfg(feature = "compiler")]
 fn compile_to_code(src: &str, filename: &str, mode: pyc_frontend::Mode) -> PyResult<Obj> {
-    match pyc_frontend::compile(src, filename, mode) {
-        Ok(c) => Ok(code::from_runtime(c, src.to_string())),
-        Err(e) => Err(compile_error(e, filename, src)),
-    }
+    code::from_runtime(src, filename, mode as u8, || pyc_frontend::compile(src, filename, mode))
+        .map_err(|e| compile_error(e, filename, src))
 }
 
 /// The runtime without the `compiler` feature (libpyrt_lite.a): pyc links it only into

@@ -186,10 +186,39 @@ fn call_info(code: &CodeObject) -> CallInfo {
 
 /// A code object for code compiled at run time (`exec`/`eval`/`compile`): the code and the
 /// source are leaked (they live as long as the program, like the embedded bytecode).
-pub fn from_runtime(code: CodeObject, source: String) -> Obj {
-    let code: &'static CodeObject = Box::leak(Box::new(code));
-    let source: &'static str = Box::leak(source.into_boxed_str());
-    let mut ctx = BuildCtx { source: Some(source), next_index: 0, natives: &[], runtime: true };
+/// Tracebacks show its source lines only when the file name names a file that exists
+/// (CPython's linecache reads them from disk: `<string>` shows none).
+///
+/// Compiling the same text under the same name and mode again reuses the leaked
+/// bytecode, so a program that evaluates the same strings in a loop does not grow.
+pub fn from_runtime<E>(
+    source: &str,
+    filename: &str,
+    mode: u8,
+    compile: impl FnOnce() -> Result<CodeObject, E>,
+) -> Result<Obj, E> {
+    type Key = (String, String, u8);
+    static COMPILED: std::sync::Mutex<Option<std::collections::HashMap<Key, (&'static CodeObject, Option<&'static str>)>>> =
+        std::sync::Mutex::new(None);
+    let key: Key = (source.to_string(), filename.to_string(), mode);
+    let cached = COMPILED.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(&key).copied()));
+    let (code, source) = match cached {
+        Some(hit) => hit,
+        None => {
+            let code: &'static CodeObject = Box::leak(Box::new(compile()?));
+            let on_disk = std::path::Path::new(&code.filename).is_file();
+            let text: Option<&'static str> = on_disk.then(|| &*Box::leak(source.to_string().into_boxed_str()));
+            if let Ok(mut c) = COMPILED.lock() {
+                c.get_or_insert_with(Default::default).insert(key, (code, text));
+            }
+            (code, text)
+        }
+    };
+    Ok(build_runtime(code, source))
+}
+
+fn build_runtime(code: &'static CodeObject, source: Option<&'static str>) -> Obj {
+    let mut ctx = BuildCtx { source, next_index: 0, natives: &[], runtime: true };
     build(code, &mut ctx)
 }
 
