@@ -372,8 +372,17 @@ fn g_running(g: &Obj) -> PyResult<Obj> {
 fn g_code(g: &Obj) -> PyResult<Obj> {
     Ok(gen_mut(g).code.clone())
 }
-fn g_frame(_g: &Obj) -> PyResult<Obj> {
-    Ok(none::none())
+/// A snapshot of the suspended generator's frame (code, current line, globals); None
+/// once it has finished, as in CPython.
+fn g_frame(g: &Obj) -> PyResult<Obj> {
+    let gm = gen_mut(g);
+    Ok(match &gm.frame {
+        None => none::none(),
+        Some(f) => {
+            let line = if gm.started { f.line() } else { crate::types::code::as_code(&gm.code).code.first_line };
+            crate::types::traceback::new_frame_obj(gm.code.clone(), line, Some(f.globals.clone()))
+        }
+    })
 }
 fn g_yieldfrom(g: &Obj) -> PyResult<Obj> {
     Ok(yield_from_target(g).unwrap_or_else(none::none))
