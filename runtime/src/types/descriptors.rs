@@ -1130,6 +1130,20 @@ fn mp_reversed(a: &[Obj]) -> PyResult<Obj> {
     protocol::call_method(proxied(&a[0]), "__reversed__", &[])
 }
 
+/// `mappingproxy(mapping)`: any mapping except lists and tuples (CPython's rule).
+fn mp_new(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let mapping = match (args, kw.get("mapping")) {
+        ([m], None) | ([], Some(m)) if kw.len() <= 1 => m.clone(),
+        ([], None) => return Err(type_error("mappingproxy() missing required argument 'mapping' (pos 1)")),
+        _ => return Err(type_error(format!("mappingproxy() takes at most 1 argument ({} given)", args.len() + kw.len()))),
+    };
+    let is_sequence = crate::types::list::as_slice_opt(&mapping).is_some() || crate::types::tuple::as_slice(&mapping).is_some();
+    if is_sequence || protocol::getattr_opt(&mapping.ty().as_obj(), &pystr::intern("__getitem__"))?.is_none() {
+        return Err(type_error(format!("mappingproxy() argument must be a mapping, not {}", mapping.type_name())));
+    }
+    Ok(new_mappingproxy(mapping))
+}
+
 pub fn mappingproxy_spec() -> TypeSpec {
     let mut s = TypeSpec::new("mappingproxy", std::mem::size_of::<MappingProxyObj>(), drop_as::<MappingProxyObj>);
     s.final_ = true;
@@ -1142,6 +1156,7 @@ pub fn mappingproxy_spec() -> TypeSpec {
     s.slots.str = Some(mp_str);
     s.slots.richcompare = Some(mp_richcompare);
     s.slots.hash = Some(mp_hash);
+    s.slots.new = Some(mp_new);
     s.methods = vec![
         MethodDef::Method { name: "keys", func: mp_keys, min: 1, max: 1 },
         MethodDef::Method { name: "values", func: mp_values, min: 1, max: 1 },
