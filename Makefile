@@ -2,7 +2,7 @@
 PYC ?= target/release/pyc
 CARGO ?= cargo
 
-.PHONY: all build example test unit-test regen bench clean
+.PHONY: all build example test test-cli unit-test regen bench clean
 
 all: build example
 
@@ -21,7 +21,11 @@ example: build
 unit-test:
 	$(CARGO) test --release --workspace
 
-test: build unit-test test-corpus
+test: build unit-test test-corpus test-cli
+
+# Golden tests of the command line (tests/cli/README.md).
+test-cli:
+	tests/cli/run.sh
 
 -include tests/Makefile.inc
 -include tests/memory/Makefile.inc

@@ -15,7 +15,8 @@
 #   -j N      number of parallel jobs (default 2, or $JOBS)
 #
 # Environment: PYC (compiler, default target/release/pyc), RUN_TIMEOUT (seconds per
-# run, default 10), BUILD_TIMEOUT (seconds per build, default 300).
+# run, default 10), BUILD_TIMEOUT (seconds per build, default 300), PYC_CACHE_DIR (object
+# cache shared by all tests, default target/pyc-cache).
 # The last line printed is always "N passed, M failed"; exit status 0 iff M == 0.
 # Needs only bash + coreutils (+ diff for -v); Python is needed only by regen.sh.
 
@@ -41,7 +42,9 @@ normalize() {   # normalize FILE: strip "<repo root>/" (logical and physical spe
 : "${BUILD_TIMEOUT:=300}"
 : "${JOBS:=2}"
 OUT_DIR="tests/out"
-export PYC RUN_TIMEOUT BUILD_TIMEOUT OUT_DIR
+# One object cache for every test (and CI run): each stdlib module is compiled once.
+: "${PYC_CACHE_DIR:=$ROOT/target/pyc-cache}"
+export PYC RUN_TIMEOUT BUILD_TIMEOUT OUT_DIR PYC_CACHE_DIR
 
 # ---------------------------------------------------------------------------
 # Worker mode: run one test, print at most one failure line, write a result file.

@@ -225,12 +225,47 @@ pub unsafe extern "C" fn pyrt_load_method(f: *mut Frame, o: u64, i: u32, out: *m
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_subscr(o: u64, k: u64) -> u64 {
+    if let Some(slot) = seq_slot(o, k, true) {
+        return (*slot).clone().into_raw();
+    }
     to_abi(protocol::getitem(b(&o), b(&k)))
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_store_subscr(o: u64, k: u64, v: u64) -> i32 {
+    if let Some(slot) = seq_slot(o, k, false) {
+        let old = std::mem::replace(&mut *slot, b(&v).clone());
+        drop(old);
+        return 0;
+    }
     to_status(protocol::setitem(b(&o), b(&k), b(&v)))
+}
+
+/// The item `o[k]` refers to when `o` is an exact list (or, for reads, an exact tuple)
+/// and `k` a small int in range: indexing then skips the protocol dispatch (a third of
+/// a list-heavy loop). Anything else, including out-of-range indexes (whose errors the
+/// type's own slot raises), is `None`.
+#[inline]
+unsafe fn seq_slot(o: u64, k: u64, read: bool) -> Option<*mut Obj> {
+    if k & 1 == 0 || o & 1 == 1 {
+        return None;
+    }
+    let obj = b(&o);
+    let t = types();
+    let items: &mut [Obj] = if obj.is_exact(t.list) {
+        &mut obj.payload_mut::<list::ListObj>().items
+    } else if read && obj.is_exact(t.tuple) {
+        &mut obj.payload_mut::<tuple::TupleObj>().items
+    } else {
+        return None;
+    };
+    let n = items.len() as i64;
+    let i = (k as i64) >> 1;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return None;
+    }
+    Some(&mut items[j as usize] as *mut Obj)
 }
 
 #[no_mangle]

@@ -10,7 +10,10 @@ use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use crate::object::PyResult;
+use crate::errors::type_error;
+use crate::object::{Obj, PyResult};
+use crate::types::typeobj::KwArgs;
+use crate::types::{float, int, none};
 
 /// Per-interpreter state shared by all threads.
 ///
@@ -201,6 +204,28 @@ pub fn set_switch_interval(secs: f64) -> PyResult<()> {
     }
     INTERVAL_US.store(((secs * 1e6) as u64).max(1), Ordering::Relaxed);
     Ok(())
+}
+
+/// `sys.getswitchinterval()`.
+pub fn sys_getswitchinterval(_f: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    if !a.is_empty() {
+        return Err(type_error(format!("sys.getswitchinterval() takes no arguments ({} given)", a.len())));
+    }
+    Ok(float::new(switch_interval()))
+}
+
+/// `sys.setswitchinterval(interval)`.
+pub fn sys_setswitchinterval(_f: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    let [x] = a else {
+        return Err(type_error(format!("sys.setswitchinterval() takes exactly one argument ({} given)", a.len())));
+    };
+    let secs = match float::as_f64(x) {
+        Some(f) => f,
+        None if int::is_int(x) => int::int_to_f64(x)?,
+        None => return Err(type_error(format!("must be real number, not {}", x.type_name()))),
+    };
+    set_switch_interval(secs)?;
+    Ok(none::none())
 }
 
 // ===================== thread state =====================

@@ -50,7 +50,7 @@ impl<'ctx> ModuleDebug<'ctx> {
             "",
             0,
             "",
-            DWARFEmissionKind::LineTablesOnly,
+            DWARFEmissionKind::Full,
             0,
             false,
             false,
@@ -73,11 +73,11 @@ impl<'ctx> ModuleDebug<'ctx> {
     pub fn at_instruction(&self, b: &Builder<'ctx>, func: FunctionValue<'ctx>, code: &CodeObject, pc: usize) {
         let sp = func.get_subprogram().unwrap_or_else(|| {
             let file = self.file(&code.filename);
-            let linkage = func.get_name().to_string_lossy().into_owned();
+            // no linkage name: debuggers then show the qualified name, not `pyc.<module>.<n>`
             let sp = self.dib.create_function(
                 self.cu.as_debug_info_scope(),
                 &code.qualname,
-                Some(&linkage),
+                Some(""),
                 file,
                 code.first_line,
                 self.fn_type,

@@ -22,7 +22,7 @@ use inkwell::module::{Linkage, Module};
 use inkwell::GlobalVisibility;
 use inkwell::passes::PassBuilderOptions;
 use inkwell::targets::{CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine};
-use inkwell::values::BasicValue;
+use inkwell::values::{BasicValue, FunctionValue};
 use inkwell::{AddressSpace, OptimizationLevel};
 
 use crate::fe::{self, Program};
@@ -100,32 +100,39 @@ pub fn build_python_module<'ctx>(
     let mut st = ModuleStats { module: m.name.clone(), ..Default::default() };
     let mut codes = Vec::new();
     m.code.walk(&mut |c| codes.push(c));
-    for (k, code) in codes.into_iter().enumerate() {
-        let lowered = if !opts.native {
+    let mut lowered = Vec::with_capacity(codes.len());
+    for (k, code) in codes.iter().enumerate() {
+        lowered.push(if !opts.native {
             Err("--interp".to_string())
         } else {
-            lower_one(ctx, &module, &helpers, code, &code_symbol(&m.name, k), opts.fast_paths)
-        };
-        st.lowered.push(lowered.is_ok());
-        match lowered {
-            Ok(()) => st.native += 1,
+            let depths = fe::stack_depths(code);
+            lower_function(ctx, &module, &helpers, code, depths, &code_symbol(&m.name, k), opts.fast_paths).map_err(|e| e.0)
+        });
+    }
+    // debug metadata must be complete before a function can be verified
+    if let Some(d) = &helpers.debug {
+        d.finalize();
+    }
+    for (code, f) in codes.iter().zip(lowered) {
+        match f.and_then(publish) {
+            Ok(()) => {
+                st.native += 1;
+                st.lowered.push(true);
+            }
             Err(why) => {
                 st.fallback += 1;
                 st.reasons.push((code.qualname.clone(), why));
+                st.lowered.push(false);
             }
         }
-    }
-    if let Some(d) = &helpers.debug {
-        d.finalize();
     }
     module.verify().map_err(|e| format!("LLVM module verification failed for '{}': {}", m.name, e.to_string()))?;
     Ok((module, st))
 }
 
-/// Lowers one code object into `name`; a function the LLVM verifier rejects (a codegen
+/// Exports a lowered function as a native entry; one the LLVM verifier rejects (a codegen
 /// bug) is deleted so that the program stays correct in the interpreter.
-fn lower_one<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, helpers: &Helpers<'ctx>, code: &fe::CodeObject, name: &str, fast: bool) -> Result<(), String> {
-    let f = lower_function(ctx, module, helpers, code, fe::stack_depths(code), name, fast).map_err(|e| e.0)?;
+fn publish(f: FunctionValue<'_>) -> Result<(), String> {
     if !f.verify(std::env::var_os("PYC_DEBUG_VERIFY").is_some()) {
         unsafe { f.delete() };
         return Err("LLVM verifier rejected the function".into());

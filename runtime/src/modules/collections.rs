@@ -380,8 +380,12 @@ fn repeat_into(o: &Obj, n: usize) -> PyResult<()> {
 fn deque_mul(a: &Obj, b: &Obj) -> PyResult<Obj> {
     let (seq, n) = if is_deque(a) {
         if !is_index(b) {
-            if let Some(r) = try_other_slot(a, b, BinOp::Mul, deque_mul)? {
-                return Ok(r);
+            // Only a user class's reflected method gets a chance (built-in sequences
+            // have no numeric multiply in CPython).
+            if b.ty().is_heap_type() {
+                if let Some(r) = try_other_slot(a, b, BinOp::Mul, deque_mul)? {
+                    return Ok(r);
+                }
             }
             return Err(cant_multiply(b));
         }

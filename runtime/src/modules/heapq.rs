@@ -16,7 +16,7 @@ use super::itertools::exact_args;
 fn heap_arg<'a>(name: &str, args: &'a [Obj], kw: &KwArgs, n: usize) -> PyResult<&'a Obj> {
     exact_args(name, args, kw, n)?;
     if !list::is_list(&args[0]) {
-        return Err(type_error("heap argument must be a list"));
+        return Err(type_error(format!("{name}() argument 1 must be list, not {}", args[0].type_name())));
     }
     Ok(&args[0])
 }

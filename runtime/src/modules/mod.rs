@@ -25,6 +25,7 @@ pub mod random;
 pub mod hashlib;
 pub mod binascii;
 pub mod zlib;
+pub mod codecs;
 
 use crate::object::{Obj, PyResult};
 use crate::types::typeobj::{flags, TypeObject};
@@ -63,6 +64,7 @@ pub static NATIVE: &[(&str, ModuleConstructor)] = &[
     ("_blake2", hashlib::create_blake2),
     ("binascii", binascii::create),
     ("zlib", zlib::create),
+    ("_pyc_codecs", codecs::create),
 ];
 
 /// The constructor of the native module `name`, if it is one.

@@ -141,7 +141,7 @@ pub fn path_arg(fname: &str, arg: &str, o: &Obj, allow_fd: bool) -> PyResult<Pat
         Some(s) => (s.as_bytes().to_vec(), false),
         None => (bytes::as_bytes(&p).unwrap_or(&[]).to_vec(), true),
     };
-    let c = CString::new(raw).map_err(|_| value_error(format!("{fname}: embedded null character in {arg}")))?;
+    let c = CString::new(raw).map_err(|_| value_error("embedded null byte"))?;
     Ok(PathArg::Path { c, obj: o.clone(), is_bytes })
 }
 

@@ -314,7 +314,8 @@ fn s_getsignal(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 fn s_raise_signal(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let a = args_n("raise_signal", a, kw, 1, 1)?;
-    let sig = signum_arg(&a[0])?;
+    // No range check: raise(3) itself rejects bad numbers (EINVAL), and 0 is valid.
+    let sig = protocol::index_i64(&a[0])?.clamp(i32::MIN as i64, i32::MAX as i64);
     // SAFETY: raise(3) delivers the signal to the calling thread.
     if unsafe { libc::raise(sig as libc::c_int) } != 0 {
         return Err(os_error_from_errno());

@@ -511,7 +511,10 @@ pub fn init(argv: Vec<String>, executable: &str) {
     set("base_prefix", pystr::new("/usr/local"));
     set("copyright", pystr::new("Copyright (c) 2001-2023 Python Software Foundation."));
     set("dont_write_bytecode", types::bool::from_bool(true));
-    set("builtin_module_names", tuple::new(vec![pystr::new("builtins"), pystr::new("math"), pystr::new("sys")]));
+    // Every native module counts as built in (os.py looks for "posix" here).
+    let mut builtin_names: Vec<&str> = super::NATIVE.iter().map(|(n, _)| *n).chain(["sys"]).collect();
+    builtin_names.sort_unstable();
+    set("builtin_module_names", tuple::new(builtin_names.into_iter().map(pystr::new).collect()));
     let stdin = new_stream(0, "<stdin>", "r");
     let stdout = new_stream(1, "<stdout>", "w");
     let stderr = new_stream(2, "<stderr>", "w");
@@ -555,10 +558,14 @@ pub fn init(argv: Vec<String>, executable: &str) {
     for (name, f) in fns {
         set(name, new_builtin_in("sys", name, f));
     }
+    set("getswitchinterval", new_builtin_in("sys", "getswitchinterval", crate::gil::sys_getswitchinterval));
+    set("setswitchinterval", new_builtin_in("sys", "setswitchinterval", crate::gil::sys_setswitchinterval));
     set("getfilesystemencoding", new_builtin_in("sys", "getfilesystemencoding", |_, _, _| Ok(pystr::new("utf-8"))));
+    set("audit", new_builtin_in("sys", "audit", |_, _, _| Ok(none::none())));
     set("getfilesystemencodeerrors", new_builtin_in("sys", "getfilesystemencodeerrors", |_, _, _| Ok(pystr::new("surrogateescape"))));
     set("__displayhook__", dict::get_item_str(&d, &pystr::intern("displayhook")).unwrap());
     set("__excepthook__", dict::get_item_str(&d, &pystr::intern("excepthook")).unwrap());
+    set("warnoptions", list::new(vec![]));
     set("flags", module::new("sys.flags"));
     dict::set_item_str(&modules, "sys", m);
 }

@@ -1,8 +1,8 @@
 //! The native `_thread` module, which CPython's `threading.py` builds on: OS threads
 //! (`start_new_thread`, each taking the GIL to run), `lock` and `RLock` (waits release
 //! the GIL; in the main thread a signal interrupts them so its handler can run),
-//! `_local` (per-thread attribute dicts), `_set_sentinel` (the lock `Thread.join` waits
-//! on, released when the thread's state is torn down), `_excepthook`/`_ExceptHookArgs`,
+//! `_local` (per-thread attribute dicts), `_set_sentinel` (a lock the thread acquires and
+//! `Thread.join` waits on; the runtime releases it when the thread's state is torn down), `_excepthook`/`_ExceptHookArgs`,
 //! `interrupt_main`, `stack_size`, `get_ident`, `get_native_id`, `_count`.
 
 use std::cell::{Cell, RefCell};
@@ -509,7 +509,6 @@ fn finish_thread() {
 fn t_set_sentinel(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     no_args("_set_sentinel", a)?;
     let l = new_lock();
-    raw_lock(&l)?.try_acquire();
     SENTINELS.with(|s| s.borrow_mut().push(l.clone()));
     Ok(l)
 }
@@ -552,6 +551,9 @@ fn t_stack_size(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     let old = STACK_SIZE.load(Ordering::Relaxed);
     if let Some(n) = a.first() {
         let n = protocol::index_i64(n)?;
+        if n < 0 {
+            return Err(value_error("size must be 0 or a positive value"));
+        }
         if n != 0 && n < 32768 {
             return Err(value_error(format!("size not valid: {} bytes", n)));
         }
@@ -678,7 +680,13 @@ fn install_dict(o: &Obj, me: u64) {
 
 fn local_getattro(o: &Obj, name: &Obj) -> PyResult<Obj> {
     enter_local(o)?;
-    crate::types::object::generic_getattr(o, name)
+    if let Some(v) = crate::types::object::generic_getattr_opt(o, name)? {
+        return Ok(v);
+    }
+    // CPython names the exact type by its full name, '_thread._local'.
+    let ty = if std::ptr::eq(o.ty(), local_type()) { "_thread._local" } else { o.type_name() };
+    let msg = format!("'{}' object has no attribute '{}'", ty, pystr::as_str(name).unwrap_or("?"));
+    Err(crate::errors::attribute_error_with(msg, name, o))
 }
 
 fn local_setattro(o: &Obj, name: &Obj, v: Option<&Obj>) -> PyResult<()> {

@@ -617,6 +617,8 @@ class WeakKeyDictionary:
                 yield value
     def keyrefs(self):
         return list(self.data)
+    def clear(self):
+        self.data.clear()
     def popitem(self):
         while True:
             key, value = self.data.popitem()

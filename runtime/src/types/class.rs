@@ -228,7 +228,12 @@ pub fn type_setattro(o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
 /// The class's own dict (created if missing).
 pub fn type_dict(t: &TypeObject) -> Obj {
     let mut d = t.dict.borrow_mut();
-    d.get_or_insert_with(dict::new).clone()
+    d.get_or_insert_with(|| {
+        let d = dict::new();
+        dict::mark_class_dict(&d);
+        d
+    })
+    .clone()
 }
 
 fn type_mro_method(a: &[Obj]) -> PyResult<Obj> {
@@ -1423,6 +1428,7 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
     tobj.flags.set(fl);
     *tobj.bases.borrow_mut() = base_list.clone();
     *tobj.mro_rest.borrow_mut() = mro_rest;
+    dict::mark_class_dict(&d);
     *tobj.dict.borrow_mut() = Some(d.clone());
     tobj.dict_offset = dict_offset;
     tobj.version.set(crate::types::next_type_version());

@@ -904,6 +904,8 @@ pub fn property_spec() -> TypeSpec {
     let mut s = TypeSpec::new("property", std::mem::size_of::<PropertyObj>(), drop_property_unsafe);
     s.slots.new = Some(property_new);
     s.slots.init = Some(property_init);
+    s.slots.traverse = Some(property_traverse);
+    s.slots.clear = Some(property_clear);
     s.slots.descr_get = Some(property_get);
     s.slots.descr_set = Some(property_set);
     s.methods = vec![
@@ -1021,6 +1023,8 @@ fn fw_spec(name: &'static str) -> TypeSpec {
     s.has_dict = true;
     s.slots.new = Some(fw_new);
     s.slots.init = Some(fw_init);
+    s.slots.traverse = Some(fw_traverse);
+    s.slots.clear = Some(fw_clear);
     s.slots.repr = Some(fw_repr);
     s.methods = vec![
         M::Getter { name: "__func__", get: fw_func },
@@ -1043,6 +1047,35 @@ pub fn staticmethod_spec() -> TypeSpec {
 }
 
 // ----- cycle collector (gc.rs): traverse (a class's descriptors own the class) -----
+
+fn property_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let p = prop(o);
+    for f in [&p.fget, &p.fset, &p.fdel, &p.doc, &p.name].into_iter().flatten() {
+        visit(f);
+    }
+}
+
+fn property_clear(o: &Obj) {
+    let p = prop(o);
+    let dropped = [p.fget.take(), p.fset.take(), p.fdel.take(), p.doc.take(), p.name.take()];
+    drop(dropped);
+}
+
+/// classmethod/staticmethod own their function and their `__dict__`.
+fn fw_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(f) = &unsafe { o.payload::<FuncWrapperObj>() }.func {
+        visit(f);
+    }
+    if let Some(Some(d)) = crate::object::dict_slot(o) {
+        visit(d);
+    }
+}
+
+fn fw_clear(o: &Obj) {
+    let func = unsafe { o.payload_mut::<FuncWrapperObj>() }.func.take();
+    let dict = crate::object::dict_slot(o).and_then(|d| d.take());
+    drop((func, dict));
+}
 
 fn getset_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     visit(&unsafe { o.payload::<GetSetObj>() }.owner);

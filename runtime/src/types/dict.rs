@@ -36,6 +36,12 @@ pub struct DictTable {
     /// at creation and at every mutation (values included), so equal tags mean "this very
     /// dict, unchanged". Global look-up caches are validated with it (`version_tag`).
     tag: u64,
+    /// The dict is a class's namespace (`mark_class_dict`): its mutations invalidate the
+    /// type attribute cache (`typeobj::class_dict_changed`).
+    class_dict: bool,
+    /// Every key ever inserted since the table was last emptied is an exact str, so a
+    /// str key's equality with any entry is decided without Python code (`scan_str`).
+    str_keys_only: bool,
 }
 
 /// The process-wide source of dict version tags (the GIL serializes the updates).
@@ -49,9 +55,24 @@ fn next_tag() -> u64 {
     v
 }
 
+/// Records a mutation of `t`: a fresh version tag; for a class namespace, the type
+/// attribute cache is invalidated too.
+#[inline]
+fn touch(t: &mut DictTable) {
+    t.tag = next_tag();
+    if t.class_dict {
+        crate::types::typeobj::class_dict_changed();
+    }
+}
+
+/// Marks `d` as a class namespace (see `DictTable::class_dict`).
+pub fn mark_class_dict(d: &Obj) {
+    tbl(d).class_dict = true;
+}
+
 impl DictTable {
     fn new() -> DictTable {
-        DictTable { entries: Vec::new(), index: HashTable::new(), used: 0, version: 0, tag: next_tag() }
+        DictTable { entries: Vec::new(), index: HashTable::new(), used: 0, version: 0, tag: next_tag(), class_dict: false, str_keys_only: true }
     }
 }
 
@@ -112,8 +133,33 @@ fn quick_eq(a: &Obj, b: &Obj) -> Option<bool> {
     None
 }
 
+/// Tables up to this many entries are searched by a linear scan (`scan_str`).
+const SCAN_MAX: usize = 12;
+
+/// Position of the exact str `key` in a small table holding only str keys, by a linear
+/// scan of the entries: instance dicts and class namespaces are small, and comparing a
+/// few cached hashes beats probing the index. `None` when the scan does not apply.
+#[inline]
+fn scan_str(t: &DictTable, key: &Obj, hash: i64) -> Option<Option<usize>> {
+    if !t.str_keys_only || t.entries.len() > SCAN_MAX || !key.is_exact(types().str) {
+        return None;
+    }
+    for (i, e) in t.entries.iter().enumerate() {
+        let Some(e) = e else { continue };
+        if e.key.is(key) || (e.hash == hash && pystr::as_str(&e.key) == pystr::as_str(key)) {
+            return Some(Some(i));
+        }
+    }
+    Some(None)
+}
+
 /// Position of `key` (with hash `hash`) in the entries, or `None`.
 fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
+    if !key.is_small_int() {
+        if let Some(r) = scan_str(tbl(d), key, hash) {
+            return Ok(r);
+        }
+    }
     loop {
         let t = tbl(d);
         let mut slow: Option<Vec<usize>> = None;
@@ -172,12 +218,15 @@ fn insert_new(d: &Obj, key: Obj, value: Obj, hash: i64) {
         compact(t);
     }
     let pos = t.entries.len();
+    if key.is_small_int() || !key.is_exact(types().str) {
+        t.str_keys_only = false;
+    }
     t.entries.push(Some(Entry { hash, key, value }));
     let DictTable { entries, index, .. } = t;
     index.insert_unique(mix(hash), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
     t.used += 1;
     t.version += 1;
-    t.tag = next_tag();
+    touch(t);
 }
 
 /// Removes the entry at `pos` (which must be live), returning (key, value).
@@ -189,10 +238,11 @@ fn remove_at(d: &Obj, pos: usize) -> (Obj, Obj) {
     }
     t.used -= 1;
     t.version += 1;
-    t.tag = next_tag();
+    touch(t);
     if t.used == 0 {
         t.entries.clear();
         t.index.clear();
+        t.str_keys_only = true;
     } else {
         while matches!(t.entries.last(), Some(None)) {
             t.entries.pop();
@@ -206,7 +256,7 @@ pub fn set_item_hashed(d: &Obj, key: Obj, value: Obj, hash: i64) -> PyResult<()>
     match lookup(d, &key, hash)? {
         Some(i) => {
             let t = tbl(d);
-            t.tag = next_tag();
+            touch(t);
             let e = t.entries[i].as_mut().unwrap();
             let old = std::mem::replace(&mut e.value, value);
             drop(old);
@@ -263,6 +313,9 @@ pub fn contains(d: &Obj, key: &Obj) -> PyResult<bool> {
 fn str_position(d: &Obj, key: &Obj) -> Option<usize> {
     let hash = protocol::hash(key).ok()?;
     let t = tbl(d);
+    if let Some(r) = scan_str(t, key, hash) {
+        return r;
+    }
     let ks = pystr::as_str(key);
     for &i in t.index.iter_hash(mix(hash)) {
         let Some(e) = &t.entries[i] else { continue };
@@ -297,7 +350,7 @@ pub fn set_item_str(d: &Obj, k: &str, v: Obj) {
     let key = str_key(k);
     if let Some(i) = str_position(d, &key) {
         let t = tbl(d);
-        t.tag = next_tag();
+        touch(t);
         let e = t.entries[i].as_mut().unwrap();
         let old = std::mem::replace(&mut e.value, v);
         drop(old);
@@ -357,8 +410,9 @@ pub fn clear(d: &Obj) {
     let old = std::mem::take(&mut t.entries);
     t.index.clear();
     t.used = 0;
+    t.str_keys_only = true;
     t.version += 1;
-    t.tag = next_tag();
+    touch(t);
     drop(old);
 }
 
@@ -372,6 +426,7 @@ pub fn copy(d: &Obj) -> Obj {
             dst.entries.push(Some(Entry { hash: e.hash, key: e.key.clone(), value: e.value.clone() }));
         }
         dst.used = dst.entries.len();
+        dst.str_keys_only = src.str_keys_only;
         let DictTable { entries, index, .. } = dst;
         for (pos, e) in entries.iter().enumerate() {
             index.insert_unique(mix(e.as_ref().unwrap().hash), pos, |&j| mix(entries[j].as_ref().unwrap().hash));

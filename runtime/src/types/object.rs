@@ -28,6 +28,9 @@ pub fn spec() -> TypeSpec {
         MethodDef::Method { name: "__dir__", func: object_dir, min: 1, max: 1 },
         MethodDef::Method { name: "__format__", func: object_format, min: 2, max: 2 },
         MethodDef::Method { name: "__sizeof__", func: object_sizeof, min: 1, max: 1 },
+        MethodDef::Method { name: "__reduce_ex__", func: object_reduce_ex, min: 2, max: 2 },
+        MethodDef::Method { name: "__reduce__", func: object_reduce, min: 1, max: 1 },
+        MethodDef::Method { name: "__getstate__", func: object_getstate, min: 1, max: 1 },
         MethodDef::ClassMethod { name: "__init_subclass__", func: object_init_subclass },
         MethodDef::ClassMethod { name: "__subclasshook__", func: object_subclasshook },
         MethodDef::Attr { name: "__doc__", value: || pystr::new("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n") },
@@ -217,6 +220,66 @@ fn object_format(a: &[Obj]) -> PyResult<Obj> {
 fn object_sizeof(a: &[Obj]) -> PyResult<Obj> {
     let n = if a[0].is_small_int() { 28 } else { a[0].ty().basicsize };
     Ok(crate::types::int::from_i64(n as i64))
+}
+
+// ----- the copy/pickle protocol (what `copy.copy`/`copy.deepcopy` call) -----
+
+/// `object.__getstate__()`: the instance dict (None when empty), plus a dict of the
+/// `__slots__` values when the class has slots.
+fn object_getstate(a: &[Obj]) -> PyResult<Obj> {
+    let o = &a[0];
+    let state = match instance_dict(o) {
+        Some(d) if dict::len(&d) > 0 && !o.ty().has_flag(flags::SLOTS_ONLY) => dict::copy(&d),
+        _ => crate::types::none::none(),
+    };
+    let names: Vec<String> = o.ty().mro().iter().flat_map(|t| as_type(t).slot_names.borrow().clone()).collect();
+    if names.is_empty() {
+        return Ok(state);
+    }
+    let slots = dict::new();
+    for n in names {
+        if let Some(v) = crate::protocol::getattr_opt(o, &pystr::new(&n))? {
+            dict::set_item(&slots, pystr::new(&n), v)?;
+        }
+    }
+    Ok(crate::types::tuple::pair(state, slots))
+}
+
+fn copyreg_attr(name: &str) -> PyResult<Obj> {
+    let m = crate::builtins::import_module_level(&pystr::new("copyreg"), &crate::types::none::none(), &crate::types::none::none(), 0)?;
+    crate::protocol::getattr_str(&m, name)
+}
+
+/// `object.__reduce__()`: `copyreg._reduce_ex(self, 0)`.
+fn object_reduce(a: &[Obj]) -> PyResult<Obj> {
+    crate::protocol::call(&copyreg_attr("_reduce_ex")?, &[a[0].clone(), crate::types::int::from_i64(0)])
+}
+
+/// `object.__reduce_ex__(protocol)`: an overridden `__reduce__` wins; protocol >= 2
+/// gives `(copyreg.__newobj__, (cls, *args), state, listitems, dictitems)`.
+fn object_reduce_ex(a: &[Obj]) -> PyResult<Obj> {
+    let (o, proto) = (&a[0], crate::protocol::index_i64(&a[1])?);
+    let own = crate::protocol::getattr_str(&o.type_obj(), "__reduce__")?;
+    let base = crate::protocol::getattr_str(&types().object.as_obj(), "__reduce__")?;
+    if !own.is(&base) {
+        return crate::protocol::call_method(o, "__reduce__", &[]);
+    }
+    if proto < 2 {
+        return crate::protocol::call(&copyreg_attr("_reduce_ex")?, &[o.clone(), a[1].clone()]);
+    }
+    let mut args = vec![o.type_obj()];
+    if let Some(f) = crate::protocol::getattr_opt(o, &pystr::new("__getnewargs__"))? {
+        args.extend(crate::protocol::collect(&crate::protocol::call(&f, &[])?)?);
+    }
+    let state = crate::protocol::call_method(o, "__getstate__", &[])?;
+    let listitems = if o.isinstance(types().list) { crate::protocol::iter(o)? } else { crate::types::none::none() };
+    let dictitems = if o.isinstance(types().dict) {
+        crate::protocol::iter(&crate::protocol::call_method(o, "items", &[])?)?
+    } else {
+        crate::types::none::none()
+    };
+    let newobj = copyreg_attr("__newobj__")?;
+    Ok(crate::types::tuple::new(vec![newobj, crate::types::tuple::new(args), state, listitems, dictitems]))
 }
 
 fn object_init_subclass(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {

@@ -265,7 +265,7 @@ impl TypeObject {
             basicsize,
             dict_offset: 0,
             drop_payload,
-            version: Cell::new(1),
+            version: Cell::new(crate::types::next_type_version()),
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
         }
@@ -308,8 +308,14 @@ impl TypeObject {
         }
         self.mro_rest.borrow().iter().any(|t| t.raw() == other as *const TypeObject as u64)
     }
-    /// Looks `name` up in the dicts along the MRO (no descriptors applied): `_PyType_Lookup`.
+    /// Looks `name` up in the dicts along the MRO (no descriptors applied): `_PyType_Lookup`,
+    /// answered from the global look-up cache when it can.
+    #[inline]
     pub fn lookup(&self, name: &Obj) -> Option<Obj> {
+        lookup_cache::lookup(self, name)
+    }
+    /// `lookup` without the cache.
+    pub fn lookup_uncached(&self, name: &Obj) -> Option<Obj> {
         if let Some(d) = self.dict.borrow().as_ref() {
             if let Some(v) = crate::types::dict::get_item_str(d, name) {
                 return Some(v);
@@ -341,7 +347,9 @@ impl TypeObject {
     pub fn lookup_str(&self, name: &str) -> Option<Obj> {
         self.lookup(&crate::types::str::intern(name))
     }
-    /// Marks the type (and, through their MROs, its subclasses' caches) as changed.
+    /// Marks the type (and, through their MROs, its subclasses' caches) as changed: the
+    /// type attribute cache and the codegen's inline caches key on `version`. Changes of a
+    /// class namespace also invalidate the attribute cache by themselves (`dict::touch`).
     pub fn modified(&self) {
         self.version.set(crate::types::next_type_version());
         let subs: Vec<*const TypeObject> = self.subclasses.borrow().clone();
@@ -392,5 +400,81 @@ pub fn downcast_type(o: &Obj) -> Option<&'static TypeObject> {
         Some(as_type(o))
     } else {
         None
+    }
+}
+
+/// Called on every mutation of a class namespace dict (`dict::mark_class_dict`).
+#[inline]
+pub fn class_dict_changed() {
+    lookup_cache::invalidate();
+}
+
+/// A global cache of `TypeObject::lookup` results, as CPython's type method cache:
+/// attribute access looks the name up along the MRO first (mostly to find that an
+/// instance attribute is *not* a class attribute), which hashed and probed every class
+/// dict on each access. An entry is valid while the type keeps its version (`modified`:
+/// MRO and slot changes, inherited by subclasses) and no class namespace anywhere has
+/// changed since it was filled (the epoch). The value is borrowed: under those two
+/// conditions a dict along the MRO still holds it. Only immortal (interned) names are
+/// cached, so a name's address cannot be reused by another string.
+mod lookup_cache {
+    use std::cell::Cell;
+
+    use super::TypeObject;
+    use crate::gil::GilCell;
+    use crate::object::{Obj, IMMORTAL};
+
+    #[derive(Clone, Copy)]
+    struct Entry {
+        ty: usize,
+        version: u64,
+        epoch: u64,
+        name: u64,
+        /// Borrowed; 0 = the name is not found along the MRO.
+        value: u64,
+    }
+
+    const EMPTY: Entry = Entry { ty: 0, version: 0, epoch: 0, name: 0, value: 0 };
+    const BITS: u32 = 12;
+
+    struct Cache {
+        epoch: Cell<u64>,
+        entries: [Cell<Entry>; 1 << BITS],
+    }
+
+    static CACHE: GilCell<Cache> = GilCell::new(Cache { epoch: Cell::new(1), entries: [const { Cell::new(EMPTY) }; 1 << BITS] });
+
+    pub fn invalidate() {
+        CACHE.with(|c| c.epoch.set(c.epoch.get() + 1));
+    }
+
+    #[inline]
+    fn slot(ty: &TypeObject, name: u64) -> usize {
+        let h = (ty.version.get() ^ (name >> 4)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - BITS)) as usize
+    }
+
+    #[inline]
+    pub fn lookup(ty: &TypeObject, name: &Obj) -> Option<Obj> {
+        if name.refcount() < IMMORTAL {
+            return ty.lookup_uncached(name);
+        }
+        CACHE.with(|c| {
+            let cell = &c.entries[slot(ty, name.raw())];
+            let e = cell.get();
+            let epoch = c.epoch.get();
+            let tyw = ty as *const TypeObject as usize;
+            if e.ty == tyw && e.name == name.raw() && e.version == ty.version.get() && e.epoch == epoch {
+                // SAFETY: a valid entry's value is still held by a class dict (see above).
+                return unsafe { Obj::from_raw_opt(e.value) }.map(|v| {
+                    v.incref();
+                    v
+                });
+            }
+            let r = ty.lookup_uncached(name);
+            let value = r.as_ref().map_or(0, |v| v.raw());
+            cell.set(Entry { ty: tyw, version: ty.version.get(), epoch, name: name.raw(), value });
+            r
+        })
     }
 }

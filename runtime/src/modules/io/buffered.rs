@@ -159,10 +159,15 @@ fn raw_seek(raw: &Obj, pos: i64, whence: i32) -> PyResult<i64> {
 
 // ----- core operations (also used by TextIOWrapper) -----
 
-fn check_open(o: &Obj) -> PyResult<&mut BufferedObj> {
+/// The payload of an open stream; `op` names the operation in the "closed" error
+/// ("read of closed file"), None for the generic message.
+fn check_open<'a>(o: &'a Obj, op: Option<&str>) -> PyResult<&'a mut BufferedObj> {
     let b = attached(o)?;
     if raw_closed(&raw_of(b))? {
-        return Err(closed_file());
+        return Err(match op {
+            Some(op) => value_error(format!("{op} of closed file")),
+            None => closed_file(),
+        });
     }
     Ok(attached(o)?)
 }
@@ -209,7 +214,7 @@ fn drop_readahead(o: &Obj) -> PyResult<()> {
 
 /// `read(n)` (`n < 0`: to EOF). `None` when nothing is available without blocking.
 pub fn read(o: &Obj, n: i64) -> PyResult<Option<Vec<u8>>> {
-    let b = check_open(o)?;
+    let b = check_open(o, Some("read"))?;
     if !b.readable {
         return Err(unsupported("read"));
     }
@@ -259,7 +264,7 @@ pub fn read(o: &Obj, n: i64) -> PyResult<Option<Vec<u8>>> {
 
 /// At most one raw read: `read1(n)`.
 pub fn read1(o: &Obj, n: i64) -> PyResult<Vec<u8>> {
-    let b = check_open(o)?;
+    let b = check_open(o, Some("read"))?;
     if !b.readable {
         return Err(unsupported("read1"));
     }
@@ -289,7 +294,7 @@ pub fn read1(o: &Obj, n: i64) -> PyResult<Vec<u8>> {
 }
 
 fn peek(o: &Obj) -> PyResult<Vec<u8>> {
-    let b = check_open(o)?;
+    let b = check_open(o, Some("peek"))?;
     if !b.readable {
         return Err(unsupported("peek"));
     }
@@ -310,7 +315,7 @@ fn peek(o: &Obj) -> PyResult<Vec<u8>> {
 
 /// `readline(limit)` (`limit < 0`: no limit).
 pub fn readline(o: &Obj, limit: i64) -> PyResult<Vec<u8>> {
-    let b = check_open(o)?;
+    let b = check_open(o, Some("readline"))?;
     if !b.readable {
         return Err(unsupported("read"));
     }
@@ -376,7 +381,7 @@ pub fn seek(o: &Obj, pos: i64, whence: i32) -> PyResult<i64> {
     if !(0..=2).contains(&whence) {
         return Err(value_error(format!("whence value {whence} unsupported")));
     }
-    check_open(o)?;
+    check_open(o, Some("seek"))?;
     flush_writes(o)?;
     let b = attached(o)?;
     let ahead = (b.rbuf.len() - b.rpos) as i64;
@@ -387,7 +392,8 @@ pub fn seek(o: &Obj, pos: i64, whence: i32) -> PyResult<i64> {
 }
 
 pub fn flush(o: &Obj) -> PyResult<()> {
-    check_open(o)?;
+    let writable = attached(o)?.writable;
+    check_open(o, if writable { Some("flush") } else { None })?;
     let b = attached(o)?;
     if b.writable {
         flush_writes(o)?;
@@ -509,6 +515,7 @@ fn m_readline(a: &[Obj]) -> PyResult<Obj> {
     readline(&a[0], size_arg(a.get(1))?).map(bytes::new)
 }
 fn m_readinto(a: &[Obj]) -> PyResult<Obj> {
+    check_open(&a[0], Some("readinto"))?;
     let n = super::buffer_len(&a[1])?;
     let data = read(&a[0], n as i64)?.unwrap_or_default();
     Ok(int::from_usize(super::fill_buffer(&a[1], &data)?))
@@ -537,7 +544,7 @@ fn m_tell(a: &[Obj]) -> PyResult<Obj> {
     tell(&a[0]).map(int::from_i64)
 }
 fn m_truncate(a: &[Obj]) -> PyResult<Obj> {
-    check_open(&a[0])?;
+    check_open(&a[0], Some("truncate"))?;
     if !this(&a[0])?.writable {
         return Err(unsupported("truncate"));
     }
@@ -612,7 +619,7 @@ fn b_next(o: &Obj) -> PyResult<Option<Obj>> {
 }
 
 fn b_iter(o: &Obj) -> PyResult<Obj> {
-    check_open(o)?;
+    check_open(o, None)?;
     Ok(o.clone())
 }
 

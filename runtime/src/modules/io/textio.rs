@@ -485,7 +485,7 @@ fn lookup_codec(enc: &str) -> PyResult<Codec> {
 fn check_newline(nl: &Option<String>) -> PyResult<()> {
     match nl.as_deref() {
         None | Some("") | Some("\n") | Some("\r") | Some("\r\n") => Ok(()),
-        Some(s) => Err(value_error(format!("illegal newline value: {}", pystr::repr_str(s)))),
+        Some(s) => Err(value_error(format!("illegal newline value: {s}"))),
     }
 }
 
