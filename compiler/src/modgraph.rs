@@ -46,6 +46,17 @@ const CPYTHON_C_MODULES: &[&str] = &[
     "msvcrt", "winreg", "_overlapped", "_testcapi", "_testinternalcapi", "_ctypes_test",
 ];
 
+/// Small standard-library modules that other stdlib modules import lazily (inside a
+/// function) on common paths — `Counter.most_common` imports heapq, `copy` is imported
+/// by many `__copy__` helpers — and that pull in little else: such lazy imports are
+/// followed (other lazy stdlib imports are not; they fail at run time unless the module
+/// is compiled in for another reason). Native and embedded modules cost nothing and are
+/// always followed.
+fn lazy_import_followed(name: &str) -> bool {
+    const SMALL_LEAVES: &[&str] = &["heapq", "copy", "bisect", "keyword", "string", "textwrap", "warnings"];
+    SMALL_LEAVES.contains(&name) || NATIVE_MODULES.contains(&name) || crate::pylib::lookup(name).is_some()
+}
+
 /// How the module graph searches for modules.
 #[derive(Debug, Clone, Default)]
 pub struct GraphOptions {
@@ -721,7 +732,7 @@ impl<'a> Graph<'a> {
             if imp.main_only && m.name != "__main__" {
                 continue;
             }
-            if from_stdlib && imp.in_def {
+            if from_stdlib && imp.in_def && !imp.module.as_deref().map_or(false, lazy_import_followed) {
                 // Lazy imports of the standard library are not followed (they would pull
                 // in most of it); they work at run time when compiled in for another reason.
                 continue;
