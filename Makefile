@@ -2,7 +2,7 @@
 PYC ?= target/release/pyc
 CARGO ?= cargo
 
-.PHONY: all build example test test-cli unit-test regen bench clean
+.PHONY: all build example test test-cli test-standalone unit-test regen bench clean
 
 all: build example
 
@@ -21,7 +21,11 @@ example: build
 unit-test:
 	$(CARGO) test --release --workspace
 
-test: build unit-test test-corpus test-cli
+test: build unit-test test-corpus test-cli test-standalone
+
+# Stdlib programs run from an empty folder with an empty environment (no Python needed).
+test-standalone:
+	tests/standalone.sh
 
 # Golden tests of the command line (tests/cli/README.md).
 test-cli:
