@@ -65,34 +65,46 @@ fn span(source: &str, code: &CodeObject, pc: usize) -> std::ops::Range<usize> {
     s..e
 }
 
-/// Warns about every global name of `m` that is read but never bound.
-fn check_module(m: &ModuleCode) {
+/// Every global name of `m` read but never bound: (name, its code object, pc, a near
+/// bound name), the first read of each name only.
+fn undefined_reads(m: &ModuleCode) -> Vec<(&str, &CodeObject, usize, Option<String>)> {
     let all = codes(m);
     if all.iter().any(|c| c.instrs.iter().any(|i| matches!(i, Instr::ImportStar)) || c.names.iter().any(|n| DYNAMIC.contains(&n.as_str()))) {
-        return;
+        return Vec::new();
     }
     let mut bound: HashSet<&str> = PREDEFINED.iter().copied().collect();
     bound.extend(stored(&m.code, false));
     for c in &all {
         bound.extend(stored(c, true));
     }
+    let mut out = Vec::new();
     let mut reported = HashSet::new();
-    for c in &all {
-        let own: HashSet<&str> = if std::ptr::eq(*c, &m.code) { HashSet::new() } else { stored(c, false).collect() };
+    for c in all {
+        // a class body's own names (`LoadName` there sees them; functions do not)
+        let own: HashSet<&str> = if std::ptr::eq(c, &m.code) { HashSet::new() } else { stored(c, false).collect() };
         for (pc, i) in c.instrs.iter().enumerate() {
             let (Instr::LoadGlobal(n) | Instr::LoadName(n)) = *i else { continue };
             let Some(name) = c.names.get(n as usize).map(String::as_str) else { continue };
-            if bound.contains(name) || own.contains(name) || c.handler_for(pc as u32).is_some() || !reported.insert(name) {
+            let own_hit = matches!(i, Instr::LoadName(_)) && own.contains(name);
+            if bound.contains(name) || own_hit || c.handler_for(pc as u32).is_some() || !reported.insert(name) {
                 continue;
             }
-            let mut d = Diag::new(Severity::Warning, "undefined-name", format!("name '{name}' is never defined"));
-            d.at = Some((&c.filename, &m.source, span(&m.source, c, pc)));
-            d.label = Some("NameError when this runs".into());
-            if let Some(s) = crate::suggest::closest(name, bound.iter().copied()) {
-                d.notes.push(format!("help: did you mean '{s}'?"));
-            }
-            emit(&d);
+            out.push((name, c, pc, crate::suggest::closest(name, bound.iter().copied())));
         }
+    }
+    out
+}
+
+/// Warns about every global name of `m` that is read but never bound.
+fn check_module(m: &ModuleCode) {
+    for (name, c, pc, near) in undefined_reads(m) {
+        let mut d = Diag::new(Severity::Warning, "undefined-name", format!("name '{name}' is never defined"));
+        d.at = Some((&c.filename, &m.source, span(&m.source, c, pc)));
+        d.label = Some("NameError when this runs".into());
+        if let Some(s) = near {
+            d.notes.push(format!("help: did you mean '{s}'?"));
+        }
+        emit(&d);
     }
 }
 
@@ -111,30 +123,15 @@ mod tests {
 
     fn names_read_but_unbound(src: &str) -> Vec<String> {
         let m = crate::fe::compile_module(src, "/t/m.py", "__main__").unwrap();
-        let all = codes(&m);
-        let mut bound: HashSet<&str> = PREDEFINED.iter().copied().collect();
-        bound.extend(stored(&m.code, false));
-        for c in &all {
-            bound.extend(stored(c, true));
-        }
-        let mut out = Vec::new();
-        for c in &all {
-            for i in &c.instrs {
-                if let Instr::LoadGlobal(n) | Instr::LoadName(n) = *i {
-                    let name = &c.names[n as usize];
-                    if !bound.contains(name.as_str()) {
-                        out.push(name.clone());
-                    }
-                }
-            }
-        }
-        out
+        undefined_reads(&m).into_iter().map(|(n, ..)| n.to_string()).collect()
     }
 
     #[test]
     fn bound_names() {
-        let src = "import os\nfrom sys import argv\nx = 1\ndef f():\n    global y\n    y = 2\n    return x + y + len(argv) + z\nclass C:\n    a = 1\n    b = a\nfor i in range(3): pass\n";
-        assert_eq!(names_read_but_unbound(src), vec!["z".to_string()]);
+        let src = "import os\nfrom sys import argv\nx = 1\ndef f():\n    global y\n    y = 2\n    return x + y + len(argv) + z\nclass C:\n    a = 1\n    b = a\n    def m(self):\n        return a\nfor i in range(3): pass\ntry:\n    w\nexcept NameError:\n    pass\n";
+        assert_eq!(names_read_but_unbound(src), vec!["z".to_string(), "a".to_string()]);
+        assert!(names_read_but_unbound("from os import *\nprint(q)\n").is_empty());
+        assert!(names_read_but_unbound("globals()['q'] = 1\nprint(q)\n").is_empty());
     }
 
     #[test]

@@ -87,10 +87,11 @@ fn encode_meta(s: &ModuleStats) -> String {
     let mut out = format!("{META_MAGIC}\n{}\n{}\n", clean(&s.module), s.lowered.len());
     let mut reasons = s.reasons.iter();
     for &l in &s.lowered {
-        match (l, reasons.next().filter(|_| !l)) {
-            (false, Some((q, why))) => out.push_str(&format!("0\t{}\t{}\n", clean(q), clean(why))),
-            (false, None) => out.push_str("0\t?\t?\n"),
-            (true, _) => out.push_str("1\n"),
+        if l {
+            out.push_str("1\n");
+        } else {
+            let (q, why) = reasons.next().map_or(("?", "?"), |(q, w)| (q.as_str(), w.as_str()));
+            out.push_str(&format!("0\t{}\t{}\n", clean(q), clean(why)));
         }
     }
     out

@@ -840,7 +840,9 @@ pub fn op_delete_name(f: &Frame, name: &Obj) -> PyResult<()> {
 /// `(None, obj.name)`.
 pub fn op_load_method(o: &Obj, name: &Obj) -> PyResult<(Option<Obj>, Obj)> {
     let ty = o.ty();
-    if ty.slots().getattro.is_none() && !crate::types::typeobj::is_type(o) {
+    // the generic look-up is what heap types without __getattribute__/__getattr__ get
+    let generic = ty.slots().getattro.map_or(true, |f| f as usize == crate::types::object::generic_getattr as *const () as usize);
+    if generic && !crate::types::typeobj::is_type(o) {
         if let Some(d) = ty.lookup(name) {
             if d.is_exact(types().function) || d.is_exact(types().method_descriptor) {
                 // An instance attribute of the same name shadows the method.

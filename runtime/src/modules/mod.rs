@@ -26,6 +26,8 @@ pub mod hashlib;
 pub mod binascii;
 pub mod zlib;
 pub mod codecs;
+pub mod r#struct;
+pub mod operator;
 
 use crate::object::{Obj, PyResult};
 use crate::types::typeobj::{flags, TypeObject};
@@ -65,6 +67,8 @@ pub static NATIVE: &[(&str, ModuleConstructor)] = &[
     ("binascii", binascii::create),
     ("zlib", zlib::create),
     ("_pyc_codecs", codecs::create),
+    ("_struct", r#struct::create),
+    ("_operator", operator::create),
 ];
 
 /// The constructor of the native module `name`, if it is one.

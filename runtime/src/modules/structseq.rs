@@ -80,12 +80,12 @@ fn ss_new(cls: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let n = items.len();
     let max = fields.len();
     if n < n_seq {
-        let at = if n_seq == max { "" } else { "at least " };
-        return Err(type_error(format!("{full}() takes {at}a {n_seq}-sequence ({n}-sequence given)")));
+        let at = if n_seq == max { "a" } else { "an at least" };
+        return Err(type_error(format!("{full}() takes {at} {n_seq}-sequence ({n}-sequence given)")));
     }
     if n > max {
-        let at = if n_seq == max { "" } else { "at most " };
-        return Err(type_error(format!("{full}() takes {at}a {max}-sequence ({n}-sequence given)")));
+        let at = if n_seq == max { "a" } else { "an at most" };
+        return Err(type_error(format!("{full}() takes {at} {max}-sequence ({n}-sequence given)")));
     }
     let d = b[1].clone().filter(|d| !none::is_none(d));
     let mut hidden = Vec::with_capacity(max - n_seq);

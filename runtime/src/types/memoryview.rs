@@ -1,8 +1,9 @@
-//! `memoryview` over bytes and bytearray (format 'B', one dimension): len, indexing,
-//! slicing (views sharing the underlying object, any step), item and slice assignment on
-//! writable views, `tobytes`/`tolist`/`hex`, `release` and the context-manager protocol,
-//! `==` with bytes-like objects, hash of read-only views, and the buffer attributes
-//! (`obj`, `nbytes`, `readonly`, `format`, `itemsize`, `ndim`, `shape`, `strides`, ...).
+//! `memoryview` over bytes and bytearray (one dimension): len, indexing, slicing (views
+//! sharing the underlying object, any step), item and slice assignment on writable views,
+//! `cast` to any native single-character format (items read and written with `_struct`'s
+//! codec), `tobytes`/`tolist`/`hex`, `release` and the context-manager protocol, `==` with
+//! bytes-like objects, hash of read-only byte views, and the buffer attributes (`obj`,
+//! `nbytes`, `readonly`, `format`, `itemsize`, `ndim`, `shape`, `strides`, ...).
 //! A view over a bytearray counts as an export of it, so the bytearray refuses to resize
 //! while the view is alive (`bytes::ba_export`).
 
@@ -23,9 +24,15 @@ pub struct MemoryViewObj {
     pub head: ObjHeader,
     /// The bytes or bytearray the view looks at (kept alive until the view dies).
     pub obj: Obj,
+    /// Byte offset of item 0.
     pub start: usize,
+    /// Number of items.
     pub len: usize,
+    /// Byte distance between consecutive items (the stride).
     pub step: isize,
+    /// The item format ("B" unless cast) and its size in bytes.
+    pub format: &'static str,
+    pub itemsize: usize,
     pub readonly: bool,
     pub released: Cell<bool>,
 }
@@ -51,18 +58,42 @@ fn released_error() -> PyErr {
 }
 
 fn make(obj: Obj, start: usize, len: usize, step: isize, readonly: bool) -> Obj {
+    make_fmt(obj, start, len, step, readonly, "B", 1)
+}
+
+fn make_fmt(obj: Obj, start: usize, len: usize, step: isize, readonly: bool, format: &'static str, itemsize: usize) -> Obj {
     bytes::ba_export(&obj, 1);
-    alloc(
-        types().memoryview,
-        MemoryViewObj { head: header(), obj, start, len, step, readonly, released: Cell::new(false) },
-    )
+    let m = MemoryViewObj { head: header(), obj, start, len, step, format, itemsize, readonly, released: Cell::new(false) };
+    alloc(types().memoryview, m)
+}
+
+/// A view like `m` (same object, format, writability) over other items.
+fn derive(m: &MemoryViewObj, start: usize, len: usize, step: isize, readonly: bool) -> Obj {
+    make_fmt(m.obj.clone(), start, len, step, readonly, m.format, m.itemsize)
+}
+
+/// The formats `cast` accepts (native, single character; `_struct` knows their sizes).
+const FORMATS: &[&str] = &["c", "b", "B", "?", "h", "H", "i", "I", "l", "L", "q", "Q", "n", "N", "f", "d", "P"];
+
+fn is_byte_format(f: &str) -> bool {
+    matches!(f, "B" | "b" | "c")
+}
+
+/// The bytes of item `k` of a live view.
+fn item_bytes(m: &MemoryViewObj, k: usize) -> &[u8] {
+    let p = pos(m, k);
+    base(m).get(p..p + m.itemsize).unwrap_or(&[])
+}
+
+fn items(m: &MemoryViewObj) -> Vec<Obj> {
+    (0..m.len).map(|k| crate::modules::r#struct::unpack_native(m.format, item_bytes(m, k))).collect()
 }
 
 /// `memoryview(obj)`.
 pub fn from_object(o: &Obj) -> PyResult<Obj> {
     if is_memoryview(o) {
         let m = live(o)?;
-        return Ok(make(m.obj.clone(), m.start, m.len, m.step, m.readonly));
+        return Ok(derive(m, m.start, m.len, m.step, m.readonly));
     }
     if let Some(b) = bytes::as_bytes(o) {
         return Ok(make(o.clone(), 0, b.len(), 1, true));
@@ -93,18 +124,17 @@ fn pos(m: &MemoryViewObj, k: usize) -> usize {
 /// The bytes the view shows, copied out.
 pub fn view_bytes(o: &Obj) -> PyResult<Vec<u8>> {
     let m = live(o)?;
-    let b = base(m);
-    Ok((0..m.len).filter_map(|k| b.get(pos(m, k)).copied()).collect())
+    Ok((0..m.len).flat_map(|k| item_bytes(m, k).iter().copied()).collect())
 }
 
 /// The contiguous bytes of a live view with step 1 (for the buffer fast paths).
 pub fn contiguous(o: &Obj) -> Option<&[u8]> {
     let m = get(o);
-    if m.released.get() || (m.step != 1 && m.len > 1) {
+    if m.released.get() || (m.step != m.itemsize as isize && m.len > 1) {
         return None;
     }
     let b = base(m);
-    b.get(m.start..m.start + m.len)
+    b.get(m.start..m.start + m.len * m.itemsize)
 }
 
 fn mv_len(o: &Obj) -> PyResult<usize> {
@@ -118,12 +148,12 @@ fn mv_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
         let Some(j) = super::list::norm_index(i, m.len) else {
             return Err(index_error("index out of bounds on dimension 1"));
         };
-        return Ok(Obj::from_small(base(m).get(pos(m, j)).copied().unwrap_or(0) as i64));
+        return Ok(crate::modules::r#struct::unpack_native(m.format, item_bytes(m, j)));
     }
     if super::slice::is_slice(key) {
         let (start, _stop, step, n) = super::slice::indices(key, m.len)?;
         let first = if n == 0 { m.start } else { pos(m, start as usize) };
-        return Ok(make(m.obj.clone(), first, n, step * m.step, m.readonly));
+        return Ok(derive(m, first, n, step * m.step, m.readonly));
     }
     if let Some(t) = super::tuple::as_slice(key) {
         return Err(type_error(format!("cannot index 1-dimension view with {}-element tuple", t.len())));
@@ -141,27 +171,25 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     };
     if super::list::is_index(key) {
         let i = protocol::index_i64(key)?;
-        if !super::int::is_int(value) {
-            return Err(type_error("memoryview: invalid type for format 'B'"));
-        }
-        let v = super::list::index_clamped(value)?;
-        if !(0..256).contains(&v) {
-            return Err(value_error("memoryview: invalid value for format 'B'"));
-        }
+        let packed = pack_value(m.format, m.itemsize, value)?;
         let Some(j) = super::list::norm_index(i, m.len) else {
             return Err(index_error("index out of bounds on dimension 1"));
         };
         let p = pos(m, j);
         if let Some(d) = bytes::bytearray_data_mut(&m.obj) {
-            if p < d.len() {
-                d[p] = v as u8;
+            if let Some(dst) = d.get_mut(p..p + m.itemsize) {
+                dst.copy_from_slice(&packed);
             }
         }
         return Ok(());
     }
     if super::slice::is_slice(key) {
         let (start, _stop, step, n) = super::slice::indices(key, m.len)?;
+        let same_format = m.format == "B" || (is_memoryview(value) && get(value).format == m.format);
         let src = match bytes::buffer_data(value) {
+            Some(_) if !same_format => {
+                return Err(value_error("memoryview assignment: lvalue and rvalue have different structures"))
+            }
             Some(b) => b,
             None => {
                 return Err(type_error(format!(
@@ -170,20 +198,38 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
                 )))
             }
         };
-        if src.len() != n {
+        if src.len() != n * m.itemsize {
             return Err(value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
         let positions: Vec<usize> = (0..n).map(|k| pos(m, (start + k as isize * step) as usize)).collect();
         if let Some(d) = bytes::bytearray_data_mut(&m.obj) {
-            for (p, b) in positions.into_iter().zip(src) {
-                if p < d.len() {
-                    d[p] = b;
+            for (p, item) in positions.into_iter().zip(src.chunks(m.itemsize)) {
+                if let Some(dst) = d.get_mut(p..p + m.itemsize) {
+                    dst.copy_from_slice(item);
                 }
             }
         }
         return Ok(());
     }
     Err(type_error("memoryview: invalid slice key"))
+}
+
+/// `value` packed as one item of `format`, with memoryview's messages.
+fn pack_value(format: &'static str, itemsize: usize, value: &Obj) -> PyResult<Vec<u8>> {
+    let right_type = match format {
+        "c" => bytes::as_bytes_any(value).is_some(),
+        "?" => true,
+        "f" | "d" => super::float::is_float(value) || super::int::is_int(value),
+        _ => super::int::is_int(value),
+    };
+    if !right_type {
+        return Err(type_error(format!("memoryview: invalid type for format '{format}'")));
+    }
+    let mut out = vec![0u8; itemsize];
+    match crate::modules::r#struct::pack_native(format, value, &mut out) {
+        Ok(()) => Ok(out),
+        Err(_) => Err(value_error(format!("memoryview: invalid value for format '{format}'"))),
+    }
 }
 
 fn mv_iter(o: &Obj) -> PyResult<Obj> {
@@ -209,16 +255,36 @@ fn mv_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
             false
         } else {
             let Some(y) = bytes::buffer_data(b) else { return Ok(not_implemented()) };
-            view_bytes(a)? == y
+            let fb = if is_memoryview(b) { get(b).format } else { "B" };
+            if ma.format == fb {
+                view_bytes(a)? == y
+            } else {
+                items_equal(&items(ma), &if is_memoryview(b) { items(get(b)) } else { y.iter().map(|x| Obj::from_small(*x as i64)).collect() })?
+            }
         }
     };
     Ok(super::bool::from_bool(if op == CmpOp::Eq { eq } else { !eq }))
+}
+
+fn items_equal(x: &[Obj], y: &[Obj]) -> PyResult<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (a, b) in x.iter().zip(y) {
+        if !protocol::eq(a, b)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn mv_hash(o: &Obj) -> PyResult<i64> {
     let m = live(o)?;
     if !m.readonly {
         return Err(value_error("cannot hash writable memoryview object"));
+    }
+    if !is_byte_format(m.format) {
+        return Err(value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
     protocol::hash(&bytes::new(view_bytes(o)?))
 }
@@ -235,8 +301,7 @@ fn m_tobytes(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     Ok(bytes::new(view_bytes(s)?))
 }
 fn m_tolist(a: &[Obj]) -> PyResult<Obj> {
-    let v = view_bytes(&a[0])?;
-    Ok(super::list::new(v.into_iter().map(|b| Obj::from_small(b as i64)).collect()))
+    Ok(super::list::new(items(live(&a[0])?)))
 }
 fn m_hex(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let b = bytes::new(view_bytes(s)?);
@@ -260,7 +325,7 @@ fn m_exit(a: &[Obj]) -> PyResult<Obj> {
 }
 fn m_toreadonly(a: &[Obj]) -> PyResult<Obj> {
     let m = live(&a[0])?;
-    Ok(make(m.obj.clone(), m.start, m.len, m.step, true))
+    Ok(derive(m, m.start, m.len, m.step, true))
 }
 fn m_cast(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let a = super::int::bind_args("cast", args, kw, &["format", "shape"], 0, 2, 1)?;
@@ -269,33 +334,53 @@ fn m_cast(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let Some(fs) = super::str::as_str(f) else {
         return Err(type_error(format!("cast() argument 'format' must be str, not {}", f.type_name())));
     };
-    if m.step != 1 && m.len > 1 {
+    if m.step != m.itemsize as isize && m.len > 1 {
         return Err(type_error("memoryview: casts are restricted to C-contiguous views"));
     }
-    match fs {
-        "B" => Ok(make(m.obj.clone(), m.start, m.len, m.step, m.readonly)),
-        _ => Err(value_error(
+    let name = fs.strip_prefix('@').unwrap_or(fs);
+    let (Some(format), Some(size)) = (FORMATS.iter().find(|f| **f == name), crate::modules::r#struct::native_item_size(name)) else {
+        return Err(value_error(
             "memoryview: destination format must be a native single character format prefixed with an optional '@'",
-        )),
+        ));
+    };
+    if !is_byte_format(m.format) && !is_byte_format(format) {
+        return Err(type_error("memoryview: cannot cast between two non-byte formats"));
     }
+    let nbytes = m.len * m.itemsize;
+    if nbytes % size != 0 {
+        return Err(type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    if let Some(shape) = &a[1] {
+        let dims = protocol::collect(shape)?;
+        let mut product = 1usize;
+        for d in &dims {
+            product = product.saturating_mul(protocol::index_i64(d)?.max(0) as usize);
+        }
+        if product.saturating_mul(size) != nbytes {
+            return Err(type_error("memoryview: product(shape) * itemsize != buffer size"));
+        }
+        if dims.len() != 1 {
+            return Err(crate::errors::not_implemented_error("memoryview: only one-dimensional casts are supported"));
+        }
+    }
+    Ok(make_fmt(m.obj.clone(), m.start, nbytes / size, size as isize, m.readonly, format, size))
 }
 
 fn g_obj(o: &Obj) -> PyResult<Obj> {
     Ok(live(o)?.obj.clone())
 }
 fn g_nbytes(o: &Obj) -> PyResult<Obj> {
-    Ok(super::int::from_usize(live(o)?.len))
+    let m = live(o)?;
+    Ok(super::int::from_usize(m.len * m.itemsize))
 }
 fn g_readonly(o: &Obj) -> PyResult<Obj> {
     Ok(super::bool::from_bool(live(o)?.readonly))
 }
 fn g_itemsize(o: &Obj) -> PyResult<Obj> {
-    live(o)?;
-    Ok(Obj::from_small(1))
+    Ok(super::int::from_usize(live(o)?.itemsize))
 }
 fn g_format(o: &Obj) -> PyResult<Obj> {
-    live(o)?;
-    Ok(super::str::new("B"))
+    Ok(super::str::new(live(o)?.format))
 }
 fn g_ndim(o: &Obj) -> PyResult<Obj> {
     live(o)?;
@@ -315,7 +400,7 @@ fn g_suboffsets(o: &Obj) -> PyResult<Obj> {
 }
 fn g_contiguous(o: &Obj) -> PyResult<Obj> {
     let m = live(o)?;
-    Ok(super::bool::from_bool(m.step == 1 || m.len <= 1))
+    Ok(super::bool::from_bool(m.step == m.itemsize as isize || m.len <= 1))
 }
 
 pub fn spec() -> TypeSpec {

@@ -331,7 +331,7 @@ pub fn generic_getattr(o: &Obj, name: &Obj) -> PyResult<Obj> {
 /// `generic_getattr` returning `Ok(None)` instead of raising the AttributeError of a
 /// missing attribute (descriptors may still raise AttributeError themselves).
 pub fn generic_getattr_opt(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
-    if !name.isinstance(types().str) {
+    if !name.is_exact(types().str) && !name.isinstance(types().str) {
         return Err(type_error(format!("attribute name must be string, not '{}'", name.type_name())));
     }
     let ty = o.ty();
@@ -344,9 +344,12 @@ pub fn generic_getattr_opt(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
             return g(d, Some(o), &ty.as_obj()).map(Some);
         }
     }
-    if let Some(d) = instance_dict(o) {
-        if let Some(v) = dict::get_item_str(&d, name) {
-            return Ok(Some(v));
+    // borrowed from the slot: the str look-up never runs Python code
+    if let Some(Some(d)) = dict_slot(o) {
+        if !ty.has_flag(flags::SLOTS_ONLY) {
+            if let Some(v) = dict::get_item_str(d, name) {
+                return Ok(Some(v));
+            }
         }
     }
     if let Some(d) = descr {
