@@ -113,9 +113,26 @@ def main():
     lines.append("")
     lines.append(f"hello world: start-up {t_hello * 1000:.1f} ms (CPython {t_hello_py * 1000:.1f} ms), "
                  f"binary {size / 1e6:.2f} MB, build {hello_build:.2f} s (again: {hello_build_again:.2f} s)")
+    lines.append("")
+    lines.append(cycles_rss(py, quick))
     table = "\n".join(lines)
     print(table)
     record(table, quick)
+
+
+def cycles_rss(py, quick):
+    """Peak RSS of bench/cycles_rss.py (N reference cycles created and dropped) at two
+    sizes: flat means the cycle collector keeps up."""
+    src = os.path.join(ROOT, "bench", "cycles_rss.py")
+    exe = os.path.join(OUT_DIR, "cycles_rss")
+    if not build(src, exe)[0]:
+        return "reference cycles: build failed"
+    sizes = (100_000, 1_000_000) if quick else (1_000_000, 10_000_000)
+    cells = []
+    for n in sizes:
+        kb_py, kb_pyc = peak_rss_kb([py, src, str(n)]), peak_rss_kb([exe, str(n)])
+        cells.append(f"{n // 1_000_000 or n / 1e6}M cycles: CPython {kb_py / 1024:.1f} MB, pyc {kb_pyc / 1024:.1f} MB")
+    return "reference cycles created and dropped (peak RSS): " + "; ".join(cells)
 
 
 def record(table, quick):

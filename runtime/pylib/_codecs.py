@@ -7,6 +7,7 @@ from _pyc_codecs import _forget_codec
 if False:
     # Never runs: these imports make the build compile in the codecs that the
     # `encodings` package imports by name at run time (the first `lookup` imports it).
+    # Kept short: every one is compiled into each program that imports codecs.
     import encodings
     import encodings.aliases
     import encodings.utf_8
@@ -21,11 +22,7 @@ if False:
     import encodings.utf_32_be
     import encodings.unicode_escape
     import encodings.raw_unicode_escape
-    import encodings.escape_codec
     import encodings.charmap
     import encodings.cp1252
-    import encodings.cp437
-    import encodings.iso8859_15
     import encodings.hex_codec
-    import encodings.base64_codec
     import encodings.rot_13

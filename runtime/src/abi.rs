@@ -812,7 +812,10 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
     };
     const MAIN_STACK_BYTES: usize = 512 << 20;
     match std::thread::Builder::new().name("MainThread".into()).stack_size(MAIN_STACK_BYTES).spawn(run) {
-        Ok(handle) => crate::modules::signal::exit_status(handle.join().unwrap_or(1)),
+        Ok(handle) => {
+            crate::modules::signal::block_async_signals();
+            crate::modules::signal::exit_status(handle.join().unwrap_or(1))
+        }
         Err(e) => errors::fatal(&format!("cannot start the main thread: {}", e)),
     }
 }

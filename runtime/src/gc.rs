@@ -260,6 +260,26 @@ pub unsafe fn untrack_immortal(h: *mut ObjHeader) {
     }
 }
 
+/// Makes `root` and everything reachable from it through traverse immortal. Built-in
+/// types live as long as the process, and so does what their `__dict__` holds (method
+/// descriptors, slot wrappers, `__new__`): like the types themselves these are never
+/// freed nor scanned by the collector, and the leak checker does not count the ones of
+/// built-in types created lazily after start-up (a native module's, on first import).
+/// Types reached on the way are not entered (the root may be one: a heap type a native
+/// module creates once and keeps for the life of the process).
+pub fn immortalize_graph(root: &Obj) {
+    let mut stack = Vec::new();
+    traverse_object(root, &mut |r| stack.push(r.clone()));
+    root.make_immortal();
+    while let Some(o) = stack.pop() {
+        if o.is_small_int() || o.refcount() >= IMMORTAL || crate::types::typeobj::is_type(&o) {
+            continue;
+        }
+        o.make_immortal();
+        traverse_object(&o, &mut |r| stack.push(r.clone()));
+    }
+}
+
 /// Untracks an object (`gc` never sees it again unless re-tracked).
 unsafe fn untrack(h: *mut ObjHeader) {
     let g = head_of(h);
@@ -283,6 +303,11 @@ pub unsafe fn set_has_weakrefs(h: *mut ObjHeader, on: bool) {
             (*g).state &= !WEAKREFS;
         }
     }
+}
+
+/// Does `o` carry a GC header (has a traverse; `gc.get_referents` looks inside)?
+pub fn is_container(o: &Obj) -> bool {
+    !o.is_small_int() && unsafe { is_gc(o.header_ptr()) }
 }
 
 /// Can `o` have weak references? (Containers only: user instances, functions, types,
@@ -616,10 +641,16 @@ fn collect_generation(gen: usize) -> (usize, usize) {
 }
 
 /// CPython 3.11 counts a plain class's instance dict as part of the instance (inline
-/// values): a garbage instance dict referenced only by its instance is not counted.
+/// values): a garbage instance dict referenced only by its instance is not counted. A
+/// heap type, on the other hand, is three objects there (the type plus its `__bases__`
+/// and `__mro__` tuples) where we store both sequences inside the type object.
 fn count_like_cpython(garbage: &[Obj]) -> usize {
     let mut n = garbage.len();
     for o in garbage {
+        if crate::types::typeobj::is_type(o) {
+            n += 2;
+            continue;
+        }
         let ty = o.ty();
         if ty.is_heap_type() && builtin_base(ty).dict_offset == 0 {
             if let Some(Some(d)) = crate::object::dict_slot(o) {

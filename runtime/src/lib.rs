@@ -13,8 +13,9 @@
 //!   borrowed unless documented as stolen (docs/architecture.md has the table).
 //! * Who decrefs: whoever owns the reference, by dropping the `Obj`; raw words only at
 //!   the ABI boundary.
-//! * The GIL: the runtime is single-threaded today; all refcounts are plain integers and
-//!   all runtime state is thread-local or global behind the (future) GIL.
+//! * The GIL (`gil.rs`): every thread touching objects holds it, so refcounts are plain
+//!   integers; per-interpreter state is `gil::GilCell` statics, per-thread state
+//!   (current exception, frame stack, recursion depth) stays `thread_local!`.
 //! * Errors: `PyResult<T>`; at the ABI the exception moves to the thread state (`errors`).
 
 #![allow(clippy::missing_safety_doc)]

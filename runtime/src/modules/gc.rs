@@ -51,6 +51,8 @@ pub fn invoke_callbacks(phase: &str, gen: usize, collected: usize, uncollectable
     }
 }
 
+/// `name` is spelled as CPython's messages spell it: "gc.enable" for the functions
+/// taking no argument or exactly one, plain "get_referents" for the others.
 fn no_kw(name: &str, kw: &KwArgs) -> PyResult<()> {
     if !kw.is_empty() {
         return Err(type_error(format!("{}() takes no keyword arguments", name)));
@@ -63,6 +65,8 @@ fn nargs(name: &str, a: &[Obj], min: usize, max: usize) -> PyResult<()> {
         let msg = if min == max {
             if min == 0 {
                 format!("{}() takes no arguments ({} given)", name, a.len())
+            } else if min == 1 {
+                format!("{}() takes exactly one argument ({} given)", name, a.len())
             } else {
                 format!("{}() takes exactly {} argument{} ({} given)", name, min, if min == 1 { "" } else { "s" }, a.len())
             }
@@ -106,35 +110,35 @@ fn m_collect(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 }
 
 fn m_enable(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("enable", kw)?;
-    nargs("enable", a, 0, 0)?;
+    no_kw("gc.enable", kw)?;
+    nargs("gc.enable", a, 0, 0)?;
     gc::enable(true);
     Ok(none::none())
 }
 
 fn m_disable(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("disable", kw)?;
-    nargs("disable", a, 0, 0)?;
+    no_kw("gc.disable", kw)?;
+    nargs("gc.disable", a, 0, 0)?;
     gc::enable(false);
     Ok(none::none())
 }
 
 fn m_isenabled(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("isenabled", kw)?;
-    nargs("isenabled", a, 0, 0)?;
+    no_kw("gc.isenabled", kw)?;
+    nargs("gc.isenabled", a, 0, 0)?;
     Ok(pybool::from_bool(gc::is_enabled()))
 }
 
 fn m_get_count(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("get_count", kw)?;
-    nargs("get_count", a, 0, 0)?;
+    no_kw("gc.get_count", kw)?;
+    nargs("gc.get_count", a, 0, 0)?;
     let c = gc::get_count();
     Ok(tuple::new(c.iter().map(|&x| Obj::from_small(x as i64)).collect()))
 }
 
 fn m_get_threshold(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("get_threshold", kw)?;
-    nargs("get_threshold", a, 0, 0)?;
+    no_kw("gc.get_threshold", kw)?;
+    nargs("gc.get_threshold", a, 0, 0)?;
     let c = gc::get_threshold();
     Ok(tuple::new(c.iter().map(|&x| Obj::from_small(x as i64)).collect()))
 }
@@ -156,14 +160,14 @@ fn m_set_threshold(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 }
 
 fn m_get_debug(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("get_debug", kw)?;
-    nargs("get_debug", a, 0, 0)?;
+    no_kw("gc.get_debug", kw)?;
+    nargs("gc.get_debug", a, 0, 0)?;
     Ok(Obj::from_small(gc::get_debug()))
 }
 
 fn m_set_debug(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("set_debug", kw)?;
-    nargs("set_debug", a, 1, 1)?;
+    no_kw("gc.set_debug", kw)?;
+    nargs("gc.set_debug", a, 1, 1)?;
     gc::set_debug(as_index(&a[0])?);
     Ok(none::none())
 }
@@ -186,6 +190,9 @@ fn m_get_objects(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let gen = match g {
         Some(g) if !none::is_none(&g) => {
             let n = as_index(&g)?;
+            if n == -1 {
+                return Ok(list::new(gc::objects(None)));
+            }
             if n >= 3 {
                 return Err(value_error(format!("generation parameter must be less than the number of available generations (3)")));
             }
@@ -203,7 +210,7 @@ fn m_get_referents(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     no_kw("get_referents", kw)?;
     let mut out = Vec::new();
     for o in a {
-        if gc::is_tracked_raw(o) {
+        if gc::is_container(o) {
             gc::traverse_object(o, &mut |r| out.push(r.clone()));
         }
     }
@@ -246,40 +253,40 @@ fn maybe_tracked(o: &Obj) -> bool {
 }
 
 fn m_is_tracked(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("is_tracked", kw)?;
-    nargs("is_tracked", a, 1, 1)?;
+    no_kw("gc.is_tracked", kw)?;
+    nargs("gc.is_tracked", a, 1, 1)?;
     Ok(pybool::from_bool(maybe_tracked(&a[0])))
 }
 
 fn m_is_finalized(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("is_finalized", kw)?;
-    nargs("is_finalized", a, 1, 1)?;
+    no_kw("gc.is_finalized", kw)?;
+    nargs("gc.is_finalized", a, 1, 1)?;
     Ok(pybool::from_bool(false))
 }
 
 fn m_freeze(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("freeze", kw)?;
-    nargs("freeze", a, 0, 0)?;
+    no_kw("gc.freeze", kw)?;
+    nargs("gc.freeze", a, 0, 0)?;
     gc::freeze();
     Ok(none::none())
 }
 
 fn m_unfreeze(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("unfreeze", kw)?;
-    nargs("unfreeze", a, 0, 0)?;
+    no_kw("gc.unfreeze", kw)?;
+    nargs("gc.unfreeze", a, 0, 0)?;
     gc::unfreeze();
     Ok(none::none())
 }
 
 fn m_get_freeze_count(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("get_freeze_count", kw)?;
-    nargs("get_freeze_count", a, 0, 0)?;
+    no_kw("gc.get_freeze_count", kw)?;
+    nargs("gc.get_freeze_count", a, 0, 0)?;
     Ok(Obj::from_small(gc::freeze_count() as i64))
 }
 
 fn m_get_stats(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("get_stats", kw)?;
-    nargs("get_stats", a, 0, 0)?;
+    no_kw("gc.get_stats", kw)?;
+    nargs("gc.get_stats", a, 0, 0)?;
     let mut v = Vec::new();
     for (c, n, u) in gc::get_stats() {
         let d = dict::new();

@@ -28,6 +28,8 @@ pub mod zlib;
 pub mod codecs;
 pub mod r#struct;
 pub mod operator;
+pub mod csv;
+pub mod json;
 
 use crate::object::{Obj, PyResult};
 use crate::types::typeobj::{flags, TypeObject};
@@ -69,6 +71,8 @@ pub static NATIVE: &[(&str, ModuleConstructor)] = &[
     ("_pyc_codecs", codecs::create),
     ("_struct", r#struct::create),
     ("_operator", operator::create),
+    ("_csv", csv::create),
+    ("_json", json::create),
 ];
 
 /// The constructor of the native module `name`, if it is one.

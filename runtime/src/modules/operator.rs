@@ -22,7 +22,7 @@ use crate::types::{bool as pybool, bytes, dict, int, module, none, str as pystr,
 macro_rules! op_fn {
     ($f:ident, $name:literal, [$($a:ident),+], $body:expr) => {
         fn $f(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-            exact_args($name, args, kw, [$(stringify!($a)),+].len())?;
+            positional($name, args, kw, [$(stringify!($a)),+].len())?;
             #[allow(unused_variables)]
             let [$($a),+] = args else { unreachable!() };
             $body
@@ -87,6 +87,14 @@ op_fn!(f_index_of, "indexOf", [a, b], match search(a, b, 1)? {
     (None, _) => Err(value_error("sequence.index(x): x not in sequence")),
 });
 
+/// Positional-only arguments, exactly `n` of them (CPython's messages).
+fn positional(name: &str, args: &[Obj], kw: &KwArgs, n: usize) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(type_error(format!("_operator.{name}() takes no keyword arguments")));
+    }
+    exact_args(name, args, kw, n)
+}
+
 fn builtin(name: &str) -> PyResult<Obj> {
     protocol::getattr_str(&crate::builtins::builtins_module(), name)
 }
@@ -133,7 +141,7 @@ fn f_call(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 /// `operator.length_hint(obj, default=0)` (PEP 424).
 fn f_length_hint(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(type_error("length_hint() takes no keyword arguments"));
+        return Err(type_error("_operator.length_hint() takes no keyword arguments"));
     }
     if args.is_empty() || args.len() > 2 {
         return Err(type_error(format!("length_hint expected at most 2 arguments, got {}", args.len())));
@@ -170,7 +178,7 @@ fn f_length_hint(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 /// `hmac.compare_digest`: equality of two ASCII strs or two bytes-like objects.
 fn f_compare_digest(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    exact_args("_compare_digest", args, kw, 2)?;
+    positional("_compare_digest", args, kw, 2)?;
     let (a, b) = (&args[0], &args[1]);
     if let (Some(x), Some(y)) = (pystr::as_str(a), pystr::as_str(b)) {
         if !x.is_ascii() || !y.is_ascii() {

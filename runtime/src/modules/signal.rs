@@ -222,6 +222,43 @@ fn drain_wakeup() {
     while fd >= 0 && unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) } > 0 {}
 }
 
+// ===================== which thread receives signals =====================
+
+/// The asynchronous signals (everything but the synchronous faults) as a set.
+fn async_signal_set() -> libc::sigset_t {
+    // SAFETY: sigfillset/sigdelset fill a sigset we own.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for s in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGTRAP, libc::SIGABRT, libc::SIGSYS] {
+            libc::sigdelset(&mut set, s);
+        }
+        set
+    }
+}
+
+/// Blocks asynchronous signals in the calling thread, for good. Every thread but the one
+/// running `__main__` does this, so the kernel delivers process-directed signals to the
+/// main thread (in CPython that thread is the process's first one, which the kernel
+/// prefers), and its blocking waits are the ones interrupted.
+pub fn block_async_signals() {
+    let set = async_signal_set();
+    // SAFETY: changes only the calling thread's mask.
+    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) };
+}
+
+/// Runs `f` (which spawns a thread) with asynchronous signals blocked, so the new thread
+/// starts with them blocked; the caller's mask is restored afterwards.
+pub fn spawn_blocked<R>(f: impl FnOnce() -> R) -> R {
+    let set = async_signal_set();
+    // SAFETY: `old` receives the caller's mask, restored below.
+    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old) };
+    let r = f();
+    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut()) };
+    r
+}
+
 // ===================== exit by SIGINT =====================
 
 /// `__main__` ended with an uncaught KeyboardInterrupt: the process will exit by SIGINT.

@@ -400,8 +400,8 @@ fn unpack_from_layout(l: &Layout, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 fn pack_into_layout(l: &Layout, args: &[Obj]) -> PyResult<Obj> {
     if args.len() != l.items + 2 {
         return Err(match args.len() {
-            0 => type_error("pack_into expected buffer argument"),
-            1 => type_error("pack_into expected offset argument"),
+            0 => error("pack_into expected buffer argument"),
+            1 => error("pack_into expected offset argument"),
             n => error(format!("pack_into expected {} items for packing (got {})", l.items, n - 2)),
         });
     }
@@ -473,7 +473,7 @@ fn struct_for(f: &Obj) -> PyResult<Obj> {
 }
 
 fn s_pack(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("pack", kw)?;
+    no_kw("Struct.pack", kw)?;
     let l = &sp(s).layout;
     let mut out = vec![0u8; l.size];
     pack_layout(l, args, &mut out, "pack")?;
@@ -481,6 +481,7 @@ fn s_pack(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 }
 
 fn s_unpack(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    no_kw("Struct.unpack", kw)?;
     super::itertools::exact_args("unpack", args, kw, 1)?;
     unpack_exact(&sp(s).layout, &buffer_arg(&args[0])?)
 }
@@ -490,11 +491,12 @@ fn s_unpack_from(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 }
 
 fn s_pack_into(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    no_kw("pack_into", kw)?;
+    no_kw("Struct.pack_into", kw)?;
     pack_into_layout(&sp(s).layout, args)
 }
 
 fn s_iter_unpack(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    no_kw("Struct.iter_unpack", kw)?;
     super::itertools::exact_args("iter_unpack", args, kw, 1)?;
     let size = sp(s).layout.size;
     if size == 0 {
@@ -594,7 +596,7 @@ fn no_kw(name: &str, kw: &KwArgs) -> PyResult<()> {
 
 /// Splits off the leading format argument of a module-level function.
 fn with_format<'a>(args: &'a [Obj], kw: &KwArgs, name: &str) -> PyResult<(Obj, &'a [Obj])> {
-    no_kw(name, kw)?;
+    no_kw(&format!("_struct.{name}"), kw)?;
     match args.split_first() {
         Some((f, rest)) => Ok((struct_for(f)?, rest)),
         None => Err(type_error("missing format argument")),
@@ -610,6 +612,7 @@ fn f_pack_into(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     s_pack_into(&s, rest, &KwArgs::EMPTY)
 }
 fn f_unpack(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    no_kw("_struct.unpack", kw)?;
     super::itertools::exact_args("unpack", args, kw, 2)?;
     let s = struct_for(&args[0])?;
     s_unpack(&s, &args[1..], kw)
@@ -622,13 +625,15 @@ fn f_unpack_from(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     unpack_from_layout(&sp(&s).layout, rest, kw)
 }
 fn f_iter_unpack(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    no_kw("_struct.iter_unpack", kw)?;
     super::itertools::exact_args("iter_unpack", args, kw, 2)?;
     let s = struct_for(&args[0])?;
     s_iter_unpack(&s, &args[1..], kw)
 }
 fn f_calcsize(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    let a = bind_args("calcsize", args, kw, &["format"], 1, 1, 1)?;
-    let s = struct_for(a[0].as_ref().unwrap())?;
+    no_kw("_struct.calcsize", kw)?;
+    super::itertools::exact_args("calcsize", args, kw, 1)?;
+    let s = struct_for(&args[0])?;
     g_size(&s)
 }
 fn f_clearcache(_m: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {

@@ -444,9 +444,11 @@ fn start_new_thread(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     gil::note_thread_started();
     RUNNING.fetch_add(1, Ordering::SeqCst);
     let (tx, rx) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
-        let _ = tx.send(gil::ident());
-        thread_main(start)
+    let spawned = crate::modules::signal::spawn_blocked(|| {
+        std::thread::Builder::new().stack_size(size).spawn(move || {
+            let _ = tx.send(gil::ident());
+            thread_main(start)
+        })
     });
     match spawned {
         Ok(_) => {

@@ -692,6 +692,49 @@ class WeakSet:
             return NotImplemented
         return set(self) == set(other)
 
+class WeakMethod(ref):
+    """A weak reference to a bound method: dead as soon as its object or its function is."""
+    __slots__ = ("_func_ref", "_alive")
+
+    def __new__(cls, meth, callback=None):
+        try:
+            obj, func = meth.__self__, meth.__func__
+        except AttributeError:
+            raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
+        def on_death(_, cb=callback):
+            me = self_ref()
+            if me is not None and me._alive:
+                me._alive = False
+                if cb is not None:
+                    cb(me)
+        self = ref.__new__(cls, obj, on_death)
+        self._func_ref = ref(func, on_death)
+        self._alive = True
+        self_ref = ref(self)
+        return self
+
+    def __init__(self, meth, callback=None):
+        pass
+
+    def __call__(self):
+        obj, func = ref.__call__(self), self._func_ref()
+        if obj is None or func is None:
+            return None
+        return func.__get__(obj, type(obj))
+
+    def __eq__(self, other):
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if not (self._alive and other._alive):
+            return self is other
+        return ref.__eq__(self, other) and self._func_ref == other._func_ref
+
+    def __ne__(self, other):
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    __hash__ = ref.__hash__
+
 class finalize:
     __slots__ = ()
     _registry = {}
@@ -713,6 +756,23 @@ class finalize:
         finalize._counter[0] += 1
         info.index = finalize._counter[0]
         self._registry[self] = info
+        if not finalize._registered_with_atexit:
+            import atexit
+            atexit.register(finalize._exitfunc)
+            finalize._registered_with_atexit = True
+
+    @classmethod
+    def _exitfunc(cls):
+        # At exit the finalizers still pending (with atexit true) run newest first; after
+        # that none runs any more (their referents dying during shutdown call nothing).
+        try:
+            while True:
+                pending = [(i.index, f) for f, i in cls._registry.items() if i.atexit]
+                if not pending:
+                    break
+                max(pending, key=lambda p: p[0])[1]()
+        finally:
+            cls._shutdown = True
 
     def __call__(self, _=None):
         info = self._registry.pop(self, None)

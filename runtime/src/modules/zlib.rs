@@ -314,7 +314,7 @@ impl Deflater {
                 true
             });
             rest = &rest[used..];
-            if status != TDEFLStatus::Okay || rest.is_empty() {
+            if status != TDEFLStatus::Okay || rest.is_empty() || used == 0 {
                 break;
             }
         }

@@ -627,6 +627,7 @@ pub fn fill_builtin_dict(ty: &TypeObject, methods: Vec<MethodDef>) {
         };
         dict::set_item_str(&d, name, v);
     }
+    crate::gc::immortalize_graph(&d);
     ty.modified();
 }
 
@@ -1335,7 +1336,10 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
         }
     }
     let module = dict_get(&d, "__module__").and_then(|m| pystr::as_str(&m).map(|s| s.to_string())).unwrap_or_else(|| "builtins".to_string());
-    if dict_get(&d, "__doc__").is_none() {
+    // The implicit `__doc__ = None` does not conflict with a `__doc__` slot (typing's
+    // `_SpecialForm`): CPython adds it only after creating the slot descriptors.
+    let implicit_doc = dict_get(&d, "__doc__").is_none();
+    if implicit_doc {
         dict::set_item_str(&d, "__doc__", none::none());
     }
     // Implicit staticmethod / classmethod.
@@ -1385,7 +1389,7 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
             } else {
                 s.to_string()
             };
-            if dict_get(&d, &mangled).is_some() {
+            if dict_get(&d, &mangled).is_some() && !(implicit_doc && mangled == "__doc__") {
                 return Err(value_error(format!("'{}' in __slots__ conflicts with class variable", mangled)));
             }
             if slot_names.contains(&mangled) {

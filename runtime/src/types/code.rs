@@ -252,6 +252,18 @@ fn g_freevars(o: &Obj) -> PyResult<Obj> { Ok(strs(&as_code(o).code.freevars)) }
 fn g_names(o: &Obj) -> PyResult<Obj> { Ok(strs(&as_code(o).code.names)) }
 fn g_consts(o: &Obj) -> PyResult<Obj> { Ok(types::tuple::new(as_code(o).consts.clone())) }
 
+/// `co_positions()`: (line, end_line, col, end_col) per instruction, None where unknown
+/// (the `traceback` module reads the `^^^` marks' span from it).
+fn m_positions(a: &[Obj]) -> PyResult<Obj> {
+    let c = as_code(&a[0]).code;
+    let opt = |known: bool, v: u32| if known { types::int::from_i64(v as i64) } else { none::none() };
+    let items = c.lines.iter().zip(&c.positions).map(|(&line, &(end_line, col, end_col))| {
+        let known = end_line != 0;
+        types::tuple::new(vec![opt(line != 0, line), opt(known, end_line), opt(known, col), opt(known, end_col)])
+    });
+    crate::protocol::iter(&types::list::new(items.collect()))
+}
+
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("code", std::mem::size_of::<CodeObj>(), drop_as::<CodeObj>);
     s.final_ = true;
@@ -272,6 +284,7 @@ pub fn spec() -> TypeSpec {
         MethodDef::Getter { name: "co_freevars", get: g_freevars },
         MethodDef::Getter { name: "co_names", get: g_names },
         MethodDef::Getter { name: "co_consts", get: g_consts },
+        MethodDef::Method { name: "co_positions", func: m_positions, min: 1, max: 1 },
     ];
     s
 }

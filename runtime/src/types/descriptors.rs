@@ -513,7 +513,16 @@ fn bound_spec(name: &'static str) -> TypeSpec {
     s.slots.getattro = Some(bound_getattro);
     s.slots.richcompare = Some(bound_richcompare);
     s.slots.hash = Some(bound_hash);
+    s.slots.traverse = Some(bound_traverse);
     s
+}
+
+/// A bound built-in method owns its `__self__` (`obj.m = obj.__init__` is a cycle); no
+/// clear slot, as in CPython: clearing the other members of such a cycle breaks it.
+fn bound_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let b = unsafe { o.payload::<BoundObj>() };
+    visit(&b.descr);
+    visit(&b.self_);
 }
 
 pub fn builtin_method_spec() -> TypeSpec {

@@ -266,6 +266,16 @@ pub struct ListObj {
     pub items: Vec<Obj>,
 }
 
+/// Releases the items last to first, as CPython's list_dealloc does (the order
+/// `__del__` methods observe).
+unsafe fn drop_list(h: *mut ObjHeader) {
+    let l = &mut *(h as *mut ListObj);
+    while let Some(x) = l.items.pop() {
+        drop(x);
+    }
+    drop_as::<ListObj>(h);
+}
+
 /// A new list owning `items`.
 pub fn new(items: Vec<Obj>) -> Obj {
     alloc(types().list, ListObj { head: header(), items })
@@ -1373,7 +1383,7 @@ fn node_power(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
 }
 
 pub fn spec() -> TypeSpec {
-    let mut s = TypeSpec::new("list", std::mem::size_of::<ListObj>(), drop_as::<ListObj>);
+    let mut s = TypeSpec::new("list", std::mem::size_of::<ListObj>(), drop_list);
     s.slots.traverse = Some(list_traverse);
     s.slots.clear = Some(list_clear);
     s.flags = super::typeobj::flags::LIST_SUBCLASS;

@@ -79,7 +79,11 @@ pub fn new(s: &str) -> Obj {
     match s.len() {
         0 => empty(),
         1 => cached_char(s.as_bytes()[0] as u32),
-        2 if s.chars().count() == 1 => cached_char(s.chars().next().unwrap() as u32),
+        // Two UTF-8 bytes hold U+0080..U+07FF; only Latin-1 has a cache slot.
+        2 => match s.chars().next() {
+            Some(c) if (0x80..0x100).contains(&(c as u32)) => cached_char(c as u32),
+            _ => alloc_str(types().str, s.into()),
+        },
         _ => alloc_str(types().str, s.into()),
     }
 }

@@ -23,6 +23,17 @@ pub struct TupleObj {
     pub items: Box<[Obj]>,
 }
 
+/// Releases the items last to first, as CPython's tupledealloc does (the order
+/// `__del__` methods observe).
+unsafe fn drop_tuple(h: *mut ObjHeader) {
+    let t = &mut *(h as *mut TupleObj);
+    let mut items = std::mem::take(&mut t.items).into_vec();
+    while let Some(x) = items.pop() {
+        drop(x);
+    }
+    drop_as::<TupleObj>(h);
+}
+
 static EMPTY: AtomicU64 = AtomicU64::new(0);
 
 /// The shared, immortal empty tuple.
@@ -276,7 +287,7 @@ fn m_getnewargs(a: &[Obj]) -> PyResult<Obj> {
 }
 
 pub fn spec() -> TypeSpec {
-    let mut s = TypeSpec::new("tuple", std::mem::size_of::<TupleObj>(), drop_as::<TupleObj>);
+    let mut s = TypeSpec::new("tuple", std::mem::size_of::<TupleObj>(), drop_tuple);
     s.slots.traverse = Some(tuple_traverse);
     s.flags = super::typeobj::flags::TUPLE_SUBCLASS;
     let sl = &mut s.slots;

@@ -94,7 +94,7 @@ fn make_unsupported() -> Obj {
     dict::set_item_str(&ns, "__module__", pystr::new("io"));
     let bases = tuple::new(vec![e.os_error.as_obj(), e.value_error.as_obj()]);
     let t = protocol::call(&types().type_.as_obj(), &[pystr::new("UnsupportedOperation"), bases, ns]).expect("UnsupportedOperation");
-    t.make_immortal();
+    crate::gc::immortalize_graph(&t);
     t
 }
 

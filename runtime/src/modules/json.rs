@@ -1,0 +1,168 @@
+//! The native `_json` module's string half: `scanstring` (JSON string literal decoding with
+//! CPython's C-scanner error messages and positions: "Invalid \escape", "Invalid \uXXXX
+//! escape", "Invalid control character at", "Unterminated string starting at") and the
+//! `encode_basestring` / `encode_basestring_ascii` escapers. `make_scanner` and
+//! `make_encoder` are absent, so json.py uses its pure-Python scanner and encoder.
+
+use crate::errors::{type_error, value_error};
+use crate::object::{Obj, PyErr, PyResult};
+use crate::protocol;
+use crate::types::function::new_builtin_in;
+use crate::types::typeobj::{CallFn, KwArgs};
+use crate::types::{dict, int, module, str as pystr, tuple};
+
+/// `json.decoder.JSONDecodeError(msg, doc, pos)` (json.decoder is the caller, so it is
+/// in `sys.modules`); a ValueError if it is not.
+fn decode_error(msg: &str, doc: &Obj, pos: usize) -> PyErr {
+    let cls = dict::get_item_str(&super::sys::modules_dict(), &pystr::intern("json.decoder"))
+        .and_then(|m| protocol::getattr_str(&m, "JSONDecodeError").ok());
+    let Some(cls) = cls else { return value_error(msg) };
+    match protocol::call(&cls, &[pystr::new(msg), doc.clone(), int::from_usize(pos)]) {
+        Ok(e) => PyErr(e),
+        Err(e) => e,
+    }
+}
+
+fn hex4(b: &[u8]) -> Option<u32> {
+    let s = std::str::from_utf8(b.get(..4)?).ok()?;
+    if !s.bytes().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(s, 16).ok()
+}
+
+/// Decodes the string literal whose body starts at byte `start` of `text`; returns the
+/// value and the byte offset after the closing quote. Errors carry byte offsets.
+fn scan(text: &str, start: usize, strict: bool) -> Result<(String, usize), (&'static str, usize)> {
+    let b = text.as_bytes();
+    let begin = start.saturating_sub(1);
+    let mut out = String::new();
+    let mut i = start;
+    loop {
+        let run = i;
+        while i < b.len() && b[i] != b'"' && b[i] != b'\\' {
+            if strict && b[i] <= 0x1f {
+                return Err(("Invalid control character at", i));
+            }
+            i += 1;
+        }
+        out.push_str(&text[run..i]);
+        if i >= b.len() {
+            return Err(("Unterminated string starting at", begin));
+        }
+        if b[i] == b'"' {
+            return Ok((out, i + 1));
+        }
+        let esc = i + 1;
+        let Some(&c) = b.get(esc) else { return Err(("Unterminated string starting at", begin)) };
+        if c != b'u' {
+            out.push(match c {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                _ => return Err(("Invalid \\escape", i)),
+            });
+            i = esc + 1;
+            continue;
+        }
+        let digits = esc + 1;
+        if digits + 4 >= b.len() {
+            return Err(("Invalid \\uXXXX escape", esc));
+        }
+        let Some(mut cp) = hex4(&b[digits..]) else { return Err(("Invalid \\uXXXX escape", esc)) };
+        i = digits + 4;
+        if (0xd800..0xdc00).contains(&cp) && i + 6 < b.len() && b[i] == b'\\' && b[i + 1] == b'u' {
+            let Some(lo) = hex4(&b[i + 2..]) else { return Err(("Invalid \\uXXXX escape", i + 1)) };
+            if (0xdc00..0xe000).contains(&lo) {
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+                i += 6;
+            }
+        }
+        match char::from_u32(cp) {
+            Some(ch) => out.push(ch),
+            None => return Err(("surrogate", i)),
+        }
+    }
+}
+
+fn f_scanstring(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = crate::types::int::bind_args("scanstring", args, kw, &["string", "end", "strict"], 3, 3, 2)?;
+    let doc = a[0].clone().unwrap();
+    let Some(text) = pystr::as_str(&doc) else {
+        return Err(type_error(format!("first argument must be a string, not {}", doc.type_name())));
+    };
+    let end = protocol::index_i64(a[1].as_ref().unwrap())?;
+    let strict = match &a[2] {
+        Some(s) => protocol::is_true(s)?,
+        None => true,
+    };
+    if end < 0 || end as usize > pystr::char_len(&doc) {
+        return Err(value_error("end is out of bounds"));
+    }
+    let start = pystr::byte_offset(&doc, end as usize);
+    match scan(text, start, strict) {
+        Ok((s, after)) => Ok(tuple::new(vec![pystr::from_string(s), int::from_usize(pystr::char_index(&doc, after))])),
+        Err(("surrogate", _)) => Err(value_error("surrogate code points are not supported")),
+        Err((msg, at)) => Err(decode_error(msg, &doc, pystr::char_index(&doc, at))),
+    }
+}
+
+/// The JSON text of `s` with quotes; non-ASCII escaped as \uXXXX when `ascii`.
+fn encode(s: &str, ascii: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (ascii && !c.is_ascii()) => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{:04x}", u));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn encode_fn(name: &str, args: &[Obj], kw: &KwArgs, ascii: bool) -> PyResult<Obj> {
+    super::itertools::exact_args(name, args, kw, 1)?;
+    match pystr::as_str(&args[0]) {
+        Some(s) => Ok(pystr::from_string(encode(s, ascii))),
+        None => Err(type_error(format!("first argument must be a string, not {}", args[0].type_name()))),
+    }
+}
+
+fn f_encode_basestring_ascii(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    encode_fn("encode_basestring_ascii", args, kw, true)
+}
+fn f_encode_basestring(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    encode_fn("encode_basestring", args, kw, false)
+}
+
+/// Creates the `_json` module.
+pub fn create() -> PyResult<Obj> {
+    let m = module::new("_json");
+    let d = module::dict(&m);
+    let fns: &[(&'static str, CallFn)] = &[
+        ("scanstring", f_scanstring), ("encode_basestring_ascii", f_encode_basestring_ascii),
+        ("encode_basestring", f_encode_basestring),
+    ];
+    for (name, f) in fns {
+        dict::set_item_str(&d, name, new_builtin_in("_json", name, *f));
+    }
+    Ok(m)
+}

@@ -1,0 +1,2 @@
+from . import money
+from .. import models as _models  # circular: shop.models is being imported right now
