@@ -810,6 +810,7 @@ fn source_of(o: &Obj, fname: &str) -> PyResult<String> {
 #[cfg(feature = "compiler")]
 fn compile_error(e: pyc_frontend::CompileError, filename: &str, source: &str) -> PyErr {
     let ty = match e.kind.as_str() {
+        "RecursionError" => return crate::errors::recursion_error(&e.msg),
         "IndentationError" => exc().indentation_error,
         "TabError" => exc().tab_error,
         _ => exc().syntax_error,

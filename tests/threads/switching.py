@@ -31,7 +31,9 @@ while len(finished) < 2:
     time.sleep(0.01)
 print(sorted(finished), progress[0] > 0, progress[1] > 0)
 
-# Two counting threads, both observed moving while the main thread sleeps.
+# Two counting threads, both seen moving while the main thread sleeps (the deadline is
+# far away: only a thread that never gets the GIL fails this).
+import time
 stop = [False]
 counts = [0, 0]
 def count(i):
@@ -41,10 +43,15 @@ def count(i):
 finished.clear()
 _thread.start_new_thread(count, (0,))
 _thread.start_new_thread(count, (1,))
-time.sleep(0.1)
-snapshot = counts[:]
-time.sleep(0.1)
+deadline = time.monotonic() + 20
+snapshot = None
+while time.monotonic() < deadline:
+    time.sleep(0.01)
+    if snapshot is None and counts[0] > 1000 and counts[1] > 1000:
+        snapshot = counts[:]
+    elif snapshot and counts[0] > snapshot[0] and counts[1] > snapshot[1]:
+        break
 stop[0] = True
 while len(finished) < 2:
     time.sleep(0.01)
-print(snapshot[0] > 0 and snapshot[1] > 0, counts[0] > snapshot[0], counts[1] > snapshot[1])
+print(snapshot is not None, counts[0] > snapshot[0], counts[1] > snapshot[1])

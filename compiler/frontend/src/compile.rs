@@ -105,6 +105,17 @@ pub(crate) struct Compiler<'a> {
     st: SymbolTable,
     units: Vec<Unit<'a>>,
     interactive: bool,
+    /// Nesting of `stmt`/`expr` calls (limits.rs).
+    depth: u32,
+}
+
+impl crate::limits::Nesting for Compiler<'_> {
+    fn depth(&mut self) -> &mut u32 {
+        &mut self.depth
+    }
+    fn index(&self) -> (&str, &LineIndex) {
+        (self.source, &self.idx)
+    }
 }
 
 fn const_eq(a: &Constant, b: &Constant) -> bool {
@@ -258,6 +269,10 @@ fn is_const_true(e: &Expr) -> Option<bool> {
 }
 
 pub(crate) fn compile_source(source: &str, filename: &str, mode: Mode) -> R<CodeObject> {
+    crate::limits::with_stack_for(source, || compile_on_stack(source, filename, mode))
+}
+
+fn compile_on_stack(source: &str, filename: &str, mode: Mode) -> R<CodeObject> {
     let idx = LineIndex::new(source);
     match mode {
         Mode::Exec | Mode::Single => {
@@ -273,13 +288,13 @@ pub(crate) fn compile_source(source: &str, filename: &str, mode: Mode) -> R<Code
                 ));
             }
             let st = symtable::build(source, &idx, &m.body, None, m.range)?;
-            let mut c = Compiler { source, filename: filename.to_string(), idx, st, units: Vec::new(), interactive: mode == Mode::Single };
+            let mut c = Compiler { source, filename: filename.to_string(), idx, st, units: Vec::new(), interactive: mode == Mode::Single, depth: 0 };
             c.module(&m.body)
         }
         Mode::Eval => {
             let e = parse::parse_expression(source)?;
             let st = symtable::build(source, &idx, &[], Some(&e.body), e.range)?;
-            let mut c = Compiler { source, filename: filename.to_string(), idx, st, units: Vec::new(), interactive: false };
+            let mut c = Compiler { source, filename: filename.to_string(), idx, st, units: Vec::new(), interactive: false, depth: 0 };
             c.eval(&e.body)
         }
     }
@@ -786,7 +801,7 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &'a Stmt) -> R {
         let old = self.set_loc(s.range());
-        let r = self.stmt_inner(s);
+        let r = crate::limits::nested(self, s.range(), |c| c.stmt_inner(s));
         self.restore_loc(old);
         r
     }
@@ -1955,7 +1970,7 @@ impl<'a> Compiler<'a> {
 
     fn expr(&mut self, e: &'a Expr) -> R {
         let old = self.set_loc(e.range());
-        let r = self.expr_inner(e);
+        let r = crate::limits::nested(self, e.range(), |c| c.expr_inner(e));
         self.restore_loc(old);
         r
     }

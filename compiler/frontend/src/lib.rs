@@ -10,6 +10,8 @@ pub mod bytecode;
 #[cfg(feature = "parser")]
 mod compile;
 pub mod disasm;
+#[cfg(feature = "parser")]
+mod limits;
 pub mod native_modules;
 #[cfg(feature = "parser")]
 pub mod parse;

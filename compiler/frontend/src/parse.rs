@@ -89,6 +89,11 @@ fn check_errors<T>(source: &str, parsed: &ruff_python_parser::Parsed<T>) -> Resu
     if let Some(t) = tab_error(source, &idx, parsed.tokens()) {
         return Err(t);
     }
+    if let Some(limit) = crate::limits::token_limits(source, &idx, parsed.tokens()) {
+        if parsed.errors().iter().all(|e| e.location.start().to_usize() >= limit.range.start) {
+            return Err(limit);
+        }
+    }
     if let Some(first) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
         return Err(convert_error(source, &idx, parsed.tokens(), parsed.errors(), first));
     }

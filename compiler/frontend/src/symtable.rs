@@ -158,9 +158,20 @@ struct Builder<'a> {
     stack: Vec<ScopeId>,
     private: Option<String>,
     future_annotations: bool,
+    /// Nesting of `stmt`/`expr`/`analyze_block` calls (limits.rs).
+    depth: u32,
 }
 
 type R = Result<(), CompileError>;
+
+impl crate::limits::Nesting for Builder<'_> {
+    fn depth(&mut self) -> &mut u32 {
+        &mut self.depth
+    }
+    fn index(&self) -> (&str, &LineIndex) {
+        (self.source, self.idx)
+    }
+}
 
 impl<'a> Builder<'a> {
     fn err(&self, msg: impl Into<String>, r: TextRange) -> CompileError {
@@ -245,6 +256,10 @@ impl<'a> Builder<'a> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> R {
+        crate::limits::nested(self, s.range(), |b| b.stmt_inner(s))
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> R {
         match s {
             Stmt::FunctionDef(f) => {
                 self.add_def(&f.name.id, DEF_LOCAL, f.name.range)?;
@@ -585,6 +600,10 @@ impl<'a> Builder<'a> {
     }
 
     fn expr(&mut self, e: &Expr) -> R {
+        crate::limits::nested(self, e.range(), |b| b.expr_inner(e))
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> R {
         match e {
             Expr::BoolOp(b) => {
                 for v in &b.values {
@@ -870,6 +889,16 @@ impl<'a> Builder<'a> {
         free: &mut HashSet<String>,
         global: &mut HashSet<String>,
     ) -> R {
+        crate::limits::nested(self, TextRange::default(), |b| b.analyze_block_inner(sid, bound, free, global))
+    }
+
+    fn analyze_block_inner(
+        &mut self,
+        sid: ScopeId,
+        bound: Option<&HashSet<String>>,
+        free: &mut HashSet<String>,
+        global: &mut HashSet<String>,
+    ) -> R {
         let mut local: HashSet<String> = HashSet::new();
         let mut scopes: HashMap<String, SymScope> = HashMap::new();
         let mut newglobal: HashSet<String> = HashSet::new();
@@ -1030,6 +1059,7 @@ pub fn build(
         stack: vec![0],
         private: None,
         future_annotations: false,
+        depth: 0,
     };
     b.stmts(body)?;
     if let Some(e) = expr {
