@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use crate::object::{Obj, PyErr};
+use crate::object::{Obj, PyErr, PyResult};
 use crate::types::exceptions::{exc, new_exception_msg, new_exception};
 use crate::types::typeobj::TypeObject;
 
@@ -41,6 +41,27 @@ pub fn not_implemented_error(msg: impl Into<String>) -> PyErr { new_error(exc().
 pub fn unbound_local_error(msg: impl Into<String>) -> PyErr { new_error(exc().unbound_local_error, msg) }
 pub fn import_error(msg: impl Into<String>) -> PyErr { new_error(exc().import_error, msg) }
 pub fn memory_error() -> PyErr { PyErr(new_exception(exc().memory_error, vec![])) }
+
+/// An empty String with room for `bytes`: sizes computed from Python values (repeat
+/// counts, widths) may be huge, and failing to allocate raises MemoryError instead of
+/// aborting the process.
+pub fn alloc_string(bytes: usize) -> PyResult<String> {
+    let mut s = String::new();
+    s.try_reserve_exact(bytes).map_err(|_| memory_error())?;
+    Ok(s)
+}
+
+/// A Vec with room for `n` items (MemoryError when that many cannot be allocated).
+pub fn alloc_vec<T>(n: usize) -> PyResult<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| memory_error())?;
+    Ok(v)
+}
+
+/// Makes room for `extra` more items in `v` (MemoryError when impossible).
+pub fn reserve<T>(v: &mut Vec<T>, extra: usize) -> PyResult<()> {
+    v.try_reserve(extra).map_err(|_| memory_error())
+}
 pub fn os_error(msg: impl Into<String>) -> PyErr { new_error(exc().os_error, msg) }
 /// `AttributeError` for a missing attribute, with CPython's wording for instances
 /// ("'Foo' object has no attribute 'x'") and classes ("type object 'Foo' has no

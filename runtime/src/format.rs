@@ -139,7 +139,9 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
 }
 
 /// Pads `body` (with a sign/prefix `head` kept in front for '=' alignment) to the width.
-fn pad(head: &str, body: &str, spec: &Spec, default_align: char) -> String {
+/// The width comes from the program: a padded text that cannot be allocated raises
+/// MemoryError, as in CPython.
+fn pad(head: &str, body: &str, spec: &Spec, default_align: char) -> PyResult<String> {
     let fill = spec.fill.unwrap_or(' ');
     let align = spec.align.unwrap_or(default_align);
     let len = head.chars().count() + body.chars().count();
@@ -147,7 +149,7 @@ fn pad(head: &str, body: &str, spec: &Spec, default_align: char) -> String {
         let mut s = String::with_capacity(head.len() + body.len());
         s.push_str(head);
         s.push_str(body);
-        return s;
+        return Ok(s);
     }
     let total = spec.width - len;
     let (l, r) = match align {
@@ -155,7 +157,8 @@ fn pad(head: &str, body: &str, spec: &Spec, default_align: char) -> String {
         '^' => (total / 2, total - total / 2),
         _ => (total, 0),
     };
-    let mut s = String::with_capacity(spec.width + 8);
+    let bytes = total.checked_mul(fill.len_utf8()).and_then(|n| n.checked_add(head.len() + body.len()));
+    let mut s = crate::errors::alloc_string(bytes.unwrap_or(usize::MAX))?;
     if align == '=' {
         s.push_str(head);
         s.extend(std::iter::repeat(fill).take(total));
@@ -166,12 +169,12 @@ fn pad(head: &str, body: &str, spec: &Spec, default_align: char) -> String {
         s.push_str(body);
         s.extend(std::iter::repeat(fill).take(r));
     }
-    s
+    Ok(s)
 }
 
 /// Lays out a number: sign, prefix, integer digits (grouped), the rest (fraction,
 /// exponent, suffix), with zero-padding through the grouping like CPython.
-fn finish_number(neg: bool, prefix: &str, intpart: &str, rest: &str, spec: &Spec, every: usize) -> String {
+fn finish_number(neg: bool, prefix: &str, intpart: &str, rest: &str, spec: &Spec, every: usize) -> PyResult<String> {
     let sign = if neg {
         "-"
     } else {
@@ -197,6 +200,9 @@ fn finish_number(neg: bool, prefix: &str, intpart: &str, rest: &str, spec: &Spec
     let zero_fill = spec.fill == Some('0') && spec.align.unwrap_or('>') == '=';
     if zero_fill && spec.grouping.is_some() {
         let need = spec.width.saturating_sub(head.chars().count() + rest.chars().count());
+        // Each digit group adds a separator: the zero-padded digits need about
+        // need * every / (every + 1) zeros; reserve them first (MemoryError when huge).
+        crate::errors::alloc_string(need)?;
         let mut raw = intpart.to_string();
         while digits.chars().count() < need {
             raw.insert(0, '0');
@@ -250,7 +256,7 @@ pub fn format_int_obj(o: &Obj, spec: &str) -> PyResult<Obj> {
         let Some(ch) = cp.and_then(char::from_u32).or_else(|| cp.map(|_| '\u{fffd}')) else {
             return Err(overflow_error("%c arg not in range(0x110000)"));
         };
-        return Ok(pystr::from_string(pad("", &ch.to_string(), &s, '<')));
+        return Ok(pystr::from_string(pad("", &ch.to_string(), &s, '<')?));
     }
     let (digits, prefix, every) = match ty {
         'b' => (mag.to_str_radix(2), "0b", 4),
@@ -260,7 +266,7 @@ pub fn format_int_obj(o: &Obj, spec: &str) -> PyResult<Obj> {
         _ => (pyint::bigint_to_decimal(&num_bigint::BigInt::from(mag.clone()))?, "", 3),
     };
     let prefix = if s.alt { prefix } else { "" };
-    Ok(pystr::from_string(finish_number(neg, prefix, &digits, "", &s, every)))
+    Ok(pystr::from_string(finish_number(neg, prefix, &digits, "", &s, every)?))
 }
 
 // ----- float -----
@@ -388,7 +394,7 @@ pub fn format_float(x: f64, s: &Spec, tyname: &str) -> PyResult<String> {
         if ty == '%' {
             t.push('%');
         }
-        return Ok(finish_number(neg, "", "", &t, s, 3));
+        return finish_number(neg, "", "", &t, s, 3);
     }
     let v = if ty == '%' { x.abs() * 100.0 } else { x.abs() };
     let mut body = float_body(v, ty, s.precision, s.alt);
@@ -405,7 +411,7 @@ pub fn format_float(x: f64, s: &Spec, tyname: &str) -> PyResult<String> {
     // Split integer digits from the rest for grouping.
     let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
     let (ip, rest) = body.split_at(split);
-    Ok(finish_number(neg, "", ip, rest, s, 3))
+    finish_number(neg, "", ip, rest, s, 3)
 }
 
 /// `format(float, spec)`.
@@ -449,7 +455,7 @@ pub fn format_text(text: &str, s: &Spec, tyname: &str) -> PyResult<String> {
         },
         None => text,
     };
-    Ok(pad("", t, s, '<'))
+    pad("", t, s, '<')
 }
 
 /// `format(str, spec)`.
@@ -904,7 +910,7 @@ fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<Stri
                 if sp.align == Some('=') {
                     sp.align = Some('>');
                 }
-                pad("", &text, &sp, '>')
+                pad("", &text, &sp, '>')?
             }
             'r' | 'a' if bytes_mode => {
                 let r = protocol::repr_string(&arg)?;
@@ -918,7 +924,7 @@ fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<Stri
                 if sp.align == Some('=') {
                     sp.align = Some('>');
                 }
-                pad("", &text, &sp, '>')
+                pad("", &text, &sp, '>')?
             }
             'c' if bytes_mode => {
                 let ch = if let Some(b) = crate::types::bytes::as_bytes_any(&arg).filter(|_| !pyint::is_int(&arg)) {
@@ -940,7 +946,7 @@ fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<Stri
                 if sp.align == Some('=') {
                     sp.align = Some('>');
                 }
-                pad("", &ch.to_string(), &sp, '>')
+                pad("", &ch.to_string(), &sp, '>')?
             }
             's' | 'r' | 'a' => {
                 let o = convert(&arg, conv)?;
@@ -963,7 +969,7 @@ fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<Stri
                         digits.insert(0, '0');
                     }
                 }
-                finish_number(b.sign() == num_bigint::Sign::Minus, "", &digits, "", &spec, 3)
+                finish_number(b.sign() == num_bigint::Sign::Minus, "", &digits, "", &spec, 3)?
             }
             'o' | 'x' | 'X' => {
                 if !pyint::is_int(&arg) && arg.ty().slots().index.is_none() {
@@ -987,7 +993,7 @@ fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<Stri
                     }
                 }
                 let prefix = if spec.alt { prefix } else { "" };
-                finish_number(b.sign() == num_bigint::Sign::Minus, prefix, &digits, "", &spec, 3)
+                finish_number(b.sign() == num_bigint::Sign::Minus, prefix, &digits, "", &spec, 3)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = pyfloat::to_f64(&arg)?;
@@ -1019,7 +1025,7 @@ fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<Stri
                 if sp.align == Some('=') {
                     sp.align = Some('>');
                 }
-                pad("", &ch.to_string(), &sp, '>')
+                pad("", &ch.to_string(), &sp, '>')?
             }
             other => {
                 let idx = chars[..i - 1].iter().collect::<String>().chars().count();

@@ -7,7 +7,7 @@
 //! segment when it is not (ruff's parser does the same).
 use crate::parse::LineIndex;
 use crate::CompileError;
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::TextRange;
 
 /// CPython 3.11: recursion limit (1000) × COMPILER_STACK_FRAME_SCALE (3), less the
 /// levels already in use when `compile()` runs.
@@ -54,34 +54,83 @@ pub fn with_stack_for<T>(source: &str, f: impl FnOnce() -> T) -> T {
     stacker::maybe_grow(need, need, f)
 }
 
-/// CPython's tokenizer limits over ruff's tokens: the 201st nested bracket is a
+/// CPython's tokenizer limits, checked by lexing before parsing (deep nesting makes
+/// ruff's parser slow, quadratic in nested f-strings): the 201st nested bracket is a
 /// SyntaxError, the 100th indentation level an IndentationError. Brackets inside
-/// f-strings do not count (3.11 tokenizes an f-string as one string token).
-pub fn token_limits(source: &str, idx: &LineIndex, tokens: &ruff_python_ast::token::Tokens) -> Option<CompileError> {
+/// f-string replacement fields count too (3.11 rejects such nesting anyway).
+pub fn token_limits(source: &str, mode: ruff_python_parser::Mode) -> Result<(), CompileError> {
     use ruff_python_ast::token::TokenKind as T;
-    let (mut brackets, mut indent, mut fstring) = (0usize, 0usize, 0usize);
-    for t in tokens.iter() {
-        let start = t.range().start().to_usize();
-        match t.kind() {
-            T::FStringStart => fstring += 1,
-            T::FStringEnd => fstring = fstring.saturating_sub(1),
-            T::Lpar | T::Lsqb | T::Lbrace if fstring == 0 => {
+    let mut lexer = ruff_python_parser::lexer::lex(source, mode);
+    let (mut brackets, mut indent) = (0usize, 0usize);
+    loop {
+        match lexer.next_token() {
+            T::EndOfFile => return Ok(()),
+            T::Lpar | T::Lsqb | T::Lbrace => {
                 brackets += 1;
                 if brackets > MAX_BRACKETS {
-                    return Some(CompileError::with_index("SyntaxError", "too many nested parentheses", source, idx, start..start + 1));
+                    let at = nth_nested_bracket(source).unwrap_or(0);
+                    return Err(CompileError::new("SyntaxError", "too many nested parentheses", source, at..at + 1));
                 }
             }
-            T::Rpar | T::Rsqb | T::Rbrace if fstring == 0 => brackets = brackets.saturating_sub(1),
+            T::Rpar | T::Rsqb | T::Rbrace => brackets = brackets.saturating_sub(1),
             T::Indent => {
                 indent += 1;
                 if indent >= MAX_INDENT {
-                    let line = idx.line_start(idx.line_col(start).0);
-                    return Some(CompileError::with_index("IndentationError", "too many levels of indentation", source, idx, line..line));
+                    let at = deep_indented_line(source).unwrap_or(0);
+                    return Err(CompileError::new("IndentationError", "too many levels of indentation", source, at..at));
                 }
             }
             T::Dedent => indent = indent.saturating_sub(1),
             _ => {}
         }
+    }
+}
+
+/// Where the bracket nesting first exceeds the limit, by a byte scan that skips
+/// comments and one-line string literals (the lexer does not expose positions).
+fn nth_nested_bracket(source: &str) -> Option<usize> {
+    let (mut depth, mut quote, mut comment) = (0usize, None, false);
+    for (i, b) in source.bytes().enumerate() {
+        match (quote, b) {
+            (_, b'\n') => (quote, comment) = (None, false),
+            _ if comment => {}
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'#') => comment = true,
+            (None, b'\'' | b'"') => quote = Some(b),
+            (None, b'(' | b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_BRACKETS {
+                    return Some(i);
+                }
+            }
+            (None, b')' | b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The start of the first line indented `MAX_INDENT` levels deep (levels are the
+/// distinct increasing indentation widths of non-blank lines).
+fn deep_indented_line(source: &str) -> Option<usize> {
+    let mut widths: Vec<usize> = vec![0];
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '\t', '\x0c']);
+        let w = line.len() - body.len();
+        if !body.trim().is_empty() && !body.starts_with('#') {
+            while widths.last().map_or(false, |&top| w < top) {
+                widths.pop();
+            }
+            if widths.last().map_or(true, |&top| w > top) {
+                widths.push(w);
+            }
+            if widths.len() > MAX_INDENT {
+                return Some(start);
+            }
+        }
+        start += line.len();
     }
     None
 }

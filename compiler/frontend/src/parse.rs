@@ -65,6 +65,7 @@ fn options(mode: RMode) -> ParseOptions {
 
 /// Parses a module (file input).
 pub fn parse_module(source: &str) -> Result<ModModule, CompileError> {
+    crate::limits::token_limits(source, RMode::Module)?;
     let parsed = ruff_python_parser::parse_unchecked(source, options(RMode::Module));
     check_errors(source, &parsed)?;
     match parsed.into_syntax() {
@@ -76,6 +77,7 @@ pub fn parse_module(source: &str) -> Result<ModModule, CompileError> {
 /// Parses a single expression (eval input).
 pub fn parse_expression(source: &str) -> Result<ModExpression, CompileError> {
     // CPython strips leading spaces/tabs for eval input.
+    crate::limits::token_limits(source, RMode::Expression)?;
     let parsed = ruff_python_parser::parse_unchecked(source, options(RMode::Expression));
     check_errors(source, &parsed)?;
     match parsed.into_syntax() {
@@ -88,11 +90,6 @@ fn check_errors<T>(source: &str, parsed: &ruff_python_parser::Parsed<T>) -> Resu
     let idx = LineIndex::new(source);
     if let Some(t) = tab_error(source, &idx, parsed.tokens()) {
         return Err(t);
-    }
-    if let Some(limit) = crate::limits::token_limits(source, &idx, parsed.tokens()) {
-        if parsed.errors().iter().all(|e| e.location.start().to_usize() >= limit.range.start) {
-            return Err(limit);
-        }
     }
     if let Some(first) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
         return Err(convert_error(source, &idx, parsed.tokens(), parsed.errors(), first));
