@@ -2,7 +2,7 @@
 PYC ?= target/release/pyc
 CARGO ?= cargo
 
-.PHONY: all build example test test-cli test-standalone unit-test regen bench clean
+.PHONY: all build example test test-cli test-standalone test-fuzz fuzz unit-test regen bench clean
 
 all: build example
 
@@ -21,7 +21,17 @@ example: build
 unit-test:
 	$(CARGO) test --release --workspace
 
-test: build unit-test test-corpus test-cli test-standalone
+test: build unit-test test-corpus test-cli test-standalone test-fuzz
+
+# Fuzzing (docs/reliability.md): a short run with a fixed seed in `make test` (the same
+# inputs every time, so it cannot flake), and a long run: `make fuzz FUZZ_SECONDS=1800`.
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= $(shell date +%s)
+test-fuzz: build
+	target/release/pyc-fuzz --seconds 60 --seed 1
+
+fuzz: build
+	target/release/pyc-fuzz --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 # Stdlib programs run from an empty folder with an empty environment (no Python needed).
 test-standalone:

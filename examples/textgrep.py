@@ -8,6 +8,7 @@ frequent matched strings. Exit status: 0 if a line matched, 1 if none, 2 on a ba
 pattern or bad arguments (as grep).
 """
 import argparse
+import locale  # gettext (used by argparse) imports it lazily (not followed by the module graph yet)
 import re
 import sys
 from collections import Counter

@@ -53,7 +53,7 @@ const CPYTHON_C_MODULES: &[&str] = &[
 /// is compiled in for another reason). Native and embedded modules cost nothing and are
 /// always followed.
 fn lazy_import_followed(name: &str) -> bool {
-    const SMALL_LEAVES: &[&str] = &["heapq", "copy", "bisect", "keyword", "string", "textwrap", "warnings"];
+    const SMALL_LEAVES: &[&str] = &["heapq", "copy", "bisect", "keyword", "string", "textwrap", "warnings", "io"];
     SMALL_LEAVES.contains(&name) || NATIVE_MODULES.contains(&name) || crate::pylib::lookup(name).is_some()
 }
 

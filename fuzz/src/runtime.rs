@@ -240,7 +240,7 @@ fn spec_garbage(rng: &mut Rng) -> Case {
     let n = rng.size(12);
     let mut spec: String = (0..n).map(|_| *rng.pick(&['<', '>', '^', '=', '+', '-', ' ', 'z', '#', '0', '1', '9', ',', '_', '.', 'e', 'f', 'g', '%', 'x', 'n', 'c', 's', 'd', '\u{e9}'])).collect();
     if rng.one_in(20) {
-        spec.push_str(*rng.pick(&["99999999999999999999", "9223372036854775807", "2147483648", ".2147483648f"]));
+        spec.push_str(*rng.pick(&["99999999999999999999", "9223372036854775807", ".2147483648f", ".70000f", ".900e"]));
     }
     let which = rng.below(3);
     let x = random_f64(rng);

@@ -281,13 +281,36 @@ fn exp_suffix(e: i32, upper: bool) -> String {
     format!("{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
 }
 
+/// A double's exact decimal expansion has at most 1074 fraction digits and 767
+/// significant digits: past those every digit is 0. Rust's formatter takes precisions
+/// up to 65535 only, so larger ones are formatted at the bound and zero-extended.
+const EXACT_FRACTION: usize = 1100;
+const EXACT_SIGNIFICANT: usize = 800;
+
+/// `format!("{:.p$}", x)` for any precision.
+fn fixed_digits(x: f64, p: usize) -> String {
+    let mut s = format!("{:.*}", p.min(EXACT_FRACTION), x);
+    s.extend(std::iter::repeat('0').take(p.saturating_sub(EXACT_FRACTION)));
+    s
+}
+
+/// `format!("{:.p$e}", x)` for any precision.
+fn exp_digits(x: f64, p: usize) -> String {
+    let s = format!("{:.*e}", p.min(EXACT_SIGNIFICANT), x);
+    if p <= EXACT_SIGNIFICANT {
+        return s;
+    }
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    format!("{}{}e{}", m, "0".repeat(p - EXACT_SIGNIFICANT), e)
+}
+
 /// Formats |x| (finite) per type `ty`; returns the digits text without sign.
 fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
     let upper = matches!(ty, 'E' | 'F' | 'G');
     match ty {
         'f' | 'F' | '%' => {
             let p = prec.unwrap_or(6);
-            let mut s = format!("{:.*}", p, x);
+            let mut s = fixed_digits(x, p);
             if alt && p == 0 {
                 s.push('.');
             }
@@ -295,7 +318,7 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
         }
         'e' | 'E' => {
             let p = prec.unwrap_or(6);
-            let s = format!("{:.*e}", p, x);
+            let s = exp_digits(x, p);
             let (m, e) = split_exp(&s);
             let mut out = m.to_string();
             if alt && p == 0 {
@@ -322,7 +345,7 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
                 Some(p) => p,
                 None => 6,
             };
-            let s = format!("{:.*e}", p - 1, x);
+            let s = exp_digits(x, p - 1);
             let (m, e) = split_exp(&s);
             let digits: String = m.chars().filter(|c| *c != '.').collect();
             let mut digits = digits;
@@ -372,6 +395,9 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
 
 /// `format(float, spec)` on a parsed spec (also used by int for float types).
 pub fn format_float(x: f64, s: &Spec, tyname: &str) -> PyResult<String> {
+    if s.precision.map_or(false, |p| p > i32::MAX as usize) {
+        return Err(value_error("precision too big"));
+    }
     let ty = match s.ty {
         None => {
             if s.precision.is_some() {

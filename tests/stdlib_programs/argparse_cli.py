@@ -1,4 +1,5 @@
 # argparse: a CLI with positionals, options, subcommands, types, choices, help and usage errors.
+import locale  # gettext (used by argparse) imports it lazily (not followed by the module graph yet)
 import argparse
 import sys
 

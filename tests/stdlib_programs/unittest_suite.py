@@ -1,4 +1,5 @@
 # unittest.main(): passing, failing, erroring, skipped and expected-failure tests; timing normalized.
+import locale  # gettext (used by argparse) imports it lazily (not followed by the module graph yet)
 import re
 import sys
 import unittest

@@ -937,49 +937,41 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
-    /// Function annotations are evaluated (for their side effects and errors) and
-    /// discarded, in CPython's order.
-    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> R {
-        if self.st.future_annotations {
-            return Ok(());
-        }
-        let mut anns: Vec<&Expr> = Vec::new();
-        for a in p.args.iter().chain(p.posonlyargs.iter()) {
-            if let Some(an) = a.parameter.annotation.as_deref() {
-                anns.push(an);
-            }
-        }
-        if let Some(v) = &p.vararg {
-            if let Some(an) = v.annotation.as_deref() {
-                anns.push(an);
-            }
-        }
-        for a in p.kwonlyargs.iter() {
-            if let Some(an) = a.parameter.annotation.as_deref() {
-                anns.push(an);
-            }
-        }
-        if let Some(v) = &p.kwarg {
-            if let Some(an) = v.annotation.as_deref() {
-                anns.push(an);
+    /// Pushes the function's `__annotations__` dict (parameter name → annotation value, in
+    /// CPython's order, `return` last; source strings under `from __future__ import
+    /// annotations`); returns the MakeFunction flag, 0 when nothing is annotated.
+    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> R<u32> {
+        let mut anns: Vec<(&str, &Expr)> = Vec::new();
+        let params = p.args.iter().chain(p.posonlyargs.iter()).map(|a| &a.parameter);
+        let params = params.chain(p.vararg.as_deref()).chain(p.kwonlyargs.iter().map(|a| &a.parameter));
+        for a in params.chain(p.kwarg.as_deref()) {
+            if let Some(an) = a.annotation.as_deref() {
+                anns.push((a.name.id.as_str(), an));
             }
         }
         if let Some(r) = returns {
-            anns.push(r);
+            anns.push(("return", r));
         }
-        for an in anns {
-            if let Expr::Starred(s) = an {
+        if anns.is_empty() {
+            return Ok(0);
+        }
+        let n = anns.len() as u32;
+        for (name, an) in anns {
+            let key = mangle(self.ur().private.as_deref(), name);
+            self.load_const(Constant::Str(key));
+            match an {
                 // `*args: *Ts` evaluates `[*Ts]` (one item)
-                self.expr(&s.value)?;
-                let old = self.set_loc(an.range());
-                self.emit(Instr::UnpackSequence(1));
-                self.restore_loc(old);
-            } else {
-                self.expr(an)?;
+                Expr::Starred(s) if !self.st.future_annotations => {
+                    self.expr(&s.value)?;
+                    let old = self.set_loc(an.range());
+                    self.emit(Instr::UnpackSequence(1));
+                    self.restore_loc(old);
+                }
+                _ => self.annotation_value(an)?,
             }
-            self.emit(Instr::Pop);
         }
-        Ok(())
+        self.emit(Instr::BuildMap(n));
+        Ok(mff::ANNOTATIONS)
     }
 
     fn first_line_of(&self, decos: &[ast::Decorator], r: TextRange) -> u32 {
@@ -994,7 +986,7 @@ impl<'a> Compiler<'a> {
         self.decorators(&f.decorator_list)?;
         let first_line = self.first_line_of(&f.decorator_list, f.range);
         let flags = self.defaults(&f.parameters)?;
-        self.annotations(&f.parameters, f.returns.as_deref())?;
+        let flags = flags | self.annotations(&f.parameters, f.returns.as_deref())?;
         let Some(sid) = self.st.scope_for(f) else {
             return Err(self.err("pyc internal error: no scope for function", f.range));
         };

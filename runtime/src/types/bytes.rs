@@ -175,6 +175,10 @@ fn collect_bytes(o: &Obj, range_msg: &str) -> PyResult<Vec<u8>> {
         Err(e) => return Err(e),
     };
     let mut out = Vec::new();
+    if o.is_exact(types().range) {
+        // Presized from the length, as CPython does: a huge range is a MemoryError.
+        crate::errors::reserve(&mut out, protocol::len(o)?)?;
+    }
     while let Some(x) = protocol::next(&it)? {
         if !super::list::is_index(&x) {
             return Err(type_error(format!("'{}' object cannot be interpreted as an integer", x.type_name())));
@@ -521,9 +525,29 @@ fn mul(a: &Obj, b: &Obj) -> PyResult<Obj> {
         return Err(super::list::cant_multiply(n));
     }
     let c = super::list::repeat_count(n)?;
-    let d = data(seq);
-    super::list::repeat_len(d.len(), c)?;
-    Ok(make_like(seq, d.repeat(c)))
+    Ok(make_like(seq, repeat_bytes(data(seq), c)?))
+}
+
+/// `n` copies of `byte` (MemoryError when they cannot be allocated).
+fn filled(n: usize, byte: u8) -> PyResult<Vec<u8>> {
+    let mut v = crate::errors::alloc_vec(n)?;
+    v.resize(n, byte);
+    Ok(v)
+}
+
+/// `d * c`: OverflowError past the largest object size, MemoryError when the result
+/// cannot be allocated (CPython's two outcomes).
+pub fn repeat_bytes(d: &[u8], c: usize) -> PyResult<Vec<u8>> {
+    if d.is_empty() || c == 0 {
+        return Ok(Vec::new());
+    }
+    let total = d.len().checked_mul(c).filter(|&t| t <= isize::MAX as usize);
+    let total = total.ok_or_else(|| crate::errors::overflow_error("repeated bytes are too long"))?;
+    let mut v = crate::errors::alloc_vec(total)?;
+    for _ in 0..c {
+        v.extend_from_slice(d);
+    }
+    Ok(v)
 }
 
 fn iter(o: &Obj) -> PyResult<Obj> {
@@ -639,7 +663,7 @@ fn construct(cls: &Obj, args: &[Obj], kw: &KwArgs, fname: &str) -> PyResult<Vec<
         if n < 0 {
             return Err(value_error("negative count"));
         }
-        return Ok(vec![0u8; n as usize]);
+        return filled(n as usize, 0);
     }
     if let Some(r) = protocol::call_special(src, "__bytes__", &[])? {
         return match as_bytes(&r) {
@@ -1293,7 +1317,7 @@ fn pad_impl(a: &[Obj], name: &str, align: char) -> PyResult<Obj> {
             (left, total - left)
         }
     };
-    let mut out = Vec::with_capacity(width as usize);
+    let mut out = crate::errors::alloc_vec(width as usize)?;
     out.resize(l, fill);
     out.extend_from_slice(&d);
     out.resize(l + d.len() + r, fill);
@@ -1315,7 +1339,7 @@ fn m_zfill(a: &[Obj]) -> PyResult<Obj> {
         return Ok(if a[0].is_exact(types().bytes) { a[0].clone() } else { make_like(&a[0], d) });
     }
     let fill = width as usize - d.len();
-    let mut out = vec![b'0'; fill];
+    let mut out = filled(fill, b'0')?;
     out.extend_from_slice(&d);
     if d.first().map_or(false, |c| *c == b'+' || *c == b'-') {
         out[0] = d[0];
@@ -1499,6 +1523,7 @@ fn ba_imul(a: &Obj, b: &Obj) -> PyResult<Obj> {
     let total = (d.len() as i64).checked_mul(n.max(0)).ok_or_else(crate::errors::memory_error)?;
     if total as usize != d.len() {
         let v = ba_resize(a)?;
+        crate::errors::reserve(v, total as usize)?;
         v.clear();
         for _ in 0..n.max(0) {
             v.extend_from_slice(&d);

@@ -349,7 +349,15 @@ fn type_get_bases(o: &Obj) -> PyResult<Obj> {
     Ok(tuple::new(as_type(o).bases.borrow().clone()))
 }
 fn type_set_bases(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
-    check_heap_set(o, "__bases__", v)?;
+    let v = check_heap_set(o, "__bases__", v)?;
+    // Re-assigning the same bases (typing.NamedTuple does) changes nothing.
+    let same = tuple::as_slice(&v).map_or(false, |new| {
+        let cur = as_type(o).bases.borrow();
+        new.len() == cur.len() && new.iter().zip(cur.iter()).all(|(a, b)| a.is(b))
+    });
+    if same {
+        return Ok(());
+    }
     Err(type_error("__bases__ assignment is not supported"))
 }
 fn type_get_base(o: &Obj) -> PyResult<Obj> {

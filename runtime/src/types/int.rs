@@ -675,7 +675,8 @@ pub fn int_binop(a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
             } else {
                 match y.to_u64() {
                     Some(n) if n <= (1u64 << 35) => x << (n as usize),
-                    _ => return Err(overflow_error("too many digits in integer")),
+                    // CPython cannot allocate the result either.
+                    _ => return Err(crate::errors::memory_error()),
                 }
             }
         }
@@ -1076,6 +1077,8 @@ fn m_to_bytes(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         return Err(overflow_error("int too big to convert"));
     }
     let fill = if signed && v.is_negative() { 0xffu8 } else { 0 };
+    let extra = length - bytes.len();
+    crate::errors::reserve(&mut bytes, extra)?;
     bytes.resize(length, fill);
     if !little {
         bytes.reverse();

@@ -344,6 +344,12 @@ pub fn extend(o: &Obj, iterable: &Obj) -> PyResult<()> {
         items_mut(o).extend(copy);
         return Ok(());
     }
+    if iterable.is_exact(types().range) {
+        // CPython presizes from the length: a huge range fails at once with
+        // MemoryError instead of filling memory.
+        let n = protocol::len(iterable)?;
+        crate::errors::reserve(items_mut(o), n)?;
+    }
     let it = protocol::iter(iterable)?;
     while let Some(x) = protocol::next(&it)? {
         items_mut(o).push(x);
@@ -564,7 +570,7 @@ fn list_add(a: &Obj, b: &Obj) -> PyResult<Obj> {
 
 fn repeat_vec(src: &[Obj], n: usize) -> PyResult<Vec<Obj>> {
     let total = repeat_len(src.len(), n)?;
-    let mut v = Vec::with_capacity(total);
+    let mut v = crate::errors::alloc_vec(total)?;
     for _ in 0..n {
         v.extend_from_slice(src);
     }

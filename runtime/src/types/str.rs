@@ -548,8 +548,16 @@ fn repeat(s: &Obj, n: &Obj) -> PyResult<Obj> {
     if c == 0 || x.is_empty() {
         return Ok(empty());
     }
-    super::list::repeat_len(x.len(), c)?;
-    Ok(from_string(x.repeat(c)))
+    // CPython: OverflowError past the largest object size (counted in characters),
+    // MemoryError when the text cannot be allocated.
+    if char_len(s).checked_mul(c).map_or(true, |t| t > isize::MAX as usize) {
+        return Err(crate::errors::overflow_error("repeated string is too long"));
+    }
+    let mut out = crate::errors::alloc_string(x.len().checked_mul(c).unwrap_or(usize::MAX))?;
+    for _ in 0..c {
+        out.push_str(x);
+    }
+    Ok(from_string(out))
 }
 
 fn str_mul(a: &Obj, b: &Obj) -> PyResult<Obj> {
@@ -1335,7 +1343,8 @@ fn pad(a: &[Obj], name: &str, align: char) -> PyResult<Obj> {
             (left, total - left)
         }
     };
-    let mut out = String::with_capacity(this(a).len() + total * fill.len_utf8());
+    let bytes = total.checked_mul(fill.len_utf8()).and_then(|t| t.checked_add(this(a).len()));
+    let mut out = crate::errors::alloc_string(bytes.unwrap_or(usize::MAX))?;
     out.extend(std::iter::repeat(fill).take(left));
     out.push_str(this(a));
     out.extend(std::iter::repeat(fill).take(right));
@@ -1358,7 +1367,7 @@ fn m_zfill(a: &[Obj]) -> PyResult<Obj> {
         return same(a);
     }
     let fill = (width - n) as usize;
-    let mut out = String::with_capacity(width as usize);
+    let mut out = crate::errors::alloc_string(width as usize)?;
     let (sign, rest) = match s.chars().next() {
         Some(c @ ('+' | '-')) => (Some(c), &s[1..]),
         _ => (None, s),

@@ -232,7 +232,7 @@ fn tuple_mul(a: &Obj, b: &Obj) -> PyResult<Obj> {
         return Ok(seq.clone());
     }
     let total = repeat_len(src.len(), n)?;
-    let mut v = Vec::with_capacity(total);
+    let mut v = crate::errors::alloc_vec(total)?;
     for _ in 0..n {
         v.extend_from_slice(src);
     }
@@ -251,7 +251,17 @@ fn tuple_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             if std::ptr::eq(t, types().tuple) && a.is_exact(types().tuple) {
                 return Ok(a.clone());
             }
-            protocol::collect(a)?
+            if a.is_exact(types().range) {
+                // Presized from the length, as CPython does: a huge range is a MemoryError.
+                let mut v = crate::errors::alloc_vec(protocol::len(a)?)?;
+                let it = protocol::iter(a)?;
+                while let Some(x) = protocol::next(&it)? {
+                    v.push(x);
+                }
+                v
+            } else {
+                protocol::collect(a)?
+            }
         }
     };
     if std::ptr::eq(t, types().tuple) {
