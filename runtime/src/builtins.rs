@@ -109,14 +109,8 @@ fn s(o: &Obj) -> &str {
 
 fn write_to(file: Option<&Obj>, text: &str) -> PyResult<()> {
     match file {
-        None => {
-            crate::modules::sys::write_stdout(text);
-            Ok(())
-        }
-        Some(f) if crate::modules::sys::is_default_stream(f, 1) => {
-            crate::modules::sys::write_stdout(text);
-            Ok(())
-        }
+        None => crate::modules::sys::try_write_stdout(text),
+        Some(f) if crate::modules::sys::is_default_stream(f, 1) => crate::modules::sys::try_write_stdout(text),
         Some(f) => protocol::call_method(f, "write", &[pystr::new(text)]).map(|_| ()),
     }
 }
@@ -157,7 +151,7 @@ fn b_print(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             }
         }
         out.push_str(&end);
-        crate::modules::sys::write_stdout(&out);
+        crate::modules::sys::try_write_stdout(&out)?;
     } else {
         for (i, x) in a.iter().enumerate() {
             if i > 0 {

@@ -14,7 +14,13 @@ use crate::types::{self, none, str as pystr, types};
 
 /// `repr(o)` as a str object.
 pub fn repr(o: &Obj) -> PyResult<Obj> {
-    crate::recursion::enter()?;
+    crate::recursion::enter().map_err(|e| {
+        if e.matches(types::exceptions::exc().recursion_error) {
+            crate::errors::recursion_error("maximum recursion depth exceeded while getting the repr of an object")
+        } else {
+            e
+        }
+    })?;
     let r = match o.ty().slots().repr {
         Some(f) => f(o),
         None => types::object::object_repr(o),

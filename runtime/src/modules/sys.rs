@@ -31,18 +31,27 @@ fn stdout_is_tty() -> bool {
     })
 }
 
-/// Writes to the process's stdout buffer (flushed per line on a tty, per 8 KiB else).
+/// Writes to the process's stdout buffer (flushed per line on a tty, per 8 KiB else),
+/// ignoring write errors (for runtime messages).
 pub fn write_stdout(s: &str) {
-    STDOUT_BUF.with(|b| {
+    let _ = try_write_stdout(s);
+}
+
+/// `sys.stdout.write`/`print`: as CPython, a failed flush raises OSError (BrokenPipeError
+/// once the reader of a pipe is gone: SIGPIPE is ignored) and drops the pending bytes.
+pub fn try_write_stdout(s: &str) -> PyResult<()> {
+    let r = STDOUT_BUF.with(|b| {
         let mut b = b.borrow_mut();
         b.extend_from_slice(s.as_bytes());
         let flush = if stdout_is_tty() { s.contains('\n') } else { b.len() >= 8192 };
-        if flush {
-            let _ = std::io::stdout().write_all(&b);
-            let _ = std::io::stdout().flush();
-            b.clear();
+        if !flush {
+            return Ok(());
         }
+        let r = std::io::stdout().write_all(&b).and_then(|_| std::io::stdout().flush());
+        b.clear();
+        r
     });
+    r.map_err(|e| crate::modules::posix::os_error_code(e.raw_os_error().unwrap_or(libc::EIO), None, None))
 }
 
 /// Flushes the stdout buffer.
@@ -107,7 +116,7 @@ fn s_write(args: &[Obj]) -> PyResult<Obj> {
         return Err(value_error("I/O operation on closed file."));
     }
     match st.fd {
-        1 => write_stdout(s),
+        1 => try_write_stdout(s)?,
         2 => {
             flush_stdout_if_tty();
             let _ = std::io::stderr().write_all(s.as_bytes());

@@ -659,7 +659,13 @@ fn construct(cls: &Obj, args: &[Obj], kw: &KwArgs, fname: &str) -> PyResult<Vec<
         return Err(type_error("errors without a string argument"));
     }
     if super::list::is_index(src) {
-        let n = super::list::index_clamped(src)?;
+        let n = protocol::index_i64(src).map_err(|e| {
+            if e.matches(super::exceptions::exc().index_error) {
+                crate::errors::overflow_error("cannot fit 'int' into an index-sized integer")
+            } else {
+                e
+            }
+        })?;
         if n < 0 {
             return Err(value_error("negative count"));
         }

@@ -1326,8 +1326,14 @@ fn fill_arg(o: Option<&Obj>, name: &str) -> PyResult<char> {
     }
 }
 
+/// A width argument (a C `Py_ssize_t` in CPython: no clamping).
+fn width_arg(o: &Obj) -> PyResult<i64> {
+    int_arg(Some(o), 0)?;
+    crate::protocol::index_i64(o).map_err(|_| crate::errors::overflow_error("Python int too large to convert to C ssize_t"))
+}
+
 fn pad(a: &[Obj], name: &str, align: char) -> PyResult<Obj> {
-    let width = int_arg(Some(&a[1]), 0)?;
+    let width = width_arg(&a[1])?;
     let fill = fill_arg(a.get(2), name)?;
     let n = sp(&a[0]).nchars as i64;
     if width <= n {
@@ -1360,7 +1366,7 @@ fn m_rjust(a: &[Obj]) -> PyResult<Obj> {
     pad(a, "rjust", '>')
 }
 fn m_zfill(a: &[Obj]) -> PyResult<Obj> {
-    let width = int_arg(Some(&a[1]), 0)?;
+    let width = width_arg(&a[1])?;
     let s = this(a);
     let n = sp(&a[0]).nchars as i64;
     if width <= n {
