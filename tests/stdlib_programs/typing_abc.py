@@ -51,7 +51,7 @@ print(s.pop(), s.pop(), s.pop(), Stack[int], Stack.__parameters__ if hasattr(Sta
 e = Employee("ann")
 print(e, e._replace(salary=5), Employee._fields, Employee.__annotations__, Employee._field_defaults)
 m: Movie = {"title": "Up"}
-print(m, Movie.__required_keys__, Movie.__optional_keys__, Movie.__total__)
+print(m, Movie.__required_keys__, sorted(Movie.__optional_keys__), Movie.__total__)
 print(isinstance(Resource(), Closable), isinstance(1, Closable), apply(lambda x: x * x, [1, 2]))
 print(Optional[int], List[Dict[str, int]], Union[int, str], Union[int, None], Callable[[int], str], Tuple[int, ...])
 print(get_type_hints(apply), apply.__annotations__["return"], cast(int, "x"), Any, K.__constraints__)

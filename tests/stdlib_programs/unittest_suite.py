@@ -1,5 +1,6 @@
 # unittest.main(): passing, failing, erroring, skipped and expected-failure tests; timing normalized.
 import locale  # gettext (used by argparse) imports it lazily (not followed by the module graph yet)
+import shutil  # argparse.HelpFormatter imports it lazily (not followed by the module graph yet)
 import re
 import sys
 import unittest
