@@ -103,7 +103,7 @@ fn print_stats(stats: &[ModuleStats]) {
 const RUNTIME_COMPILER_NAMES: &[&str] = &["eval", "exec", "compile", "weakref", "import_module", "__import__"];
 
 /// Does the program need the runtime with the embedded parser and compiler?
-fn needs_runtime_compiler(program: &pyc_frontend::bytecode::Program) -> bool {
+pub fn needs_runtime_compiler(program: &pyc_frontend::bytecode::Program) -> bool {
     program.code_objects().iter().any(|c| c.names.iter().any(|n| RUNTIME_COMPILER_NAMES.contains(&n.as_str())))
 }
 

@@ -57,6 +57,22 @@ fn lazy_import_followed(name: &str) -> bool {
     SMALL_LEAVES.contains(&name) || NATIVE_MODULES.contains(&name) || crate::pylib::lookup(name).is_some()
 }
 
+/// `multiprocessing` and `concurrent.futures` import their own parts lazily on the paths
+/// every user takes (the context's `Pool`, `Queue`, `Lock`, `Popen`... are imported
+/// inside methods, and spawned children run `multiprocessing.spawn`): inside those
+/// packages, lazy imports of the package itself and of the few helpers it needs are
+/// followed. Excluded: Windows-only modules, and shared ctypes/heap (they need `ctypes`
+/// and `mmap`, which pyc does not provide).
+fn lazy_import_followed_in(importer: &str, target: &str) -> bool {
+    const PACKAGES: &[&str] = &["multiprocessing", "concurrent.futures"];
+    const HELPERS: &[&str] = &["selectors", "hmac", "subprocess", "tempfile", "shutil", "traceback", "struct", "runpy"];
+    const NEVER: &[&str] = &["multiprocessing.popen_spawn_win32", "multiprocessing.heap", "multiprocessing.sharedctypes"];
+    let inside = |n: &str, p: &str| n == p || n.starts_with(&format!("{p}."));
+    PACKAGES.iter().any(|p| inside(importer, p))
+        && !NEVER.contains(&target)
+        && (PACKAGES.iter().any(|p| inside(target, p)) || HELPERS.contains(&target))
+}
+
 /// How the module graph searches for modules.
 #[derive(Debug, Clone, Default)]
 pub struct GraphOptions {
@@ -230,18 +246,9 @@ pub(crate) fn cache_dir() -> Option<PathBuf> {
 
 /// Identity of this compiler build (a rebuilt compiler never reuses stale cache entries).
 pub(crate) fn compiler_identity() -> String {
-    let mut s = String::from(env!("CARGO_PKG_VERSION"));
-    if let Ok(exe) = std::env::current_exe() {
-        if let Ok(md) = std::fs::metadata(&exe) {
-            s.push_str(&format!(":{}", md.len()));
-            if let Ok(t) = md.modified() {
-                if let Ok(d) = t.duration_since(std::time::UNIX_EPOCH) {
-                    s.push_str(&format!(":{}", d.as_nanos()));
-                }
-            }
-        }
-    }
-    s
+    // The sources that shape pyc's output (compiler/build.rs), not the binary's mtime:
+    // rebuilding pyc after a runtime or CLI change keeps the object cache warm.
+    format!("{}:{}", env!("CARGO_PKG_VERSION"), env!("PYC_SOURCE_HASH"))
 }
 
 fn content_key(parts: &[&str]) -> String {
@@ -732,11 +739,6 @@ impl<'a> Graph<'a> {
             if imp.main_only && m.name != "__main__" {
                 continue;
             }
-            if from_stdlib && imp.in_def && !imp.module.as_deref().map_or(false, lazy_import_followed) {
-                // Lazy imports of the standard library are not followed (they would pull
-                // in most of it); they work at run time when compiled in for another reason.
-                continue;
-            }
             let base = if imp.level == 0 {
                 match &imp.module {
                     Some(n) => n.clone(),
@@ -756,6 +758,11 @@ impl<'a> Graph<'a> {
                     None => b,
                 }
             };
+            if from_stdlib && imp.in_def && !imp.module.as_deref().map_or(false, lazy_import_followed) && !lazy_import_followed_in(&m.name, &base) {
+                // Lazy imports of the standard library are not followed (they would pull
+                // in most of it); they work at run time when compiled in for another reason.
+                continue;
+            }
             // Required: the module and all its parents.
             let r = self.resolve(&base);
             let hard = !(imp.guarded || (from_stdlib && imp.conditional));

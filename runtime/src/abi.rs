@@ -161,6 +161,33 @@ pub unsafe extern "C" fn pyrt_load_global(f: *mut Frame, i: u32) -> u64 {
     to_abi(interp::load_global_cached(fr(f), i))
 }
 
+/// Byte offset of a dict's version tag, for the global caches native code checks inline
+/// (codegen/calls.rs).
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static pyrt_dict_tag_offset: u64 = dict::TAG_OFFSET as u64;
+
+/// `pyrt_load_global` at a site with an inline cache `cache` = [globals tag, builtins
+/// tag, value]: refills it when globals and builtins are exact dicts that the look-up
+/// left unchanged. The value is borrowed: equal tags mean the globals or builtins dict
+/// still holds it.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_load_global_fill(f: *mut Frame, i: u32, cache: *mut u64) -> u64 {
+    let f = fr(f);
+    let dt = types().dict;
+    let exact = f.globals.is_exact(dt) && f.builtins.is_exact(dt);
+    let before = exact.then(|| (dict::version_tag(&f.globals), dict::version_tag(&f.builtins)));
+    let r = interp::load_global_cached(f, i);
+    if let (Some(tags), Ok(v)) = (before, &r) {
+        if tags == (dict::version_tag(&f.globals), dict::version_tag(&f.builtins)) {
+            *cache = tags.0;
+            *cache.add(1) = tags.1;
+            *cache.add(2) = v.raw();
+        }
+    }
+    to_abi(r)
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_load_name(f: *mut Frame, i: u32) -> u64 {
     let f = fr(f);
@@ -266,6 +293,54 @@ unsafe fn seq_slot(o: u64, k: u64, read: bool) -> Option<*mut Obj> {
         return None;
     }
     Some(&mut items[j as usize] as *mut Obj)
+}
+
+/// [list type, byte offset of the items pointer, byte offset of the length] in a list
+/// object, for native code's inline list indexing (codegen/subscr.rs); all zero (inline
+/// path never taken) until `init_inline_layouts` runs at start-up.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_list_layout: [u64; 3] = [0; 3];
+
+/// The `range_iterator` type, for native code's inline `for i in range(...)` step
+/// (codegen/loops.rs reads `RangeIterObj` fields at the offsets asserted below); 0 until
+/// start-up.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_range_iter_type: u64 = 0;
+
+const _: () = {
+    use crate::types::range::RangeIterObj;
+    use std::mem::offset_of;
+    assert!(offset_of!(RangeIterObj, next) == 16 && offset_of!(RangeIterObj, step) == 24);
+    assert!(offset_of!(RangeIterObj, remaining) == 32 && offset_of!(RangeIterObj, big) == 40);
+};
+
+/// Publishes `pyrt_range_iter_type`, and finds where a list's `Vec` keeps its pointer and
+/// length (Rust does not fix the field order of `Vec`) by looking at a probe list whose
+/// pointer, capacity and length differ.
+fn init_inline_layouts() {
+    // SAFETY: written once at start-up, before any native code runs.
+    unsafe { *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64 };
+    let probe = list::new({
+        let mut v = Vec::with_capacity(7);
+        v.extend([none::none(), none::none()]);
+        v
+    });
+    let base = probe.raw();
+    // SAFETY: `probe` is a live list; we read the three words of its `Vec` field.
+    unsafe {
+        let items = &probe.payload::<list::ListObj>().items;
+        let vec_at = items as *const Vec<Obj> as u64;
+        let word = |k: u64| *((vec_at + 8 * k) as *const u64);
+        let find = |want: u64| (0..3u64).find(|&k| word(k) == want).map(|k| vec_at - base + 8 * k);
+        if std::mem::size_of::<Vec<Obj>>() != 24 || items.capacity() == items.len() {
+            return;
+        }
+        if let (Some(p), Some(n)) = (find(items.as_ptr() as u64), find(items.len() as u64)) {
+            *std::ptr::addr_of_mut!(pyrt_list_layout) = [types().list.ptr() as u64, p, n];
+        }
+    }
 }
 
 #[no_mangle]
@@ -491,6 +566,32 @@ pub unsafe extern "C" fn pyrt_call(base: *const u64, nargs: u32, kwnames: u64) -
     to_abi(r)
 }
 
+/// `pyrt_call` without keywords at a call site with a direct-call cache (codegen/calls.rs):
+/// `cache` = [function type, code, total positional count, native entry], filled here
+/// when the callee can be called with `pyrt_call_direct` next time (`frame::direct_target`).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
+    let (callable, args) = if *base != 0 {
+        (b(&*base), Obj::borrow_slice(base.add(1), nargs as usize + 1))
+    } else {
+        (b(&*base.add(1)), Obj::borrow_slice(base.add(2), nargs as usize))
+    };
+    if let Some((code, entry)) = crate::frame::direct_target(callable, args.len()) {
+        *cache = types().function.ptr() as u64;
+        *cache.add(1) = code;
+        *cache.add(2) = args.len() as u64;
+        *cache.add(3) = entry as usize as u64;
+    }
+    to_abi(interp::call_positional(callable, args))
+}
+
+/// A direct call through a filled call-site cache: `func` passed the cache's guard,
+/// `args` (`nargs` owned references) are moved into the callee's frame.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_call_direct(func: u64, args: *const u64, nargs: u32, entry: NativeFn) -> u64 {
+    crate::frame::call_direct(func, args, nargs as usize, entry)
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call_ex(func: u64, args: u64, kwargs: u64) -> u64 {
     let kw = if kwargs == 0 { None } else { Some(b(&kwargs)) };
@@ -668,6 +769,7 @@ pub fn init_runtime(argv: Vec<String>) {
     crate::gil::init_main_thread();
     crate::modules::gc::init_leak_check();
     types::init();
+    init_inline_layouts();
     crate::builtins::init();
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     crate::modules::sys::init(argv, &exe);
@@ -706,16 +808,11 @@ fn run_main(code: Obj) -> i32 {
     dict::set_item_str(&d, "__file__", pystr::new(&as_code(&code).code.filename));
     dict::set_item_str(&crate::modules::sys::modules_dict(), "__main__", m.clone());
     crate::modules::gc::leak_baseline();
-    let mut f = Frame::new(code, d.clone(), Some(d.clone()), None);
-    let r = match crate::recursion::enter() {
-        Ok(()) => {
-            let r = crate::frame::run_frame(&mut f);
-            crate::recursion::leave();
-            r
-        }
-        Err(e) => Err(e),
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let r = match crate::mp_child::detect(&argv) {
+        Some(child) => child.run(&m, &d, code, run_module_code),
+        None => run_module_code(code, &d),
     };
-    drop(f);
     let status = match r {
         Ok(_) => 0,
         Err(e) => handle_uncaught(e),
@@ -725,6 +822,15 @@ fn run_main(code: Obj) -> i32 {
     crate::modules::gc::finalize_main(&d);
     crate::modules::gc::leak_check_at_exit(&d);
     status
+}
+
+/// Runs a module's code object with `d` as its globals and locals.
+fn run_module_code(code: Obj, d: &Obj) -> crate::object::PyResult<Obj> {
+    let mut f = Frame::new(code, d.clone(), Some(d.clone()), None);
+    crate::recursion::enter()?;
+    let r = crate::frame::run_frame(&mut f);
+    crate::recursion::leave();
+    r
 }
 
 /// Joins the non-daemon threads as CPython does at exit: `threading._shutdown()` when
@@ -808,7 +914,12 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
         let natives: &[Option<NativeFn>] =
             if table_addr == 0 || n == 0 { &[] } else { std::slice::from_raw_parts(table_addr as *const Option<NativeFn>, n as usize) };
         init_runtime(args);
-        run_program(program, natives)
+        let status = run_program(program, natives);
+        if crate::gil::is_forked_child() {
+            // A child of os.fork() has no other thread to return to: exit from here.
+            std::process::exit(crate::modules::signal::exit_status(status));
+        }
+        status
     };
     const MAIN_STACK_BYTES: usize = 512 << 20;
     match std::thread::Builder::new().name("MainThread".into()).stack_size(MAIN_STACK_BYTES).spawn(run) {
@@ -824,6 +935,7 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
 /// Test helper: compiles `src` with the frontend and runs it through the interpreter,
 /// returning the exit status (output goes to the process's stdout/stderr).
 pub fn run_source(src: &str, filename: &str) -> i32 {
+    crate::modules::pyrt_enable_all_native_modules();
     init_runtime(vec![filename.to_string()]);
     match pyc_frontend::compile_module(src, filename, "__main__") {
         Ok(m) => run_program(Program { modules: vec![m] }, &[]),

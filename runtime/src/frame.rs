@@ -13,7 +13,7 @@ use std::ops::{Deref, DerefMut};
 
 use crate::errors::type_error;
 use crate::object::{Obj, PyResult};
-use crate::types::code::{as_code, CallInfo, CodeObj};
+use crate::types::code::{as_code, CallInfo, CodeObj, NativeFn};
 use crate::types::function::{as_function, new_cell};
 use crate::types::typeobj::KwArgs;
 use crate::types::{self, str as pystr, tuple};
@@ -507,4 +507,86 @@ pub fn bind_arguments(func: &Obj, locals: &mut [Option<Obj>], args: &[Obj], kw: 
         }
     }
     Ok(())
+}
+
+// ----- direct calls from native code (compiler/src/codegen/calls.rs) -----
+
+// Native code reads these fields inline (codegen/calls.rs and codegen/globals.rs hold the
+// same numbers): a change of layout must change both.
+const _: () = assert!(std::mem::offset_of!(Frame, globals) == 16 && std::mem::offset_of!(Frame, builtins) == 24);
+const _: () = assert!(std::mem::offset_of!(crate::object::ObjHeader, ty) == 8);
+const _: () = assert!(std::mem::offset_of!(types::function::FunctionObj, code) == 16);
+const _: () = assert!(std::mem::offset_of!(types::function::CellObj, value) == 16);
+
+/// What a call site caches to call `func` directly: its code object (raw), the native
+/// entry, and the positional argument count the call must have. `None` when a call of
+/// `func` with `nargs` positional arguments must take the generic path: not an exact
+/// function, generator/coroutine code, parameters that are not bound one-to-one,
+/// unoptimized code, no native entry, or `PYC_INTERP`.
+///
+/// Caching the raw code pointer is sound because only code objects of the compiled
+/// program have native entries, and those live as long as the process (each one is held
+/// by its parent's constants, the module code objects by the program module registry).
+pub fn direct_target(func: &Obj, nargs: usize) -> Option<(u64, NativeFn)> {
+    if !types::function::is_function(func) || force_interp() {
+        return None;
+    }
+    let code = &as_function(func).code;
+    let co = as_code(code);
+    let info = co.info;
+    if info.is_generator || info.needs_locals || info.fast_argc as usize != nargs {
+        return None;
+    }
+    co.native.map(|entry| (code.raw(), entry))
+}
+
+/// Runs `func` (a `direct_target` with `entry`) on `args`: the owned references of
+/// its `nargs` positional arguments, moved into the frame. Returns a new reference, or 0
+/// with the error set. The frame borrows `func`, its code, globals and builtins instead
+/// of counting references: the caller holds `func` for the whole call, `func` holds its
+/// globals and builtins (neither can be rebound), and the code is a program code object
+/// (see `direct_target`), alive even if `func.__code__` is reassigned meanwhile.
+///
+/// # Safety
+/// `func` is an exact function object whose code object is the one `direct_target`
+/// returned `entry` for with this `nargs`; `args` points to `nargs` owned values.
+pub unsafe fn call_direct(func: u64, args: *const u64, nargs: usize, entry: NativeFn) -> u64 {
+    if let Err(e) = crate::recursion::enter() {
+        for i in 0..nargs {
+            drop(Obj::from_raw(*args.add(i)));
+        }
+        crate::errors::set_current(e);
+        return 0;
+    }
+    let fobj = Obj::borrow_raw(&func);
+    let fo = as_function(fobj);
+    let info = as_code(&fo.code).info;
+    // Borrowed fields: wrapped so that only `localsplus` (and the empty `stack`) drop.
+    let mut f = std::mem::ManuallyDrop::new(Frame {
+        code: Obj::from_raw(fo.code.raw()),
+        func: Some(Obj::from_raw(func)),
+        globals: Obj::from_raw(fo.globals.raw()),
+        builtins: Obj::from_raw(fo.builtins.raw()),
+        locals: None,
+        localsplus: LocalsPlus::new(info.nlocalsplus as usize),
+        stack: Vec::new(),
+        pc: 0,
+        lasti: 0,
+        prev: std::ptr::null_mut(),
+        generator: 0,
+    });
+    for (i, slot) in f.localsplus.iter_mut().take(nargs).enumerate() {
+        *slot = Some(Obj::from_raw(*args.add(i)));
+    }
+    if info.has_cells {
+        let closure = fo.closure.clone();
+        f.init_cells(closure.as_ref());
+    }
+    push(&mut f);
+    let r = entry(&mut *f as *mut Frame);
+    pop(&mut f);
+    std::ptr::drop_in_place(&mut f.localsplus);
+    std::ptr::drop_in_place(&mut f.stack);
+    crate::recursion::leave();
+    r
 }

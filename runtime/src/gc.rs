@@ -384,7 +384,8 @@ fn builtin_base(t: &TypeObject) -> &TypeObject {
 }
 
 /// Calls `visit` for every reference `o` owns: for heap-type instances the type, the
-/// instance dict and the built-in base's references; for built-ins their traverse slot.
+/// instance attributes (dict or compact values) and the built-in base's references; for
+/// built-ins their traverse slot.
 pub fn traverse_object(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     if o.is_small_int() {
         return;
@@ -393,9 +394,7 @@ pub fn traverse_object(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     if ty.is_heap_type() {
         let tobj = ManuallyDrop::new(unsafe { Obj::from_raw(ty as *const TypeObject as u64) });
         visit(&tobj);
-        if let Some(Some(d)) = crate::object::dict_slot(o) {
-            visit(d);
-        }
+        crate::types::instance_attrs::traverse(o, visit);
         unsafe { crate::types::class::for_each_member_cell(o.raw() as *mut _, &mut |c| if let Some(v) = c { visit(v) }) };
         let base = builtin_base(ty);
         let tr = base.slots.try_borrow().ok().and_then(|s| s.traverse);
@@ -414,10 +413,7 @@ pub fn traverse_object(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
 fn clear_object(o: &Obj) {
     let ty = o.ty();
     let base = if ty.is_heap_type() {
-        if let Some(slot) = crate::object::dict_slot(o) {
-            let old = slot.take();
-            drop(old);
-        }
+        crate::types::instance_attrs::clear(o);
         let mut cells = Vec::new();
         unsafe { crate::types::class::for_each_member_cell(o.raw() as *mut _, &mut |c| cells.push(c.take())) };
         drop(cells);
@@ -640,28 +636,12 @@ fn collect_generation(gen: usize) -> (usize, usize) {
     }
 }
 
-/// CPython 3.11 counts a plain class's instance dict as part of the instance (inline
-/// values): a garbage instance dict referenced only by its instance is not counted. A
-/// heap type, on the other hand, is three objects there (the type plus its `__bases__`
-/// and `__mro__` tuples) where we store both sequences inside the type object.
+/// Counts garbage as CPython 3.11 does: a heap type is three objects there (the type plus
+/// its `__bases__` and `__mro__` tuples) where we store both sequences inside the type
+/// object. (Instance dicts need no correction: compact instances have one only once it
+/// was materialized, as in CPython.)
 fn count_like_cpython(garbage: &[Obj]) -> usize {
-    let mut n = garbage.len();
-    for o in garbage {
-        if crate::types::typeobj::is_type(o) {
-            n += 2;
-            continue;
-        }
-        let ty = o.ty();
-        if ty.is_heap_type() && builtin_base(ty).dict_offset == 0 {
-            if let Some(Some(d)) = crate::object::dict_slot(o) {
-                // our reference + the instance's
-                if d.refcount() == 2 && is_tracked_raw(d) {
-                    n -= 1;
-                }
-            }
-        }
-    }
-    n
+    garbage.len() + 2 * garbage.iter().filter(|o| crate::types::typeobj::is_type(o)).count()
 }
 
 /// Runs a collection of `gen` with the `gc.callbacks` notifications; returns what

@@ -300,3 +300,38 @@ pub fn clear_thread_state() {
     drop(crate::errors::take_current());
     drop(crate::errors::set_handled(None));
 }
+
+// ===================== fork =====================
+
+/// Set in a child created by `os.fork()`: its only thread is the one that forked.
+static FORKED_CHILD: AtomicBool = AtomicBool::new(false);
+
+/// Runs `fork` (the caller holds the GIL) with the GIL's state mutex held, so no other
+/// thread owns that mutex at the moment of the fork. In the child the forking thread
+/// becomes the main thread (CPython's `PyOS_AfterFork_Child`), the other threads'
+/// waits on the GIL are forgotten and async signals are unblocked (they were blocked
+/// if the fork happened in a non-main thread). Returns fork's result.
+pub fn fork_holding_gil(fork: impl FnOnce() -> libc::pid_t) -> libc::pid_t {
+    let was_main = is_main_thread();
+    let mut st = lock_state();
+    let pid = fork();
+    if pid == 0 {
+        st.waiters = 0;
+        FORKED_CHILD.store(true, Ordering::Relaxed);
+        clear_request(DROP_REQUEST);
+        let s = ThreadState { ident: os_ident(), native_id: os_native_id(), is_main: true };
+        TSTATE.with(|t| t.set(Some(s)));
+        MAIN_IDENT.store(s.ident, Ordering::Relaxed);
+        if !was_main {
+            crate::modules::signal::unblock_async_signals();
+        }
+    }
+    drop(st);
+    pid
+}
+
+/// Is this process a child made by `os.fork()`? (Its Python main thread is its only
+/// thread, so the process must exit from it.)
+pub fn is_forked_child() -> bool {
+    FORKED_CHILD.load(Ordering::Relaxed)
+}

@@ -846,10 +846,7 @@ pub fn op_load_method(o: &Obj, name: &Obj) -> PyResult<(Option<Obj>, Obj)> {
         if let Some(d) = ty.lookup(name) {
             if d.is_exact(types().function) || d.is_exact(types().method_descriptor) {
                 // An instance attribute of the same name shadows the method.
-                let shadowed = match crate::object::dict_slot(o) {
-                    Some(Some(idict)) => dict::get_item_str(idict, name).is_some(),
-                    _ => false,
-                };
+                let shadowed = crate::types::instance_attrs::get(o, name).is_some();
                 if !shadowed {
                     return Ok((Some(d), o.clone()));
                 }

@@ -34,3 +34,4 @@ pub mod interp;
 pub mod abi;
 pub mod builtins;
 pub mod modules;
+pub mod mp_child;

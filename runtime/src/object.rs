@@ -15,9 +15,11 @@
 //!   (None, True, False, NotImplemented, Ellipsis, built-in types, interned names) have a
 //!   refcount at or above `IMMORTAL`; incref/decref skip them.
 //! * Objects are allocated with `malloc` and freed with `free`, so freeing needs no layout.
-//!   An object's memory is `[GcHead?][ObjHeader][payload of its base built-in type][dict slot?]`
-//!   (the GC header only for containers, see `gc.rs`; `Obj` points at the `ObjHeader`);
-//!   `TypeObject::dict_offset` says where the instance `__dict__` lives (0 = none).
+//!   An object's memory is `[GcHead?][ObjHeader][payload of its base built-in type][dict
+//!   slot?][__slots__ cells][inline attribute values?]` (the GC header only for containers,
+//!   see `gc.rs`; `Obj` points at the `ObjHeader`); `TypeObject::dict_offset` says where
+//!   the instance attribute storage word lives (0 = none; its meaning is in
+//!   `types/instance_attrs.rs`).
 //! * Errors: a Rust function that can raise returns `PyResult<T>`; `Err(PyErr)` carries
 //!   the exception object. At the C ABI the error is moved into the thread state and the
 //!   function returns 0 (see `abi.rs`).
@@ -300,9 +302,8 @@ unsafe fn dealloc(h: *mut ObjHeader) {
     }
     let ty = (*h).ty;
     ((*ty).drop_payload)(h);
-    let off = (*ty).dict_offset;
-    if off != 0 {
-        ptr::drop_in_place((h as *mut u8).add(off) as *mut Option<Obj>);
+    if (*ty).dict_offset != 0 {
+        crate::types::instance_attrs::release(h, &*ty);
     }
     if (*ty).is_heap_type() {
         crate::types::class::for_each_member_cell(h, &mut |c| drop(c.take()));
@@ -318,28 +319,33 @@ unsafe fn dealloc(h: *mut ObjHeader) {
 
 /// Allocates a heap object of type `ty` whose memory starts with `init` (a `#[repr(C)]`
 /// struct beginning with an `ObjHeader`, whose header fields are overwritten here).
-/// Space for the instance dict is added when `ty` needs one beyond `T`. Containers (see
+/// Space for the instance dict is added when `ty` needs one beyond `T`, plus the inline
+/// attribute values of compact instances (`instance_attrs`). Containers (see
 /// `gc::needs_gc_head`) get a GC header in front of the object and are tracked.
 pub fn alloc<T>(ty: &TypeObject, init: T) -> Obj {
     let size = std::mem::size_of::<T>().max(ty.basicsize);
     let size = size.max(ty.dict_offset + if ty.dict_offset != 0 { 8 } else { 0 });
+    let inline = crate::types::instance_attrs::inline_bytes(ty);
     let gc = crate::gc::needs_gc_head(ty, &init as *const T as *const u8);
     let pre = if gc { crate::gc::GC_HEAD_SIZE } else { 0 };
     unsafe {
-        let block = libc::malloc(size + pre) as *mut u8;
+        let block = libc::malloc(size + inline + pre) as *mut u8;
         if block.is_null() {
             crate::errors::fatal("out of memory");
         }
         let p = block.add(pre);
         ptr::write(p as *mut T, init);
-        // Zero anything past T (dict slot = None).
+        // Zero anything past T (dict slot = None, empty inline values).
         let tsize = std::mem::size_of::<T>();
-        if size > tsize {
-            ptr::write_bytes(p.add(tsize), 0, size - tsize);
+        if size + inline > tsize {
+            ptr::write_bytes(p.add(tsize), 0, size + inline - tsize);
         }
         let h = p as *mut ObjHeader;
         (*h).refcnt = 1;
         (*h).ty = ty as *const TypeObject;
+        if inline != 0 {
+            crate::types::instance_attrs::init_inline(h, ty, p.add(size), inline);
+        }
         if ty.is_heap_type() {
             ty.as_obj().into_raw(); // the instance owns a reference to its heap type
         }
@@ -357,13 +363,16 @@ pub const fn header() -> ObjHeader {
     ObjHeader { refcnt: 1, ty: ptr::null() }
 }
 
-/// The instance `__dict__` slot of `o`, if its type has one.
+/// The instance `__dict__` slot of `o`, if its type has a plain one. None for compact
+/// instances of user classes, whose word at `dict_offset` is not an `Option<Obj>`: use
+/// `types::instance_attrs`, which handles both layouts.
 pub fn dict_slot(o: &Obj) -> Option<&mut Option<Obj>> {
     if o.is_small_int() {
         return None;
     }
-    let off = o.ty().dict_offset;
-    if off == 0 {
+    let ty = o.ty();
+    let off = ty.dict_offset;
+    if off == 0 || crate::types::instance_attrs::is_compact(ty) {
         None
     } else {
         unsafe { Some(&mut *((o.raw() as *mut u8).add(off) as *mut Option<Obj>)) }

@@ -8,7 +8,7 @@ thread_local! { static DEPTH: Cell<u32> = const { Cell::new(0) }; }
 /// `sys.setrecursionlimit` is per interpreter (the depth above is per thread).
 static LIMIT: crate::gil::GilCell<Cell<u32>> = crate::gil::GilCell::new(Cell::new(1000));
 /// Enters one level; RecursionError past the limit.
-#[inline]
+#[inline(always)]
 pub fn enter() -> PyResult<()> {
     crate::gc::safe_point();
     crate::gil::check_point()?;

@@ -100,7 +100,9 @@ pub fn jump_target(i: &Instr) -> Option<u32> {
 fn scratch_need(i: &Instr) -> u32 {
     use Instr::*;
     match *i {
-        Call(n) | CallKw(n) => n + 2,
+        // + 1: a direct call's argument pointer may point one past `Call(0)`'s operands
+        Call(n) => n + 3,
+        CallKw(n) => n + 2,
         BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) | BuildConstKeyMap(n) | UnpackSequence(n) => n,
         BuildMap(n) => 2 * n,
         UnpackEx(op) => (op & 0xff) + (op >> 8) + 1,

@@ -6,14 +6,18 @@
 //! docs/architecture.md, "The executable". A module's object depends only on that module,
 //! so the driver caches it by content (`objcache.rs`).
 
+pub mod calls;
 pub mod debuginfo;
 pub mod exceptions;
 pub mod fastpath;
 pub mod floatpath;
 pub mod function;
+pub mod globals;
 pub mod generators;
+pub mod loops;
 pub mod ops;
 pub mod runtime_decls;
+pub mod subscr;
 #[cfg(test)]
 mod tests;
 
@@ -144,8 +148,14 @@ fn publish(f: FunctionValue<'_>) -> Result<(), String> {
 
 /// The entry module: `pyc_program` (the serialized program), `pyc_native_table` (the
 /// entries of every module, in `Program::code_objects` order, declared here and defined in
-/// the modules' objects) and `main`.
-pub fn build_entry_module<'ctx>(ctx: &'ctx Context, program_bytes: &[u8], symbols: &[Option<String>]) -> Result<Module<'ctx>, String> {
+/// the modules' objects) and `main`, which enables the native modules the program may
+/// import (`native_modules`; `None`: all of them) before it calls `pyrt_main`.
+pub fn build_entry_module<'ctx>(
+    ctx: &'ctx Context,
+    program_bytes: &[u8],
+    symbols: &[Option<String>],
+    native_modules: Option<&[&str]>,
+) -> Result<Module<'ctx>, String> {
     let module = ctx.create_module("pyc_entry");
     module.set_triple(&TargetMachine::get_default_triple());
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
@@ -185,6 +195,14 @@ pub fn build_entry_module<'ctx>(ctx: &'ctx Context, program_bytes: &[u8], symbol
     let b = ctx.create_builder();
     b.position_at_end(ctx.append_basic_block(main, "entry"));
     let err = |e: inkwell::builder::BuilderError| format!("LLVM builder error: {e:?}");
+    let enablers: Vec<String> = match native_modules {
+        Some(names) => names.iter().map(|n| format!("pyrt_native_{n}")).collect(),
+        None => vec!["pyrt_enable_all_native_modules".to_string()],
+    };
+    for symbol in &enablers {
+        let f = module.add_function(symbol, ctx.void_type().fn_type(&[], false), Some(Linkage::External));
+        b.build_call(f, &[], "").map_err(err)?;
+    }
     let args = [
         main.get_nth_param(0).ok_or("main has no argc")?.into(),
         main.get_nth_param(1).ok_or("main has no argv")?.into(),
@@ -204,6 +222,19 @@ pub fn build_entry_module<'ctx>(ctx: &'ctx Context, program_bytes: &[u8], symbol
     Ok(module)
 }
 
+/// The native modules `program` may import: every native module it names (names of import
+/// statements, and anything spelled the same: enabling too many only costs size), plus
+/// `builtins`; `None` (all) when it may import by a computed name at run time.
+pub fn native_modules_used(program: &pyc_frontend::bytecode::Program) -> Option<Vec<&'static str>> {
+    if crate::driver::needs_runtime_compiler(program) {
+        return None;
+    }
+    let named: std::collections::HashSet<&str> = program.code_objects().into_iter().flat_map(|c| c.names.iter().map(|n| n.as_str())).collect();
+    // `sys` exists from start-up; dotted names are submodules of native modules.
+    let natives = pyc_frontend::native_modules::NATIVE_MODULES.iter().filter(|m| **m != "sys" && !m.contains('.'));
+    Some(natives.copied().filter(|m| *m == "builtins" || named.contains(m)).collect())
+}
+
 /// The whole program as one LLVM module (`--emit llvm-ir|asm|obj`, unit tests): every
 /// Python module built separately, then linked into the entry module.
 pub fn build_module<'ctx>(
@@ -219,7 +250,8 @@ pub fn build_module<'ctx>(
         stats.push(st);
     }
     let symbols: Vec<Option<String>> = stats.iter().flat_map(|s| s.symbols()).collect();
-    let entry = build_entry_module(ctx, &program.serialize(), &symbols)?;
+    let natives = native_modules_used(program);
+    let entry = build_entry_module(ctx, &program.serialize(), &symbols, natives.as_deref())?;
     for part in parts {
         entry.link_in_module(part).map_err(|e| format!("LLVM module linking failed: {}", e.to_string()))?;
     }

@@ -19,7 +19,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// Copies slots `lo..lo+n` into the scratch array (ownership stays with the caller).
-    fn slots_to_scratch(&self, lo: u32, n: u32) -> R<()> {
+    pub(super) fn slots_to_scratch(&self, lo: u32, n: u32) -> R<()> {
         for k in 0..n {
             let v = self.load_slot(lo + k)?;
             self.b.build_store(self.scratch_at(k)?, v)?;
@@ -152,12 +152,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 }
                 self.decref(old)?;
             }
-            LoadDeref(i) => {
-                let cell = self.cell(i)?;
-                let v = self.call_v("pyrt_cell_get", &[frame.into(), cell.into(), self.i32c(i as u64).into()])?;
-                self.check_null(v, pc, d)?;
-                self.store_slot(d, v)?;
-            }
+            LoadDeref(i) => self.lower_load_deref(pc, d, i)?,
             StoreDeref(i) => {
                 self.need(d, 1)?;
                 let v = self.load_slot(d - 1)?;
@@ -186,9 +181,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.check_null(v, pc, d)?;
                 self.store_slot(d, v)?;
             }
-            LoadGlobal(i) | LoadName(i) => {
-                let f = if matches!(ins, LoadGlobal(_)) { "pyrt_load_global" } else { "pyrt_load_name" };
-                let v = self.call_v(f, &[frame.into(), self.i32c(i as u64).into()])?;
+            LoadGlobal(i) => self.lower_load_global(pc, d, i)?,
+            LoadName(i) => {
+                let v = self.call_v("pyrt_load_name", &[frame.into(), self.i32c(i as u64).into()])?;
                 self.check_null(v, pc, d)?;
                 self.store_slot(d, v)?;
             }
@@ -249,24 +244,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             BinarySubscr => {
                 self.need(d, 2)?;
-                let obj = self.load_slot(d - 2)?;
-                let key = self.load_slot(d - 1)?;
-                let v = self.call_v("pyrt_subscr", &[obj.into(), key.into()])?;
-                self.decref(obj)?;
-                self.decref(key)?;
-                self.check_null(v, pc, d - 2)?;
-                self.store_slot(d - 2, v)?;
+                self.lower_binary_subscr(pc, d)?;
             }
             StoreSubscr => {
                 self.need(d, 3)?;
-                let v = self.load_slot(d - 3)?;
-                let obj = self.load_slot(d - 2)?;
-                let key = self.load_slot(d - 1)?;
-                let st = self.call_v("pyrt_store_subscr", &[obj.into(), key.into(), v.into()])?;
-                self.decref(v)?;
-                self.decref(obj)?;
-                self.decref(key)?;
-                self.check_status(st, pc, d - 3, true)?;
+                self.lower_store_subscr(pc, d)?;
             }
             DeleteSubscr => {
                 self.need(d, 2)?;
@@ -302,6 +284,16 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let v = self.binop(op, matches!(ins, InplaceOp(_)), a, b)?;
                 self.check_null(v, pc, d - 2)?;
                 self.store_slot(d - 2, v)?;
+            }
+            UnaryOp(op) if op == crate::fe::UnOp::Not as u32 => {
+                // `not x` is the negated truth value: inline for bools, None and small ints
+                self.need(d, 1)?;
+                let a = self.load_slot(d - 1)?;
+                let c = self.truth_consume(a, pc, d - 1)?;
+                let t = self.singleton("pyrt_true")?;
+                let f = self.singleton("pyrt_false")?;
+                let v = self.b.build_select(c, f, t, "not")?.into_int_value();
+                self.store_slot(d - 1, v)?;
             }
             UnaryOp(op) => {
                 self.need(d, 1)?;
@@ -517,38 +509,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             ForIter(t) => {
                 self.need(d, 1)?;
-                let it = self.load_slot(d - 1)?;
-                let r = self.call_v("pyrt_for_iter", &[it.into(), self.scratch.into()])?;
-                self.check_status(r, pc, d, true)?;
-                let got = self.new_block("for_next");
-                let done = self.new_block("for_done");
-                let has = self.b.build_int_compare(IntPredicate::EQ, r, self.i32c(1), "")?;
-                self.b.build_conditional_branch(has, got, done)?;
-                self.b.position_at_end(done);
-                self.decref(it)?;
-                let tb = self.edge_to(pc, t)?;
-                self.b.build_unconditional_branch(tb)?;
-                self.b.position_at_end(got);
-                let v = self.load_scratch(0)?;
-                self.store_slot(d, v)?;
+                self.lower_for_iter(pc, d, t)?;
             }
-            Call(n) | CallKw(n) => {
-                let kw = matches!(ins, CallKw(_));
-                let extra = kw as u32;
-                self.need(d, n + 2 + extra)?;
-                let base = d - extra - n - 2;
+            Call(n) => {
+                self.need(d, n + 2)?;
+                self.lower_call_positional(pc, d, n)?;
+            }
+            CallKw(n) => {
+                self.need(d, n + 3)?;
+                let base = d - 1 - n - 2;
                 self.slots_to_scratch(base, n + 2)?;
-                let kwnames = if kw { self.load_slot(d - 1)? } else { self.i64c(0) };
+                let kwnames = self.load_slot(d - 1)?;
                 let v = self.call_v("pyrt_call", &[self.scratch.into(), self.i32c(n as u64).into(), kwnames.into()])?;
-                let m = self.load_slot(base)?;
-                self.xdecref(m)?;
-                for k in 1..n + 2 {
-                    let a = self.load_slot(base + k)?;
-                    self.decref(a)?;
-                }
-                if kw {
-                    self.decref(kwnames)?;
-                }
+                self.release_call_operands(base, n)?;
+                self.decref(kwnames)?;
                 self.check_null(v, pc, base)?;
                 self.store_slot(base, v)?;
             }

@@ -19,12 +19,11 @@ use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{CallFn, KwArgs};
 use crate::types::{bytes, dict, int, module, none, str as pystr, tuple};
 
-thread_local! {
-    static SEARCH: RefCell<Vec<Obj>> = const { RefCell::new(Vec::new()) };
-    static CACHE: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    static HANDLERS: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    static ENCODINGS_IMPORTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+// Per-interpreter state shared by all threads (read and written under the GIL).
+static SEARCH: crate::gil::GilCell<RefCell<Vec<Obj>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
+static CACHE: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
+static HANDLERS: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
+static ENCODINGS_IMPORTED: crate::gil::GilCell<std::cell::Cell<bool>> = crate::gil::GilCell::new(std::cell::Cell::new(false));
 
 fn cache() -> Obj {
     CACHE.with(|c| c.borrow_mut().get_or_insert_with(dict::new).clone())

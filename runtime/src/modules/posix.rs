@@ -66,6 +66,25 @@ fn check<T: PartialEq + From<i8> + Copy>(filename: Option<&Obj>, mut f: impl FnM
     }
 }
 
+/// `check` for a call that may block (pipe and terminal reads and writes, waiting for a
+/// child): runs it without the GIL, keeping its errno, and runs signal handlers before
+/// retrying on EINTR (a handler that raises ends the call, as in CPython).
+fn check_blocking<T: PartialEq + From<i8> + Copy>(mut f: impl FnMut() -> T) -> PyResult<T> {
+    loop {
+        let (r, e) = crate::gil::allow_threads(|| {
+            let r = f();
+            (r, errno())
+        });
+        if r != T::from(-1) {
+            return Ok(r);
+        }
+        if e != libc::EINTR {
+            return Err(os_error_code(e, None, None));
+        }
+        super::signal::check_signals()?;
+    }
+}
+
 // ----- paths -----
 
 /// A path argument: its C string, the original object (for error messages) and whether
@@ -755,7 +774,7 @@ fn p_read(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         return Err(os_error_code(libc::EINVAL, None, None));
     }
     let mut buf = vec![0u8; n as usize];
-    let k = check(None, || unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) })?;
+    let k = check_blocking(|| unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) })?;
     buf.truncate(k as usize);
     Ok(bytes::new(buf))
 }
@@ -768,7 +787,7 @@ fn p_write(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if fd == 1 || fd == 2 {
         super::sys::flush_stdout();
     }
-    let k = check(None, || unsafe { libc::write(fd, buf.as_ptr() as *const libc::c_void, buf.len()) })?;
+    let k = check_blocking(|| unsafe { libc::write(fd, buf.as_ptr() as *const libc::c_void, buf.len()) })?;
     Ok(int::from_i64(k as i64))
 }
 
@@ -897,9 +916,56 @@ fn p_kill(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     none_obj()
 }
 
+/// Callables registered with `register_at_fork`: before, after_in_child, after_in_parent.
+static FORK_HOOKS: crate::gil::GilCell<RefCell<[Vec<Obj>; 3]>> = crate::gil::GilCell::new(RefCell::new([Vec::new(), Vec::new(), Vec::new()]));
+
+/// Runs the `register_at_fork` hooks of kind `k` (before: newest first; after: oldest
+/// first); a hook's exception is reported as unraisable, as CPython does.
+fn run_fork_hooks(k: usize) {
+    let mut hooks = FORK_HOOKS.with(|h| h.borrow()[k].clone());
+    if k == 0 {
+        hooks.reverse();
+    }
+    for f in hooks {
+        if let Err(e) = protocol::call(&f, &[]) {
+            let what = protocol::repr_string(&f).unwrap_or_default();
+            crate::types::traceback::print_unraisable(&format!("Exception ignored in: {what}"), &e.0);
+        }
+    }
+}
+
+fn p_register_at_fork(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let b = bind_args("register_at_fork", a, kw, &["before", "after_in_child", "after_in_parent"], 0, 0, 0)?;
+    if b.iter().all(|x| x.is_none()) {
+        return Err(type_error("At least one argument is required."));
+    }
+    let names = ["before", "after_in_child", "after_in_parent"];
+    for (f, name) in b.iter().zip(names) {
+        if let Some(f) = f.as_ref().filter(|f| f.ty().slots().call.is_none()) {
+            return Err(type_error(format!("'{name}' must be callable, not {}", f.type_name())));
+        }
+    }
+    FORK_HOOKS.with(|h| {
+        let mut h = h.borrow_mut();
+        for (k, f) in b.into_iter().enumerate() {
+            if let Some(f) = f {
+                h[k].push(f);
+            }
+        }
+    });
+    none_obj()
+}
+
 fn p_fork(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     bind_args("fork", a, kw, &[], 0, 0, 0)?;
-    let pid = check(None, || unsafe { libc::fork() })?;
+    run_fork_hooks(0);
+    let pid = crate::gil::fork_holding_gil(|| unsafe { libc::fork() });
+    if pid < 0 {
+        let e = last_error(None);
+        run_fork_hooks(2);
+        return Err(e);
+    }
+    run_fork_hooks(if pid == 0 { 1 } else { 2 });
     Ok(int::from_i64(pid as i64))
 }
 
@@ -914,7 +980,7 @@ fn p_waitpid(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let b = bind_args("waitpid", a, kw, &["pid", "options"], 2, 2, 2)?;
     let (pid, opts) = (int_arg(&b[0], 0)?, int_arg(&b[1], 0)?);
     let mut status: libc::c_int = 0;
-    let r = check(None, || unsafe { libc::waitpid(pid as libc::pid_t, &mut status, opts as libc::c_int) })?;
+    let r = check_blocking(|| unsafe { libc::waitpid(pid as libc::pid_t, &mut status, opts as libc::c_int) })?;
     Ok(tuple::pair(int::from_i64(r as i64), int::from_i64(status as i64)))
 }
 
@@ -1169,7 +1235,7 @@ pub fn create() -> PyResult<Obj> {
         ("get_terminal_size", p_get_terminal_size), ("urandom", p_urandom), ("strerror", p_strerror),
         ("fspath", p_fspath), ("getpid", p_getpid), ("getppid", p_getppid), ("getuid", p_getuid),
         ("geteuid", p_geteuid), ("getgid", p_getgid), ("getegid", p_getegid), ("getpgrp", p_getpgrp),
-        ("kill", p_kill), ("fork", p_fork), ("_exit", p_exit), ("waitpid", p_waitpid), ("wait", p_wait),
+        ("kill", p_kill), ("fork", p_fork), ("register_at_fork", p_register_at_fork), ("_exit", p_exit), ("waitpid", p_waitpid), ("wait", p_wait),
         ("WIFEXITED", p_wifexited), ("WEXITSTATUS", p_wexitstatus), ("WIFSIGNALED", p_wifsignaled),
         ("WTERMSIG", p_wtermsig), ("WIFSTOPPED", p_wifstopped), ("WSTOPSIG", p_wstopsig),
         ("WCOREDUMP", p_wcoredump), ("WIFCONTINUED", p_wifcontinued),

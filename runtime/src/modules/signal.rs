@@ -247,6 +247,14 @@ pub fn block_async_signals() {
     unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) };
 }
 
+/// Unblocks what `block_async_signals` blocked (a forked child whose only thread may
+/// have been a worker thread).
+pub fn unblock_async_signals() {
+    let set = async_signal_set();
+    // SAFETY: changes only the calling thread's mask.
+    unsafe { libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut()) };
+}
+
 /// Runs `f` (which spawns a thread) with asynchronous signals blocked, so the new thread
 /// starts with them blocked; the caller's mask is restored afterwards.
 pub fn spawn_blocked<R>(f: impl FnOnce() -> R) -> R {

@@ -144,7 +144,8 @@ fn s_flush(args: &[Obj]) -> PyResult<Obj> {
 /// Reads one line from stdin (with its newline; "" at EOF).
 pub fn read_stdin_line() -> String {
     let mut s = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut s);
+    // Blocks on a terminal or pipe: other threads run meanwhile.
+    crate::gil::allow_threads(|| std::io::stdin().lock().read_line(&mut s).ok());
     s
 }
 
@@ -169,10 +170,10 @@ fn s_read(args: &[Obj]) -> PyResult<Obj> {
     };
     let mut s = String::new();
     if n < 0 {
-        let _ = std::io::stdin().lock().read_to_string(&mut s);
+        crate::gil::allow_threads(|| std::io::stdin().lock().read_to_string(&mut s).ok());
     } else {
         let mut buf = vec![0u8; n as usize];
-        let k = std::io::stdin().lock().read(&mut buf).unwrap_or(0);
+        let k = crate::gil::allow_threads(|| std::io::stdin().lock().read(&mut buf).unwrap_or(0));
         s = String::from_utf8_lossy(&buf[..k]).into_owned();
     }
     Ok(pystr::from_string(s))
@@ -215,6 +216,17 @@ fn s_mode(o: &Obj) -> PyResult<Obj> {
 fn s_encoding(_o: &Obj) -> PyResult<Obj> {
     Ok(pystr::new("utf-8"))
 }
+/// `close()`: flushes and marks the stream closed; the descriptor stays open (CPython
+/// creates the standard streams with closefd=False). `multiprocessing` closes
+/// `sys.stdin` in each child.
+fn s_close(args: &[Obj]) -> PyResult<Obj> {
+    let st = as_stream(&args[0]).ok_or_else(|| type_error("expected a stream"))?;
+    if st.fd == 1 {
+        flush_stdout();
+    }
+    st.closed = true;
+    Ok(none::none())
+}
 fn s_closed(o: &Obj) -> PyResult<Obj> {
     Ok(types::bool::from_bool(as_stream(o).map_or(false, |s| s.closed)))
 }
@@ -238,6 +250,7 @@ fn stream_spec() -> TypeSpec {
     s.methods = vec![
         MethodDef::Method { name: "write", func: s_write, min: 2, max: 2 },
         MethodDef::Method { name: "flush", func: s_flush, min: 1, max: 1 },
+        MethodDef::Method { name: "close", func: s_close, min: 1, max: 1 },
         MethodDef::Method { name: "readline", func: s_readline, min: 1, max: 2 },
         MethodDef::Method { name: "read", func: s_read, min: 1, max: 2 },
         MethodDef::Method { name: "readlines", func: s_readlines, min: 1, max: 2 },
@@ -384,7 +397,7 @@ fn f_getframe(_f: &Obj, args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
         return Err(value_error("call stack is not deep enough"));
     }
     let f = unsafe { &*fp };
-    Ok(crate::types::traceback::new_frame_obj(f.code.clone(), f.line(), Some(f.globals.clone())))
+    Ok(crate::types::traceback::snapshot(f, f.line(), None))
 }
 
 fn f_displayhook(_f: &Obj, args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
@@ -575,7 +588,18 @@ pub fn init(argv: Vec<String>, executable: &str) {
     set("__displayhook__", dict::get_item_str(&d, &pystr::intern("displayhook")).unwrap());
     set("__excepthook__", dict::get_item_str(&d, &pystr::intern("excepthook")).unwrap());
     set("warnoptions", list::new(vec![]));
-    set("flags", module::new("sys.flags"));
+    let flags = module::new("sys.flags");
+    // CPython's defaults for a plain `python3 script.py` run (subprocess reads some).
+    for (name, v) in [("debug", 0), ("inspect", 0), ("interactive", 0), ("optimize", 0), ("dont_write_bytecode", 0),
+        ("no_user_site", 0), ("no_site", 0), ("ignore_environment", 0), ("verbose", 0), ("bytes_warning", 0),
+        ("quiet", 0), ("hash_randomization", 1), ("isolated", 0), ("utf8_mode", 0), ("warn_default_encoding", 0),
+        ("int_max_str_digits", -1)] {
+        dict::set_item_str(&module::dict(&flags), name, crate::types::int::from_i64(v));
+    }
+    for name in ["dev_mode", "safe_path"] {
+        dict::set_item_str(&module::dict(&flags), name, types::bool::from_bool(false));
+    }
+    set("flags", flags);
     dict::set_item_str(&modules, "sys", m);
 }
 

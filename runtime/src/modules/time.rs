@@ -83,9 +83,8 @@ fn t_sleep(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 // ----- calendar time -----
 
-thread_local! {
-    static STRUCT_TIME: std::cell::Cell<Option<&'static crate::types::typeobj::TypeObject>> = const { std::cell::Cell::new(None) };
-}
+// Per-interpreter state shared by all threads (read and written under the GIL).
+static STRUCT_TIME: crate::gil::GilCell<std::cell::Cell<Option<&'static crate::types::typeobj::TypeObject>>> = crate::gil::GilCell::new(std::cell::Cell::new(None));
 
 const TM_FIELDS: &[&str] = &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"];
 
@@ -279,6 +278,14 @@ fn set_zone_info(d: &Obj) {
     dict::set_item_str(d, "tzname", crate::types::tuple::pair(pystr::from_string(std_name), pystr::from_string(dst_name)));
 }
 
+/// `time.strptime(string[, format])`: CPython's pure-Python `_strptime` does the work
+/// (it must be compiled into the program: see docs/status.md).
+fn t_strptime(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let none = crate::types::none::none();
+    let m = crate::builtins::import_module_level(&pystr::new("_strptime"), &none, &none, 0)?;
+    crate::protocol::call_kw(&crate::protocol::getattr_str(&m, "_strptime_time")?, a, kw)
+}
+
 /// Creates the `time` module.
 pub fn create() -> Obj {
     let m = module::new("time");
@@ -289,12 +296,13 @@ pub fn create() -> Obj {
         ("process_time", t_process_time), ("process_time_ns", t_process_time_ns),
         ("thread_time", t_thread_time), ("thread_time_ns", t_thread_time_ns), ("sleep", t_sleep),
         ("localtime", t_localtime), ("gmtime", t_gmtime), ("mktime", t_mktime), ("strftime", t_strftime),
-        ("asctime", t_asctime), ("ctime", t_ctime),
+        ("asctime", t_asctime), ("ctime", t_ctime), ("strptime", t_strptime),
     ];
     for (name, func) in fns {
         dict::set_item_str(&d, name, new_builtin_in("time", name, *func));
     }
     dict::set_item_str(&d, "struct_time", struct_time_type().as_obj());
+    dict::set_item_str(&d, "_STRUCT_TM_ITEMS", int::from_i64(11));
     set_zone_info(&d);
     dict::set_item_str(&d, "__doc__", pystr::new("This module provides various functions to manipulate time values."));
     m

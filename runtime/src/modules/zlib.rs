@@ -18,10 +18,9 @@ use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{drop_as, CallFn, KwArgs, MethodDef, TypeObject};
 use crate::types::{bool as pybool, bytes, dict, int, module, none, str as pystr, TypeSpec};
 
-thread_local! {
-    static ERROR: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    static TYPES: RefCell<Option<(&'static TypeObject, &'static TypeObject)>> = const { RefCell::new(None) };
-}
+// Per-interpreter state shared by all threads (read and written under the GIL).
+static ERROR: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
+static TYPES: crate::gil::GilCell<RefCell<Option<(&'static TypeObject, &'static TypeObject)>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 fn error(msg: impl Into<String>) -> PyErr {
     match ERROR.with(|e| e.borrow().clone()) {

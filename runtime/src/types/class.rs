@@ -619,6 +619,11 @@ pub fn fill_builtin_dict(ty: &TypeObject, methods: Vec<MethodDef>) {
             descriptors::new_getset("__dict__", ty, Some(crate::types::object::get_dict_attr), Some(crate::types::object::set_dict_attr)),
         );
     }
+    // Every built-in type has its own `__doc__` (None when undocumented), so an instance's
+    // `__doc__` never falls through to `object`'s.
+    if dict::get_item_str(&d, &crate::types::str::intern("__doc__")).is_none() {
+        dict::set_item_str(&d, "__doc__", none::none());
+    }
     for m in methods {
         let (name, v) = match m {
             MethodDef::Method { name, func, min, max } => {
@@ -1431,7 +1436,9 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
     let slots_start = basicsize;
     basicsize += 8 * slot_names.len();
     let inherit = base.flags.get() & !(flags::BASETYPE | flags::HEAPTYPE | flags::SLOTS_ONLY | flags::IS_ABSTRACT);
-    let fl = flags::HEAPTYPE | flags::BASETYPE | inherit;
+    // A dict slot added by a heap type holds compact attribute storage (instance_attrs).
+    let compact = if added_dict { flags::INLINE_VALUES } else { 0 };
+    let fl = flags::HEAPTYPE | flags::BASETYPE | inherit | compact;
     let mro_rest = c3_mro(&base_list)?;
 
     let mut tobj = TypeObject::builtin(&name_s, Some(&base.as_obj()), basicsize, base.drop_payload);

@@ -76,6 +76,10 @@ impl DictTable {
     }
 }
 
+/// Byte offset of the version tag in a dict object (native code reads it inline:
+/// `abi::pyrt_dict_tag_offset`).
+pub const TAG_OFFSET: usize = std::mem::offset_of!(DictObj, table) + std::mem::offset_of!(DictTable, tag);
+
 /// The dict's version tag: changes on every mutation, never shared by two dicts.
 #[inline]
 pub fn version_tag(d: &Obj) -> u64 {

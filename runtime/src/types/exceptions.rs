@@ -228,6 +228,8 @@ fn base_exception_type() -> &'static TypeObject {
     s.methods = vec![
         MethodDef::Method { name: "with_traceback", func: with_traceback, min: 2, max: 2 },
         MethodDef::Method { name: "add_note", func: add_note, min: 2, max: 2 },
+        MethodDef::Method { name: "__reduce__", func: exc_reduce, min: 1, max: 1 },
+        MethodDef::Method { name: "__setstate__", func: exc_setstate, min: 2, max: 2 },
         MethodDef::GetSet { name: "args", get: get_args, set: set_args },
         MethodDef::GetSet { name: "__traceback__", get: get_tb, set: set_tb },
         MethodDef::GetSet { name: "__cause__", get: get_cause, set: set_cause_attr },
@@ -404,6 +406,32 @@ fn base_repr(o: &Obj) -> PyResult<Obj> {
         format!("{}{}", name, crate::protocol::repr_string(&a)?)
     };
     Ok(pystr::from_string(s))
+}
+
+/// `__reduce__`: (type, args) or (type, args, __dict__), so pickle (and
+/// multiprocessing, which sends a worker's exception to the parent) keeps the arguments.
+fn exc_reduce(a: &[Obj]) -> PyResult<Obj> {
+    let ty = a[0].type_obj();
+    let d = crate::types::object::instance_dict(&a[0]).filter(|d| crate::types::dict::len(d) > 0);
+    Ok(match d {
+        Some(d) => crate::types::tuple::new(vec![ty, args(&a[0]), d]),
+        None => crate::types::tuple::pair(ty, args(&a[0])),
+    })
+}
+
+/// `__setstate__(state)`: sets each attribute of the state dict.
+fn exc_setstate(a: &[Obj]) -> PyResult<Obj> {
+    let state = &a[1];
+    if crate::types::none::is_none(state) {
+        return Ok(crate::types::none::none());
+    }
+    if !state.isinstance(types().dict) {
+        return Err(type_error("state is not a dictionary"));
+    }
+    for (k, v) in crate::types::dict::items(state) {
+        crate::protocol::setattr(&a[0], &k, &v)?;
+    }
+    Ok(crate::types::none::none())
 }
 
 fn with_traceback(a: &[Obj]) -> PyResult<Obj> {

@@ -377,6 +377,7 @@ fn method_getattro(m: &Obj, name: &Obj) -> PyResult<Obj> {
         Some("__func__") => return Ok(mo.func.clone()),
         Some("__self__") => return Ok(mo.self_.clone()),
         Some("__class__") => return Ok(m.type_obj()),
+        Some("__doc__") => return protocol::getattr(&mo.func, name),
         _ => {}
     }
     // Other attributes come from the type, then from the function.

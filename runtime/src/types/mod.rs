@@ -13,6 +13,7 @@ use typeobj::{MethodDef, Slots, TypeObject};
 
 pub mod typeobj;
 pub mod object;
+pub mod instance_attrs;
 pub mod class;
 pub mod none;
 pub mod bool;

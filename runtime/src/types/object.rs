@@ -8,10 +8,10 @@
 use pyc_frontend::bytecode::CmpOp;
 
 use crate::errors::{attribute_error, attribute_error_for, type_error};
-use crate::object::{alloc, dict_slot, header, Obj, ObjHeader, PyResult};
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
 use crate::types::typeobj::{as_type, downcast_type, drop_nothing, flags, KwArgs, MethodDef, TypeObject};
-use crate::types::{bool as pybool, dict, list, none, str as pystr, types, TypeSpec};
+use crate::types::{bool as pybool, dict, instance_attrs, list, none, str as pystr, types, TypeSpec};
 
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("object", std::mem::size_of::<ObjHeader>(), drop_nothing);
@@ -163,7 +163,8 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     }
     let compatible = old.basicsize == new.basicsize
         && old.dict_offset == new.dict_offset
-        && old.drop_payload as usize == new.drop_payload as usize;
+        && old.drop_payload as usize == new.drop_payload as usize
+        && instance_attrs::is_compact(old) == instance_attrs::is_compact(new);
     if !compatible {
         return Err(type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
@@ -171,6 +172,7 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
             old.name()
         )));
     }
+    instance_attrs::before_class_change(o, new);
     unsafe {
         let h = o.header_ptr();
         let new_obj = v.clone();
@@ -190,11 +192,9 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
 fn object_dir(a: &[Obj]) -> PyResult<Obj> {
     let o = &a[0];
     let result = dict::new();
-    if let Some(Some(d)) = dict_slot(o).map(|s| s.clone()) {
-        if !o.ty().has_flag(flags::SLOTS_ONLY) {
-            for (k, v) in dict::items(&d) {
-                dict::set_item(&result, k, v)?;
-            }
+    if !o.ty().has_flag(flags::SLOTS_ONLY) {
+        for (k, v) in instance_attrs::items(o) {
+            dict::set_item(&result, k, v)?;
         }
     }
     for t in o.ty().mro() {
@@ -230,7 +230,20 @@ fn object_getstate(a: &[Obj]) -> PyResult<Obj> {
     let o = &a[0];
     let state = match instance_dict(o) {
         Some(d) if dict::len(&d) > 0 && !o.ty().has_flag(flags::SLOTS_ONLY) => dict::copy(&d),
-        _ => crate::types::none::none(),
+        Some(_) => crate::types::none::none(),
+        // compact instance in values mode: a fresh dict, leaving the instance compact
+        None => {
+            let items = if o.ty().has_flag(flags::SLOTS_ONLY) { Vec::new() } else { instance_attrs::items(o) };
+            if items.is_empty() {
+                crate::types::none::none()
+            } else {
+                let d = dict::new();
+                for (k, v) in items {
+                    dict::set_item(&d, k, v)?;
+                }
+                d
+            }
+        }
     };
     let names: Vec<String> = o.ty().mro().iter().flat_map(|t| as_type(t).slot_names.borrow().clone()).collect();
     if names.is_empty() {
@@ -302,22 +315,27 @@ fn object_subclasshook(_cls: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj>
 
 // ----- generic attribute access -----
 
-/// The instance dict of `o` if it has a real `__dict__` (not `__slots__` storage).
+/// The instance dict of `o` if one exists already (compact instances in values mode have
+/// none: see `instance_attrs`).
 pub fn instance_dict(o: &Obj) -> Option<Obj> {
-    let slot = dict_slot(o)?;
     if o.ty().has_flag(flags::SLOTS_ONLY) {
         return None;
     }
-    slot.clone()
+    instance_attrs::existing_dict(o)
 }
 
-/// The instance dict of `o`, created when missing (None if `o` has no `__dict__`).
+/// The instance dict of `o`, created or materialized when missing (None if `o` has no
+/// `__dict__`).
 pub fn instance_dict_or_create(o: &Obj) -> Option<Obj> {
     if o.ty().has_flag(flags::SLOTS_ONLY) {
         return None;
     }
-    let slot = dict_slot(o)?;
-    Some(slot.get_or_insert_with(dict::new).clone())
+    instance_attrs::materialize(o)
+}
+
+/// Does `o` keep instance attributes (a `__dict__`, possibly compact)?
+fn has_attr_storage(o: &Obj) -> bool {
+    !o.is_small_int() && o.ty().dict_offset != 0 && !o.ty().has_flag(flags::SLOTS_ONLY)
 }
 
 /// PyObject_GenericGetAttr.
@@ -344,12 +362,10 @@ pub fn generic_getattr_opt(o: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
             return g(d, Some(o), &ty.as_obj()).map(Some);
         }
     }
-    // borrowed from the slot: the str look-up never runs Python code
-    if let Some(Some(d)) = dict_slot(o) {
-        if !ty.has_flag(flags::SLOTS_ONLY) {
-            if let Some(v) = dict::get_item_str(d, name) {
-                return Ok(Some(v));
-            }
+    // the str look-up never runs Python code
+    if has_attr_storage(o) {
+        if let Some(v) = instance_attrs::get(o, name) {
+            return Ok(Some(v));
         }
     }
     if let Some(d) = descr {
@@ -373,28 +389,21 @@ pub fn generic_setattr(o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()>
             return f(d, o, value);
         }
     }
-    let Some(d) = (if value.is_some() { instance_dict_or_create(o) } else { instance_dict(o) }) else {
-        if value.is_none() && dict_slot(o).is_some() && !ty.has_flag(flags::SLOTS_ONLY) {
-            return Err(attribute_error_for(o, name));
-        }
-        if descr.is_some() {
-            return Err(attribute_error(format!(
-                "'{}' object attribute '{}' is read-only",
-                ty.name(),
-                pystr::as_str(name).unwrap_or("")
-            )));
-        }
-        return Err(attribute_error_for(o, name));
-    };
-    match value {
-        Some(v) => dict::set_item(&d, name.clone(), v.clone()),
-        None => {
-            if !dict::del_item(&d, name)? {
-                return Err(attribute_error_for(o, name));
-            }
-            Ok(())
-        }
+    if has_attr_storage(o) {
+        return match value {
+            Some(v) => instance_attrs::set(o, name, v.clone()),
+            None if instance_attrs::delete(o, name)? => Ok(()),
+            None => Err(attribute_error_for(o, name)),
+        };
     }
+    if descr.is_some() {
+        return Err(attribute_error(format!(
+            "'{}' object attribute '{}' is read-only",
+            ty.name(),
+            pystr::as_str(name).unwrap_or("")
+        )));
+    }
+    Err(attribute_error_for(o, name))
 }
 
 /// `__dict__` getter for instances of classes with a dict slot.
@@ -407,15 +416,20 @@ pub fn get_dict_attr(o: &Obj) -> PyResult<Obj> {
 
 /// `__dict__` setter.
 pub fn set_dict_attr(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
-    let Some(v) = v else { return Err(type_error("cannot delete __dict__")) };
+    let Some(v) = v else {
+        // the dict slot a class statement added may be emptied; built-in ones may not
+        if has_attr_storage(o) && instance_attrs::is_compact(o.ty()) {
+            instance_attrs::clear(o);
+            return Ok(());
+        }
+        return Err(type_error("cannot delete __dict__"));
+    };
     if !dict::is_dict(v) {
         return Err(type_error(format!("__dict__ must be set to a dictionary, not a '{}'", v.type_name())));
     }
-    match dict_slot(o) {
-        Some(slot) => {
-            *slot = Some(v.clone());
-            Ok(())
-        }
-        None => Err(attribute_error_for(o, &pystr::intern("__dict__"))),
+    if instance_attrs::replace_dict(o, v) {
+        Ok(())
+    } else {
+        Err(attribute_error_for(o, &pystr::intern("__dict__")))
     }
 }

@@ -23,15 +23,46 @@ pub struct TracebackObj {
     pub lasti: u32,
     pub lineno: u32,
     pub frame: Option<Obj>,
+    /// The globals of the frame and the running frame itself (see `FrameObj::live`), for
+    /// `tb_frame`, which is created only when asked for.
+    pub globals: Option<Obj>,
+    pub live: *const crate::frame::Frame,
 }
 
-/// A minimal frame object (for `tb_frame`): code, line and globals.
+/// A frame object: a snapshot (code, line, globals, the caller's snapshot) of a frame
+/// of the runtime's frame stack, taken by `tb_frame`, `sys._getframe` or `gi_frame`.
+/// `live` remembers which running frame it was taken from, so that `f_locals` and
+/// `clear()` can tell whether that frame is still executing.
 #[repr(C)]
 pub struct FrameObj {
     pub head: ObjHeader,
     pub code: Obj,
     pub lineno: u32,
     pub globals: Option<Obj>,
+    pub back: Option<Obj>,
+    pub live: *const crate::frame::Frame,
+}
+
+/// The running frame `fp`, if it is still on this thread's frame stack running `code`.
+fn still_running(fp: *const crate::frame::Frame, code: &Obj) -> Option<&'static crate::frame::Frame> {
+    let mut cur = crate::frame::current() as *const crate::frame::Frame;
+    while !cur.is_null() {
+        // SAFETY: frames on the current thread's stack are alive until they are popped.
+        let f = unsafe { &*cur };
+        if cur == fp {
+            return f.code.is(code).then_some(f);
+        }
+        cur = f.prev;
+    }
+    None
+}
+
+/// The running frame when an entry for `code` is being added (the frame that raised or
+/// is unwinding), if it is the current one.
+fn current_frame_of(code: &Obj) -> Option<&'static crate::frame::Frame> {
+    let fp = crate::frame::current();
+    // SAFETY: the current frame is alive while it is current.
+    (!fp.is_null()).then(|| unsafe { &*fp }).filter(|f| f.code.is(code))
 }
 
 fn tb(o: &Obj) -> &TracebackObj {
@@ -42,14 +73,17 @@ fn tb(o: &Obj) -> &TracebackObj {
 pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
     let line = as_code(code).line_of(pc);
     let next = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
-    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: pc, lineno: line, frame: None });
+    let running = current_frame_of(code);
+    let globals = running.map(|f| f.globals.clone());
+    let live = running.map_or(std::ptr::null(), |f| f as *const _);
+    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: pc, lineno: line, frame: None, globals, live });
     excs::set_traceback(exc, Some(t));
 }
 
 /// Prepends an entry with an explicit line (no position information).
 pub fn add_traceback_entry(exc: &Obj, code: &Obj, line: u32) {
     let next = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
-    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: u32::MAX, lineno: line, frame: None });
+    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: u32::MAX, lineno: line, frame: None, globals: None, live: std::ptr::null() });
     excs::set_traceback(exc, Some(t));
 }
 
@@ -682,14 +716,31 @@ fn tb_frame(o: &Obj) -> PyResult<Obj> {
     if let Some(f) = &t.frame {
         return Ok(f.clone());
     }
-    let f = alloc(types().frame, FrameObj { head: header(), code: t.code.clone(), lineno: t.lineno, globals: None });
+    let f = alloc(types().frame, FrameObj { head: header(), code: t.code.clone(), lineno: t.lineno, globals: t.globals.clone(), back: None, live: t.live });
     unsafe { o.payload_mut::<TracebackObj>().frame = Some(f.clone()) };
     Ok(f)
+}
+
+fn tb_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let t = tb(o);
+    visit(&t.code);
+    for r in [&t.next, &t.frame, &t.globals].into_iter().flatten() {
+        visit(r);
+    }
+}
+
+fn tb_clear(o: &Obj) {
+    // SAFETY: the collector clears an object only while nothing else uses it (GIL held).
+    let t = unsafe { o.payload_mut::<TracebackObj>() };
+    let dropped = (t.next.take(), t.frame.take(), t.globals.take());
+    drop(dropped);
 }
 
 pub fn traceback_spec() -> TypeSpec {
     let mut s = TypeSpec::new("traceback", std::mem::size_of::<TracebackObj>(), drop_as::<TracebackObj>);
     s.final_ = true;
+    s.slots.traverse = Some(tb_traverse);
+    s.slots.clear = Some(tb_clear);
     s.methods = vec![
         MethodDef::GetSet { name: "tb_next", get: tb_next, set: tb_set_next },
         MethodDef::Getter { name: "tb_lineno", get: tb_lineno },
@@ -711,7 +762,22 @@ fn f_lineno(o: &Obj) -> PyResult<Obj> {
 fn f_globals(o: &Obj) -> PyResult<Obj> {
     Ok(fr(o).globals.clone().unwrap_or_else(crate::types::dict::new))
 }
-fn f_back(_o: &Obj) -> PyResult<Obj> {
+fn f_back(o: &Obj) -> PyResult<Obj> {
+    Ok(fr(o).back.clone().unwrap_or_else(none::none))
+}
+fn f_locals(o: &Obj) -> PyResult<Obj> {
+    match still_running(fr(o).live, &fr(o).code) {
+        Some(f) => crate::builtins::frame_locals(f),
+        None => Ok(crate::types::dict::new()),
+    }
+}
+/// `frame.clear()`: a snapshot holds no locals, so there is nothing to drop, but clearing
+/// a frame that is still executing is CPython's RuntimeError.
+fn frame_clear(args: &[Obj]) -> PyResult<Obj> {
+    let o = &args[0];
+    if still_running(fr(o).live, &fr(o).code).is_some() {
+        return Err(crate::errors::runtime_error("cannot clear an executing frame"));
+    }
     Ok(none::none())
 }
 fn frame_repr(o: &Obj) -> PyResult<Obj> {
@@ -725,20 +791,50 @@ fn frame_repr(o: &Obj) -> PyResult<Obj> {
     )))
 }
 
-/// A frame object snapshot (`sys._getframe`).
+/// A frame object with no running frame behind it.
 pub fn new_frame_obj(code: Obj, lineno: u32, globals: Option<Obj>) -> Obj {
-    alloc(types().frame, FrameObj { head: header(), code, lineno, globals })
+    alloc(types().frame, FrameObj { head: header(), code, lineno, globals, back: None, live: std::ptr::null() })
+}
+
+/// A snapshot of the running frame `f` at `lineno`, with `back` (None: the snapshots of
+/// every caller, taken now: a frame's caller cannot change while it runs).
+pub fn snapshot(f: &crate::frame::Frame, lineno: u32, back: Option<Obj>) -> Obj {
+    let back = back.or_else(|| {
+        // SAFETY: callers of a running frame stay on the frame stack while it runs.
+        (!f.prev.is_null()).then(|| unsafe { &*f.prev }).map(|p| snapshot(p, p.line(), None))
+    });
+    let globals = Some(f.globals.clone());
+    alloc(types().frame, FrameObj { head: header(), code: f.code.clone(), lineno, globals, back, live: f as *const _ })
+}
+
+fn frame_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let f = fr(o);
+    visit(&f.code);
+    for r in [&f.globals, &f.back].into_iter().flatten() {
+        visit(r);
+    }
+}
+
+fn frame_clear_refs(o: &Obj) {
+    // SAFETY: as in `tb_clear`.
+    let f = unsafe { o.payload_mut::<FrameObj>() };
+    let dropped = (f.globals.take(), f.back.take());
+    drop(dropped);
 }
 
 pub fn frame_spec() -> TypeSpec {
     let mut s = TypeSpec::new("frame", std::mem::size_of::<FrameObj>(), drop_as::<FrameObj>);
     s.final_ = true;
+    s.slots.traverse = Some(frame_traverse);
+    s.slots.clear = Some(frame_clear_refs);
     s.slots.repr = Some(frame_repr);
     s.methods = vec![
         MethodDef::Getter { name: "f_code", get: f_code },
         MethodDef::Getter { name: "f_lineno", get: f_lineno },
         MethodDef::Getter { name: "f_globals", get: f_globals },
         MethodDef::Getter { name: "f_back", get: f_back },
+        MethodDef::Getter { name: "f_locals", get: f_locals },
+        MethodDef::Method { name: "clear", func: frame_clear, min: 1, max: 1 },
     ];
     s
 }

@@ -202,6 +202,9 @@ pub mod flags {
     /// Instances are containers tracked by the cycle collector (a built-in type with a
     /// `traverse` slot, or any subclass of one). Heap types are always collected.
     pub const HAVE_GC: u32 = 1 << 17;
+    /// Instances keep their attributes in `types::instance_attrs`' compact storage (a
+    /// heap type added the dict slot; inherited by subclasses).
+    pub const INLINE_VALUES: u32 = 1 << 18;
 }
 
 /// A type object. Its own type is `type` (or a metaclass).
@@ -238,6 +241,8 @@ pub struct TypeObject {
     /// Direct subclasses (weak: raw pointers, removed when a heap subclass dies), so
     /// slot updates after `Cls.__dunder__ = f` reach them.
     pub subclasses: RefCell<Vec<*const TypeObject>>,
+    /// Attribute names shared by the compact instances of this type (`INLINE_VALUES`).
+    pub attr_keys: crate::types::instance_attrs::SharedKeys,
 }
 
 /// `drop_payload` for types whose payload owns nothing.
@@ -268,6 +273,7 @@ impl TypeObject {
             version: Cell::new(crate::types::next_type_version()),
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
+            attr_keys: Default::default(),
         }
     }
 
@@ -442,7 +448,9 @@ mod lookup_cache {
         entries: [Cell<Entry>; 1 << BITS],
     }
 
-    static CACHE: GilCell<Cache> = GilCell::new(Cache { epoch: Cell::new(1), entries: [const { Cell::new(EMPTY) }; 1 << BITS] });
+    // All zero, so the table lives in .bss, not in every binary's file (an empty entry's
+    // `ty` 0 never equals a type's address, whatever the epoch).
+    static CACHE: GilCell<Cache> = GilCell::new(Cache { epoch: Cell::new(0), entries: [const { Cell::new(EMPTY) }; 1 << BITS] });
 
     pub fn invalidate() {
         CACHE.with(|c| c.epoch.set(c.epoch.get() + 1));

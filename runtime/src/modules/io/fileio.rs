@@ -64,16 +64,27 @@ fn errno() -> i32 {
 
 /// `read(2)` retrying on EINTR; `Ok(None)` when it would block.
 pub fn read_fd(fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
+    read_fd_with(fd, n, false)
+}
+
+/// `read_fd`; with `release`, the read runs without the GIL (raw FileIO reads may block
+/// on pipes and terminals). Buffered objects do not release it: they keep their payload
+/// borrowed across the read, which another thread must not touch meanwhile.
+fn read_fd_with(fd: i32, n: usize, release: bool) -> PyResult<Option<Vec<u8>>> {
     let mut buf = vec![0u8; n];
     loop {
-        // SAFETY: the buffer holds n writable bytes.
-        let k = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };
+        let mut read = || {
+            // SAFETY: the buffer holds n writable bytes.
+            let k = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };
+            (k, errno())
+        };
+        let (k, e) = if release { crate::gil::allow_threads(read) } else { read() };
         if k >= 0 {
             buf.truncate(k as usize);
             return Ok(Some(buf));
         }
-        match errno() {
-            libc::EINTR => continue,
+        match e {
+            libc::EINTR => crate::modules::signal::check_signals()?,
             libc::EAGAIN => return Ok(None),
             e => return Err(posix::os_error_code(e, None, None)),
         }
@@ -300,14 +311,18 @@ fn fio_read(a: &[Obj]) -> PyResult<Obj> {
         return fio_readall(&a[..1]);
     }
     let fd = f.fd;
-    Ok(read_fd(fd, n as usize)?.map_or_else(none::none, bytes::new))
+    Ok(read_fd_with(fd, n as usize, true)?.map_or_else(none::none, bytes::new))
 }
 
 /// Reads to EOF (None if nothing could be read without blocking).
 pub fn readall_fd(fd: i32) -> PyResult<Option<Vec<u8>>> {
+    readall_fd_with(fd, false)
+}
+
+fn readall_fd_with(fd: i32, release: bool) -> PyResult<Option<Vec<u8>>> {
     let mut out = Vec::new();
     loop {
-        match read_fd(fd, if out.len() < 65536 { 65536 } else { out.len() })? {
+        match read_fd_with(fd, if out.len() < 65536 { 65536 } else { out.len() }, release)? {
             None if out.is_empty() => return Ok(None),
             None => return Ok(Some(out)),
             Some(c) if c.is_empty() => return Ok(Some(out)),
@@ -318,7 +333,7 @@ pub fn readall_fd(fd: i32) -> PyResult<Option<Vec<u8>>> {
 
 fn fio_readall(a: &[Obj]) -> PyResult<Obj> {
     let fd = open_fd(&a[0])?.fd;
-    Ok(readall_fd(fd)?.map_or_else(none::none, bytes::new))
+    Ok(readall_fd_with(fd, true)?.map_or_else(none::none, bytes::new))
 }
 
 fn fio_readinto(a: &[Obj]) -> PyResult<Obj> {
@@ -328,7 +343,7 @@ fn fio_readinto(a: &[Obj]) -> PyResult<Obj> {
     }
     let fd = f.fd;
     let n = super::buffer_len(&a[1])?;
-    match read_fd(fd, n)? {
+    match read_fd_with(fd, n, true)? {
         None => Ok(none::none()),
         Some(d) => Ok(int::from_usize(super::fill_buffer(&a[1], &d)?)),
     }

@@ -46,9 +46,8 @@ pub struct IoTypes {
     pub unsupported: Obj,
 }
 
-thread_local! {
-    static TYPES: RefCell<Option<&'static IoTypes>> = const { RefCell::new(None) };
-}
+// Per-interpreter state shared by all threads (read and written under the GIL).
+static TYPES: crate::gil::GilCell<RefCell<Option<&'static IoTypes>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 /// A base or concrete `_io` type: module `_io`, instances with a `__dict__`.
 pub fn io_type(mut spec: TypeSpec, base: &'static TypeObject) -> &'static TypeObject {

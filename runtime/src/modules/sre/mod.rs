@@ -24,9 +24,8 @@ use matcher::{Found, Matcher, Mode, Unit};
 pub const MAGIC: i64 = 20220615;
 pub const MAXGROUPS: i64 = 1073741823;
 
-thread_local! {
-    static TYPES: RefCell<Option<[&'static TypeObject; 3]>> = const { RefCell::new(None) };
-}
+// Per-interpreter state shared by all threads (read and written under the GIL).
+static TYPES: crate::gil::GilCell<RefCell<Option<[&'static TypeObject; 3]>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 /// The Pattern, Match and Scanner types (created on first use).
 fn sre_types() -> [&'static TypeObject; 3] {

@@ -1,0 +1,102 @@
+//! `ForIter` over a range iterator, inline: the iterator's `next`/`step`/`remaining`
+//! words are read and advanced in IR and the value is produced as a tagged int, with no
+//! call and no allocation. Other iterators, big-int ranges, and values beyond the tagged
+//! range take `pyrt_for_iter` (before anything is advanced).
+
+use inkwell::{AddressSpace, IntPredicate};
+
+use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
+use super::function::{Lower, R};
+
+/// Byte offsets in a `RangeIterObj` (runtime types/range.rs, `repr(C)`, asserted in abi.rs).
+const TYPE_OFFSET: u64 = 8;
+const NEXT_OFFSET: u64 = 16;
+const STEP_OFFSET: u64 = 24;
+const REMAINING_OFFSET: u64 = 32;
+const BIG_OFFSET: u64 = 40;
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// `ForIter(t)` at `pc`, stack depth `d` (iterator in slot `d-1`).
+    pub fn lower_for_iter(&mut self, pc: usize, d: u32, t: u32) -> R<()> {
+        let it = self.load_slot(d - 1)?;
+        let got = self.new_block("for_next");
+        let done = self.new_block("for_done");
+        let slow = self.new_block("for_slow");
+        let i64t = self.ctx.i64_type();
+        let mut fast_in = None;
+        if self.fast {
+            let check_ty = self.new_block("for_range");
+            let check_small = self.new_block("for_small");
+            let has_next = self.new_block("for_has");
+            let step_bb = self.new_block("for_step");
+            let tag = self.b.build_and(it, self.i64c(1), "")?;
+            let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
+            self.b.build_conditional_branch(heap, check_ty, slow)?;
+
+            self.b.position_at_end(check_ty);
+            let g = match self.module.get_global("pyrt_range_iter_type") {
+                Some(g) => g,
+                None => self.module.add_global(i64t, None, "pyrt_range_iter_type"),
+            };
+            let want = self.b.build_load(g.as_pointer_value(), "rangeity")?.into_int_value();
+            let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
+            let big = self.load_word_at(it, self.i64c(BIG_OFFSET), "big")?;
+            let is_range = self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?;
+            let small_form = self.b.build_int_compare(IntPredicate::EQ, big, self.i64c(0), "")?;
+            let ok = self.b.build_and(is_range, small_form, "")?;
+            self.b.build_conditional_branch(ok, check_small, slow)?;
+
+            self.b.position_at_end(check_small);
+            let rem = self.load_word_at(it, self.i64c(REMAINING_OFFSET), "remaining")?;
+            let empty = self.b.build_int_compare(IntPredicate::EQ, rem, self.i64c(0), "")?;
+            self.b.build_conditional_branch(empty, done, has_next)?;
+
+            self.b.position_at_end(has_next);
+            let next = self.load_word_at(it, self.i64c(NEXT_OFFSET), "next")?;
+            let lo = self.b.build_int_compare(IntPredicate::SGE, next, self.i64s(SMALL_INT_MIN), "")?;
+            let hi = self.b.build_int_compare(IntPredicate::SLE, next, self.i64s(SMALL_INT_MAX), "")?;
+            let fits = self.b.build_and(lo, hi, "fits")?;
+            self.b.build_conditional_branch(fits, step_bb, slow)?;
+
+            // as `range::iter_next_i64`: `next` advances only while items remain
+            self.b.position_at_end(step_bb);
+            let i64p = i64t.ptr_type(AddressSpace::default());
+            let rem_p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(REMAINING_OFFSET), "")?, i64p, "")?;
+            let left = self.b.build_int_sub(rem, self.i64c(1), "left")?;
+            self.b.build_store(rem_p, left)?;
+            let step = self.load_word_at(it, self.i64c(STEP_OFFSET), "step")?;
+            let more = self.b.build_int_compare(IntPredicate::NE, left, self.i64c(0), "")?;
+            let advanced = self.b.build_int_add(next, step, "")?;
+            let new_next = self.b.build_select(more, advanced, next, "")?.into_int_value();
+            let next_p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(NEXT_OFFSET), "")?, i64p, "")?;
+            self.b.build_store(next_p, new_next)?;
+            let shifted = self.b.build_left_shift(next, self.i64c(1), "")?;
+            let v = self.b.build_or(shifted, self.i64c(1), "i")?;
+            self.b.build_unconditional_branch(got)?;
+            fast_in = Some((v, step_bb));
+        } else {
+            self.b.build_unconditional_branch(slow)?;
+        }
+
+        self.b.position_at_end(slow);
+        let r = self.call_v("pyrt_for_iter", &[it.into(), self.scratch.into()])?;
+        self.check_status(r, pc, d, true)?;
+        let has = self.b.build_int_compare(IntPredicate::EQ, r, self.i32c(1), "")?;
+        let slow_v = self.b.build_load(self.scratch_at(0)?, "out")?.into_int_value();
+        let slow_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_conditional_branch(has, got, done)?;
+
+        self.b.position_at_end(done);
+        self.decref(it)?;
+        let tb = self.edge_to(pc, t)?;
+        self.b.build_unconditional_branch(tb)?;
+
+        self.b.position_at_end(got);
+        let phi = self.b.build_phi(i64t, "item")?;
+        phi.add_incoming(&[(&slow_v, slow_end)]);
+        if let Some((v, bb)) = fast_in {
+            phi.add_incoming(&[(&v, bb)]);
+        }
+        self.store_slot(d, phi.as_basic_value().into_int_value())
+    }
+}
