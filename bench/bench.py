@@ -115,6 +115,8 @@ def main():
                  f"binary {size / 1e6:.2f} MB, build {hello_build:.2f} s (again: {hello_build_again:.2f} s)")
     lines.append("")
     lines.append(cycles_rss(py, quick))
+    lines.append("")
+    lines.append(pool_speedup(py, quick))
     table = "\n".join(lines)
     print(table)
     record(table, quick)
@@ -133,6 +135,22 @@ def cycles_rss(py, quick):
         kb_py, kb_pyc = peak_rss_kb([py, src, str(n)]), peak_rss_kb([exe, str(n)])
         cells.append(f"{n // 1_000_000 or n / 1e6}M cycles: CPython {kb_py / 1024:.1f} MB, pyc {kb_pyc / 1024:.1f} MB")
     return "reference cycles created and dropped (peak RSS): " + "; ".join(cells)
+
+
+def pool_speedup(py, quick):
+    """bench/pool_speedup.py: a CPU-bound map run serially then on Pool(2), with pyc
+    (both start methods) and CPython: the ratio shows the two cores being used."""
+    src = os.path.join(ROOT, "bench", "pool_speedup.py")
+    exe = os.path.join(OUT_DIR, "pool_speedup")
+    if not build(src, exe)[0]:
+        return "multiprocessing Pool(2): build failed"
+    items = "4" if quick else "16"
+    cells = []
+    for label, cmd in (("CPython fork", [py, src, items, "fork"]), ("pyc fork", [exe, items, "fork"]),
+                       ("pyc spawn", [exe, items, "spawn"])):
+        out = subprocess.run(cmd, capture_output=True, text=True).stdout.strip()
+        cells.append(f"{label}: {out.split(': ', 1)[-1] or 'failed'}")
+    return "multiprocessing Pool(2) vs serial (wall): " + "; ".join(cells)
 
 
 def record(table, quick):

@@ -17,7 +17,7 @@ def work(n):
 def main():
     items = int(sys.argv[1]) if len(sys.argv) > 1 else 16
     method = sys.argv[2] if len(sys.argv) > 2 else "fork"
-    size = 400000
+    size = 4000000
     t0 = time.perf_counter()
     serial = [work(size) for _ in range(items)]
     t1 = time.perf_counter()
