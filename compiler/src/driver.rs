@@ -98,15 +98,6 @@ fn print_stats(stats: &[ModuleStats]) {
     }
 }
 
-/// Names whose presence anywhere in a program means it may compile source at run time
-/// (`weakref`'s helpers are Python source the runtime executes on import).
-const RUNTIME_COMPILER_NAMES: &[&str] = &["eval", "exec", "compile", "weakref", "import_module", "__import__"];
-
-/// Does the program need the runtime with the embedded parser and compiler?
-pub fn needs_runtime_compiler(program: &pyc_frontend::bytecode::Program) -> bool {
-    program.code_objects().iter().any(|c| c.names.iter().any(|n| RUNTIME_COMPILER_NAMES.contains(&n.as_str())))
-}
-
 /// Locates the runtime library relative to this executable (never a source-tree path):
 /// `libpyrt_lite.a` (no run-time compiler) when `lite` and it exists, else `libpyrt.a`.
 pub fn find_runtime_lib(lite: bool) -> Result<PathBuf, String> {
@@ -337,7 +328,7 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
         print_stats(&objs.stats);
     }
     let lo = LinkOptions {
-        lite: !needs_runtime_compiler(&program),
+        lite: !codegen::needs_runtime_compiler(&program),
         strip: opts.strip,
         static_link: opts.static_link,
         verbose: opts.verbose,

@@ -222,14 +222,33 @@ pub fn build_entry_module<'ctx>(
     Ok(module)
 }
 
+/// Names whose presence anywhere in a program means it may compile source at run time
+/// (`weakref`'s helpers are Python source the runtime executes on import) or import a
+/// module by a computed name.
+const RUNTIME_COMPILER_NAMES: &[&str] = &["eval", "exec", "compile", "weakref", "import_module", "__import__"];
+
+/// Every name any code object of `program` uses.
+fn program_names(program: &pyc_frontend::bytecode::Program) -> std::collections::HashSet<&str> {
+    program.code_objects().into_iter().flat_map(|c| c.names.iter().map(|n| n.as_str())).collect()
+}
+
+fn uses_runtime_compiler(names: &std::collections::HashSet<&str>) -> bool {
+    RUNTIME_COMPILER_NAMES.iter().any(|n| names.contains(n))
+}
+
+/// Does the program need the runtime with the embedded parser and compiler?
+pub fn needs_runtime_compiler(program: &pyc_frontend::bytecode::Program) -> bool {
+    uses_runtime_compiler(&program_names(program))
+}
+
 /// The native modules `program` may import: every native module it names (names of import
 /// statements, and anything spelled the same: enabling too many only costs size), plus
 /// `builtins`; `None` (all) when it may import by a computed name at run time.
 pub fn native_modules_used(program: &pyc_frontend::bytecode::Program) -> Option<Vec<&'static str>> {
-    if crate::driver::needs_runtime_compiler(program) {
+    let named = program_names(program);
+    if uses_runtime_compiler(&named) {
         return None;
     }
-    let named: std::collections::HashSet<&str> = program.code_objects().into_iter().flat_map(|c| c.names.iter().map(|n| n.as_str())).collect();
     // `sys` exists from start-up; dotted names are submodules of native modules.
     let natives = pyc_frontend::native_modules::NATIVE_MODULES.iter().filter(|m| **m != "sys" && !m.contains('.'));
     Some(natives.copied().filter(|m| *m == "builtins" || named.contains(m)).collect())

@@ -80,13 +80,6 @@ pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
     excs::set_traceback(exc, Some(t));
 }
 
-/// Prepends an entry with an explicit line (no position information).
-pub fn add_traceback_entry(exc: &Obj, code: &Obj, line: u32) {
-    let next = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
-    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: u32::MAX, lineno: line, frame: None, globals: None, live: std::ptr::null() });
-    excs::set_traceback(exc, Some(t));
-}
-
 // ----- printing -----
 
 fn is_ws(c: u8) -> bool {
@@ -716,7 +709,7 @@ fn tb_frame(o: &Obj) -> PyResult<Obj> {
     if let Some(f) = &t.frame {
         return Ok(f.clone());
     }
-    let f = alloc(types().frame, FrameObj { head: header(), code: t.code.clone(), lineno: t.lineno, globals: t.globals.clone(), back: None, live: t.live });
+    let f = frame_obj(t.code.clone(), t.lineno, t.globals.clone(), None, t.live);
     unsafe { o.payload_mut::<TracebackObj>().frame = Some(f.clone()) };
     Ok(f)
 }
@@ -791,9 +784,13 @@ fn frame_repr(o: &Obj) -> PyResult<Obj> {
     )))
 }
 
+fn frame_obj(code: Obj, lineno: u32, globals: Option<Obj>, back: Option<Obj>, live: *const crate::frame::Frame) -> Obj {
+    alloc(types().frame, FrameObj { head: header(), code, lineno, globals, back, live })
+}
+
 /// A frame object with no running frame behind it.
 pub fn new_frame_obj(code: Obj, lineno: u32, globals: Option<Obj>) -> Obj {
-    alloc(types().frame, FrameObj { head: header(), code, lineno, globals, back: None, live: std::ptr::null() })
+    frame_obj(code, lineno, globals, None, std::ptr::null())
 }
 
 /// A snapshot of the running frame `f` at `lineno`, with `back` (None: the snapshots of
@@ -803,8 +800,7 @@ pub fn snapshot(f: &crate::frame::Frame, lineno: u32, back: Option<Obj>) -> Obj 
         // SAFETY: callers of a running frame stay on the frame stack while it runs.
         (!f.prev.is_null()).then(|| unsafe { &*f.prev }).map(|p| snapshot(p, p.line(), None))
     });
-    let globals = Some(f.globals.clone());
-    alloc(types().frame, FrameObj { head: header(), code: f.code.clone(), lineno, globals, back, live: f as *const _ })
+    frame_obj(f.code.clone(), lineno, Some(f.globals.clone()), back, f)
 }
 
 fn frame_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
