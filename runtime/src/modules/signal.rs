@@ -16,7 +16,7 @@ use crate::protocol;
 use crate::types::exceptions::exc;
 use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{CallFn, KwArgs};
-use crate::types::{dict, int, module, none, set, str as pystr};
+use crate::types::{dict, float, int, module, none, set, str as pystr, tuple};
 
 /// Signal numbers are 1..NSIG.
 const NSIG: usize = 65;
@@ -376,6 +376,49 @@ fn s_alarm(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     Ok(int::from_i64(unsafe { libc::alarm(secs.clamp(0, u32::MAX as i64) as libc::c_uint) } as i64))
 }
 
+fn timeval_secs(tv: libc::timeval) -> f64 {
+    tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6
+}
+
+fn secs_timeval(secs: f64) -> libc::timeval {
+    let whole = secs.trunc();
+    let mut usec = ((secs - whole) * 1e6).round() as i64;
+    // A positive delay below one microsecond must still arm the timer.
+    if whole == 0.0 && usec == 0 && secs > 0.0 {
+        usec = 1;
+    }
+    libc::timeval { tv_sec: whole as libc::time_t, tv_usec: usec as libc::suseconds_t }
+}
+
+fn itimer_tuple(v: &libc::itimerval) -> Obj {
+    tuple::new(vec![float::new(timeval_secs(v.it_value)), float::new(timeval_secs(v.it_interval))])
+}
+
+fn s_setitimer(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = args_n("setitimer", a, kw, 2, 3)?;
+    let which = protocol::index_i64(&a[0])? as libc::c_int;
+    let value = float::to_f64(&a[1])?;
+    let interval = match a.get(2) { Some(o) => float::to_f64(o)?, None => 0.0 };
+    let new = libc::itimerval { it_value: secs_timeval(value), it_interval: secs_timeval(interval) };
+    let mut old: libc::itimerval = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are to live, properly laid out itimerval structs.
+    if unsafe { libc::setitimer(which, &new, &mut old) } != 0 {
+        return Err(os_error_from_errno());
+    }
+    Ok(itimer_tuple(&old))
+}
+
+fn s_getitimer(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let a = args_n("getitimer", a, kw, 1, 1)?;
+    let which = protocol::index_i64(&a[0])? as libc::c_int;
+    let mut cur: libc::itimerval = unsafe { std::mem::zeroed() };
+    // SAFETY: the pointer is to a live itimerval.
+    if unsafe { libc::getitimer(which, &mut cur) } != 0 {
+        return Err(os_error_from_errno());
+    }
+    Ok(itimer_tuple(&cur))
+}
+
 fn s_pthread_kill(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let a = args_n("pthread_kill", a, kw, 2, 2)?;
     let tid = protocol::index_i64(&a[0])?;
@@ -455,7 +498,7 @@ pub fn create() -> PyResult<Obj> {
     }
     let fns: &[(&'static str, CallFn)] = &[
         ("signal", s_signal), ("getsignal", s_getsignal), ("raise_signal", s_raise_signal), ("alarm", s_alarm),
-        ("pthread_kill", s_pthread_kill), ("strsignal", s_strsignal), ("valid_signals", s_valid_signals),
+        ("setitimer", s_setitimer), ("getitimer", s_getitimer), ("pthread_kill", s_pthread_kill), ("strsignal", s_strsignal), ("valid_signals", s_valid_signals),
         ("set_wakeup_fd", s_set_wakeup_fd), ("siginterrupt", s_siginterrupt),
     ];
     for (name, f) in fns {
