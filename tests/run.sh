@@ -14,7 +14,8 @@
 #   --list    print the selected tests and exit
 #   -j N      number of parallel jobs (default 2, or $JOBS)
 #
-# Environment: LEAK_CHECK=1 (native pass with PYC_DEBUG_LEAKS=1: a leak fails the test),
+# Environment: REPEAT=N (run each binary N times per mode; any differing round fails),
+# LEAK_CHECK=1 (native pass with PYC_DEBUG_LEAKS=1: a leak fails the test),
 # OUT_DIR (default tests/out), PYC (compiler, default target/release/pyc), RUN_TIMEOUT (seconds per
 # run, default 10), BUILD_TIMEOUT (seconds per build, default 1200: the first test to import
 # a big stdlib graph compiles it for the whole run), PYC_CACHE_DIR (object
@@ -96,7 +97,10 @@ run_one() {
             (( n > 40 )) && echo "... ($((n - 40)) more lines in $work/build.log)"
         } >> "$detail"
     else
-        local mode
+        local mode rep
+        # REPEAT=N runs the binary N times per mode (flaky is failing); stops at the first
+        # failing round.
+        for ((rep = 1; rep <= ${REPEAT:-1}; rep++)); do
         for mode in native interp; do
             local interp_env=()
             [[ $mode == interp ]] && interp_env=(PYC_INTERP=1)
@@ -132,6 +136,11 @@ run_one() {
             if [[ $st != "$exp_status" ]]; then
                 reasons+=("$mode: status $st, expected $exp_status")
             fi
+        done
+        if (( ${#reasons[@]} > 0 )); then
+            (( ${REPEAT:-1} > 1 )) && reasons+=("in round $rep of $REPEAT")
+            break
+        fi
         done
     fi
 

@@ -567,8 +567,9 @@ pub unsafe extern "C" fn pyrt_call(base: *const u64, nargs: u32, kwnames: u64) -
 }
 
 /// `pyrt_call` without keywords at a call site with a direct-call cache (codegen/calls.rs):
-/// `cache` = [function type, code, total positional count, native entry], filled here
-/// when the callee can be called with `pyrt_call_direct` next time (`frame::direct_target`).
+/// `cache` = [function type, code, total positional count, native entry, register entry
+/// or 0], filled here when the callee can be called directly next time
+/// (`frame::direct_target`, `frame::register_entry`).
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
     let (callable, args) = if *base != 0 {
@@ -581,6 +582,7 @@ pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mu
         *cache.add(1) = code;
         *cache.add(2) = args.len() as u64;
         *cache.add(3) = entry as usize as u64;
+        *cache.add(4) = crate::frame::register_entry(entry);
     }
     to_abi(interp::call_positional(callable, args))
 }
@@ -590,6 +592,19 @@ pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mu
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call_direct(func: u64, args: *const u64, nargs: u32, entry: NativeFn) -> u64 {
     crate::frame::call_direct(func, args, nargs as usize, entry)
+}
+
+/// Prologue of a register-argument entry (`frame::enter_native`): 0, or -1 with
+/// RecursionError set.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_frame_enter(f: *mut Frame, func: u64) -> i32 {
+    if crate::frame::enter_native(f, func) { 0 } else { -1 }
+}
+
+/// Epilogue of a register-argument entry (`frame::leave_native`).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_frame_leave(f: *mut Frame) {
+    crate::frame::leave_native(f)
 }
 
 #[no_mangle]
@@ -819,6 +834,9 @@ fn run_main(code: Obj) -> i32 {
     };
     shutdown_threads();
     crate::modules::atexit::run_exitfuncs();
+    // CPython's Py_FinalizeEx fails when the standard streams cannot be flushed, and
+    // Py_RunMain then exits with 120 whatever the program's own status was.
+    let status = if crate::modules::sys::flush_std_files_at_exit() { status } else { 120 };
     crate::modules::gc::finalize_main(&d);
     crate::modules::gc::leak_check_at_exit(&d);
     status

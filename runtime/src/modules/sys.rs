@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::io::{BufRead, Read, Write};
 
 use crate::errors::{type_error, value_error};
-use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
 use crate::protocol;
 use crate::types::function::new_builtin_in;
 use crate::types::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
@@ -31,6 +31,17 @@ fn stdout_is_tty() -> bool {
     })
 }
 
+/// `PYTHONUNBUFFERED` set to a non-empty value: every write goes straight to fd 1, as
+/// CPython's `-u` does.
+fn stdout_unbuffered() -> bool {
+    static UNBUFFERED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *UNBUFFERED.get_or_init(|| std::env::var_os("PYTHONUNBUFFERED").map_or(false, |v| !v.is_empty()))
+}
+
+fn os_error_of(e: std::io::Error) -> PyErr {
+    crate::modules::posix::os_error_code(e.raw_os_error().unwrap_or(libc::EIO), None, None)
+}
+
 /// Writes to the process's stdout buffer (flushed per line on a tty, per 8 KiB else),
 /// ignoring write errors (for runtime messages).
 pub fn write_stdout(s: &str) {
@@ -43,27 +54,52 @@ pub fn try_write_stdout(s: &str) -> PyResult<()> {
     let r = STDOUT_BUF.with(|b| {
         let mut b = b.borrow_mut();
         b.extend_from_slice(s.as_bytes());
-        let flush = if stdout_is_tty() { s.contains('\n') } else { b.len() >= 8192 };
+        let flush = stdout_unbuffered() || if stdout_is_tty() { s.contains('\n') } else { b.len() >= 8192 };
         if !flush {
             return Ok(());
         }
-        let r = std::io::stdout().write_all(&b).and_then(|_| std::io::stdout().flush());
-        b.clear();
-        r
+        write_out_buffer(&mut b)
     });
-    r.map_err(|e| crate::modules::posix::os_error_code(e.raw_os_error().unwrap_or(libc::EIO), None, None))
+    r.map_err(os_error_of)
 }
 
-/// Flushes the stdout buffer.
+/// Writes and empties the pending stdout bytes; they are dropped even when the write
+/// fails, as CPython drops a buffer it could not flush.
+fn write_out_buffer(b: &mut Vec<u8>) -> std::io::Result<()> {
+    let r = if b.is_empty() { Ok(()) } else { std::io::stdout().write_all(b) };
+    b.clear();
+    r.and_then(|_| std::io::stdout().flush())
+}
+
+/// Flushes the stdout buffer, ignoring errors (runtime-internal flushes).
 pub fn flush_stdout() {
-    STDOUT_BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        if !b.is_empty() {
-            let _ = std::io::stdout().write_all(&b);
-            b.clear();
+    let _ = try_flush_stdout();
+}
+
+/// Flushes the stdout buffer (`sys.stdout.flush()`): a failed write raises OSError.
+pub fn try_flush_stdout() -> PyResult<()> {
+    STDOUT_BUF.with(|b| write_out_buffer(&mut b.borrow_mut())).map_err(os_error_of)
+}
+
+/// CPython's flush of the standard streams at exit: `sys.stdout` (the program's
+/// replacement if it set one) is flushed; a failure is reported as "Exception ignored
+/// in: <stream>" and makes the exit status 120. Returns whether the flush succeeded.
+pub fn flush_std_files_at_exit() -> bool {
+    let stdout = get_attr("stdout");
+    let r = match &stdout {
+        Some(o) if !is_default_stream(o, 1) && !crate::types::none::is_none(o) => {
+            protocol::call_method(o, "flush", &[]).map(|_| ())
         }
-        let _ = std::io::stdout().flush();
-    });
+        _ => try_flush_stdout(),
+    };
+    match r {
+        Ok(()) => true,
+        Err(e) => {
+            let what = stdout.and_then(|o| protocol::repr_string(&o).ok()).unwrap_or_default();
+            crate::types::traceback::print_unraisable(&format!("Exception ignored in: {}", what), &e.0);
+            false
+        }
+    }
 }
 
 /// Writes to stderr (unbuffered; goes through `sys.stderr` if the program replaced it).
@@ -135,7 +171,7 @@ fn flush_stdout_if_tty() {
 fn s_flush(args: &[Obj]) -> PyResult<Obj> {
     if let Some(st) = as_stream(&args[0]) {
         if st.fd == 1 {
-            flush_stdout();
+            try_flush_stdout()?;
         }
     }
     Ok(none::none())
