@@ -388,13 +388,38 @@ impl<'a> StatementVisitor<'a> for ImportCollector {
 }
 
 /// Finds `__import__('literal')` and `importlib.import_module('literal')` calls: they
-/// are resolved like guarded imports (a missing module fails at run time).
+/// are resolved like guarded imports (a missing module fails at run time). Also the
+/// imports native code performs on a program's behalf: `time.strptime` and
+/// `datetime.strptime` import `_strptime` when first called, so a module that names
+/// `.strptime` brings it in.
 struct DynamicImports {
     out: Vec<ImportRef>,
 }
 
+impl DynamicImports {
+    /// Records an import that may fail only at run time.
+    fn push_guarded(&mut self, module: String, range: ruff_text_size::TextRange) {
+        self.out.push(ImportRef {
+            module: Some(module),
+            level: 0,
+            from_names: vec![],
+            is_from: false,
+            range: range.start().to_usize()..range.end().to_usize(),
+            guarded: true,
+            conditional: true,
+            in_def: false,
+            main_only: false,
+        });
+    }
+}
+
 impl<'a> ruff_python_ast::visitor::Visitor<'a> for DynamicImports {
     fn visit_expr(&mut self, e: &'a Expr) {
+        if let Expr::Attribute(a) = e {
+            if a.attr.as_str() == "strptime" {
+                self.push_guarded("_strptime".to_string(), a.range());
+            }
+        }
         if let Expr::Call(c) = e {
             let is_import = match &*c.func {
                 Expr::Name(n) => n.id.as_str() == "__import__",
@@ -405,17 +430,7 @@ impl<'a> ruff_python_ast::visitor::Visitor<'a> for DynamicImports {
                 if let Some(Expr::StringLiteral(s)) = c.arguments.args.first() {
                     let name = s.value.to_str().to_string();
                     if !name.is_empty() && !name.starts_with('.') {
-                        self.out.push(ImportRef {
-                            module: Some(name),
-                            level: 0,
-                            from_names: vec![],
-                            is_from: false,
-                            range: s.range().start().to_usize()..s.range().end().to_usize(),
-                            guarded: true,
-                            conditional: true,
-                            in_def: false,
-                            main_only: false,
-                        });
+                        self.push_guarded(name, s.range());
                     }
                 }
             }
