@@ -842,24 +842,78 @@ fn compile_to_code(_src: &str, _filename: &str, _mode: pyc_frontend::Mode) -> Py
     ))
 }
 
+/// The `flags` bits compile() accepts: `__future__` features, PyCF_ONLY_AST and the other
+/// PyCF_* flags CPython defines (only PyCF_ONLY_AST changes what pyc does).
+const COMPILE_FLAGS_MASK: i64 = 0x1FE_0000 | 0x10 | 0x7E00;
+
 fn b_compile(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    kw_only("compile", kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize"])?;
+    kw_only("compile", kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"])?;
     let get = |i: usize, k: &str| a.get(i).or_else(|| kw.get(k)).cloned();
     let src = get(0, "source").ok_or_else(|| type_error("compile() missing required argument 'source' (pos 1)"))?;
     let filename = get(1, "filename").ok_or_else(|| type_error("compile() missing required argument 'filename' (pos 2)"))?;
     let mode = get(2, "mode").ok_or_else(|| type_error("compile() missing required argument 'mode' (pos 3)"))?;
+    let flags = match get(3, "flags") {
+        Some(f) => protocol::index_i64(&f)?,
+        None => 0,
+    };
+    if flags & !COMPILE_FLAGS_MASK != 0 {
+        return Err(value_error("compile(): unrecognised flags"));
+    }
+    let only_ast = flags & crate::modules::ast::PYCF_ONLY_AST != 0;
     if code::is_code(&src) {
         return Ok(src);
     }
-    let text = source_of(&src, "compile")?;
     let m = match s(&mode) {
         "exec" => pyc_frontend::Mode::Exec,
         "eval" => pyc_frontend::Mode::Eval,
         "single" => pyc_frontend::Mode::Single,
+        _ if only_ast => return Err(value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
         _ => return Err(value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let fname = protocol::str_string(&filename)?;
+    if crate::modules::ast::is_ast(&src) {
+        return compile_ast(&src, &fname, m, only_ast);
+    }
+    let text = source_of(&src, "compile")?;
+    if only_ast {
+        return parse_to_ast(&text, &fname, m);
+    }
     compile_to_code(&text, &fname, m)
+}
+
+#[cfg(feature = "compiler")]
+fn parse_to_ast(src: &str, filename: &str, mode: pyc_frontend::Mode) -> PyResult<Obj> {
+    use crate::modules::ast_convert::{parse_to_ast, AstMode};
+    let m = match mode {
+        pyc_frontend::Mode::Exec => AstMode::Exec,
+        pyc_frontend::Mode::Eval => AstMode::Eval,
+        pyc_frontend::Mode::Single => AstMode::Single,
+    };
+    parse_to_ast(src, m).map_err(|e| compile_error(e, filename, src))?
+}
+
+#[cfg(not(feature = "compiler"))]
+fn parse_to_ast(src: &str, filename: &str, mode: pyc_frontend::Mode) -> PyResult<Obj> {
+    compile_to_code(src, filename, mode)
+}
+
+/// compile() of an `ast` tree: the tree itself under PyCF_ONLY_AST, otherwise the code of
+/// `ast.unparse(tree)` (so line numbers are those of the unparsed text, not the tree's).
+fn compile_ast(tree: &Obj, filename: &str, mode: pyc_frontend::Mode, only_ast: bool) -> PyResult<Obj> {
+    let expected = match mode {
+        pyc_frontend::Mode::Exec => "Module",
+        pyc_frontend::Mode::Eval => "Expression",
+        pyc_frontend::Mode::Single => "Interactive",
+    };
+    if !tree.isinstance(as_type(&crate::modules::ast::node_class(expected)?)) {
+        return Err(type_error(format!("expected {} node, got {}", expected, tree.ty().name())));
+    }
+    if only_ast {
+        return Ok(tree.clone());
+    }
+    let ast_mod = import_module_level(&pystr::new("ast"), &dict::new(), &none::none(), 0)?;
+    let text = protocol::call(&protocol::getattr_str(&ast_mod, "unparse")?, &[tree.clone()])?;
+    compile_to_code(&protocol::str_string(&text)?, filename, mode)
 }
 
 fn exec_env(name: &str, a: &[Obj]) -> PyResult<(Obj, Option<Obj>)> {

@@ -41,6 +41,11 @@ pub struct Frame {
     pub prev: *mut Frame,
     /// The generator object owning this frame, if any (borrowed pointer, 0 if none).
     pub generator: u64,
+    /// Native code keeps a function's locals in registers; it mirrors each one (borrowed
+    /// words, `nlocalsplus` of them, 0 = unbound) into an array on its stack and points
+    /// this at it while the locals are valid, so that `f_locals` of a running caller sees
+    /// current values. Null otherwise (the locals are in `localsplus`).
+    pub native_locals: *const u64,
 }
 
 /// How many locals a frame holds inline (no heap allocation per call up to this).
@@ -165,6 +170,7 @@ impl Frame {
             lasti: 0,
             prev: std::ptr::null_mut(),
             generator: 0,
+            native_locals: std::ptr::null(),
         }
     }
 
@@ -184,6 +190,7 @@ impl Frame {
             lasti: 0,
             prev: std::ptr::null_mut(),
             generator: 0,
+            native_locals: std::ptr::null(),
         }
     }
 
@@ -511,9 +518,13 @@ pub fn bind_arguments(func: &Obj, locals: &mut [Option<Obj>], args: &[Obj], kw: 
 
 // ----- direct calls from native code (compiler/src/codegen/calls.rs) -----
 
-// Native code reads these fields inline (codegen/calls.rs and codegen/globals.rs hold the
-// same numbers): a change of layout must change both.
+// Native code reads and writes these fields inline (codegen/calls.rs, codegen/globals.rs
+// and codegen/function.rs hold the same numbers): a change of layout must change both.
 const _: () = assert!(std::mem::offset_of!(Frame, globals) == 16 && std::mem::offset_of!(Frame, builtins) == 24);
+const _: () = assert!(std::mem::offset_of!(Frame, lasti) == 164 && std::mem::offset_of!(Frame, native_locals) == 184);
+/// Native code reserves this many bytes (8-aligned) for a register-argument call's frame.
+pub const NATIVE_FRAME_BYTES: usize = 192;
+const _: () = assert!(std::mem::size_of::<Frame>() <= NATIVE_FRAME_BYTES && std::mem::align_of::<Frame>() <= 8);
 const _: () = assert!(std::mem::offset_of!(crate::object::ObjHeader, ty) == 8);
 const _: () = assert!(std::mem::offset_of!(types::function::FunctionObj, code) == 16);
 const _: () = assert!(std::mem::offset_of!(types::function::CellObj, value) == 16);
@@ -540,12 +551,43 @@ pub fn direct_target(func: &Obj, nargs: usize) -> Option<(u64, NativeFn)> {
     co.native.map(|entry| (code.raw(), entry))
 }
 
+/// The register-argument entry of a native entry (0 when it has none): every native entry
+/// called with a null frame returns it instead of running (codegen/function.rs).
+pub fn register_entry(entry: NativeFn) -> u64 {
+    // SAFETY: the null frame is the documented probe; nothing runs.
+    unsafe { entry(std::ptr::null_mut()) }
+}
+
+/// A frame for a direct call of `func` that borrows `func`, its code, globals and
+/// builtins instead of counting references: the caller holds `func` for the whole call,
+/// `func` holds its globals and builtins (neither can be rebound), and the code is a
+/// program code object (see `direct_target`), alive even if `func.__code__` is reassigned
+/// meanwhile. Must never be dropped as a whole (see `call_direct`, `enter_native`).
+///
+/// # Safety
+/// `func` is an exact function object that outlives the frame.
+#[inline(always)]
+unsafe fn borrowed_frame(func: u64, nlocalsplus: usize) -> Frame {
+    let fo = as_function(Obj::borrow_raw(&func));
+    Frame {
+        code: Obj::from_raw(fo.code.raw()),
+        func: Some(Obj::from_raw(func)),
+        globals: Obj::from_raw(fo.globals.raw()),
+        builtins: Obj::from_raw(fo.builtins.raw()),
+        locals: None,
+        localsplus: LocalsPlus::new(nlocalsplus),
+        stack: Vec::new(),
+        pc: 0,
+        lasti: 0,
+        prev: std::ptr::null_mut(),
+        generator: 0,
+        native_locals: std::ptr::null(),
+    }
+}
+
 /// Runs `func` (a `direct_target` with `entry`) on `args`: the owned references of
 /// its `nargs` positional arguments, moved into the frame. Returns a new reference, or 0
-/// with the error set. The frame borrows `func`, its code, globals and builtins instead
-/// of counting references: the caller holds `func` for the whole call, `func` holds its
-/// globals and builtins (neither can be rebound), and the code is a program code object
-/// (see `direct_target`), alive even if `func.__code__` is reassigned meanwhile.
+/// with the error set.
 ///
 /// # Safety
 /// `func` is an exact function object whose code object is the one `direct_target`
@@ -562,19 +604,7 @@ pub unsafe fn call_direct(func: u64, args: *const u64, nargs: usize, entry: Nati
     let fo = as_function(fobj);
     let info = as_code(&fo.code).info;
     // Borrowed fields: wrapped so that only `localsplus` (and the empty `stack`) drop.
-    let mut f = std::mem::ManuallyDrop::new(Frame {
-        code: Obj::from_raw(fo.code.raw()),
-        func: Some(Obj::from_raw(func)),
-        globals: Obj::from_raw(fo.globals.raw()),
-        builtins: Obj::from_raw(fo.builtins.raw()),
-        locals: None,
-        localsplus: LocalsPlus::new(info.nlocalsplus as usize),
-        stack: Vec::new(),
-        pc: 0,
-        lasti: 0,
-        prev: std::ptr::null_mut(),
-        generator: 0,
-    });
+    let mut f = std::mem::ManuallyDrop::new(borrowed_frame(func, info.nlocalsplus as usize));
     for (i, slot) in f.localsplus.iter_mut().take(nargs).enumerate() {
         *slot = Some(Obj::from_raw(*args.add(i)));
     }
@@ -589,4 +619,51 @@ pub unsafe fn call_direct(func: u64, args: *const u64, nargs: usize, entry: Nati
     std::ptr::drop_in_place(&mut f.stack);
     crate::recursion::leave();
     r
+}
+
+/// Prologue of a register-argument entry: enters one recursion level (false with
+/// RecursionError set past the limit, nothing else done), writes a borrowed frame of
+/// `func` with no `localsplus` (the arguments stay in registers, `native_locals` shows
+/// them) into `f` and makes it current.
+///
+/// # Safety
+/// `f` points to `NATIVE_FRAME_BYTES` writable bytes that stay put until `leave_native`;
+/// `func` is an exact function held by the caller for the whole call.
+pub unsafe fn enter_native(f: *mut Frame, func: u64) -> bool {
+    if let Err(e) = crate::recursion::enter() {
+        crate::errors::set_current(e);
+        return false;
+    }
+    std::ptr::write(f, borrowed_frame(func, 0));
+    push(&mut *f);
+    true
+}
+
+/// Epilogue of a register-argument entry. The frame owns nothing (no locals, empty
+/// stack), so it is unlinked without being dropped.
+///
+/// # Safety
+/// `f` is the current frame, set up by `enter_native`.
+pub unsafe fn leave_native(f: *mut Frame) {
+    pop(&mut *f);
+    crate::recursion::leave();
+}
+
+/// The locals of a running native frame by `localsplus` index (cell contents for
+/// cells), read from its mirror (`native_locals`); None when it has none (the locals are
+/// then in `localsplus`).
+pub fn mirrored_locals(f: &Frame) -> Option<Vec<Option<Obj>>> {
+    if f.native_locals.is_null() {
+        return None;
+    }
+    let c = f.code_obj();
+    let nv = c.nvarnames();
+    let vals = (0..c.code.nlocalsplus()).map(|i| {
+        // SAFETY: native code keeps `native_locals` pointing at `nlocalsplus` words that
+        // are borrowed references (or 0) while it is set.
+        let w = unsafe { *f.native_locals.add(i) };
+        let v = (w != 0).then(|| unsafe { Obj::borrow_raw(&w) }.clone());
+        if i < nv { v } else { v.as_ref().and_then(types::function::cell_get) }
+    });
+    Some(vals.collect())
 }

@@ -269,14 +269,23 @@ pub unsafe fn untrack_immortal(h: *mut ObjHeader) {
 /// module creates once and keeps for the life of the process).
 pub fn immortalize_graph(root: &Obj) {
     let mut stack = Vec::new();
-    traverse_object(root, &mut |r| stack.push(r.clone()));
+    owned_refs(root, &mut stack);
     root.make_immortal();
     while let Some(o) = stack.pop() {
         if o.is_small_int() || o.refcount() >= IMMORTAL || crate::types::typeobj::is_type(&o) {
             continue;
         }
         o.make_immortal();
-        traverse_object(&o, &mut |r| stack.push(r.clone()));
+        owned_refs(&o, &mut stack);
+    }
+}
+
+/// What `o` owns: its traverse, plus a dict's str keys (which dict traverse skips, as
+/// CPython's does, since a str cannot be part of a cycle).
+fn owned_refs(o: &Obj, out: &mut Vec<Obj>) {
+    traverse_object(o, &mut |r| out.push(r.clone()));
+    if crate::types::dict::is_dict(o) {
+        out.extend(crate::types::dict::keys(o));
     }
 }
 

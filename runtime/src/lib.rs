@@ -32,6 +32,7 @@ pub mod format;
 pub mod frame;
 pub mod interp;
 pub mod abi;
+pub mod attr_cache;
 pub mod builtins;
 pub mod modules;
 pub mod mp_child;

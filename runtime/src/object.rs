@@ -14,9 +14,11 @@
 //! * Refcounts are plain (non-atomic) integers protected by the GIL. Immortal objects
 //!   (None, True, False, NotImplemented, Ellipsis, built-in types, interned names) have a
 //!   refcount at or above `IMMORTAL`; incref/decref skip them.
-//! * Objects are allocated with `malloc` and freed with `free`, so freeing needs no layout.
+//! * Objects are allocated with `malloc` and freed with `free` (small blocks pass through
+//!   a per-size-class cache, `block_alloc`/`block_free`), so freeing needs no layout.
 //!   An object's memory is `[GcHead?][ObjHeader][payload of its base built-in type][dict
-//!   slot?][__slots__ cells][inline attribute values?]` (the GC header only for containers,
+//!   slot?][__slots__ cells][inline attribute values?][tail?]` (the tail: a str's text,
+//!   `alloc_with_tail`; the GC header only for containers,
 //!   see `gc.rs`; `Obj` points at the `ObjHeader`); `TypeObject::dict_offset` says where
 //!   the instance attribute storage word lives (0 = none; its meaning is in
 //!   `types/instance_attrs.rs`).
@@ -309,7 +311,7 @@ unsafe fn dealloc(h: *mut ObjHeader) {
         crate::types::class::for_each_member_cell(h, &mut |c| drop(c.take()));
     }
     let block = if gc { (h as *mut u8).sub(crate::gc::GC_HEAD_SIZE) } else { h as *mut u8 };
-    libc::free(block as *mut libc::c_void);
+    block_free(block);
     // Heap types are kept alive by their instances.
     if (*ty).is_heap_type() {
         let tyo = ManuallyDrop::new(Obj::from_raw(ty as u64));
@@ -322,14 +324,23 @@ unsafe fn dealloc(h: *mut ObjHeader) {
 /// Space for the instance dict is added when `ty` needs one beyond `T`, plus the inline
 /// attribute values of compact instances (`instance_attrs`). Containers (see
 /// `gc::needs_gc_head`) get a GC header in front of the object and are tracked.
+#[inline]
 pub fn alloc<T>(ty: &TypeObject, init: T) -> Obj {
+    alloc_with_tail(ty, init, 0).0
+}
+
+/// `alloc` plus `tail` bytes of uninitialized memory at the end of the block (after any
+/// dict slot and inline attribute values), returned as a pointer: variable-sized
+/// payloads (a str's text) live there, in the object's own block, instead of in a
+/// second allocation.
+pub fn alloc_with_tail<T>(ty: &TypeObject, init: T, tail: usize) -> (Obj, *mut u8) {
     let size = std::mem::size_of::<T>().max(ty.basicsize);
     let size = size.max(ty.dict_offset + if ty.dict_offset != 0 { 8 } else { 0 });
     let inline = crate::types::instance_attrs::inline_bytes(ty);
     let gc = crate::gc::needs_gc_head(ty, &init as *const T as *const u8);
     let pre = if gc { crate::gc::GC_HEAD_SIZE } else { 0 };
     unsafe {
-        let block = libc::malloc(size + inline + pre) as *mut u8;
+        let block = block_alloc(size + inline + pre + tail);
         if block.is_null() {
             crate::errors::fatal("out of memory");
         }
@@ -354,7 +365,79 @@ pub fn alloc<T>(ty: &TypeObject, init: T) -> Obj {
         } else {
             crate::gc::on_alloc(h);
         }
-        Obj::from_raw(h as u64)
+        (Obj::from_raw(h as u64), p.add(size + inline))
+    }
+}
+
+/// Freed small object blocks kept for reuse, one LIFO list per size class (16-byte
+/// steps of usable size, up to 248 bytes): programs free and allocate objects of a few
+/// sizes in bursts (a tree dropped then rebuilt, the temporaries of a loop), and glibc
+/// sends a free beyond its 7-entry per-size cache through its slow path and periodic
+/// consolidation. The class of a freed block comes from `malloc_usable_size`, so a block
+/// always holds at least the class's size whatever allocated it. A free block's first
+/// word links to the next one.
+struct BlockCache {
+    heads: [std::cell::Cell<*mut u8>; CLASSES],
+    lens: [std::cell::Cell<u32>; CLASSES],
+}
+
+const CLASSES: usize = 16;
+/// Blocks kept per class: bounds the memory held back (≤ 4 MB over all classes).
+const CACHE_MAX: u32 = 2048;
+
+static BLOCKS: crate::gil::GilCell<BlockCache> = crate::gil::GilCell::new(BlockCache {
+    heads: [const { std::cell::Cell::new(ptr::null_mut()) }; CLASSES],
+    lens: [const { std::cell::Cell::new(0) }; CLASSES],
+});
+
+/// The class serving requests of `n` bytes (`None`: too big to cache).
+#[inline]
+fn request_class(n: usize) -> Option<usize> {
+    let c = (n + 8).div_ceil(16);
+    (c < CLASSES).then_some(c)
+}
+
+/// `malloc`, served from the block cache when it can.
+#[inline]
+unsafe fn block_alloc(n: usize) -> *mut u8 {
+    if let Some(c) = request_class(n) {
+        let hit = BLOCKS.with(|b| {
+            let h = b.heads[c].get();
+            if !h.is_null() {
+                b.heads[c].set(*(h as *mut *mut u8));
+                b.lens[c].set(b.lens[c].get() - 1);
+            }
+            h
+        });
+        if !hit.is_null() {
+            return hit;
+        }
+    }
+    let block = libc::malloc(n) as *mut u8;
+    if block.is_null() {
+        crate::errors::fatal("out of memory");
+    }
+    block
+}
+
+/// `free`, keeping small blocks in the cache while it has room.
+#[inline]
+unsafe fn block_free(block: *mut u8) {
+    // A block in class c has at least 16c - 8 usable bytes; requests of class c need at
+    // most that many.
+    let c = (libc::malloc_usable_size(block as *mut libc::c_void) + 8) / 16;
+    let kept = c < CLASSES
+        && BLOCKS.with(|b| {
+            if b.lens[c].get() >= CACHE_MAX {
+                return false;
+            }
+            *(block as *mut *mut u8) = b.heads[c].get();
+            b.heads[c].set(block);
+            b.lens[c].set(b.lens[c].get() + 1);
+            true
+        });
+    if !kept {
+        libc::free(block as *mut libc::c_void);
     }
 }
 

@@ -1,14 +1,16 @@
 //! Call sites: `Call(n)` without keywords, with a per-site direct-call cache.
 //!
-//! Each positional call site owns an internal global `[4 x i64]` cache: [type of the
+//! Each positional call site owns an internal global `[5 x i64]` cache: [type of the
 //! callee (the function type), its code object, the total positional count, the code's
-//! native entry], zero until the first call. The generic path (`pyrt_call_fill`) calls
-//! as `pyrt_call` does and fills the cache when the callee is an exact function whose
-//! compiled code binds exactly that many positional arguments one-to-one and is no
-//! generator (`frame::direct_target`). Later calls whose callee passes the guard — a heap
-//! object of that type, holding that code object, called with that count — go to
+//! native entry, its register-argument entry or 0], zero until the first call. The
+//! generic path (`pyrt_call_fill`) calls as `pyrt_call` does and fills the cache when the
+//! callee is an exact function whose compiled code binds exactly that many positional
+//! arguments one-to-one and is no generator (`frame::direct_target`). Later calls whose
+//! callee passes the guard — a heap object of that type, holding that code object, called
+//! with that count — call the register-argument entry with the arguments as parameters
+//! (codegen/function.rs: it builds a minimal frame itself), or, for code without one,
 //! `pyrt_call_direct`, which builds the callee's frame without counting references and
-//! runs the entry; the arguments' references move into the frame.
+//! runs the native entry. Either way the arguments' references move into the callee.
 //!
 //! The guard checks the code object, not the function's identity: rebinding a global to
 //! another function, assigning `__code__`, or a method of another class at the same site
@@ -16,6 +18,7 @@
 //! object with the same code (closures made by one `def`) passes it, and the frame then
 //! uses that function's own globals, defaults and closure.
 
+use inkwell::values::{BasicMetadataValueEnum, CallableValue, IntValue};
 use inkwell::{AddressSpace, IntPredicate};
 
 use super::function::{Lower, R};
@@ -25,7 +28,7 @@ use super::function::{Lower, R};
 const TYPE_OFFSET: u64 = 8;
 const FUNC_CODE_OFFSET: u64 = 16;
 /// Words of a call-site cache.
-const CACHE_WORDS: u32 = 4;
+const CACHE_WORDS: u32 = 5;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `Call(n)` without keywords at `pc`, stack depth `d` (slots `d-n-2..d`: method or
@@ -76,12 +79,32 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_conditional_branch(hit, direct, generic)?;
 
         self.b.position_at_end(direct);
+        let reg = self.b.build_load(self.global_word(cache, 4)?, "reg")?.into_int_value();
+        let has_reg = self.b.build_int_compare(IntPredicate::NE, reg, self.i64c(0), "")?;
+        let reg_meth = self.new_block("dc_reg_meth");
+        let reg_plain = self.new_block("dc_reg");
+        let framed = self.new_block("dc_framed");
+        let sel = self.new_block("dc_reg_sel");
+        self.b.build_conditional_branch(has_reg, sel, framed)?;
+        self.b.position_at_end(sel);
+        self.b.build_conditional_branch(is_meth, reg_meth, reg_plain)?;
+        let mut incoming = Vec::new();
+        for (bb, first, count) in [(reg_meth, base, n + 1), (reg_plain, base + 1, n)] {
+            // the callee, then its arguments (self first for a method)
+            self.b.position_at_end(bb);
+            let vals = (first..first + count + 1).map(|k| self.load_slot(k)).collect::<R<Vec<_>>>()?;
+            let r = self.call_register_entry(reg, &vals)?;
+            incoming.push((r, self.b.get_insert_block().expect("positioned")));
+            self.b.build_unconditional_branch(join)?;
+        }
+
+        self.b.position_at_end(framed);
         let entry = self.b.build_load(self.global_word(cache, 3)?, "entry")?.into_int_value();
         let n32 = self.b.build_int_truncate(ntot, self.ctx.i32_type(), "")?;
         let rd = self.call_v("pyrt_call_direct", &[callable.into(), argp.into(), n32.into(), entry.into()])?;
         // the arguments moved into the callee's frame; only the callable is ours
         self.decref(callable)?;
-        let direct_end = self.b.get_insert_block().expect("positioned");
+        incoming.push((rd, self.b.get_insert_block().expect("positioned")));
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(generic);
@@ -94,10 +117,33 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(join);
         let phi = self.b.build_phi(i64t, "callv")?;
-        phi.add_incoming(&[(&rd, direct_end), (&rg, generic_end)]);
+        incoming.push((rg, generic_end));
+        for (v, bb) in &incoming {
+            phi.add_incoming(&[(v, *bb)]);
+        }
         let v = phi.as_basic_value().into_int_value();
         self.check_null(v, pc, base)?;
         self.store_slot(base, v)
+    }
+
+    /// Calls register-argument entry `reg` (a word) with `vals` = [callee, arguments...]:
+    /// the arguments' references move into the callee; the callee's is dropped here.
+    fn call_register_entry(&self, reg: IntValue<'ctx>, vals: &[IntValue<'ctx>]) -> R<IntValue<'ctx>> {
+        let i64t = self.ctx.i64_type();
+        let params: Vec<_> = vals.iter().map(|_| i64t.into()).collect();
+        let fty = i64t.fn_type(&params, false);
+        let fp = self.b.build_int_to_ptr(reg, fty.ptr_type(AddressSpace::default()), "regfn")?;
+        let callee = CallableValue::try_from(fp).map_err(|()| super::function::LowerError("register entry is not callable".into()))?;
+        let args: Vec<BasicMetadataValueEnum> = vals.iter().map(|v| (*v).into()).collect();
+        let r = self
+            .b
+            .build_call(callee, &args, "regv")?
+            .try_as_basic_value()
+            .basic()
+            .ok_or_else(|| super::function::LowerError("register entry returns void".into()))?
+            .into_int_value();
+        self.decref(vals[0])?;
+        Ok(r)
     }
 
     /// Releases the operands of a call (slots `base..base+n+2`; the first may be NULL).

@@ -1,10 +1,22 @@
-//! Lowering of one code object to one LLVM function `i64 @pyc_code_N(i8* %frame)`.
+//! Lowering of one code object to its native entry `i64 @pyc_code_N(i8* %frame)`.
 //!
 //! Model: every operand-stack slot (its index is the static stack depth) and every
 //! `localsplus` entry is an `alloca i64`; SROA/mem2reg turn them into SSA values. Each
 //! jump target and handler target starts a basic block. Each instruction that can fail
 //! branches to a shared error block keyed by (live stack depth, handler), see
 //! `exceptions.rs`.
+//!
+//! Code with a plain positional signature (`register_arity`) is lowered into a body
+//! `i64 @pyc_code_N.body(i8* %frame, i64 %arg0, ...)` with two entries: the native entry
+//! (moves the arguments out of the frame the runtime bound) and the register-argument
+//! entry `i64 @pyc_code_N.reg(i64 %func, i64 %arg0, ...)` that direct call sites call
+//! (codegen/calls.rs): it builds a minimal frame on its own stack (`pyrt_frame_enter`,
+//! `pyrt_frame_leave`). Every native entry called with a null frame returns the address
+//! of its register-argument entry, or 0 (`frame::register_entry` in the runtime).
+//!
+//! While a frame runs, callees may inspect it (`sys._getframe`, logging, tracebacks): the
+//! body stores the pc of each new line into `Frame::lasti` before running it, and
+//! function code mirrors its locals into `Frame::native_locals` for `f_locals`.
 
 use std::collections::HashMap;
 
@@ -12,6 +24,7 @@ use inkwell::basic_block::BasicBlock;
 use inkwell::builder::{Builder, BuilderError};
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
+use inkwell::types::BasicMetadataTypeEnum;
 use inkwell::values::{BasicMetadataValueEnum, FunctionValue, IntValue, PhiValue, PointerValue};
 use inkwell::AddressSpace;
 
@@ -72,6 +85,35 @@ pub struct Lower<'a, 'ctx> {
     pub sync_locals: bool,
     /// Function name, used to name per-function globals (constant caches).
     pub fname: String,
+    /// The array `Frame::native_locals` points at while the locals are valid (a borrowed
+    /// copy of every local, written on each store), for function code that keeps its
+    /// locals only in registers.
+    pub mirror: Option<PointerValue<'ctx>>,
+}
+
+/// Frame fields native code writes inline (runtime frame.rs asserts the same numbers).
+const FRAME_LASTI_OFFSET: u64 = 164;
+const FRAME_NATIVE_LOCALS_OFFSET: u64 = 184;
+/// Bytes a register-argument entry reserves for its frame (`frame::NATIVE_FRAME_BYTES`).
+const NATIVE_FRAME_WORDS: u32 = 192 / 8;
+/// Most parameters a register-argument entry takes.
+const MAX_REGISTER_ARGS: u32 = 16;
+
+/// The parameter count of `code`'s register-argument entry, if it gets one: function code
+/// (no generator or coroutine) whose parameters are all positional, so that a call with
+/// that many positional arguments binds them one-to-one (what `frame::direct_target`
+/// checks before a call site uses the entry), without cells or free variables, whose
+/// locals need not live in the frame.
+pub fn register_arity(code: &CodeObject) -> Option<u32> {
+    let plain = code.flags & code_flags::OPTIMIZED != 0
+        && !code.is_generator()
+        && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && code.freevars.is_empty()
+        && needs_frame_locals(code).is_none()
+        && code.argcount <= MAX_REGISTER_ARGS;
+    plain.then_some(code.argcount)
 }
 
 /// Number of parameters (bound by the caller before the native code runs).
@@ -131,17 +173,134 @@ pub fn lower_function<'a, 'ctx>(
         return unsupported("empty code object");
     }
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
-    let fnty = ctx.i64_type().fn_type(&[i8p.into()], false);
+    let i64t = ctx.i64_type();
+    let fnty = i64t.fn_type(&[i8p.into()], false);
     let func = module.add_function(name, fnty, Some(Linkage::Internal));
-    match lower_into(ctx, module, helpers, code, depths, func, fast) {
+    let Some(k) = register_arity(code) else {
+        return match lower_into(ctx, module, helpers, code, depths, func, fast, true) {
+            Ok(()) => Ok(func),
+            Err(e) => {
+                unsafe { func.delete() };
+                Err(e)
+            }
+        };
+    };
+    let mut body_params = vec![i8p.into()];
+    body_params.extend((0..k).map(|_| BasicMetadataTypeEnum::from(i64t)));
+    let body = module.add_function(&format!("{name}.body"), i64t.fn_type(&body_params, false), Some(Linkage::Internal));
+    let reg_params: Vec<BasicMetadataTypeEnum> = (0..=k).map(|_| i64t.into()).collect();
+    let reg = module.add_function(&format!("{name}.reg"), i64t.fn_type(&reg_params, false), Some(Linkage::Internal));
+    let built = lower_into(ctx, module, helpers, code, depths, body, fast, false)
+        .and_then(|()| build_frame_entry(ctx, module, helpers, code, func, body, reg, k))
+        .and_then(|()| build_register_entry(ctx, module, helpers, code, reg, body, k));
+    match built {
         Ok(()) => Ok(func),
         Err(e) => {
-            unsafe { func.delete() };
+            for f in [func, body, reg] {
+                unsafe { f.delete() };
+            }
             Err(e)
         }
     }
 }
 
+/// A wrapper's builder, positioned in a new block of `f` (with `f`'s debug location at
+/// the code's first instruction under `-g`: calls of the body need one).
+fn wrapper_builder<'ctx>(ctx: &'ctx Context, helpers: &Helpers<'ctx>, code: &CodeObject, f: FunctionValue<'ctx>, block: &str) -> Builder<'ctx> {
+    let b = ctx.create_builder();
+    b.position_at_end(ctx.append_basic_block(f, block));
+    if let Some(dbg) = &helpers.debug {
+        dbg.at_instruction(&b, f, code, 0);
+    }
+    b
+}
+
+fn rt<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, name: &str) -> R<FunctionValue<'ctx>> {
+    runtime_fn(ctx, module, name).ok_or_else(|| LowerError(format!("unknown runtime function {name}")))
+}
+
+fn ret_value<'ctx>(cs: inkwell::values::CallSiteValue<'ctx>) -> R<IntValue<'ctx>> {
+    Ok(cs.try_as_basic_value().basic().ok_or_else(|| LowerError("call returned void".into()))?.into_int_value())
+}
+
+/// The native entry of code with a register-argument entry: answers the null-frame probe
+/// with `reg`, else moves the `k` arguments out of the frame and runs the body.
+#[allow(clippy::too_many_arguments)]
+fn build_frame_entry<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    helpers: &Helpers<'ctx>,
+    code: &CodeObject,
+    func: FunctionValue<'ctx>,
+    body: FunctionValue<'ctx>,
+    reg: FunctionValue<'ctx>,
+    k: u32,
+) -> R<()> {
+    let i64t = ctx.i64_type();
+    let b = wrapper_builder(ctx, helpers, code, func, "entry");
+    let frame = func.get_first_param().ok_or_else(|| LowerError("missing frame parameter".into()))?.into_pointer_value();
+    let probe = ctx.append_basic_block(func, "probe");
+    let run = ctx.append_basic_block(func, "run");
+    b.build_conditional_branch(b.build_is_null(frame, "")?, probe, run)?;
+    b.position_at_end(probe);
+    b.build_return(Some(&b.build_ptr_to_int(reg.as_global_value().as_pointer_value(), i64t, "")?))?;
+    b.position_at_end(run);
+    let take = rt(ctx, module, "pyrt_frame_take_local")?;
+    let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
+    for i in 0..k {
+        let v = ret_value(b.build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?)?;
+        args.push(v.into());
+    }
+    let r = ret_value(b.build_call(body, &args, "r")?)?;
+    b.build_return(Some(&r))?;
+    Ok(())
+}
+
+/// The register-argument entry: `(func, arg0..)` with the arguments' references owned
+/// (moved in by the caller). Builds the frame on its own stack around the body; past the
+/// recursion limit it drops the arguments and fails before any frame exists (as
+/// `frame::call_direct` does).
+fn build_register_entry<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    helpers: &Helpers<'ctx>,
+    code: &CodeObject,
+    reg: FunctionValue<'ctx>,
+    body: FunctionValue<'ctx>,
+    k: u32,
+) -> R<()> {
+    let i64t = ctx.i64_type();
+    let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
+    let b = wrapper_builder(ctx, helpers, code, reg, "entry");
+    let words = b.build_alloca(i64t.array_type(NATIVE_FRAME_WORDS), "framemem")?;
+    let frame = b.build_pointer_cast(words, i8p, "frame")?;
+    let params = reg.get_params();
+    let func = params[0].into_int_value();
+    let st = b.build_call(rt(ctx, module, "pyrt_frame_enter")?, &[frame.into(), func.into()], "st")?;
+    let failed = b.build_int_compare(inkwell::IntPredicate::NE, ret_value(st)?, ctx.i32_type().const_zero(), "")?;
+    let fail = ctx.append_basic_block(reg, "recursion");
+    let run = ctx.append_basic_block(reg, "run");
+    b.build_conditional_branch(failed, fail, run)?;
+    b.position_at_end(fail);
+    let decref = rt(ctx, module, "pyrt_decref")?;
+    for a in &params[1..] {
+        b.build_call(decref, &[(*a).into()], "")?;
+    }
+    b.build_return(Some(&i64t.const_zero()))?;
+    b.position_at_end(run);
+    let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
+    args.extend(params[1..].iter().map(|a| BasicMetadataValueEnum::from(*a)));
+    let r = ret_value(b.build_call(body, &args, "r")?)?;
+    b.build_call(rt(ctx, module, "pyrt_frame_leave")?, &[frame.into()], "")?;
+    b.build_return(Some(&r))?;
+    debug_assert_eq!(params.len() as u32, k + 1);
+    Ok(())
+}
+
+/// Lowers `code` into `func`: the native entry itself (`is_entry`: it answers the
+/// null-frame probe with 0 and takes every parameter from the frame) or the body of a
+/// code with a register-argument entry (parameters after the frame are the arguments).
+#[allow(clippy::too_many_arguments)]
 fn lower_into<'a, 'ctx>(
     ctx: &'ctx Context,
     module: &'a Module<'ctx>,
@@ -150,6 +309,7 @@ fn lower_into<'a, 'ctx>(
     depths: Vec<Option<u32>>,
     func: FunctionValue<'ctx>,
     fast: bool,
+    is_entry: bool,
 ) -> R<()> {
     let n = code.instrs.len();
     let i64t = ctx.i64_type();
@@ -199,26 +359,58 @@ fn lower_into<'a, 'ctx>(
     } else {
         None
     };
+    let mirror = if code.flags & code_flags::OPTIMIZED != 0 && !is_gen && !sync_locals && nlocals > 0 {
+        let arr = b.build_alloca(i64t.array_type(nlocals as u32), "mirror")?;
+        Some(unsafe { b.build_gep(arr, &[zero, zero], "mirror0")? })
+    } else {
+        None
+    };
+    let mut entry = entry;
+    if is_entry {
+        // the null-frame probe (`frame::register_entry`): no register-argument entry;
+        // the allocas above stay in the entry block (mem2reg only promotes those)
+        let probe = ctx.append_basic_block(func, "probe");
+        let run = ctx.append_basic_block(func, "run");
+        b.build_conditional_branch(b.build_is_null(frame, "")?, probe, run)?;
+        b.position_at_end(probe);
+        b.build_return(Some(&i64t.const_zero()))?;
+        b.position_at_end(run);
+        entry = run;
+    }
     let take_name = if sync_locals { "pyrt_frame_peek_local" } else { "pyrt_frame_take_local" };
     let take = runtime_fn(ctx, module, take_name).ok_or_else(|| LowerError("decl".into()))?;
     let nparams = param_count(code) as usize;
     let nvar = code.varnames.len();
-    for (i, slot) in locals.iter().enumerate() {
+    let mut inits = Vec::with_capacity(locals.len());
+    for i in 0..locals.len() {
         if is_gen {
             // loaded from the heap frame by the resume dispatch (`gen_dispatch`)
-            continue;
+            break;
         }
-        if i >= nparams && i < nvar {
+        let v = if i >= nparams && i < nvar {
             // plain locals are unbound on entry (the caller only binds the parameters)
-            b.build_store(*slot, i64t.const_zero())?;
-            continue;
+            i64t.const_zero()
+        } else if !is_entry {
+            func.get_nth_param(i as u32 + 1)
+                .ok_or_else(|| LowerError("register entry parameter missing".into()))?
+                .into_int_value()
+        } else {
+            b.build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?
+                .try_as_basic_value()
+                .basic()
+                .ok_or_else(|| LowerError("take_local returned void".into()))?
+                .into_int_value()
+        };
+        b.build_store(locals[i], v)?;
+        inits.push(v);
+    }
+    if let Some(m) = mirror {
+        for (i, v) in inits.iter().enumerate() {
+            let p = unsafe { b.build_gep(m, &[i64t.const_int(i as u64, false)], "")? };
+            b.build_store(p, *v)?;
         }
-        let v = b
-            .build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?
-            .try_as_basic_value()
-            .basic()
-            .ok_or_else(|| LowerError("take_local returned void".into()))?;
-        b.build_store(*slot, v)?;
+        let field = frame_field(&b, ctx, frame, FRAME_NATIVE_LOCALS_OFFSET)?;
+        b.build_store(field, b.build_ptr_to_int(m, i64t, "")?)?;
     }
     let entry_b = ctx.create_builder();
     entry_b.position_at_end(entry);
@@ -279,6 +471,7 @@ fn lower_into<'a, 'ctx>(
         genbuf,
         sync_locals,
         fname: func.get_name().to_string_lossy().into_owned(),
+        mirror,
     };
 
     // ---- instructions ----
@@ -287,7 +480,7 @@ fn lower_into<'a, 'ctx>(
     // block 0 is a leader: entering it below must not add a branch
     let mut terminated = true;
     let mut pc = 0usize;
-    let track_lines = code.flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0;
+    let mut stored_line = None;
     while pc < n {
         if let Some(bb) = l.blocks[pc] {
             if !terminated {
@@ -305,13 +498,13 @@ fn lower_into<'a, 'ctx>(
             pc += 1;
             continue;
         };
-        if track_lines {
-            // coroutine bodies keep the frame's current line up to date, for the
-            // "coroutine ... was never awaited" warning of a coroutine dropped there
-            let line = code.lines.get(pc).copied();
-            if l.blocks[pc].is_some() || pc == 0 || code.lines.get(pc - 1).copied() != line {
-                l.call("pyrt_frame_set_lasti", &[frame.into(), l.i32c(pc as u64).into()])?;
-            }
+        // Callees see the running line (`f_lineno` of callers, logging, warnings, the
+        // "coroutine ... was never awaited" warning): one store per new line, or per
+        // block, which control flow may enter from anywhere.
+        let line = code.lines.get(pc).copied();
+        if l.blocks[pc].is_some() || stored_line != line {
+            l.store_lasti(pc)?;
+            stored_line = line;
         }
         if let Some(dbg) = &l.helpers.debug {
             dbg.at_instruction(&l.b, func, code, pc);
@@ -370,6 +563,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
     pub fn store_local(&self, i: u32, v: IntValue<'ctx>) -> R<()> {
         self.b.build_store(self.local(i)?, v)?;
+        if let Some(m) = self.mirror {
+            // before the caller drops the old value (whose finalizer may look)
+            let p = unsafe { self.b.build_gep(m, &[self.i64c(i as u64)], "")? };
+            self.b.build_store(p, v)?;
+        }
+        Ok(())
+    }
+    /// `frame.lasti = pc`.
+    pub fn store_lasti(&self, pc: usize) -> R<()> {
+        let p = frame_field(&self.b, self.ctx, self.frame, FRAME_LASTI_OFFSET)?;
+        let p = self.b.build_pointer_cast(p, self.ctx.i32_type().ptr_type(AddressSpace::default()), "")?;
+        self.b.build_store(p, self.i32c(pc as u64))?;
         Ok(())
     }
     /// Pointer to scratch element `i`.
@@ -512,14 +717,24 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         Ok(())
     }
-    /// Decrefs every local (they may be unbound = 0).
+    /// Decrefs every local (they may be unbound = 0), once the frame no longer shows them.
     pub fn xdecref_locals(&self) -> R<()> {
+        if self.mirror.is_some() {
+            let field = frame_field(&self.b, self.ctx, self.frame, FRAME_NATIVE_LOCALS_OFFSET)?;
+            self.b.build_store(field, self.i64c(0))?;
+        }
         for i in 0..self.locals.len() as u32 {
             let v = self.load_local(i)?;
             self.xdecref(v)?;
         }
         Ok(())
     }
+}
+
+/// Pointer (i64*) to the 8-byte frame field at byte `offset`.
+fn frame_field<'ctx>(b: &Builder<'ctx>, ctx: &'ctx Context, frame: PointerValue<'ctx>, offset: u64) -> R<PointerValue<'ctx>> {
+    let p = unsafe { b.build_gep(frame, &[ctx.i64_type().const_int(offset, false)], "")? };
+    Ok(b.build_pointer_cast(p, ctx.i64_type().ptr_type(AddressSpace::default()), "")?)
 }
 
 /// `i64 pyc_get_<name>()`: returns the singleton, calling the runtime only the first time

@@ -6,6 +6,7 @@
 //! docs/architecture.md, "The executable". A module's object depends only on that module,
 //! so the driver caches it by content (`objcache.rs`).
 
+pub mod attrs;
 pub mod calls;
 pub mod debuginfo;
 pub mod exceptions;

@@ -202,23 +202,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             LoadAttr(i) => {
                 self.need(d, 1)?;
-                let obj = self.load_slot(d - 1)?;
-                let v = self.call_v("pyrt_load_attr", &[frame.into(), obj.into(), self.i32c(i as u64).into()])?;
-                self.decref(obj)?;
-                self.check_null(v, pc, d - 1)?;
-                self.store_slot(d - 1, v)?;
+                self.lower_load_attr(pc, d, i)?;
             }
             StoreAttr(i) => {
                 self.need(d, 2)?;
-                let obj = self.load_slot(d - 1)?;
-                let v = self.load_slot(d - 2)?;
-                let st = self.call_v(
-                    "pyrt_store_attr",
-                    &[frame.into(), obj.into(), self.i32c(i as u64).into(), v.into()],
-                )?;
-                self.decref(obj)?;
-                self.decref(v)?;
-                self.check_status(st, pc, d - 2, true)?;
+                self.lower_store_attr(pc, d, i)?;
             }
             DeleteAttr(i) => {
                 self.need(d, 1)?;
@@ -229,18 +217,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             LoadMethod(i) => {
                 self.need(d, 1)?;
-                let obj = self.load_slot(d - 1)?;
-                let out = self.scratch_at(0)?;
-                let st = self.call_v(
-                    "pyrt_load_method",
-                    &[frame.into(), obj.into(), self.i32c(i as u64).into(), out.into()],
-                )?;
-                self.decref(obj)?;
-                self.check_status(st, pc, d - 1, true)?;
-                let m = self.load_scratch(0)?;
-                let s = self.load_scratch(1)?;
-                self.store_slot(d - 1, m)?;
-                self.store_slot(d, s)?;
+                self.lower_load_method(pc, d, i)?;
             }
             BinarySubscr => {
                 self.need(d, 2)?;

@@ -41,6 +41,9 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_store_attr", 'i', "pviv", false),
     ("pyrt_delete_attr", 'i', "pvi", false),
     ("pyrt_load_method", 'i', "pviP", false),
+    ("pyrt_load_attr_fill", 'v', "pviP", false),
+    ("pyrt_store_attr_fill", 'i', "pvivP", false),
+    ("pyrt_load_method_fill", 'i', "pviPP", false),
     ("pyrt_subscr", 'v', "vv", false),
     ("pyrt_store_subscr", 'i', "vvv", false),
     ("pyrt_delete_subscr", 'i', "vv", false),
@@ -117,6 +120,8 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_frame_peek_local", 'v', "pi", false),
     ("pyrt_frame_set_local", '_', "piv", false),
     ("pyrt_frame_set_lasti", '_', "pi", false),
+    ("pyrt_frame_enter", 'i', "pv", false),
+    ("pyrt_frame_leave", '_', "p", false),
 ];
 
 /// Every runtime symbol the generated code may reference (for documentation and tests).

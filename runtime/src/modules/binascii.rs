@@ -26,6 +26,16 @@ pub fn new_exception_class(module: &str, name: &str, base: &TypeObject) -> PyRes
     )
 }
 
+/// `new_exception_class` for a class a native module also keeps in a Rust static for
+/// the life of the process (to raise it from Rust): made immortal, like a built-in
+/// type, so the leak checker does not report it and no teardown order can free it
+/// while the static still points at it.
+pub fn cached_exception_class(module: &str, name: &str, base: &TypeObject) -> PyResult<Obj> {
+    let cls = new_exception_class(module, name, base)?;
+    crate::gc::immortalize_graph(&cls);
+    Ok(cls)
+}
+
 /// An instance of exception class `cls` with message `msg`, ready to raise.
 pub fn raise_class(cls: &Obj, msg: impl Into<String>) -> PyErr {
     match protocol::call(cls, &[pystr::from_string(msg.into())]) {
@@ -302,7 +312,7 @@ fn b_a2b_base64(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 pub fn create() -> PyResult<Obj> {
     let m = module::new("binascii");
     let d = module::dict(&m);
-    let err = new_exception_class("binascii", "Error", crate::types::exceptions::exc().value_error)?;
+    let err = cached_exception_class("binascii", "Error", crate::types::exceptions::exc().value_error)?;
     let incomplete = new_exception_class("binascii", "Incomplete", crate::types::exceptions::exc().exception)?;
     ERROR.with(|e| *e.borrow_mut() = Some(err.clone()));
     dict::set_item_str(&d, "Error", err);

@@ -29,6 +29,15 @@ fn cache() -> Obj {
     CACHE.with(|c| c.borrow_mut().get_or_insert_with(dict::new).clone())
 }
 
+/// Leak check at exit: drops the search functions, the lookup cache and the error
+/// handlers (the program's state: `encodings` and its codec modules, handlers it
+/// registered), each after its borrow ends since freeing them can run Python code.
+pub fn clear_at_exit() {
+    drop(SEARCH.with(|s| std::mem::take(&mut *s.borrow_mut())));
+    drop(CACHE.with(|c| c.borrow_mut().take()));
+    drop(HANDLERS.with(|h| h.borrow_mut().take()));
+}
+
 fn lookup_error_type(msg: impl Into<String>) -> PyErr {
     new_error(exc().lookup_error, msg)
 }

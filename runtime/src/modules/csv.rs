@@ -7,7 +7,7 @@
 
 use std::cell::RefCell;
 
-use super::binascii::{new_exception_class, raise_class};
+use super::binascii::{cached_exception_class, raise_class};
 use super::itertools::{module_type, LazyType};
 use crate::errors::type_error;
 use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
@@ -41,6 +41,13 @@ fn error(msg: impl Into<String>) -> PyErr {
 
 fn registry() -> Obj {
     STATE.with(|s| s.borrow_mut().dialects.get_or_insert_with(dict::new).clone())
+}
+
+/// Leak check at exit: drops the dialect registry. Its dialects are the program's
+/// (csv.py registers excel, excel-tab and unix itself), released like the rest of the
+/// program's state; the dict is dropped after the borrow ends.
+pub fn clear_at_exit() {
+    drop(STATE.with(|s| s.borrow_mut().dialects.take()));
 }
 
 // ===================== Dialect =====================
@@ -693,7 +700,7 @@ fn writer_spec() -> TypeSpec {
 pub fn create() -> PyResult<Obj> {
     let m = module::new("_csv");
     let d = module::dict(&m);
-    let err = new_exception_class("_csv", "Error", crate::types::exceptions::exc().exception)?;
+    let err = cached_exception_class("_csv", "Error", crate::types::exceptions::exc().exception)?;
     STATE.with(|s| s.borrow_mut().error = Some(err.clone()));
     dict::set_item_str(&d, "Error", err);
     dict::set_item_str(&d, "Dialect", dialect_type().as_obj());

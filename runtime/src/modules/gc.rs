@@ -341,10 +341,31 @@ pub fn create() -> Obj {
 
 // ===================== the leak checker =====================
 
+/// Hashes a type address with one multiply: the checker updates the map on every
+/// allocation and deallocation, where SipHash cost ~10% of an allocation-bound program.
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+type LiveCounts = HashMap<usize, isize, std::hash::BuildHasherDefault<AddrHasher>>;
+
 struct LeakState {
     on: bool,
-    live: Option<HashMap<usize, isize>>,
-    baseline: Option<HashMap<usize, isize>>,
+    live: Option<LiveCounts>,
+    baseline: Option<LiveCounts>,
 }
 
 static mut LEAKS: LeakState = LeakState { on: false, live: None, baseline: None };
@@ -358,7 +379,7 @@ fn leaks() -> &'static mut LeakState {
 pub fn init_leak_check() {
     if std::env::var("PYC_DEBUG_LEAKS").map_or(false, |v| !v.is_empty() && v != "0") {
         leaks().on = true;
-        leaks().live = Some(HashMap::new());
+        leaks().live = Some(LiveCounts::default());
     }
 }
 
@@ -387,25 +408,30 @@ pub fn count_dealloc(h: *mut ObjHeader) {
 /// program's objects are released (and their `__del__` run) in that order; then a
 /// collection finalizes cyclic garbage.
 pub fn finalize_main(main_dict: &Obj) {
-    let keys = dict::keys(main_dict);
-    for pass in 0..2 {
-        for k in &keys {
-            let Some(name) = pystr::as_str(k) else { continue };
-            let under = name.starts_with('_');
-            if name == "__builtins__" || (pass == 0) != (under && !name.starts_with("__")) && pass == 0 {
-                continue;
-            }
-            if pass == 1 && name == "__builtins__" {
-                continue;
-            }
-            if dict::contains(main_dict, k).unwrap_or(false) {
-                let _ = dict::set_item(main_dict, k.clone(), none::none());
-            }
-        }
-    }
+    none_namespace(main_dict);
     crate::modules::sys::flush_stdout();
     gc::collect_with_callbacks(2);
     crate::modules::sys::flush_stdout();
+}
+
+/// CPython's `_PyModule_ClearDict`: names with one leading underscore are set to None
+/// first, then every other name but `__builtins__`. Values become None rather than
+/// vanish because code still running (`__del__`, weakref callbacks such as logging's
+/// `_removeHandlerRef`) checks its module's globals for None.
+fn none_namespace(d: &Obj) {
+    let keys = dict::keys(d);
+    for private_pass in [true, false] {
+        for k in &keys {
+            let Some(name) = pystr::as_str(k) else { continue };
+            let private = name.starts_with('_') && !name.starts_with("__");
+            if name == "__builtins__" || (private_pass && !private) {
+                continue;
+            }
+            if dict::contains(d, k).unwrap_or(false) {
+                let _ = dict::set_item(d, k.clone(), none::none());
+            }
+        }
+    }
 }
 
 /// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
@@ -430,22 +456,52 @@ pub fn leak_check_at_exit(main_dict: &Obj) {
     crate::modules::sys::flush_stdout();
     let mods = crate::modules::sys::modules_dict();
     let base = BASE_MODULES.with(|b| std::mem::take(&mut *b.borrow_mut()));
-    for k in dict::keys(&mods) {
+    restore_std_streams();
+    // Modules imported since start-up, newest first (as CPython clears them).
+    let mut added: Vec<(Obj, Option<Obj>)> = Vec::new();
+    for k in dict::keys(&mods).into_iter().rev() {
         if base.iter().any(|b| b.is(&k) || protocol::eq(b, &k).unwrap_or(false)) {
             continue;
         }
-        if let Some(m) = dict::get_item_str(&mods, &k) {
-            if let Some(Some(md)) = crate::object::dict_slot(&m) {
-                let md = md.clone();
-                dict::clear(&md);
-            }
+        let md = dict::get_item_str(&mods, &k).and_then(|m| crate::object::dict_slot(&m).and_then(|d| d.clone()));
+        added.push((k, md));
+    }
+    for (_, md) in &added {
+        if let Some(md) = md {
+            none_namespace(md);
+        }
+    }
+    for (k, md) in added {
+        if let Some(md) = md {
+            dict::clear(&md);
         }
         let _ = dict::del_item(&mods, &k);
     }
     dict::clear(main_dict);
     GARBAGE.with(|g| g.borrow_mut().take());
     CALLBACKS.with(|g| g.borrow_mut().take());
+    // Process-wide state native modules fill with the program's objects, which CPython
+    // frees at finalization (registries, fork hooks, signal handlers, the main thread's
+    // sentinel lock). Exception classes a module caches are immortal instead
+    // (binascii::cached_exception_class).
+    crate::modules::csv::clear_at_exit();
+    crate::modules::codecs::clear_at_exit();
+    crate::modules::posix::clear_at_exit();
+    crate::modules::signal::clear_at_exit();
+    crate::modules::thread::release_sentinels();
+    crate::modules::ast::clear_at_exit();
     leak_report();
+}
+
+/// `sys.stdin`/`stdout`/`stderr` back to `sys.__stdin__`/... (CPython's finalization
+/// does it too), so a stream the program installed is released.
+fn restore_std_streams() {
+    let sd = crate::types::module::dict(&crate::modules::sys::module());
+    for (name, orig) in [("stdin", "__stdin__"), ("stdout", "__stdout__"), ("stderr", "__stderr__")] {
+        if let Some(o) = dict::get_item_str(&sd, &pystr::new(orig)) {
+            dict::set_item_str(&sd, name, o);
+        }
+    }
 }
 
 /// At exit: final collection, then every type with more live objects than at start-up
@@ -457,7 +513,7 @@ pub fn leak_report() -> bool {
     gc::collect_all_at_exit();
     let l = leaks();
     let mut rows: Vec<(String, isize)> = Vec::new();
-    let empty = HashMap::new();
+    let empty = LiveCounts::default();
     let baseline = l.baseline.as_ref().unwrap_or(&empty);
     for (ty, n) in l.live.iter().flatten() {
         let base = baseline.get(ty).copied().unwrap_or(0);

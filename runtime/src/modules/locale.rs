@@ -222,7 +222,7 @@ pub fn create() -> PyResult<Obj> {
     let err = match ERROR.with(|e| e.borrow().clone()) {
         Some(e) => e,
         None => {
-            let e = super::binascii::new_exception_class("locale", "Error", crate::types::exceptions::exc().exception)?;
+            let e = super::binascii::cached_exception_class("locale", "Error", crate::types::exceptions::exc().exception)?;
             ERROR.with(|c| *c.borrow_mut() = Some(e.clone()));
             e
         }

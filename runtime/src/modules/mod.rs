@@ -41,6 +41,9 @@ mod unicodedata_db;
 pub mod multiprocessing;
 pub mod socket;
 pub mod posixshmem;
+pub mod ast;
+#[cfg(feature = "compiler")]
+pub mod ast_convert;
 
 use crate::object::{Obj, PyResult};
 use crate::types::typeobj::{flags, TypeObject};
@@ -116,6 +119,7 @@ native_modules! {
     "_multiprocessing" => pyrt_native__multiprocessing: multiprocessing::create,
     "_socket" => pyrt_native__socket: socket::create,
     "_posixshmem" => pyrt_native__posixshmem: posixshmem::create,
+    "_ast" => pyrt_native__ast: ast::create,
 }
 
 /// The native modules a program enabled (few: a linear scan is fine, imports are cached

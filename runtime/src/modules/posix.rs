@@ -919,6 +919,12 @@ fn p_kill(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 /// Callables registered with `register_at_fork`: before, after_in_child, after_in_parent.
 static FORK_HOOKS: crate::gil::GilCell<RefCell<[Vec<Obj>; 3]>> = crate::gil::GilCell::new(RefCell::new([Vec::new(), Vec::new(), Vec::new()]));
 
+/// Leak check at exit: drops the `register_at_fork` hooks (the program's callables,
+/// e.g. random's `_inst.seed`, which keeps the module's Random instance alive).
+pub fn clear_at_exit() {
+    drop(FORK_HOOKS.with(|h| std::mem::take(&mut *h.borrow_mut())));
+}
+
 /// Runs the `register_at_fork` hooks of kind `k` (before: newest first; after: oldest
 /// first); a hook's exception is reported as unraisable, as CPython does.
 fn run_fork_hooks(k: usize) {

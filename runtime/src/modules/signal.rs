@@ -111,6 +111,18 @@ pub fn init() {
     }
 }
 
+/// Leak check at exit: drops the Python handlers the program installed (CPython
+/// clears its handler table at finalization); a signal arriving afterwards is ignored.
+pub fn clear_at_exit() {
+    let dih = DEFAULT_INT_HANDLER.with(|d| d.borrow().clone());
+    let installed: Vec<Obj> = HANDLERS.with(|t| {
+        let mut t = t.borrow_mut();
+        let user = |h: &Obj| h.ty().slots().call.is_some() && !dih.as_ref().is_some_and(|d| d.is(h));
+        t.iter_mut().filter(|slot| slot.as_ref().is_some_and(user)).filter_map(Option::take).collect()
+    });
+    drop(installed);
+}
+
 fn handler(sig: usize) -> Option<Obj> {
     HANDLERS.with(|h| h.borrow().get(sig).cloned().flatten())
 }

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 
 use num_bigint::BigInt;
 
-use super::binascii::{new_exception_class, raise_class};
+use super::binascii::{cached_exception_class, raise_class};
 use super::itertools::{module_type, LazyType};
 use crate::errors::{overflow_error, type_error};
 use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
@@ -644,7 +644,7 @@ fn f_clearcache(_m: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
 pub fn create() -> PyResult<Obj> {
     let m = module::new("_struct");
     let d = module::dict(&m);
-    let err = new_exception_class("struct", "error", crate::types::exceptions::exc().exception)?;
+    let err = cached_exception_class("struct", "error", crate::types::exceptions::exc().exception)?;
     ERROR.with(|e| *e.borrow_mut() = Some(err.clone()));
     dict::set_item_str(&d, "error", err);
     dict::set_item_str(&d, "Struct", struct_type().as_obj());

@@ -498,14 +498,20 @@ fn call_with(s: &Start) -> PyResult<Obj> {
 fn finish_thread() {
     let me = gil::ident();
     drop_local_dicts(me);
+    release_sentinels();
+    gil::clear_thread_state();
+    RUNNING.fetch_sub(1, Ordering::SeqCst);
+    gil::release(false);
+}
+
+/// Releases and drops this thread's `_set_sentinel()` locks: when it finishes, and for
+/// the main thread at exit in leak-check mode (threading's `_MainThread` holds one).
+pub fn release_sentinels() {
     for l in SENTINELS.with(|s| std::mem::take(&mut *s.borrow_mut())) {
         if let Ok(r) = raw_lock(&l) {
             r.release();
         }
     }
-    gil::clear_thread_state();
-    RUNNING.fetch_sub(1, Ordering::SeqCst);
-    gil::release(false);
 }
 
 fn t_set_sentinel(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {

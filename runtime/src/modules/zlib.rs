@@ -10,7 +10,7 @@ use miniz_oxide::deflate::core::{compress_to_output, create_comp_flags_from_zip_
 use miniz_oxide::inflate::stream::{inflate, InflateState};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 
-use super::binascii::{buffer_arg, crc32, crc_start, new_exception_class, raise_class};
+use super::binascii::{buffer_arg, crc32, crc_start, cached_exception_class, raise_class};
 use crate::errors::value_error;
 use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
 use crate::protocol;
@@ -538,7 +538,7 @@ fn z_adler32(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 pub fn create() -> PyResult<Obj> {
     let m = module::new("zlib");
     let d = module::dict(&m);
-    let err = new_exception_class("zlib", "error", crate::types::exceptions::exc().exception)?;
+    let err = cached_exception_class("zlib", "error", crate::types::exceptions::exc().exception)?;
     ERROR.with(|e| *e.borrow_mut() = Some(err.clone()));
     dict::set_item_str(&d, "error", err);
     let fns: &[(&'static str, CallFn)] = &[

@@ -1,5 +1,5 @@
-//! `dict`: an insertion-ordered compact dict (an entries vector plus a
-//! `hashbrown::HashTable<usize>` index of entry positions), its views (`dict_keys`,
+//! `dict`: an insertion-ordered compact dict (an entries vector plus, beyond 8 entries,
+//! an open-addressing index of entry positions, `Index`), its views (`dict_keys`,
 //! `dict_values`, `dict_items`) and iterators, and the Rust API the rest of the runtime
 //! uses (`get_item`, `set_item`, `get_item_str`, ...).
 //!
@@ -8,7 +8,6 @@
 //! restarts. Deleted entries leave holes (`None`) that are compacted when sparse.
 //! Iterators detect size changes ("dictionary changed size during iteration").
 
-use hashbrown::HashTable;
 use pyc_frontend::bytecode::{BinOp, CmpOp};
 
 use super::list::{check_max_args, hash_not_implemented, none_attr, ReprGuard};
@@ -25,10 +24,147 @@ struct Entry {
     value: Obj,
 }
 
+/// Entry positions by hash, for tables of more than `LINEAR_MAX` entries (smaller ones
+/// are scanned: no index allocation, and a few adjacent entries beat a probe). Open
+/// addressing over a power-of-two array of `u32` slots (`EMPTY`, `DUMMY` for a removed
+/// entry, else position + 1), at most 2/3 full, probed with the bits of the hash that
+/// linear probing would ignore mixed in (`Probe`). One slot array, no separate control
+/// bytes: a look-up in a big dict touches the slot, the entry and the key, nothing else.
+#[derive(Default)]
+struct Index {
+    slots: Vec<u32>,
+    /// Slots not `EMPTY` (live + `DUMMY`).
+    filled: usize,
+}
+
+const EMPTY_SLOT: u32 = 0;
+const DUMMY: u32 = u32::MAX;
+/// Tables up to this many entries (holes included) have no index.
+const LINEAR_MAX: usize = 8;
+
+/// The candidate positions for a hash: the index's probe sequence up to the first empty
+/// slot, or every position of an unindexed table. Callers compare the entry's hash.
+struct Probe<'a> {
+    slots: &'a [u32],
+    i: usize,
+    perturb: u64,
+    /// Unindexed table: the next position and the entry count.
+    linear: (usize, usize),
+}
+
+impl Iterator for Probe<'_> {
+    type Item = usize;
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.slots.is_empty() {
+            let (i, n) = self.linear;
+            self.linear.0 += 1;
+            return (i < n).then_some(i);
+        }
+        let mask = self.slots.len() - 1;
+        loop {
+            let v = self.slots[self.i];
+            self.perturb >>= 5;
+            self.i = (self.i.wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb as usize)) & mask;
+            match v {
+                EMPTY_SLOT => return None,
+                DUMMY => continue,
+                _ => return Some(v as usize - 1),
+            }
+        }
+    }
+}
+
+impl Index {
+    #[inline]
+    fn probe(&self, h: u64, nentries: usize) -> Probe<'_> {
+        let mask = self.slots.len().wrapping_sub(1);
+        Probe { slots: &self.slots, i: h as usize & mask, perturb: h, linear: (0, nentries) }
+    }
+
+    /// The first free slot (`EMPTY` or `DUMMY`) of `h`'s probe sequence.
+    fn free_slot(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let (mut i, mut perturb) = (h as usize & mask, h);
+        while self.slots[i] != EMPTY_SLOT && self.slots[i] != DUMMY {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        i
+    }
+
+    /// Rebuilds the index for `entries` (dropping `DUMMY`s), sized for `want` more
+    /// entries; unindexed when the table is small enough to scan.
+    fn rebuild(&mut self, entries: &[Option<Entry>], want: usize) {
+        self.slots = Vec::new();
+        self.filled = 0;
+        if entries.len() + want <= LINEAR_MAX {
+            return;
+        }
+        if entries.len() + want >= DUMMY as usize - 1 {
+            crate::errors::fatal("dict too large");
+        }
+        let live = entries.iter().filter(|e| e.is_some()).count();
+        let size = ((live + want) * 3).max(16).next_power_of_two();
+        self.slots = vec![EMPTY_SLOT; size];
+        for (pos, e) in entries.iter().enumerate() {
+            if let Some(e) = e {
+                let i = self.free_slot(mix(e.hash));
+                self.slots[i] = pos as u32 + 1;
+                self.filled += 1;
+            }
+        }
+    }
+
+    /// Records entry `pos` (about to be pushed at `entries.len()`) with hash `hash`.
+    fn insert(&mut self, entries: &[Option<Entry>], hash: i64, pos: usize) {
+        if self.slots.is_empty() {
+            if pos < LINEAR_MAX {
+                return;
+            }
+        } else if (self.filled + 1) * 3 <= self.slots.len() * 2 {
+            let i = self.free_slot(mix(hash));
+            if self.slots[i] == EMPTY_SLOT {
+                self.filled += 1;
+            }
+            self.slots[i] = pos as u32 + 1;
+            return;
+        }
+        self.rebuild(entries, 1);
+        if !self.slots.is_empty() {
+            let i = self.free_slot(mix(hash));
+            self.slots[i] = pos as u32 + 1;
+            self.filled += 1;
+        }
+    }
+
+    /// Forgets entry `pos` (hash `hash`).
+    fn remove(&mut self, hash: i64, pos: usize) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let h = mix(hash);
+        let (mut i, mut perturb) = (h as usize & mask, h);
+        loop {
+            match self.slots[i] {
+                EMPTY_SLOT => return,
+                v if v != DUMMY && v as usize - 1 == pos => {
+                    self.slots[i] = DUMMY;
+                    return;
+                }
+                _ => {}
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+}
+
 /// The table of a dict object.
 pub struct DictTable {
     entries: Vec<Option<Entry>>,
-    index: HashTable<usize>,
+    index: Index,
     used: usize,
     /// Bumped on every structural change (key added or removed, compaction, clear).
     version: u64,
@@ -72,7 +208,7 @@ pub fn mark_class_dict(d: &Obj) {
 
 impl DictTable {
     fn new() -> DictTable {
-        DictTable { entries: Vec::new(), index: HashTable::new(), used: 0, version: 0, tag: next_tag(), class_dict: false, str_keys_only: true }
+        DictTable { entries: Vec::new(), index: Index::default(), used: 0, version: 0, tag: next_tag(), class_dict: false, str_keys_only: true }
     }
 }
 
@@ -167,7 +303,7 @@ fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
     loop {
         let t = tbl(d);
         let mut slow: Option<Vec<usize>> = None;
-        for &i in t.index.iter_hash(mix(hash)) {
+        for i in t.index.probe(mix(hash), t.entries.len()) {
             let Some(e) = &t.entries[i] else { continue };
             if e.hash != hash {
                 continue;
@@ -206,12 +342,7 @@ fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
 fn compact(t: &mut DictTable) {
     let old = std::mem::take(&mut t.entries);
     t.entries = old.into_iter().filter(|e| e.is_some()).collect();
-    t.index.clear();
-    let DictTable { entries, index, .. } = t;
-    for (pos, e) in entries.iter().enumerate() {
-        let h = e.as_ref().unwrap().hash;
-        index.insert_unique(mix(h), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
-    }
+    t.index.rebuild(&t.entries, 1);
     t.version += 1;
 }
 
@@ -225,9 +356,8 @@ fn insert_new(d: &Obj, key: Obj, value: Obj, hash: i64) {
     if key.is_small_int() || !key.is_exact(types().str) {
         t.str_keys_only = false;
     }
+    t.index.insert(&t.entries, hash, pos);
     t.entries.push(Some(Entry { hash, key, value }));
-    let DictTable { entries, index, .. } = t;
-    index.insert_unique(mix(hash), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
     t.used += 1;
     t.version += 1;
     touch(t);
@@ -237,15 +367,13 @@ fn insert_new(d: &Obj, key: Obj, value: Obj, hash: i64) {
 fn remove_at(d: &Obj, pos: usize) -> (Obj, Obj) {
     let t = tbl(d);
     let e = t.entries[pos].take().expect("live entry");
-    if let Ok(ent) = t.index.find_entry(mix(e.hash), |&j| j == pos) {
-        ent.remove();
-    }
+    t.index.remove(e.hash, pos);
     t.used -= 1;
     t.version += 1;
     touch(t);
     if t.used == 0 {
         t.entries.clear();
-        t.index.clear();
+        t.index = Index::default();
         t.str_keys_only = true;
     } else {
         while matches!(t.entries.last(), Some(None)) {
@@ -321,7 +449,7 @@ fn str_position(d: &Obj, key: &Obj) -> Option<usize> {
         return r;
     }
     let ks = pystr::as_str(key);
-    for &i in t.index.iter_hash(mix(hash)) {
+    for i in t.index.probe(mix(hash), t.entries.len()) {
         let Some(e) = &t.entries[i] else { continue };
         if e.hash != hash {
             continue;
@@ -412,7 +540,7 @@ pub fn next_entry(d: &Obj, pos: &mut usize) -> Option<(Obj, Obj)> {
 pub fn clear(d: &Obj) {
     let t = tbl(d);
     let old = std::mem::take(&mut t.entries);
-    t.index.clear();
+    t.index = Index::default();
     t.used = 0;
     t.str_keys_only = true;
     t.version += 1;
@@ -431,10 +559,7 @@ pub fn copy(d: &Obj) -> Obj {
         }
         dst.used = dst.entries.len();
         dst.str_keys_only = src.str_keys_only;
-        let DictTable { entries, index, .. } = dst;
-        for (pos, e) in entries.iter().enumerate() {
-            index.insert_unique(mix(e.as_ref().unwrap().hash), pos, |&j| mix(entries[j].as_ref().unwrap().hash));
-        }
+        dst.index.rebuild(&dst.entries, 0);
     }
     n
 }
@@ -1105,10 +1230,15 @@ pub fn reversekeyiter_spec() -> TypeSpec {
 
 // ----- cycle collector (gc.rs): traverse / clear -----
 
+/// Visits like CPython (`gc.get_referents` shows it): value then key, and values only
+/// while every key is an exact str (CPython's unicode-keys tables; strs hold nothing).
 fn dict_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    for e in unsafe { &o.payload::<DictObj>().table }.entries.iter().flatten() {
-        visit(&e.key);
+    let t = unsafe { &o.payload::<DictObj>().table };
+    for e in t.entries.iter().flatten() {
         visit(&e.value);
+        if !t.str_keys_only {
+            visit(&e.key);
+        }
     }
 }
 

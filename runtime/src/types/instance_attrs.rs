@@ -249,6 +249,52 @@ pub fn get(o: &Obj, name: &Obj) -> Option<Obj> {
     }
 }
 
+/// Index of `name` in `ty`'s shared key table, if it is there.
+pub fn key_index(ty: &TypeObject, name: &Obj) -> Option<usize> {
+    ty.attr_keys.find(name)
+}
+
+/// Where `o`'s attributes are, as the native attribute caches see it.
+pub enum Storage {
+    /// No attribute storage, or storage that is not compact.
+    Other,
+    /// Compact, no attributes yet.
+    Empty,
+    /// Compact, values mode: is slot `i` (of the queried key) filled?
+    Values { filled: bool },
+    /// Compact, dict mode.
+    Dict,
+}
+
+/// `o`'s storage, and for values mode whether key `i` holds a value.
+pub fn storage(o: &Obj, i: Option<usize>) -> Storage {
+    if !has_storage(o) || !is_compact(o.ty()) {
+        return Storage::Other;
+    }
+    match state(o) {
+        State::Empty => Storage::Empty,
+        State::Dict(_) => Storage::Dict,
+        State::Values(v) => Storage::Values { filled: i.is_some_and(|i| matches!(slots(v).get(i), Some(Some(_)))) },
+    }
+}
+
+/// The value of key `i` of a compact instance in values mode (the attribute caches'
+/// slow path; None in any other state).
+pub fn value_at(o: &Obj, i: usize) -> Option<Obj> {
+    if !has_storage(o) || !is_compact(o.ty()) {
+        return None;
+    }
+    match state(o) {
+        State::Values(v) => slots(v).get(i)?.clone(),
+        _ => None,
+    }
+}
+
+/// Layout facts native code relies on: a values block is an 8-byte header (`cap` as a
+/// u32 first) followed by the slots, and the storage word tags it with `| 1`.
+pub const VALUES_HEADER_BYTES: usize = 8;
+const _: () = assert!(std::mem::size_of::<Values>() == VALUES_HEADER_BYTES && std::mem::offset_of!(Values, cap) == 0);
+
 /// The instance's attributes in insertion order, without materializing a dict.
 pub fn items(o: &Obj) -> Vec<(Obj, Obj)> {
     if !has_storage(o) {
@@ -369,12 +415,30 @@ fn dict_set(o: &Obj, name: &Obj, v: Obj) -> PyResult<()> {
 
 /// Stores into values mode; gives `v` back when the instance needs a dict instead.
 fn set_value(o: &Obj, ty: &TypeObject, name: &Obj, v: Obj) -> Result<(), Obj> {
+    if let State::Dict(_) = state(o) {
+        return Err(v);
+    }
+    let known = ty.attr_keys.len();
+    let Some(i) = ty.attr_keys.find_or_add(name) else { return Err(v) };
+    if ty.attr_keys.len() != known {
+        // native attribute caches assume the names they did not find stay absent
+        ty.modified();
+    }
+    set_at(o, ty, i, v)
+}
+
+/// Stores `v` as the value of key `i` of `ty`'s table (`o` is a compact instance of
+/// `ty`); gives `v` back when the instance needs a dict instead (dict mode, or an
+/// out-of-order insertion).
+pub fn set_at(o: &Obj, ty: &TypeObject, i: usize, v: Obj) -> Result<(), Obj> {
+    if i >= ty.attr_keys.len() {
+        return Err(v);
+    }
     let block = match state(o) {
         State::Dict(_) => return Err(v),
         State::Empty => std::ptr::null_mut(),
         State::Values(b) => b,
     };
-    let Some(i) = ty.attr_keys.find_or_add(name) else { return Err(v) };
     if !block.is_null() {
         let s = slots(block);
         if let Some(Some(_)) = s.get(i) {

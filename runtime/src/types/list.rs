@@ -435,6 +435,14 @@ fn list_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     Err(type_error(format!("list indices must be integers or slices, not {}", key.type_name())))
 }
 
+/// Releases the items a step-1 slice assignment removed, last first, as CPython does:
+/// the order finalizers run in is observable.
+fn drop_last_first(mut removed: Vec<Obj>) {
+    while let Some(x) = removed.pop() {
+        drop(x);
+    }
+}
+
 fn assign_slice(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     // Materialize the new items first (this may run Python code).
     let new_items: Option<Vec<Obj>> = match value {
@@ -473,8 +481,15 @@ fn assign_slice(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             if step == 1 {
                 let start = start as usize;
                 let stop = (stop.max(start as isize)) as usize;
-                let removed: Vec<Obj> = items_mut(o).splice(start..stop, nv.drain(..)).collect();
-                drop(removed);
+                let v = items_mut(o);
+                let removed: Vec<Obj> = if nv.len() == stop - start {
+                    // Same length (`p[:k] = p[k-1::-1]`): exchange in place, no reshaping.
+                    v[start..stop].swap_with_slice(&mut nv);
+                    nv
+                } else {
+                    v.splice(start..stop, nv.drain(..)).collect()
+                };
+                drop_last_first(removed);
             } else {
                 if nv.len() != n {
                     return Err(value_error(format!(
@@ -501,7 +516,7 @@ fn assign_slice(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             }
             if step == 1 {
                 let removed: Vec<Obj> = items_mut(o).drain(start as usize..(start as usize + n)).collect();
-                drop(removed);
+                drop_last_first(removed);
             } else {
                 // Normalize to an increasing walk, then compact.
                 let (lo, st) = if step < 0 { (start + step * (n as isize - 1), -step) } else { (start, step) };

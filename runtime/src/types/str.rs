@@ -25,28 +25,163 @@ pub struct StrObj {
     pub hash: Cell<i64>,
     /// Number of code points.
     pub nchars: usize,
-    pub ascii: bool,
-    pub data: Box<str>,
+    pub data: StrData,
 }
+
+impl StrObj {
+    /// Every code point is ASCII (code-point and byte offsets coincide).
+    #[inline]
+    pub fn ascii(&self) -> bool {
+        self.data.bits & ASCII_BIT != 0
+    }
+}
+
+/// The UTF-8 text of a str. Short texts live in the object's own block, right after
+/// the payload (one allocation per str, and the bytes sit next to the header a
+/// comparison has just read); long ones own a separate heap buffer, adopted from the
+/// `String` that built them without a copy. The length shares a word with the two
+/// flags, so the whole object header is 48 bytes.
+#[repr(C)]
+pub struct StrData {
+    ptr: std::ptr::NonNull<u8>,
+    /// `len << 2 | OWNED_BIT | ASCII_BIT`.
+    bits: usize,
+}
+
+const ASCII_BIT: usize = 1;
+/// The bytes are a `Box<str>` of their own, freed with the object.
+const OWNED_BIT: usize = 2;
+
+impl StrData {
+    fn new(ptr: std::ptr::NonNull<u8>, len: usize, ascii: bool, owned: bool) -> StrData {
+        StrData { ptr, bits: len << 2 | if owned { OWNED_BIT } else { 0 } | if ascii { ASCII_BIT } else { 0 } }
+    }
+}
+
+impl std::ops::Deref for StrData {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        // SAFETY: `ptr`/`len` always describe valid UTF-8 that lives as long as `self`
+        // (the object's own tail or the owned buffer).
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.ptr.as_ptr(), self.bits >> 2)) }
+    }
+}
+
+impl Drop for StrData {
+    fn drop(&mut self) {
+        if self.bits & OWNED_BIT != 0 {
+            // SAFETY: an owned buffer came from `Box<str>::into_raw` with this length.
+            unsafe { drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.bits >> 2))) }
+        }
+    }
+}
+
+/// Texts longer than this keep the buffer of the `String` that built them.
+const ADOPT_MIN: usize = 512;
 
 // ----- construction -----
 
-fn alloc_str(ty: &super::typeobj::TypeObject, s: Box<str>) -> Obj {
+/// A str of type `ty` whose `len` bytes of text are written by `fill` straight into the
+/// object's block. `fill` must write exactly `len` bytes of UTF-8 (every caller copies
+/// `str` slices whose lengths add up to `len`).
+fn alloc_filled(ty: &super::typeobj::TypeObject, len: usize, nchars: usize, ascii: bool, fill: impl FnOnce(&mut [u8])) -> Obj {
+    let dangling = std::ptr::NonNull::dangling();
+    let init = StrObj { head: header(), hash: Cell::new(-1), nchars, data: StrData::new(dangling, 0, ascii, false) };
+    let (o, tail) = crate::object::alloc_with_tail(ty, init, len);
+    // SAFETY: `tail` is `len` writable bytes in the new object's block; the payload is
+    // ours alone until `o` is returned.
+    unsafe {
+        let buf = std::slice::from_raw_parts_mut(tail, len);
+        fill(buf);
+        debug_assert!(std::str::from_utf8(buf).is_ok());
+        let p = o.payload_mut::<StrObj>();
+        p.data = StrData::new(std::ptr::NonNull::new(tail).unwrap_or(dangling), len, ascii, false);
+    }
+    o
+}
+
+fn alloc_str(ty: &super::typeobj::TypeObject, s: &str) -> Obj {
     let ascii = s.is_ascii();
     let nchars = if ascii { s.len() } else { s.chars().count() };
-    alloc(ty, StrObj { head: header(), hash: Cell::new(-1), nchars, ascii, data: s })
+    alloc_filled(ty, s.len(), nchars, ascii, |b| b.copy_from_slice(s.as_bytes()))
+}
+
+/// A str taking a long `String`'s buffer as it is.
+fn adopt_string(s: String) -> Obj {
+    let ascii = s.is_ascii();
+    let nchars = if ascii { s.len() } else { s.chars().count() };
+    adopt_counted(s, nchars, ascii)
+}
+
+fn adopt_counted(s: String, nchars: usize, ascii: bool) -> Obj {
+    let b: Box<str> = s.into_boxed_str();
+    let len = b.len();
+    let ptr = std::ptr::NonNull::new(Box::into_raw(b) as *mut u8).expect("non-null box");
+    alloc(types().str, StrObj { head: header(), hash: Cell::new(-1), nchars, data: StrData::new(ptr, len, ascii, true) })
+}
+
+/// The concatenation of `parts` as a new exact str (`+`): the text is copied
+/// once, into the new object.
+fn concat(parts: &[&str], nchars: usize, ascii: bool) -> Obj {
+    let len = parts.iter().map(|p| p.len()).sum();
+    alloc_filled(types().str, len, nchars, ascii, |b| {
+        let mut at = 0;
+        for p in parts {
+            b[at..at + p.len()].copy_from_slice(p.as_bytes());
+            at += p.len();
+        }
+    })
 }
 
 static mut CHAR_CACHE: [u64; 256] = [0; 256];
 static mut EMPTY: u64 = 0;
-static mut INTERNED: Option<HashMap<Box<str>, u64>> = None;
+/// Interned strings by text. Keys borrow the text of the immortal object itself.
+type InternTable = HashMap<&'static str, u64, std::hash::BuildHasherDefault<NameHasher>>;
+static mut INTERNED: Option<InternTable> = None;
+
+/// A fast multiplicative hasher for the interning table: its keys are short identifiers
+/// chosen by the program, not by an attacker, and SipHash was most of `intern`'s cost.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The table of interned strings (GIL-protected global).
 #[allow(static_mut_refs)]
-fn interned_table() -> &'static mut HashMap<Box<str>, u64> {
+fn interned_table() -> &'static mut InternTable {
     // SAFETY: single-threaded runtime (the GIL); callers never hold the reference across
     // calls that could re-enter.
-    unsafe { INTERNED.get_or_insert_with(HashMap::new) }
+    unsafe { INTERNED.get_or_insert_with(InternTable::default) }
+}
+
+/// Direct-mapped cache in front of the interning table, keyed by the address and length
+/// of the caller's text: runtime code interns the same literal (`"__init__"`) on every
+/// call. A hit still compares the text, so a reused address never returns a wrong name.
+static mut INTERN_CACHE: [(usize, u64); 256] = [(0, 0); 256];
+
+#[inline]
+fn intern_cache_slot(s: &str) -> &'static mut (usize, u64) {
+    let i = ((s.as_ptr() as usize >> 3) ^ s.len()) & 255;
+    // SAFETY: GIL-protected global; the reference is used before any other intern call.
+    unsafe { &mut (*std::ptr::addr_of_mut!(INTERN_CACHE))[i] }
 }
 
 fn cached_char(c: u32) -> Obj {
@@ -54,7 +189,7 @@ fn cached_char(c: u32) -> Obj {
         let slot = &mut (*std::ptr::addr_of_mut!(CHAR_CACHE))[c as usize];
         if *slot == 0 {
             let s = char::from_u32(c).unwrap().to_string();
-            let o = alloc_str(types().str, s.into_boxed_str());
+            let o = alloc_str(types().str, &s);
             o.make_immortal();
             *slot = o.into_raw();
         }
@@ -66,7 +201,7 @@ fn empty() -> Obj {
     unsafe {
         let slot = &mut *std::ptr::addr_of_mut!(EMPTY);
         if *slot == 0 {
-            let o = alloc_str(types().str, "".into());
+            let o = alloc_str(types().str, "");
             o.make_immortal();
             *slot = o.into_raw();
         }
@@ -82,9 +217,9 @@ pub fn new(s: &str) -> Obj {
         // Two UTF-8 bytes hold U+0080..U+07FF; only Latin-1 has a cache slot.
         2 => match s.chars().next() {
             Some(c) if (0x80..0x100).contains(&(c as u32)) => cached_char(c as u32),
-            _ => alloc_str(types().str, s.into()),
+            _ => alloc_str(types().str, s),
         },
-        _ => alloc_str(types().str, s.into()),
+        _ => alloc_str(types().str, s),
     }
 }
 
@@ -96,7 +231,10 @@ pub fn from_string(s: String) -> Obj {
             return new(&s);
         }
     }
-    alloc_str(types().str, s.into_boxed_str())
+    if s.len() >= ADOPT_MIN {
+        return adopt_string(s);
+    }
+    alloc_str(types().str, &s)
 }
 
 /// A str of one character.
@@ -104,7 +242,7 @@ pub fn from_char(c: char) -> Obj {
     if (c as u32) < 256 {
         cached_char(c as u32)
     } else {
-        alloc_str(types().str, c.to_string().into_boxed_str())
+        alloc_str(types().str, c.encode_utf8(&mut [0; 4]))
     }
 }
 
@@ -113,20 +251,34 @@ pub fn new_of_type(cls: &super::typeobj::TypeObject, s: &str) -> Obj {
     if std::ptr::eq(cls, types().str) {
         new(s)
     } else {
-        alloc_str(cls, s.into())
+        alloc_str(cls, s)
     }
 }
 
 /// The interned (immortal, cached) str with text `s`.
 pub fn intern(s: &str) -> Obj {
-    let t = interned_table();
-    if let Some(&v) = t.get(s) {
-        return unsafe { Obj::from_raw(v) };
+    let slot = intern_cache_slot(s);
+    if slot.0 == s.as_ptr() as usize && slot.1 != 0 {
+        // SAFETY: cached values are immortal interned strs.
+        let o = unsafe { Obj::from_raw(slot.1) };
+        if as_str(&o) == Some(s) {
+            return o;
+        }
     }
-    let o = alloc_str(types().str, s.into());
-    o.make_immortal();
-    let raw = o.into_raw();
-    t.insert(s.into(), raw);
+    let t = interned_table();
+    let raw = match t.get(s) {
+        Some(&v) => v,
+        None => {
+            let o = alloc_str(types().str, s);
+            o.make_immortal();
+            // SAFETY: the object is immortal, so its text lives for the whole process.
+            let text: &'static str = unsafe { &*(as_str(&o).unwrap() as *const str) };
+            let raw = o.into_raw();
+            t.insert(text, raw);
+            raw
+        }
+    };
+    *slot = (s.as_ptr() as usize, raw);
     unsafe { Obj::from_raw(raw) }
 }
 
@@ -374,7 +526,7 @@ pub fn ascii_escape(s: &str) -> String {
 
 /// Byte offset of code point `ci` (`ci <= nchars`).
 fn byte_off(p: &StrObj, ci: usize) -> usize {
-    if p.ascii {
+    if p.ascii() {
         return ci;
     }
     if ci >= p.nchars {
@@ -384,7 +536,7 @@ fn byte_off(p: &StrObj, ci: usize) -> usize {
 }
 
 fn chars_before(p: &StrObj, bi: usize) -> usize {
-    if p.ascii {
+    if p.ascii() {
         bi
     } else {
         p.data[..bi].chars().count()
@@ -453,7 +605,7 @@ fn str_len(o: &Obj) -> PyResult<usize> {
 
 /// Code point `i` (0 <= i < nchars) as a one-character str.
 fn char_at(p: &StrObj, i: usize) -> Obj {
-    if p.ascii {
+    if p.ascii() {
         return cached_char(p.data.as_bytes()[i] as u32);
     }
     from_char(p.data.chars().nth(i).unwrap_or('\0'))
@@ -478,11 +630,11 @@ fn str_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
                 return Ok(o.clone());
             }
             let b0 = byte_off(p, start as usize);
-            let b1 = if p.ascii { b0 + n } else { b0 + p.data[b0..].char_indices().nth(n).map(|(b, _)| b).unwrap_or(p.data.len() - b0) };
+            let b1 = if p.ascii() { b0 + n } else { b0 + p.data[b0..].char_indices().nth(n).map(|(b, _)| b).unwrap_or(p.data.len() - b0) };
             return Ok(new(&p.data[b0..b1]));
         }
         let mut out = String::with_capacity(n);
-        if p.ascii {
+        if p.ascii() {
             let b = p.data.as_bytes();
             let mut i = start;
             for _ in 0..n {
@@ -522,13 +674,8 @@ fn str_add(a: &Obj, b: &Obj) -> PyResult<Obj> {
             if x.is_empty() && b.is_exact(types().str) {
                 return Ok(b.clone());
             }
-            let mut s = String::with_capacity(x.len() + y.len());
-            s.push_str(x);
-            s.push_str(y);
             let (pa, pb) = (sp(a), sp(b));
-            let ascii = pa.ascii && pb.ascii;
-            let nchars = pa.nchars + pb.nchars;
-            Ok(alloc(types().str, StrObj { head: header(), hash: Cell::new(-1), nchars, ascii, data: s.into_boxed_str() }))
+            Ok(concat(&[x, y], pa.nchars + pb.nchars, pa.ascii() && pb.ascii()))
         }
         None => {
             if let Some(r) = super::list::try_other_slot(a, b, BinOp::Add, str_add)? {
@@ -764,7 +911,7 @@ fn same(args: &[Obj]) -> PyResult<Obj> {
 
 fn m_upper(args: &[Obj]) -> PyResult<Obj> {
     let s = this(args);
-    if sp(&args[0]).ascii {
+    if sp(&args[0]).ascii() {
         return Ok(from_string(s.to_ascii_uppercase()));
     }
     let mut out = String::with_capacity(s.len());
@@ -775,7 +922,7 @@ fn m_upper(args: &[Obj]) -> PyResult<Obj> {
 }
 fn m_lower(args: &[Obj]) -> PyResult<Obj> {
     let s = this(args);
-    if sp(&args[0]).ascii {
+    if sp(&args[0]).ascii() {
         return Ok(from_string(s.to_ascii_lowercase()));
     }
     let chars: Vec<char> = s.chars().collect();
@@ -787,7 +934,7 @@ fn m_lower(args: &[Obj]) -> PyResult<Obj> {
 }
 fn m_casefold(args: &[Obj]) -> PyResult<Obj> {
     let s = this(args);
-    if sp(&args[0]).ascii {
+    if sp(&args[0]).ascii() {
         return Ok(from_string(s.to_ascii_lowercase()));
     }
     let mut out = String::with_capacity(s.len());
@@ -861,7 +1008,7 @@ fn m_isspace(a: &[Obj]) -> PyResult<Obj> {
     all_nonempty(this(a), py_isspace)
 }
 fn m_isascii(a: &[Obj]) -> PyResult<Obj> {
-    bool_obj(sp(&a[0]).ascii)
+    bool_obj(sp(&a[0]).ascii())
 }
 fn m_isprintable(a: &[Obj]) -> PyResult<Obj> {
     bool_obj(this(a).chars().all(is_printable))
@@ -943,7 +1090,7 @@ fn find_impl(o: &Obj, sub: &str, start: Option<&Obj>, end: Option<&Obj>, rev: bo
     let (b0, b1) = (byte_off(p, s), byte_off(p, e));
     let hay = &p.data[b0..b1];
     let r = if rev { hay.rfind(sub) } else { hay.find(sub) };
-    Ok(r.map(|bi| s + if p.ascii { bi } else { hay[..bi].chars().count() }))
+    Ok(r.map(|bi| s + if p.ascii() { bi } else { hay[..bi].chars().count() }))
 }
 
 fn sub_arg<'a>(o: &'a Obj) -> PyResult<&'a str> {
@@ -1148,44 +1295,68 @@ fn m_splitlines(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 }
 
 fn m_join(a: &[Obj]) -> PyResult<Obj> {
-    let sep = this(a);
+    // A list or tuple is read in place: nothing below runs Python code, so it cannot
+    // change under us.
+    if let Some(items) = super::tuple::as_slice(&a[1]).or_else(|| super::list::as_slice_opt(&a[1])) {
+        return join_slice(&a[0], items);
+    }
     // PySequence_Fast: a TypeError from getting the iterator becomes this message.
-    let items = if super::tuple::as_slice(&a[1]).is_some() || super::list::as_slice_opt(&a[1]).is_some() {
-        protocol::collect(&a[1])?
-    } else {
-        let it = match protocol::iter(&a[1]) {
-            Ok(it) => it,
-            Err(e) if e.matches(super::exceptions::exc().type_error) => {
-                return Err(type_error("can only join an iterable"));
-            }
-            Err(e) => return Err(e),
-        };
-        protocol::collect(&it)?
+    let it = match protocol::iter(&a[1]) {
+        Ok(it) => it,
+        Err(e) if e.matches(super::exceptions::exc().type_error) => {
+            return Err(type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
     };
+    join_slice(&a[0], &protocol::collect(&it)?)
+}
+
+/// `sep.join(items)`: one pass to check the items and size the result, one to copy.
+fn join_slice(sep_obj: &Obj, items: &[Obj]) -> PyResult<Obj> {
     if items.len() == 1 && items[0].is_exact(types().str) {
         return Ok(items[0].clone());
     }
-    let mut total = 0;
+    let sep = as_str(sep_obj).unwrap_or("");
+    let (mut len, mut nchars, mut ascii) = (0usize, 0usize, true);
     for (i, it) in items.iter().enumerate() {
-        match as_str(it) {
-            Some(s) => total += s.len(),
-            None => {
-                return Err(type_error(format!(
-                    "sequence item {}: expected str instance, {} found",
-                    i,
-                    it.type_name()
-                )))
+        let Some(p) = payload(it) else {
+            return Err(type_error(format!(
+                "sequence item {}: expected str instance, {} found",
+                i,
+                it.type_name()
+            )));
+        };
+        len = len.saturating_add(p.data.len());
+        nchars += p.nchars;
+        ascii &= p.ascii();
+    }
+    if let (Some(k), Some(ps)) = (items.len().checked_sub(1), payload(sep_obj)) {
+        len = len.saturating_add(sep.len().saturating_mul(k));
+        nchars = nchars.saturating_add(ps.nchars.saturating_mul(k));
+        ascii &= ps.ascii();
+    }
+    let texts = || items.iter().map(|it| &*sp(it).data);
+    if len >= ADOPT_MIN {
+        let mut out = crate::errors::alloc_string(len)?;
+        for (i, t) in texts().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
             }
+            out.push_str(t);
         }
+        return Ok(adopt_counted(out, nchars, ascii));
     }
-    let mut out = String::with_capacity(total + sep.len() * items.len());
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
+    Ok(alloc_filled(types().str, len, nchars, ascii, |b| {
+        let mut at = 0;
+        for (i, t) in texts().enumerate() {
+            if i > 0 {
+                b[at..at + sep.len()].copy_from_slice(sep.as_bytes());
+                at += sep.len();
+            }
+            b[at..at + t.len()].copy_from_slice(t.as_bytes());
+            at += t.len();
         }
-        out.push_str(as_str(it).unwrap());
-    }
-    Ok(from_string(out))
+    }))
 }
 
 fn strip_impl(a: &[Obj], left: bool, right: bool, name: &str) -> PyResult<Obj> {
@@ -1536,7 +1707,7 @@ fn m_getnewargs(a: &[Obj]) -> PyResult<Obj> {
 
 fn m_sizeof(a: &[Obj]) -> PyResult<Obj> {
     let p = sp(&a[0]);
-    Ok(int::from_usize(if p.ascii { 49 + p.nchars } else { 74 + 4 * p.nchars }))
+    Ok(int::from_usize(if p.ascii() { 49 + p.nchars } else { 74 + 4 * p.nchars }))
 }
 
 pub fn spec() -> TypeSpec {

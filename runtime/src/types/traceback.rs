@@ -759,10 +759,20 @@ fn f_back(o: &Obj) -> PyResult<Obj> {
     Ok(fr(o).back.clone().unwrap_or_else(none::none))
 }
 fn f_locals(o: &Obj) -> PyResult<Obj> {
-    match still_running(fr(o).live, &fr(o).code) {
-        Some(f) => crate::builtins::frame_locals(f),
-        None => Ok(crate::types::dict::new()),
+    let Some(f) = still_running(fr(o).live, &fr(o).code) else {
+        return Ok(crate::types::dict::new());
+    };
+    // native code's locals live in registers, mirrored for this (frame.rs)
+    let Some(vals) = crate::frame::mirrored_locals(f) else {
+        return crate::builtins::frame_locals(f);
+    };
+    let d = crate::types::dict::new();
+    for (name, v) in f.code_obj().localsplus_names.iter().zip(vals) {
+        if let Some(v) = v {
+            crate::types::dict::set_item(&d, name.clone(), v)?;
+        }
     }
+    Ok(d)
 }
 /// `frame.clear()`: a snapshot holds no locals, so there is nothing to drop, but clearing
 /// a frame that is still executing is CPython's RuntimeError.

@@ -211,6 +211,10 @@ pub mod flags {
 #[repr(C)]
 pub struct TypeObject {
     pub head: ObjHeader,
+    /// Bumped whenever the type or a base changes (and when its shared attribute keys
+    /// grow); keys for inline caches. Right after the header so native code reads it at
+    /// a fixed offset (`VERSION_OFFSET`, codegen/attrs.rs).
+    pub version: Cell<u64>,
     /// `__name__`
     pub name: RefCell<String>,
     /// `__qualname__`
@@ -234,8 +238,6 @@ pub struct TypeObject {
     pub dict_offset: usize,
     /// Drops the payload of the built-in base layout (never frees memory).
     pub drop_payload: unsafe fn(*mut ObjHeader),
-    /// Bumped whenever the type or a base changes; keys for inline caches.
-    pub version: Cell<u64>,
     /// Names in `__slots__` (user classes), in order; stored in the instance dict for now.
     pub slot_names: RefCell<Vec<String>>,
     /// Direct subclasses (weak: raw pointers, removed when a heap subclass dies), so
@@ -258,6 +260,7 @@ impl TypeObject {
     pub fn builtin(name: &str, base: Option<&Obj>, basicsize: usize, drop_payload: unsafe fn(*mut ObjHeader)) -> TypeObject {
         TypeObject {
             head: header(),
+            version: Cell::new(crate::types::next_type_version()),
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(name.to_string()),
             module: RefCell::new("builtins".to_string()),
@@ -270,7 +273,6 @@ impl TypeObject {
             basicsize,
             dict_offset: 0,
             drop_payload,
-            version: Cell::new(crate::types::next_type_version()),
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             attr_keys: Default::default(),
@@ -409,10 +411,30 @@ pub fn downcast_type(o: &Obj) -> Option<&'static TypeObject> {
     }
 }
 
+/// Byte offset of `TypeObject::version` (native attribute caches read it inline).
+pub const VERSION_OFFSET: usize = 16;
+const _: () = assert!(std::mem::offset_of!(TypeObject, version) == VERSION_OFFSET);
+
+/// Counts mutations of class namespace dicts (any class, any path: `setattr` on a class,
+/// `__set_name__`, a namespace reached through `gc.get_referents`...). The native
+/// attribute caches (`attr_cache.rs`) are valid only while it keeps the value they were
+/// filled with, since such a mutation does not always go through `modified`.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static pyrt_class_epoch: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The current `pyrt_class_epoch`.
+#[inline]
+pub fn class_epoch() -> u64 {
+    pyrt_class_epoch.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Called on every mutation of a class namespace dict (`dict::mark_class_dict`).
 #[inline]
 pub fn class_dict_changed() {
     lookup_cache::invalidate();
+    // the GIL serializes writers; a plain load+store is enough
+    pyrt_class_epoch.store(class_epoch() + 1, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// A global cache of `TypeObject::lookup` results, as CPython's type method cache:

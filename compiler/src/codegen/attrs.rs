@@ -1,0 +1,397 @@
+//! Attribute sites with inline caches: `LoadAttr`, `StoreAttr`, `LoadMethod`.
+//!
+//! Each site owns an internal `[28 x i64]` global: four entries of 7 words, zero until
+//! the runtime fills them (`pyrt_load_attr_fill`, `pyrt_store_attr_fill`,
+//! `pyrt_load_method_fill`). runtime/src/attr_cache.rs defines an entry — [type, type
+//! version, class epoch, kind, offset, index, value] — and why each kind is exact under
+//! its guard. The IR scans the entries for the object's type (a site sees a few classes
+//! when a base class's method runs on several subclasses; there is at most one entry per
+//! type), checks that type's version and the global class epoch against the entry, then
+//! the per-object condition of the kind; on any failure it calls the fill function, which
+//! does the generic operation and refills. A hit costs a few loads and compares: no call,
+//! no hashing, no bound method.
+
+use inkwell::basic_block::BasicBlock;
+use inkwell::values::{IntValue, PointerValue};
+use inkwell::{AddressSpace, IntPredicate};
+
+use super::function::{Lower, R};
+
+/// Byte offsets: `ObjHeader.ty`; `TypeObject.version` (asserted in runtime
+/// types/typeobj.rs); the header of a compact instance's values block (asserted in
+/// runtime types/instance_attrs.rs).
+const TYPE_OFFSET: u64 = 8;
+const VERSION_OFFSET: u64 = 16;
+const VALUES_HEADER: u64 = 8;
+
+/// Entry layout and kinds (runtime attr_cache.rs, checked by its unit test). A site
+/// holds `ENTRIES` entries.
+const WORDS: u32 = 7;
+const ENTRIES: u32 = 4;
+const W_VERSION: u32 = 1;
+const W_EPOCH: u32 = 2;
+const W_KIND: u32 = 3;
+const W_OFFSET: u32 = 4;
+const W_INDEX: u32 = 5;
+const W_VALUE: u32 = 6;
+const SLOT: u64 = 1;
+const MEMBER: u64 = 2;
+const CLASS: u64 = 3;
+const MODULE: u64 = 4;
+
+/// A site: its cache global, and (after `attr_guard`) the entry that matched.
+#[derive(Clone, Copy)]
+struct Site<'ctx> {
+    cache: PointerValue<'ctx>,
+    /// `i64*` to the matched entry's first word.
+    entry: PointerValue<'ctx>,
+}
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    fn attr_site(&self, pc: usize) -> R<Site<'ctx>> {
+        let cache = self.site_cache(&format!("attr{pc}"), WORDS * ENTRIES);
+        let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
+        let entry = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;
+        Ok(Site { cache, entry })
+    }
+
+    fn entry_word(&self, s: Site<'ctx>, w: u32) -> R<IntValue<'ctx>> {
+        let p = unsafe { self.b.build_gep(s.entry, &[self.i64c(w as u64)], "")? };
+        Ok(self.b.build_load(p, "cw")?.into_int_value())
+    }
+
+    /// The whole site (all entries), as the fill functions take it.
+    fn entry_ptr(&self, s: Site<'ctx>) -> R<PointerValue<'ctx>> {
+        let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
+        Ok(self.b.build_pointer_cast(self.global_word(s.cache, 0)?, i64p, "")?)
+    }
+
+    /// Continues in a new block when `cond` holds, else goes to `miss`.
+    fn require(&self, cond: IntValue<'ctx>, miss: BasicBlock<'ctx>, name: &str) -> R<()> {
+        let next = self.new_block(name);
+        self.b.build_conditional_branch(cond, next, miss)?;
+        self.b.position_at_end(next);
+        Ok(())
+    }
+
+    fn word_at(&self, base: IntValue<'ctx>, off: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
+        let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
+        let addr = self.b.build_int_add(base, off, "")?;
+        Ok(self.b.build_int_to_ptr(addr, i64p, "")?)
+    }
+
+    /// Finds the site's entry for `obj`'s type (at most one per type) and checks its
+    /// guard; returns the site positioned on that entry and the entry's kind.
+    fn attr_guard(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<(Site<'ctx>, IntValue<'ctx>)> {
+        let i64t = self.ctx.i64_type();
+        let tag = self.b.build_and(obj, self.i64c(1), "")?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
+        self.require(heap, miss, "ac_heap")?;
+        let ty = self.load_word_at(obj, self.i64c(TYPE_OFFSET), "ty")?;
+        let pre = self.b.get_insert_block().expect("positioned");
+        let scan = self.new_block("ac_scan");
+        let next = self.new_block("ac_next");
+        let found = self.new_block("ac_found");
+        self.b.build_unconditional_branch(scan)?;
+
+        self.b.position_at_end(scan);
+        let k = self.b.build_phi(i64t, "k")?;
+        k.add_incoming(&[(&self.i64c(0), pre)]);
+        let kv = k.as_basic_value().into_int_value();
+        let first = self.b.build_int_mul(kv, self.i64c(WORDS as u64), "")?;
+        let entry = unsafe { self.b.build_gep(s.entry, &[first], "entry")? };
+        let ety = self.b.build_load(entry, "ety")?.into_int_value();
+        let same_ty = self.b.build_int_compare(IntPredicate::EQ, ty, ety, "")?;
+        self.b.build_conditional_branch(same_ty, found, next)?;
+
+        self.b.position_at_end(next);
+        let k1 = self.b.build_int_add(kv, self.i64c(1), "")?;
+        k.add_incoming(&[(&k1, next)]);
+        let more = self.b.build_int_compare(IntPredicate::ULT, k1, self.i64c(ENTRIES as u64), "")?;
+        self.b.build_conditional_branch(more, scan, miss)?;
+
+        self.b.position_at_end(found);
+        let s = Site { cache: s.cache, entry };
+        let version = self.load_word_at(ty, self.i64c(VERSION_OFFSET), "tver")?;
+        let same_v = self.b.build_int_compare(IntPredicate::EQ, version, self.entry_word(s, W_VERSION)?, "")?;
+        let epoch = self.b.build_load(self.runtime_global("pyrt_class_epoch").as_pointer_value(), "epoch")?.into_int_value();
+        let same_e = self.b.build_int_compare(IntPredicate::EQ, epoch, self.entry_word(s, W_EPOCH)?, "")?;
+        let valid = self.b.build_and(same_v, same_e, "")?;
+        self.require(valid, miss, "ac_valid")?;
+        Ok((s, self.entry_word(s, W_KIND)?))
+    }
+
+    /// An external `i64` global of the runtime.
+    fn runtime_global(&self, name: &str) -> inkwell::values::GlobalValue<'ctx> {
+        self.module.get_global(name).unwrap_or_else(|| self.module.add_global(self.ctx.i64_type(), None, name))
+    }
+
+    /// Branches on the entry's kind to one new block per listed kind (others miss).
+    fn kind_blocks(&self, kind: IntValue<'ctx>, kinds: &[u64], miss: BasicBlock<'ctx>) -> R<Vec<BasicBlock<'ctx>>> {
+        let blocks: Vec<BasicBlock<'ctx>> = kinds.iter().map(|k| self.new_block(&format!("ac_kind{k}"))).collect();
+        let cases: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)> = kinds.iter().zip(&blocks).map(|(k, bb)| (self.i64c(*k), *bb)).collect();
+        self.b.build_switch(kind, miss, &cases)?;
+        Ok(blocks)
+    }
+
+    /// `SLOT`: pointer to the instance's value slot (values mode, index below the
+    /// block's capacity), else `miss`.
+    fn values_slot(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<PointerValue<'ctx>> {
+        let word = self.b.build_load(self.word_at(obj, self.entry_word(s, W_OFFSET)?)?, "store")?.into_int_value();
+        let values = self.b.build_and(word, self.i64c(1), "")?;
+        let is_values = self.b.build_int_compare(IntPredicate::NE, values, self.i64c(0), "")?;
+        self.require(is_values, miss, "ac_values")?;
+        let block = self.b.build_int_sub(word, self.i64c(1), "vblock")?;
+        let index = self.entry_word(s, W_INDEX)?;
+        let fits = self.b.build_int_compare(IntPredicate::ULT, index, self.values_cap(block)?, "")?;
+        self.require(fits, miss, "ac_fits")?;
+        self.values_slot_at(block, index)
+    }
+
+    /// Capacity (`u32` at offset 0) of a values block.
+    fn values_cap(&self, block: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let i32p = self.ctx.i32_type().ptr_type(AddressSpace::default());
+        let p = self.b.build_int_to_ptr(block, i32p, "")?;
+        let cap = self.b.build_load(p, "cap")?.into_int_value();
+        Ok(self.b.build_int_z_extend(cap, self.ctx.i64_type(), "")?)
+    }
+
+    fn values_slot_at(&self, block: IntValue<'ctx>, index: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
+        let byte = self.b.build_int_mul(index, self.i64c(8), "")?;
+        let off = self.b.build_int_add(byte, self.i64c(VALUES_HEADER), "")?;
+        self.word_at(block, off)
+    }
+
+    /// Continues when `v` is not NULL, else `miss`.
+    fn require_set(&self, v: IntValue<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
+        let set = self.b.build_int_compare(IntPredicate::NE, v, self.i64c(0), "")?;
+        self.require(set, miss, "ac_set")
+    }
+
+    /// `CLASS`: continues (in a new block) when the instance cannot shadow the class
+    /// attribute, else `miss`.
+    fn require_not_shadowed(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
+        let ok = self.new_block("ac_unshadowed");
+        let off = self.entry_word(s, W_OFFSET)?;
+        let no_storage = self.b.build_int_compare(IntPredicate::EQ, off, self.i64c(0), "")?;
+        let read = self.new_block("ac_storage");
+        self.b.build_conditional_branch(no_storage, ok, read)?;
+        self.b.position_at_end(read);
+        let word = self.b.build_load(self.word_at(obj, off)?, "store")?.into_int_value();
+        let empty = self.b.build_int_compare(IntPredicate::EQ, word, self.i64c(0), "")?;
+        let nonempty = self.new_block("ac_nonempty");
+        self.b.build_conditional_branch(empty, ok, nonempty)?;
+        self.b.position_at_end(nonempty);
+        let values = self.b.build_and(word, self.i64c(1), "")?;
+        let is_values = self.b.build_int_compare(IntPredicate::NE, values, self.i64c(0), "")?;
+        self.require(is_values, miss, "ac_values")?;
+        let block = self.b.build_int_sub(word, self.i64c(1), "vblock")?;
+        let index = self.entry_word(s, W_INDEX)?;
+        let beyond = self.b.build_int_compare(IntPredicate::UGE, index, self.values_cap(block)?, "")?;
+        let inside = self.new_block("ac_inside");
+        self.b.build_conditional_branch(beyond, ok, inside)?;
+        self.b.position_at_end(inside);
+        let v = self.b.build_load(self.values_slot_at(block, index)?, "own")?.into_int_value();
+        let unset = self.b.build_int_compare(IntPredicate::EQ, v, self.i64c(0), "")?;
+        self.b.build_conditional_branch(unset, ok, miss)?;
+        self.b.position_at_end(ok);
+        Ok(())
+    }
+
+    /// `MODULE`: continues when the module's dict still carries the entry's version tag.
+    fn require_module_unchanged(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
+        let d = self.b.build_load(self.word_at(obj, self.entry_word(s, W_OFFSET)?)?, "mdict")?.into_int_value();
+        self.require_set(d, miss)?;
+        let tag_off = self.b.build_load(self.runtime_global("pyrt_dict_tag_offset").as_pointer_value(), "tagoff")?.into_int_value();
+        let tag = self.load_word_at(d, tag_off, "mtag")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, tag, self.entry_word(s, W_INDEX)?, "")?;
+        self.require(same, miss, "ac_mod")
+    }
+
+    /// The value a load hit yields for `kind` (borrowed), ending in the current block.
+    fn load_hit_value(&self, kind: u64, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
+        match kind {
+            SLOT => {
+                let p = self.values_slot(obj, s, miss)?;
+                let v = self.b.build_load(p, "attr")?.into_int_value();
+                self.require_set(v, miss)?;
+                Ok(v)
+            }
+            MEMBER => {
+                let v = self.b.build_load(self.word_at(obj, self.entry_word(s, W_OFFSET)?)?, "member")?.into_int_value();
+                self.require_set(v, miss)?;
+                Ok(v)
+            }
+            CLASS => {
+                self.require_not_shadowed(obj, s, miss)?;
+                self.entry_word(s, W_VALUE)
+            }
+            _ => {
+                self.require_module_unchanged(obj, s, miss)?;
+                self.entry_word(s, W_VALUE)
+            }
+        }
+    }
+
+    /// `LoadAttr(i)` at `pc`, stack depth `d`: replaces TOS with the attribute.
+    pub fn lower_load_attr(&mut self, pc: usize, d: u32, i: u32) -> R<()> {
+        let obj = self.load_slot(d - 1)?;
+        if !self.fast {
+            let v = self.call_v("pyrt_load_attr", &[self.frame.into(), obj.into(), self.i32c(i as u64).into()])?;
+            self.decref(obj)?;
+            self.check_null(v, pc, d - 1)?;
+            return self.store_slot(d - 1, v);
+        }
+        let s = self.attr_site(pc)?;
+        let miss = self.new_block("attr_miss");
+        let hit = self.new_block("attr_hit");
+        let join = self.new_block("attr_join");
+        let (s, kind) = self.attr_guard(obj, s, miss)?;
+        let kinds = [SLOT, MEMBER, CLASS, MODULE];
+        let blocks = self.kind_blocks(kind, &kinds, miss)?;
+        let mut found = Vec::new();
+        for (k, bb) in kinds.iter().zip(blocks) {
+            self.b.position_at_end(bb);
+            let v = self.load_hit_value(*k, obj, s, miss)?;
+            found.push((v, self.b.get_insert_block().expect("positioned")));
+            self.b.build_unconditional_branch(hit)?;
+        }
+        self.b.position_at_end(hit);
+        let phi = self.b.build_phi(self.ctx.i64_type(), "hitv")?;
+        for (v, bb) in &found {
+            phi.add_incoming(&[(v, *bb)]);
+        }
+        let hv = phi.as_basic_value().into_int_value();
+        self.incref(hv)?;
+        self.decref(obj)?;
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(miss);
+        let v = self.call_v("pyrt_load_attr_fill", &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), self.entry_ptr(s)?.into()])?;
+        self.decref(obj)?;
+        self.check_null(v, pc, d - 1)?;
+        let miss_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(join);
+        let r = self.b.build_phi(self.ctx.i64_type(), "attr")?;
+        r.add_incoming(&[(&hv, hit), (&v, miss_end)]);
+        self.store_slot(d - 1, r.as_basic_value().into_int_value())
+    }
+
+    /// `LoadMethod(i)` at `pc`, stack depth `d`: replaces TOS with [method or NULL, self
+    /// or the attribute].
+    pub fn lower_load_method(&mut self, pc: usize, d: u32, i: u32) -> R<()> {
+        let obj = self.load_slot(d - 1)?;
+        let out = self.scratch_at(0)?;
+        if !self.fast {
+            let st = self.call_v("pyrt_load_method", &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), out.into()])?;
+            self.decref(obj)?;
+            self.check_status(st, pc, d - 1, true)?;
+            return self.store_method_pair(d);
+        }
+        let s = self.attr_site(pc)?;
+        let miss = self.new_block("meth_miss");
+        let join = self.new_block("meth_join");
+        let (s, kind) = self.attr_guard(obj, s, miss)?;
+        let kinds = [SLOT, MEMBER, CLASS, MODULE];
+        let blocks = self.kind_blocks(kind, &kinds, miss)?;
+        let zero = self.i64c(0);
+        let mut pairs = Vec::new();
+        for (k, bb) in kinds.iter().zip(blocks) {
+            self.b.position_at_end(bb);
+            let v = self.load_hit_value(*k, obj, s, miss)?;
+            self.incref(v)?;
+            let pair = if *k == CLASS {
+                // the unbound method, with TOS's reference moving to `self`
+                (v, obj)
+            } else {
+                self.decref(obj)?;
+                (zero, v)
+            };
+            pairs.push((pair, self.b.get_insert_block().expect("positioned")));
+            self.b.build_unconditional_branch(join)?;
+        }
+
+        self.b.position_at_end(miss);
+        let st = self.call_v(
+            "pyrt_load_method_fill",
+            &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), out.into(), self.entry_ptr(s)?.into()],
+        )?;
+        self.decref(obj)?;
+        self.check_status(st, pc, d - 1, true)?;
+        let m = self.b.build_load(self.scratch_at(0)?, "m")?.into_int_value();
+        let sv = self.b.build_load(self.scratch_at(1)?, "s")?.into_int_value();
+        pairs.push(((m, sv), self.b.get_insert_block().expect("positioned")));
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(join);
+        let pm = self.b.build_phi(self.ctx.i64_type(), "meth")?;
+        let ps = self.b.build_phi(self.ctx.i64_type(), "self")?;
+        for ((m, sv), bb) in &pairs {
+            pm.add_incoming(&[(m, *bb)]);
+            ps.add_incoming(&[(sv, *bb)]);
+        }
+        self.store_slot(d - 1, pm.as_basic_value().into_int_value())?;
+        self.store_slot(d, ps.as_basic_value().into_int_value())
+    }
+
+    /// Moves the pair `pyrt_load_method` wrote to the scratch array onto the stack.
+    fn store_method_pair(&self, d: u32) -> R<()> {
+        let m = self.b.build_load(self.scratch_at(0)?, "m")?.into_int_value();
+        let s = self.b.build_load(self.scratch_at(1)?, "s")?.into_int_value();
+        self.store_slot(d - 1, m)?;
+        self.store_slot(d, s)
+    }
+
+    /// `StoreAttr(i)` at `pc`, stack depth `d`: `TOS.name = TOS1`, both popped.
+    pub fn lower_store_attr(&mut self, pc: usize, d: u32, i: u32) -> R<()> {
+        let obj = self.load_slot(d - 1)?;
+        let v = self.load_slot(d - 2)?;
+        if !self.fast {
+            let st = self.call_v("pyrt_store_attr", &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), v.into()])?;
+            self.decref(obj)?;
+            self.decref(v)?;
+            return self.check_status(st, pc, d - 2, true);
+        }
+        let s = self.attr_site(pc)?;
+        let miss = self.new_block("sattr_miss");
+        let stored = self.new_block("sattr_stored");
+        let join = self.new_block("sattr_join");
+        let (s, kind) = self.attr_guard(obj, s, miss)?;
+        let blocks = self.kind_blocks(kind, &[SLOT, MEMBER], miss)?;
+
+        // a filled values slot: the stack's reference moves in, the old value goes
+        self.b.position_at_end(blocks[0]);
+        let p = self.values_slot(obj, s, miss)?;
+        let old = self.b.build_load(p, "old")?.into_int_value();
+        self.require_set(old, miss)?;
+        self.b.build_store(p, v)?;
+        self.decref(old)?;
+        self.b.build_unconditional_branch(stored)?;
+
+        // a `__slots__` cell, set or not
+        self.b.position_at_end(blocks[1]);
+        let p = self.word_at(obj, self.entry_word(s, W_OFFSET)?)?;
+        let old = self.b.build_load(p, "old")?.into_int_value();
+        self.b.build_store(p, v)?;
+        self.xdecref(old)?;
+        self.b.build_unconditional_branch(stored)?;
+
+        self.b.position_at_end(stored);
+        self.decref(obj)?;
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(miss);
+        let st = self.call_v(
+            "pyrt_store_attr_fill",
+            &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), v.into(), self.entry_ptr(s)?.into()],
+        )?;
+        self.decref(obj)?;
+        self.decref(v)?;
+        self.check_status(st, pc, d - 2, true)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(())
+    }
+}

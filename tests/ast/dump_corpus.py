@@ -1,0 +1,83 @@
+# ast.dump(ast.parse(src), include_attributes=True) over a broad corpus of constructs:
+# every statement and expression kind, f-strings, match patterns, decorators, async,
+# starred, slices, global/nonlocal, docstrings, non-ASCII text (byte column offsets).
+import ast
+
+CORPUS = [
+    "x = 1",
+    "x = y = 2\n",
+    "a, *b = c",
+    "(a, b) = [c, d] = e",
+    "x += 1; y -= 2; z *= 3; w @= m; p /= q; p //= q; p %= q; p **= q",
+    "p <<= 1; p >>= 1; p |= 1; p ^= 1; p &= 1",
+    "x: int = 5\ny: 'str'\n(z): int = 1\na.b: int\nc[0]: int = 2",
+    "del a, b[0], c.d",
+    "pass\nbreak\ncontinue",
+    "import os\nimport os.path as p, sys\nfrom . import x\nfrom ..a.b import c as d, e\nfrom m import *",
+    "global g, h\nnonlocal n",
+    "assert x, 'msg'\nassert y",
+    "raise\nraise E\nraise E from None",
+    "return\nreturn 1, 2",
+    "if a:\n    pass\nelif b:\n    x = 1\nelif c: y\nelse:\n    z\n",
+    "if a: b\nelse:\n  if c: d\n",
+    "while x:\n    x -= 1\nelse:\n    done()\n",
+    "for i, j in enumerate(z):\n    continue\nelse:\n    pass\n",
+    "with open(f) as g, lock:\n    pass\n",
+    "with (a as b, c as d):\n    pass\n",
+    "try:\n    x\nexcept ValueError as e:\n    y\nexcept (A, B):\n    pass\nexcept:\n    raise\nelse:\n    z\nfinally:\n    w\n",
+    "try:\n    x\nexcept* ValueError as e:\n    y\nexcept* TypeError:\n    pass\n",
+    "try:\n    pass\nfinally:\n    pass\n",
+    "def f(a, b=1, *args, c, d=2, **kw) -> int:\n    '''doc'''\n    return a\n",
+    "def g(a, /, b, *, c): pass",
+    "def h(x: int = 3, *a: str, y: 'q' = None, **k: dict): ...",
+    "@dec\n@dec2(1)\ndef f():\n    pass\n",
+    "@dec  # comment\n\n# another\n@a.b.c\nclass C(B, metaclass=M, **kw):\n    x = 1\n    def m(self): return self\n",
+    "class D: pass",
+    "async def co():\n    await x\n    async for i in y:\n        pass\n    async with z as w:\n        pass\n    return [i async for i in g]\n",
+    "lambda: 0\nlambda x, *y, z=1, **w: x + y",
+    "a and b and c\na or b and c\nnot a",
+    "a + b - c * d / e // f % g ** h @ i",
+    "a << b >> c | d ^ e & f",
+    "-a; +a; ~a; not a; - 1; --1",
+    "a < b <= c > d >= e == f != g is h is not i in j not in k",
+    "f(a, *b, c=1, **d)\nf()\nf(x for x in y)\nf((x for x in y), 1)",
+    "a.b.c\na[1]\na[1:2]\na[::2]\na[1:2:3]\na[:, 1]\na[1, 2]\na[()]\na[...]",
+    "x if y else z",
+    "(x := 10)\n[y := 1, y]",
+    "{1: 2, **d, 'k': v}\n{1, 2, *s}\n[1, *l]\n(1,)\n()\n[]\n{}",
+    "[x for x in y if x if z for w in x]\n{x for x in y}\n{k: v for k, v in d.items()}\n(x for x in y)",
+    "def gen():\n    yield\n    yield 1\n    x = yield from g()\n",
+    "1; 1.5; 1j; 2.5e10; 0x1F; 0o17; 0b101; 1_000_000; 123456789012345678901234567890",
+    "'s'; b'b'; u'u'; r'raw\\n'; 'a' 'b'; b'x' b'y'; True; False; None; ...",
+    "'''multi\nline'''\nx = \"\"\"\nmore\n\"\"\"",
+    "f'plain'\nf'{x}'\nf'a{x!r}b{y!s:>10}c{z!a}'\nf'{x:{w}.{p}f}'\nf'{x=}'\nf'{x = !s}'\nf'{x=:>4}'",
+    "'a' f'b{x}c' 'd'\nf''\nf'{{literal}}'\nf'{x}' f'{y}'",
+    "(f'{a}'\n f'{b + 1}')",
+    "match command.split():\n    case [action]:\n        pass\n    case [action, obj]:\n        pass\n    case Point(x=0, y=0):\n        pass\n    case {'x': x, **rest}:\n        pass\n    case [1, 2, *others]:\n        pass\n    case 1 | 2 | 3:\n        pass\n    case None:\n        pass\n    case True | False:\n        pass\n    case (a, b) as pair if a > b:\n        pass\n    case str() | bytes():\n        pass\n    case -1 | 1.5 | -2j | 1 + 2j:\n        pass\n    case Color.RED:\n        pass\n    case [*_]:\n        pass\n    case _:\n        pass\n",
+    "x = '\u00e9t\u00e9'; y = '\u65e5\u672c'  # ok\n\u00e9 = 1\nprint(\u00e9, '\U0001f600', x)",
+    "caf\u00e9 = f'{caf\u00e9}\u00fc{x}'",
+    "x = (\n    1 +\n    2\n)\n",
+    "if x:\n    pass\n# trailing comment\n",
+    "a = b \\\n    + c",
+    "print(*args, sep='')\nprint(end='')",
+    "x[a:b, c:d]\nx[1:2,]",
+    "(yield)",
+    "@property\nasync def f(): pass",
+    "class A(B, C):\n    '''Doc.'''\n    @staticmethod\n    def s(): pass",
+    "def f(*, a): pass\ndef g(a, b, /): pass\ndef h(a=1, /, b=2, *c): pass\ndef k(**kw): pass",
+    "for x in range(3): print(x)",
+    "x = [\n    1,\n    2,\n]",
+    "((a))",
+    "(a).b\n(a)(b)\n(a)[b]",
+    "(1, 2)[0]",
+    "x = (1 if a else\n     2)",
+]
+
+for src in CORPUS:
+    print(ast.dump(ast.parse(src), include_attributes=True))
+
+for src in ["1 + 2", "f(x)[0]", "(a)", "lambda: (yield)"]:
+    print(ast.dump(ast.parse(src, mode="eval"), include_attributes=True))
+
+print(ast.dump(ast.parse("if x:\n    y\n", mode="single"), include_attributes=True))
+print(ast.dump(ast.parse("def f(x: int) -> str: return x"), indent=2))
