@@ -21,7 +21,7 @@ example: build
 unit-test:
 	$(CARGO) test --release --workspace
 
-test: build unit-test test-corpus test-cli test-standalone test-fuzz
+test: build unit-test test-corpus test-repeat test-cli test-standalone test-fuzz
 
 # Fuzzing (docs/reliability.md): a short run with a fixed seed in `make test` (the same
 # inputs every time, so it cannot flake), and a long run: `make fuzz FUZZ_SECONDS=1800`.
