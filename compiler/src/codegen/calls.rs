@@ -135,6 +135,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let fp = self.b.build_int_to_ptr(reg, fty.ptr_type(AddressSpace::default()), "regfn")?;
         let callee = CallableValue::try_from(fp).map_err(|()| super::function::LowerError("register entry is not callable".into()))?;
         let args: Vec<BasicMetadataValueEnum> = vals.iter().map(|v| (*v).into()).collect();
+        self.store_lasti(self.pc_now)?;
         let r = self
             .b
             .build_call(callee, &args, "regv")?

@@ -15,8 +15,9 @@
 //! of its register-argument entry, or 0 (`frame::register_entry` in the runtime).
 //!
 //! While a frame runs, callees may inspect it (`sys._getframe`, logging, tracebacks): the
-//! body stores the pc of each new line into `Frame::lasti` before running it, and
-//! function code mirrors its locals into `Frame::native_locals` for `f_locals`.
+//! body stores the pc into `Frame::lasti` before each runtime call that may run Python
+//! code (`Lower::call`) and each direct call, and function code mirrors its locals into
+//! `Frame::native_locals` for `f_locals`.
 
 use std::collections::HashMap;
 
@@ -89,7 +90,19 @@ pub struct Lower<'a, 'ctx> {
     /// copy of every local, written on each store), for function code that keeps its
     /// locals only in registers.
     pub mirror: Option<PointerValue<'ctx>>,
+    /// The instruction being lowered (stored into `Frame::lasti` before runtime calls).
+    pub pc_now: usize,
 }
+
+/// Runtime functions that never run Python code or read the frame's position: no
+/// `Frame::lasti` store before calling them.
+const NO_LASTI: &[&str] = &[
+    "pyrt_incref", "pyrt_decref", "pyrt_xdecref", "pyrt_dealloc", "pyrt_none", "pyrt_true", "pyrt_false",
+    "pyrt_frame_take_local", "pyrt_frame_peek_local", "pyrt_frame_set_local", "pyrt_frame_set_lasti",
+    "pyrt_load_const", "pyrt_traceback_add", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
+    "pyrt_cell_new", "pyrt_gen_resume", "pyrt_gen_suspend", "pyrt_frame_enter", "pyrt_frame_leave",
+    "pyrt_raise_unbound_local", "pyrt_raise_unbound_deref", "pyrt_build_tuple", "pyrt_build_slice",
+];
 
 /// Frame fields native code writes inline (runtime frame.rs asserts the same numbers).
 const FRAME_LASTI_OFFSET: u64 = 164;
@@ -472,6 +485,7 @@ fn lower_into<'a, 'ctx>(
         sync_locals,
         fname: func.get_name().to_string_lossy().into_owned(),
         mirror,
+        pc_now: 0,
     };
 
     // ---- instructions ----
@@ -480,6 +494,7 @@ fn lower_into<'a, 'ctx>(
     // block 0 is a leader: entering it below must not add a branch
     let mut terminated = true;
     let mut pc = 0usize;
+    let track_lines = code.flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0;
     let mut stored_line = None;
     while pc < n {
         if let Some(bb) = l.blocks[pc] {
@@ -498,11 +513,11 @@ fn lower_into<'a, 'ctx>(
             pc += 1;
             continue;
         };
-        // Callees see the running line (`f_lineno` of callers, logging, warnings, the
-        // "coroutine ... was never awaited" warning): one store per new line, or per
-        // block, which control flow may enter from anywhere.
+        l.pc_now = pc;
         let line = code.lines.get(pc).copied();
-        if l.blocks[pc].is_some() || stored_line != line {
+        if track_lines && (l.blocks[pc].is_some() || stored_line != line) {
+            // coroutine bodies keep the frame's current line up to date, for the
+            // "coroutine ... was never awaited" warning of a coroutine dropped there
             l.store_lasti(pc)?;
             stored_line = line;
         }
@@ -589,6 +604,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     pub fn call(&self, name: &str, args: &[BasicMetadataValueEnum<'ctx>]) -> R<Option<IntValue<'ctx>>> {
         let f = runtime_fn(self.ctx, self.module, name)
             .ok_or_else(|| LowerError(format!("unknown runtime function {name}")))?;
+        if !NO_LASTI.contains(&name) {
+            // callees see the running line (`f_lineno` of callers, logging, warnings);
+            // inline fast paths carry no store, only the calls of their slow paths
+            self.store_lasti(self.pc_now)?;
+        }
         let cs = self.b.build_call(f, args, "")?;
         Ok(cs.try_as_basic_value().basic().map(|v| v.into_int_value()))
     }
