@@ -158,14 +158,24 @@ impl Frame {
         let co = as_code(&code);
         let n = co.code.nlocalsplus();
         let builtins = crate::builtins::builtins_dict_for(&globals);
+        let mut f = Frame::from_parts(code.clone(), func, globals, builtins, n);
+        f.locals = locals;
+        f.stack = Vec::with_capacity(co.code.max_stack as usize + 2);
+        f
+    }
+
+    /// A frame about to run `code` with all locals unbound, no locals mapping and an
+    /// empty value stack: the one place that lists a frame's fields.
+    #[inline(always)]
+    fn from_parts(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, nlocalsplus: usize) -> Frame {
         Frame {
-            code: code.clone(),
+            code,
             func,
             globals,
             builtins,
-            locals,
-            localsplus: LocalsPlus::new(n),
-            stack: Vec::with_capacity(co.code.max_stack as usize + 2),
+            locals: None,
+            localsplus: LocalsPlus::new(nlocalsplus),
+            stack: Vec::new(),
             pc: 0,
             lasti: 0,
             prev: std::ptr::null_mut(),
@@ -178,20 +188,7 @@ impl Frame {
     #[inline(always)]
     fn for_function(func: &Obj, nlocalsplus: usize) -> Frame {
         let fo = as_function(func);
-        Frame {
-            code: fo.code.clone(),
-            func: Some(func.clone()),
-            globals: fo.globals.clone(),
-            builtins: fo.builtins.clone(),
-            locals: None,
-            localsplus: LocalsPlus::new(nlocalsplus),
-            stack: Vec::new(),
-            pc: 0,
-            lasti: 0,
-            prev: std::ptr::null_mut(),
-            generator: 0,
-            native_locals: std::ptr::null(),
-        }
+        Frame::from_parts(fo.code.clone(), Some(func.clone()), fo.globals.clone(), fo.builtins.clone(), nlocalsplus)
     }
 
     #[inline]
@@ -569,20 +566,13 @@ pub fn register_entry(entry: NativeFn) -> u64 {
 #[inline(always)]
 unsafe fn borrowed_frame(func: u64, nlocalsplus: usize) -> Frame {
     let fo = as_function(Obj::borrow_raw(&func));
-    Frame {
-        code: Obj::from_raw(fo.code.raw()),
-        func: Some(Obj::from_raw(func)),
-        globals: Obj::from_raw(fo.globals.raw()),
-        builtins: Obj::from_raw(fo.builtins.raw()),
-        locals: None,
-        localsplus: LocalsPlus::new(nlocalsplus),
-        stack: Vec::new(),
-        pc: 0,
-        lasti: 0,
-        prev: std::ptr::null_mut(),
-        generator: 0,
-        native_locals: std::ptr::null(),
-    }
+    Frame::from_parts(
+        Obj::from_raw(fo.code.raw()),
+        Some(Obj::from_raw(func)),
+        Obj::from_raw(fo.globals.raw()),
+        Obj::from_raw(fo.builtins.raw()),
+        nlocalsplus,
+    )
 }
 
 /// Runs `func` (a `direct_target` with `entry`) on `args`: the owned references of

@@ -5,6 +5,7 @@
 //! "not supported yet" `CompileError`s.
 
 use crate::analysis::max_stack_depth;
+use crate::fstring::{fstring_pieces, spec_pieces, Piece};
 use crate::bytecode::{
     code_flags, format_flags, make_function_flags as mff, BinOp, CmpOp, CodeObject, Constant, ExceptionEntry, Instr,
     UnOp,
@@ -2613,14 +2614,7 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------------------ f-strings
 
     fn fstring(&mut self, f: &'a ast::ExprFString) -> R {
-        let mut pieces: Vec<Piece<'a>> = Vec::new();
-        for part in f.value.iter() {
-            match part {
-                ast::FStringPart::Literal(s) => push_lit(&mut pieces, &s.value),
-                ast::FStringPart::FString(fs) => collect_pieces(&mut pieces, &fs.elements),
-            }
-        }
-        self.emit_pieces(&pieces)
+        self.emit_pieces(&fstring_pieces(f))
     }
 
     fn emit_pieces(&mut self, pieces: &[Piece<'a>]) -> R {
@@ -2657,9 +2651,7 @@ impl<'a> Compiler<'a> {
             ast::ConversionFlag::Ascii => format_flags::CONV_ASCII,
         };
         if let Some(spec) = &i.format_spec {
-            let mut pieces = Vec::new();
-            collect_pieces(&mut pieces, &spec.elements);
-            self.emit_pieces(&pieces)?;
+            self.emit_pieces(&spec_pieces(spec))?;
             flags |= format_flags::HAVE_SPEC;
         }
         // CPython 3.11 attributes the formatting itself to the whole f-string.
@@ -2674,33 +2666,6 @@ enum Seq {
     List,
     Set,
     Tuple,
-}
-
-enum Piece<'a> {
-    Lit(String),
-    Interp(&'a ast::InterpolatedElement),
-}
-
-fn push_lit(pieces: &mut Vec<Piece<'_>>, s: &str) {
-    if let Some(Piece::Lit(last)) = pieces.last_mut() {
-        last.push_str(s);
-    } else {
-        pieces.push(Piece::Lit(s.to_string()));
-    }
-}
-
-fn collect_pieces<'a>(pieces: &mut Vec<Piece<'a>>, els: &'a ast::InterpolatedStringElements) {
-    for el in els.iter() {
-        match el {
-            ast::InterpolatedStringElement::Literal(l) => push_lit(pieces, &l.value),
-            ast::InterpolatedStringElement::Interpolation(i) => {
-                if let Some(d) = &i.debug_text {
-                    push_lit(pieces, d.as_str());
-                }
-                pieces.push(Piece::Interp(i));
-            }
-        }
-    }
 }
 
 // ---------------------------------------------------------------------- match

@@ -11,6 +11,8 @@ pub mod bytecode;
 mod compile;
 pub mod disasm;
 #[cfg(feature = "parser")]
+pub mod fstring;
+#[cfg(feature = "parser")]
 mod limits;
 pub mod native_modules;
 #[cfg(feature = "parser")]

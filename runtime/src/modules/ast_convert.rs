@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use pyc_frontend::fstring::{fstring_pieces, spec_pieces, Piece};
 use pyc_frontend::parse::{self, LineIndex};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -604,14 +605,7 @@ impl<'s> Conv<'s> {
     /// `FormattedValue`s, format-spec `JoinedStr`s); only the interpolated expressions
     /// keep their own.
     fn fstring(&mut self, f: &ast::ExprFString) -> PyResult<Obj> {
-        let mut pieces = Vec::new();
-        for part in f.value.iter() {
-            match part {
-                ast::FStringPart::Literal(l) => push_lit(&mut pieces, &l.value),
-                ast::FStringPart::FString(fs) => collect_pieces(&mut pieces, &fs.elements),
-            }
-        }
-        self.joined(&pieces, f.range)
+        self.joined(&fstring_pieces(f), f.range)
     }
 
     fn joined(&mut self, pieces: &[Piece], r: TextRange) -> PyResult<Obj> {
@@ -636,11 +630,7 @@ impl<'s> Conv<'s> {
             ast::ConversionFlag::Ascii => b'a' as i64,
         };
         let spec = match &i.format_spec {
-            Some(spec) => {
-                let mut pieces = Vec::new();
-                collect_pieces(&mut pieces, &spec.elements);
-                self.joined(&pieces, r)?
-            }
+            Some(spec) => self.joined(&spec_pieces(spec), r)?,
             None => none::none(),
         };
         self.node("FormattedValue", vec![("value", v), ("conversion", int::from_i64(conv)), ("format_spec", spec)], Some(r))
@@ -701,34 +691,6 @@ impl<'s> Conv<'s> {
             ast::Pattern::MatchOr(x) => {
                 let ps = self.patterns(&x.patterns)?;
                 self.node("MatchOr", vec![("patterns", ps)], r)
-            }
-        }
-    }
-}
-
-enum Piece<'a> {
-    Lit(String),
-    Interp(&'a ast::InterpolatedElement),
-}
-
-fn push_lit(pieces: &mut Vec<Piece<'_>>, text: &str) {
-    if let Some(Piece::Lit(last)) = pieces.last_mut() {
-        last.push_str(text);
-    } else {
-        pieces.push(Piece::Lit(text.to_string()));
-    }
-}
-
-/// Adjacent literal text merges into one constant; `{x=}` contributes its text `x=`.
-fn collect_pieces<'a>(pieces: &mut Vec<Piece<'a>>, els: &'a ast::InterpolatedStringElements) {
-    for el in els.iter() {
-        match el {
-            ast::InterpolatedStringElement::Literal(l) => push_lit(pieces, &l.value),
-            ast::InterpolatedStringElement::Interpolation(i) => {
-                if let Some(d) = &i.debug_text {
-                    push_lit(pieces, d.as_str());
-                }
-                pieces.push(Piece::Interp(i));
             }
         }
     }
