@@ -223,6 +223,7 @@ fn link_cached(objs: &[PathBuf], out: &Path, o: &LinkOptions, cache: &ObjCache) 
     let k = crate::objcache::key(&[b"exe", crate::modgraph::compiler_identity().as_bytes(), what.as_bytes(), names.as_bytes()]);
     let cached = cache.exe_path(&k);
     if cached.is_file() && copy_replacing(&cached, out).is_ok() {
+        crate::objcache::touch(&cached);
         if o.verbose {
             eprintln!("pyc: link: reused {}", cached.display());
         }
@@ -336,6 +337,7 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
     };
     link_cached(&objs.paths, &opts.output, &lo, &cache).map_err(fail)?;
     phase.done("link");
+    crate::objcache::prune_if_grown(opts.verbose);
     if opts.verbose {
         eprintln!("pyc: wrote {}", opts.output.display());
     }
@@ -354,6 +356,7 @@ fn user_dirs(opts: &BuildOptions) -> Vec<PathBuf> {
 /// `pyc check`: the front end and the diagnostics, no code generation.
 pub fn check(opts: &BuildOptions) -> Result<(), BuildError> {
     let program = compile_program(opts)?;
+    crate::objcache::prune_if_grown(opts.verbose);
     if !opts.quiet {
         crate::check::warn_undefined_names(&program, &user_dirs(opts));
     }

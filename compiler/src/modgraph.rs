@@ -61,12 +61,11 @@ fn lazy_import_followed(name: &str) -> bool {
 /// every user takes (the context's `Pool`, `Queue`, `Lock`, `Popen`... are imported
 /// inside methods, and spawned children run `multiprocessing.spawn`): inside those
 /// packages, lazy imports of the package itself and of the few helpers it needs are
-/// followed. Excluded: Windows-only modules, and shared ctypes/heap (they need `ctypes`
-/// and `mmap`, which pyc does not provide).
+/// followed. Excluded: Windows-only modules.
 fn lazy_import_followed_in(importer: &str, target: &str) -> bool {
     const PACKAGES: &[&str] = &["multiprocessing", "concurrent.futures"];
     const HELPERS: &[&str] = &["selectors", "hmac", "subprocess", "tempfile", "shutil", "traceback", "struct", "runpy"];
-    const NEVER: &[&str] = &["multiprocessing.popen_spawn_win32", "multiprocessing.heap", "multiprocessing.sharedctypes"];
+    const NEVER: &[&str] = &["multiprocessing.popen_spawn_win32"];
     let inside = |n: &str, p: &str| n == p || n.starts_with(&format!("{p}."));
     PACKAGES.iter().any(|p| inside(importer, p))
         && !NEVER.contains(&target)
@@ -394,6 +393,9 @@ impl<'a> StatementVisitor<'a> for ImportCollector {
 /// `.strptime` brings it in.
 struct DynamicImports {
     out: Vec<ImportRef>,
+    /// Whether `.strptime` brings in `_strptime`: only in the user's modules (the standard
+    /// library's own callers need it only when the program uses them that way).
+    strptime: bool,
 }
 
 impl DynamicImports {
@@ -416,7 +418,7 @@ impl DynamicImports {
 impl<'a> ruff_python_ast::visitor::Visitor<'a> for DynamicImports {
     fn visit_expr(&mut self, e: &'a Expr) {
         if let Expr::Attribute(a) = e {
-            if a.attr.as_str() == "strptime" {
+            if self.strptime && a.attr.as_str() == "strptime" {
                 self.push_guarded("_strptime".to_string(), a.range());
             }
         }
@@ -439,11 +441,12 @@ impl<'a> ruff_python_ast::visitor::Visitor<'a> for DynamicImports {
     }
 }
 
-fn collect_imports(source: &str) -> Vec<ImportRef> {
+/// The imports of `source`; `user` is false for a standard-library module.
+fn collect_imports(source: &str, user: bool) -> Vec<ImportRef> {
     let Ok(m) = pyc_frontend::parse::parse_module(source) else { return Vec::new() };
     let mut c = ImportCollector { out: Vec::new(), guard: 0, nest: 0, defs: 0, main_blocks: 0 };
     c.visit_body(&m.body);
-    let mut d = DynamicImports { out: Vec::new() };
+    let mut d = DynamicImports { out: Vec::new(), strptime: user };
     ruff_python_ast::visitor::Visitor::visit_body(&mut d, &m.body);
     c.out.extend(d.out);
     c.out
@@ -645,12 +648,16 @@ impl<'a> Graph<'a> {
             }
         };
         let filename = file.to_string_lossy().into_owned();
+        let user = !self.is_stdlib_file(file);
         let key = self.cache.as_ref().map(|_| {
-            content_key(&[&compiler_identity(), name, &filename, if is_package { "pkg" } else { "mod" }, &source])
+            let kind = if is_package { "pkg" } else { "mod" };
+            content_key(&[&compiler_identity(), name, &filename, kind, if user { "user" } else { "stdlib" }, &source])
         });
         if let (Some(dir), Some(k)) = (&self.cache, &key) {
-            if let Ok(bytes) = std::fs::read(dir.join(&k[..2]).join(k)) {
+            let path = dir.join(&k[..2]).join(k);
+            if let Ok(bytes) = std::fs::read(&path) {
                 if let Some((mut m, imports)) = decode_entry(&bytes) {
+                    crate::objcache::touch(&path);
                     m.source = source;
                     return Some((m, imports));
                 }
@@ -659,7 +666,7 @@ impl<'a> Graph<'a> {
         match fe::compile_module(&source, &filename, name) {
             Ok(mut m) => {
                 m.is_package = is_package;
-                let imports = collect_imports(&source);
+                let imports = collect_imports(&source, user);
                 if let (Some(dir), Some(k)) = (&self.cache, &key) {
                     let mut stored = m.clone();
                     stored.source = String::new();
@@ -667,6 +674,7 @@ impl<'a> Graph<'a> {
                     if std::fs::create_dir_all(&sub).is_ok() {
                         let tmp = sub.join(format!("{k}.tmp{}", std::process::id()));
                         if std::fs::write(&tmp, encode_entry(&stored, &imports)).is_ok() {
+                            crate::objcache::note_write();
                             let _ = std::fs::rename(&tmp, sub.join(k));
                         }
                     }

@@ -785,6 +785,7 @@ pub fn init_runtime(argv: Vec<String>) {
     crate::modules::gc::init_leak_check();
     types::init();
     init_inline_layouts();
+    crate::tstate::init_frame_template();
     crate::builtins::init();
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     crate::modules::sys::init(argv, &exe);
@@ -830,15 +831,20 @@ fn run_main(code: Obj) -> i32 {
     };
     let status = match r {
         Ok(_) => 0,
-        Err(e) => handle_uncaught(e),
+        Err(e) => {
+            crate::modules::sys::flush_io_before_traceback();
+            handle_uncaught(e)
+        }
     };
     shutdown_threads();
     crate::modules::atexit::run_exitfuncs();
     // CPython's Py_FinalizeEx fails when the standard streams cannot be flushed, and
     // Py_RunMain then exits with 120 whatever the program's own status was.
     let status = if crate::modules::sys::flush_std_files_at_exit() { status } else { 120 };
-    crate::modules::gc::finalize_main(&d);
-    crate::modules::gc::leak_check_at_exit(&d);
+    // `__main__` is torn down from `sys.modules` like any module: let go of it here
+    drop((m, d));
+    crate::modules::gc::finalize_modules();
+    crate::modules::gc::leak_check_at_exit();
     status
 }
 
@@ -883,7 +889,6 @@ pub fn handle_uncaught(e: PyErr) -> i32 {
         if let Some(i) = types::int::to_i64(&code) {
             return i as i32;
         }
-        crate::modules::sys::flush_stdout();
         let s = protocol::str_string(&code).unwrap_or_default();
         crate::modules::sys::write_stderr(&format!("{}\n", s));
         return 1;
@@ -1089,17 +1094,32 @@ pub const GEN_RUNNING_PC: u32 = u32::MAX;
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_gen_resume(f: *mut Frame, buf: *mut u64, keep: u32) -> i32 {
     let f = fr(f);
-    let nl = f.localsplus.len();
-    for i in 0..nl {
-        let v = if keep != 0 { f.localsplus[i].clone() } else { f.localsplus[i].take() };
-        *buf.add(i) = v.map(|o| o.into_raw()).unwrap_or(0);
+    let locals: &mut [Option<Obj>] = &mut f.localsplus;
+    let nl = locals.len();
+    if keep != 0 {
+        for (i, v) in locals.iter().enumerate() {
+            *buf.add(i) = v.clone().map_or(0, Obj::into_raw);
+        }
+    } else {
+        move_words_out(locals, buf);
     }
-    for (k, v) in f.stack.drain(..).enumerate() {
-        *buf.add(nl + k) = v.map(|o| o.into_raw()).unwrap_or(0);
-    }
+    move_words_out(&mut f.stack, buf.add(nl));
+    f.stack.set_len(0);
     let pc = f.pc;
     f.pc = GEN_RUNNING_PC;
     ((pc << 1) | errors::occurred() as u32) as i32
+}
+
+/// Moves the references of `slots` into `buf` as raw words (0 = unbound), leaving every
+/// slot unbound.
+///
+/// # Safety
+/// `buf` has room for `slots.len()` words and does not overlap `slots`.
+unsafe fn move_words_out(slots: &mut [Option<Obj>], buf: *mut u64) {
+    // Word by word: these are a handful of slots, below what a `memcpy` call pays off.
+    for (i, slot) in slots.iter_mut().enumerate() {
+        *buf.add(i) = slot.take().map_or(0, Obj::into_raw);
+    }
 }
 
 /// `YieldValue` in a native generator body: steals `buf[0..nlocalsplus]` into the frame's
@@ -1108,16 +1128,18 @@ pub unsafe extern "C" fn pyrt_gen_resume(f: *mut Frame, buf: *mut u64, keep: u32
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_gen_suspend(f: *mut Frame, resume_pc: u32, buf: *const u64, nstack: u32) {
     let f = fr(f);
-    let nl = f.localsplus.len();
-    for i in 0..nl {
+    let locals: &mut [Option<Obj>] = &mut f.localsplus;
+    let nl = locals.len();
+    for (i, slot) in locals.iter_mut().enumerate() {
         let v = *buf.add(i);
-        f.localsplus[i] = if v == 0 { None } else { Some(Obj::from_raw(v)) };
+        // Unbound unless the frame kept its own copies (`keep`), which are released.
+        drop(std::mem::replace(slot, if v == 0 { None } else { Some(Obj::from_raw(v)) }));
     }
     f.stack.clear();
-    for k in 0..nstack as usize {
+    f.stack.extend((0..nstack as usize).map(|k| {
         let v = *buf.add(nl + k);
-        f.stack.push(if v == 0 { None } else { Some(Obj::from_raw(v)) });
-    }
+        (v != 0).then(|| Obj::from_raw(v))
+    }));
     f.pc = resume_pc;
     f.lasti = resume_pc.saturating_sub(1);
 }

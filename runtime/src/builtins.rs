@@ -801,6 +801,15 @@ fn source_of(o: &Obj, fname: &str) -> PyResult<String> {
     Err(type_error(format!("{}() arg 1 must be a string, bytes or code object", fname)))
 }
 
+/// Line `line` of the file `filename`, if there is one: CPython reads the `text` of a
+/// compiler-stage SyntaxError back from the file the code claims to come from.
+#[cfg(feature = "compiler")]
+fn file_line(filename: &str, line: u32) -> Option<String> {
+    let text = std::fs::read(filename).ok()?;
+    let l = String::from_utf8_lossy(&text).lines().nth(line.checked_sub(1)? as usize)?.to_string();
+    Some(format!("{l}\n"))
+}
+
 #[cfg(feature = "compiler")]
 fn compile_error(e: pyc_frontend::CompileError, filename: &str, source: &str) -> PyErr {
     let ty = match e.kind.as_str() {
@@ -809,14 +818,18 @@ fn compile_error(e: pyc_frontend::CompileError, filename: &str, source: &str) ->
         "TabError" => exc().tab_error,
         _ => exc().syntax_error,
     };
-    let line_text = source.lines().nth(e.line.saturating_sub(1) as usize).map(|l| format!("{}\n", l));
+    let (end_line, end_col) = e.end_position();
+    let text = match e.origin {
+        pyc_frontend::ErrorOrigin::Compiler => file_line(filename, e.line),
+        _ => e.text(source),
+    };
     let details = tuple::new(vec![
         pystr::new(filename),
         int::from_i64(e.line as i64),
         int::from_i64(e.col as i64),
-        line_text.map(|l| pystr::new(&l)).unwrap_or_else(none::none),
-        int::from_i64(e.end_line as i64),
-        int::from_i64(e.end_col as i64),
+        text.map(|l| pystr::new(&l)).unwrap_or_else(none::none),
+        int::from_i64(end_line as i64),
+        int::from_i64(end_col),
     ]);
     let inst = protocol::call(&ty.as_obj(), &[pystr::new(&e.msg), details]);
     match inst {

@@ -3,18 +3,23 @@
 //! (propagating) exception for the C ABI, and the stack of handled exceptions
 //! (`sys.exc_info()`, implicit `__context__`).
 
-use std::cell::RefCell;
-
 use crate::object::{Obj, PyErr, PyResult};
 use crate::types::exceptions::{exc, new_exception_msg, new_exception};
 use crate::types::typeobj::TypeObject;
 
-thread_local! {
-    /// The exception being propagated through C-ABI returns (0 values).
-    static CURRENT: RefCell<Option<Obj>> = const { RefCell::new(None) };
-    /// The exception being handled (innermost `except` block), for `sys.exc_info()`
-    /// and implicit chaining. `None` entries mean "no exception".
-    static HANDLED: RefCell<Option<Obj>> = const { RefCell::new(None) };
+/// The thread's propagating exception (C-ABI returns of 0) and handled exception
+/// (innermost `except` block: `sys.exc_info()`, implicit chaining), in the thread state.
+/// Every access below is a short read or replace that runs no Python code while the
+/// reference into the record is held; values replaced out are dropped afterwards.
+fn current_slot() -> &'static mut Option<Obj> {
+    // SAFETY: the thread state is this thread's own, and callers hold the reference only
+    // for one read or replace (see above), so no two references to the slot overlap.
+    unsafe { &mut (*crate::tstate::ts()).current_exc }
+}
+
+fn handled_slot() -> &'static mut Option<Obj> {
+    // SAFETY: as in `current_slot`.
+    unsafe { &mut (*crate::tstate::ts()).handled_exc }
 }
 
 /// Aborts the process with a message (unrecoverable runtime states only).
@@ -112,32 +117,39 @@ impl PyErr {
 
 /// Moves an error into the thread state (the C ABI's "return 0" convention).
 pub fn set_current(e: PyErr) {
-    CURRENT.with(|c| *c.borrow_mut() = Some(e.0));
+    let old = std::mem::replace(current_slot(), Some(e.0));
+    drop(old);
 }
 
 /// Takes the current error out of the thread state.
 pub fn take_current() -> Option<PyErr> {
-    CURRENT.with(|c| c.borrow_mut().take()).map(PyErr)
+    current_slot().take().map(PyErr)
 }
 
 /// Is an error set?
 pub fn occurred() -> bool {
-    CURRENT.with(|c| c.borrow().is_some())
+    current_slot().is_some()
 }
 
-/// A borrowed look at the current error (to append traceback entries).
+/// A look at the current error (to append traceback entries).
 pub fn with_current<R>(f: impl FnOnce(Option<&Obj>) -> R) -> R {
-    CURRENT.with(|c| f(c.borrow().as_ref()))
+    let e = current_slot().clone();
+    f(e.as_ref())
 }
 
 /// The exception currently being handled (`sys.exc_info()[1]`), if any.
 pub fn handled() -> Option<Obj> {
-    HANDLED.with(|h| h.borrow().clone())
+    handled_slot().clone()
+}
+
+/// Is no exception being handled? (Cheaper than `handled().is_none()`: no reference.)
+pub fn no_handled() -> bool {
+    handled_slot().is_none()
 }
 
 /// Replaces the handled exception, returning the previous one.
 pub fn set_handled(e: Option<Obj>) -> Option<Obj> {
-    HANDLED.with(|h| std::mem::replace(&mut *h.borrow_mut(), e))
+    std::mem::replace(handled_slot(), e)
 }
 
 /// Converts a `PyResult` to the C ABI: the raw value, or 0 with the error stored.

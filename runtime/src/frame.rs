@@ -8,7 +8,6 @@
 //! The running frames form a thread-local linked stack (`current()`), used by
 //! `sys._getframe`, `globals()`/`locals()` and the builtins that need the caller.
 
-use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
 
 use crate::errors::type_error;
@@ -113,28 +112,30 @@ impl DerefMut for LocalsPlus {
     }
 }
 
-thread_local! {
-    static CURRENT: Cell<*mut Frame> = const { Cell::new(std::ptr::null_mut()) };
-}
-
 /// `PYC_INTERP` read once: 2 = not read yet, 1 = set, 0 = not set.
 static FORCE_INTERP: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(2);
 
 /// The innermost running frame (null when none).
 pub fn current() -> *mut Frame {
-    CURRENT.with(|c| c.get())
+    // SAFETY: the thread state is this thread's own (tstate::ts).
+    unsafe { (*crate::tstate::ts()).frame }
 }
 
 /// Makes `f` the current frame (linking the previous one).
 #[inline]
 pub fn push(f: &mut Frame) {
-    f.prev = CURRENT.with(|c| c.replace(f as *mut Frame));
+    // SAFETY: as in `current`.
+    unsafe {
+        let ts = crate::tstate::ts();
+        f.prev = std::mem::replace(&mut (*ts).frame, f as *mut Frame);
+    }
 }
 
 /// Unlinks `f` (which must be current).
 #[inline]
 pub fn pop(f: &mut Frame) {
-    CURRENT.with(|c| c.set(f.prev));
+    // SAFETY: as in `current`.
+    unsafe { (*crate::tstate::ts()).frame = f.prev };
     f.prev = std::ptr::null_mut();
 }
 
@@ -517,13 +518,16 @@ pub fn bind_arguments(func: &Obj, locals: &mut [Option<Obj>], args: &[Obj], kw: 
 
 // Native code reads and writes these fields inline (codegen/calls.rs, codegen/globals.rs
 // and codegen/function.rs hold the same numbers): a change of layout must change both.
+const _: () = assert!(std::mem::offset_of!(Frame, code) == 0 && std::mem::offset_of!(Frame, func) == 8);
 const _: () = assert!(std::mem::offset_of!(Frame, globals) == 16 && std::mem::offset_of!(Frame, builtins) == 24);
+const _: () = assert!(std::mem::offset_of!(Frame, prev) == 168 && std::mem::size_of::<Frame>() == NATIVE_FRAME_BYTES);
 const _: () = assert!(std::mem::offset_of!(Frame, lasti) == 164 && std::mem::offset_of!(Frame, native_locals) == 184);
 /// Native code reserves this many bytes (8-aligned) for a register-argument call's frame.
 pub const NATIVE_FRAME_BYTES: usize = 192;
 const _: () = assert!(std::mem::size_of::<Frame>() <= NATIVE_FRAME_BYTES && std::mem::align_of::<Frame>() <= 8);
 const _: () = assert!(std::mem::offset_of!(crate::object::ObjHeader, ty) == 8);
 const _: () = assert!(std::mem::offset_of!(types::function::FunctionObj, code) == 16);
+const _: () = assert!(std::mem::offset_of!(types::function::FunctionObj, globals) == 24 && std::mem::offset_of!(types::function::FunctionObj, builtins) == 32);
 const _: () = assert!(std::mem::offset_of!(types::function::CellObj, value) == 16);
 
 /// What a call site caches to call `func` directly: its code object (raw), the native
@@ -573,6 +577,19 @@ unsafe fn borrowed_frame(func: u64, nlocalsplus: usize) -> Frame {
         Obj::from_raw(fo.builtins.raw()),
         nlocalsplus,
     )
+}
+
+/// The bytes of a frame that owns nothing, with the borrowed fields (code, func, globals,
+/// builtins) zero: `tstate::pyrt_native_frame_template`.
+pub fn empty_native_frame_image() -> [u8; NATIVE_FRAME_BYTES] {
+    let none = types::none::none();
+    let f = std::mem::ManuallyDrop::new(Frame::from_parts(none.clone(), None, none.clone(), none, 0));
+    let mut image = [0u8; NATIVE_FRAME_BYTES];
+    // SAFETY: `Frame` is `repr(C)`, at most NATIVE_FRAME_BYTES long; its bytes are copied
+    // out and the original is never dropped (so the copied references are never released).
+    unsafe { std::ptr::copy_nonoverlapping(&*f as *const Frame as *const u8, image.as_mut_ptr(), std::mem::size_of::<Frame>()) };
+    image[..32].fill(0);
+    image
 }
 
 /// Runs `func` (a `direct_target` with `entry`) on `args`: the owned references of
@@ -639,21 +656,21 @@ pub unsafe fn leave_native(f: *mut Frame) {
     crate::recursion::leave();
 }
 
-/// The locals of a running native frame by `localsplus` index (cell contents for
-/// cells), read from its mirror (`native_locals`); None when it has none (the locals are
-/// then in `localsplus`).
-pub fn mirrored_locals(f: &Frame) -> Option<Vec<Option<Obj>>> {
-    if f.native_locals.is_null() {
-        return None;
+/// Copies of the raw `localsplus` values of a running frame (cells as cells): native
+/// code's mirror (`native_locals`) when it has one, else `localsplus`. Inline up to
+/// `INLINE_LOCALS` values, so a traceback entry keeping them allocates nothing more.
+pub fn raw_locals(f: &Frame) -> LocalsPlus {
+    let n = f.code_obj().code.nlocalsplus();
+    let mut out = LocalsPlus::new(n);
+    for (i, slot) in out.iter_mut().enumerate() {
+        *slot = if f.native_locals.is_null() {
+            f.localsplus.get(i).cloned().flatten()
+        } else {
+            // SAFETY: native code keeps `native_locals` pointing at `nlocalsplus` words
+            // that are borrowed references (or 0) while it is set.
+            let w = unsafe { *f.native_locals.add(i) };
+            (w != 0).then(|| unsafe { Obj::borrow_raw(&w) }.clone())
+        };
     }
-    let c = f.code_obj();
-    let nv = c.nvarnames();
-    let vals = (0..c.code.nlocalsplus()).map(|i| {
-        // SAFETY: native code keeps `native_locals` pointing at `nlocalsplus` words that
-        // are borrowed references (or 0) while it is set.
-        let w = unsafe { *f.native_locals.add(i) };
-        let v = (w != 0).then(|| unsafe { Obj::borrow_raw(&w) }.clone());
-        if i < nv { v } else { v.as_ref().and_then(types::function::cell_get) }
-    });
-    Some(vals.collect())
+    out
 }

@@ -25,6 +25,7 @@ pub mod errors;
 pub mod gil;
 pub mod gc;
 pub mod recursion;
+pub mod tstate;
 pub mod types;
 pub mod protocol;
 pub mod ops;

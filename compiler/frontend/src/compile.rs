@@ -311,7 +311,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn err(&self, msg: impl Into<String>, r: TextRange) -> CompileError {
-        CompileError::with_index("SyntaxError", msg, self.source, &self.idx, r.start().to_usize()..r.end().to_usize())
+        CompileError::with_index("SyntaxError", msg, self.source, &self.idx, r.start().to_usize()..r.end().to_usize()).from_compiler()
     }
 
     fn unsupported(&self, what: &str, r: TextRange) -> CompileError {

@@ -41,6 +41,60 @@ pub struct CompileError {
     pub end_col: u32,
     /// Byte range in the source (for codespan diagnostics).
     pub range: std::ops::Range<usize>,
+    /// Which part of CPython raises it, which shapes `text` and `end_offset`.
+    pub origin: ErrorOrigin,
+}
+
+/// Where CPython 3.11 raises a syntax error from: that decides the exception's `text`
+/// and `end_offset` (see `CompileError::text`, `CompileError::end_offset`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ErrorOrigin {
+    /// The parser: `text` is the whole line with its newline; the end is the span's.
+    #[default]
+    Parser,
+    /// The tokenizer: `text` is the line without its newline.
+    Tokenizer,
+    /// The parser, with no end position: `end_offset` is this value (-1 or 0) on `line`.
+    NoEnd(i32),
+    /// The compiler or symbol table, which read `text` back from the file: None for
+    /// `compile()` of a string.
+    Compiler,
+}
+
+impl CompileError {
+    /// CPython's `SyntaxError.text` for this error in `source`.
+    pub fn text(&self, source: &str) -> Option<String> {
+        if self.origin == ErrorOrigin::Compiler {
+            return None;
+        }
+        let line = source.lines().nth(self.line.checked_sub(1)? as usize)?;
+        Some(if self.origin == ErrorOrigin::Tokenizer { line.to_string() } else { format!("{line}\n") })
+    }
+
+    /// CPython's `(end_lineno, end_offset)`.
+    pub fn end_position(&self) -> (u32, i64) {
+        match self.origin {
+            ErrorOrigin::NoEnd(v) => (self.line, v as i64),
+            _ => (self.end_line, self.end_col as i64),
+        }
+    }
+
+    /// An error of the compiler stage: most are the compiler's in CPython too, but a few
+    /// that CPython's parser raises are found by ours after parsing.
+    pub fn from_compiler(self) -> Self {
+        const PARSER: [&str; 5] = ["cannot assign", "cannot delete", "invalid syntax", "illegal", "expected one or more"];
+        if PARSER.iter().any(|p| self.msg.starts_with(p)) || self.msg.contains("illegal expression") {
+            self
+        } else {
+            self.from_origin(ErrorOrigin::Compiler)
+        }
+    }
+
+    /// The same error as raised by another part of CPython.
+    pub fn from_origin(mut self, origin: ErrorOrigin) -> Self {
+        self.origin = origin;
+        self
+    }
 }
 
 impl std::fmt::Display for CompileError {
@@ -78,6 +132,7 @@ impl CompileError {
             end_line,
             end_col: end_col + 1,
             range: start..end,
+            origin: ErrorOrigin::Parser,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! and turns ruff's parse errors into `CompileError`s worded like CPython 3.11.
 //! Also owns `LineIndex` (byte offset → line/column).
 
-use crate::CompileError;
+use crate::{CompileError, ErrorOrigin};
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{ModExpression, ModModule, PythonVersion};
 use ruff_python_parser::{
@@ -107,6 +107,60 @@ fn check_errors<T>(source: &str, parsed: &ruff_python_parser::Parsed<T>) -> Resu
     Ok(())
 }
 
+/// The offset of the end of `off`'s line (before its newline), following backslash
+/// continuations (CPython's "detected at line N" counts them).
+fn line_end(source: &str, off: usize) -> usize {
+    let mut off = off.min(source.len());
+    loop {
+        let end = source[off..].find('\n').map_or(source.len(), |i| off + i);
+        let end = source[..end].strip_suffix('\r').map_or(end, str::len);
+        if !source[..end].ends_with('\\') || end >= source.len() {
+            return end;
+        }
+        off = source[end..].find('\n').map_or(source.len(), |i| end + i + 1);
+    }
+}
+
+/// Where CPython's tokenizer stops in a bad number literal whose bad part starts at
+/// `off`: a letter is only peeked at, so the error points at the digit before it.
+fn last_consumed(source: &str, off: usize) -> usize {
+    let letter = source.get(off..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let after_digit = off > 0 && source.as_bytes()[off - 1].is_ascii_digit();
+    if letter && after_digit { off - 1 } else { off }
+}
+
+/// Comparison and boolean operators (which join `bitwise_or`s into a disjunction).
+fn in_disjunction(k: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(k, EqEqual | NotEqual | Less | Greater | LessEqual | GreaterEqual | In | Is | Not | And | Or)
+}
+
+/// The end of the token starting at `off` (or `off`).
+fn token_end_at(tokens: &ruff_python_ast::token::Tokens, off: usize) -> usize {
+    tokens.iter().find(|t| t.range().start().to_usize() == off).map_or(off, |t| t.range().end().to_usize())
+}
+
+/// `a if b` missing its `else` (the error found at `err`): the span of `a if b`.
+fn conditional_span(tokens: &ruff_python_ast::token::Tokens, err: usize) -> Option<std::ops::Range<usize>> {
+    let toks = significant(tokens);
+    let stop = toks.iter().position(|t| starts(t) >= err).unwrap_or(toks.len());
+    let if_at = (0..stop).rev().find(|&i| toks[i].kind() == TokenKind::If)?;
+    let mut i = if_at;
+    let mut depth = 0i32;
+    while i > 0 {
+        let k = toks[i - 1].kind();
+        match bracket_char(k) {
+            Some((false, _)) => depth += 1,
+            Some((true, _)) if depth == 0 => break,
+            Some((true, _)) => depth -= 1,
+            None if depth == 0 && !(in_bitwise_or(k) || in_disjunction(k)) => break,
+            None => {}
+        }
+        i -= 1;
+    }
+    (i < if_at && stop > if_at + 1).then(|| starts(toks[i])..ends(toks[stop - 1]))
+}
+
 fn rng(r: TextRange) -> std::ops::Range<usize> {
     r.start().to_usize()..r.end().to_usize()
 }
@@ -156,13 +210,11 @@ fn bracket_error(
             match stack.pop() {
                 None => {
                     if t.range().start().to_usize() <= err_start {
-                        return Some(CompileError::with_index(
-                            "SyntaxError",
-                            format!("unmatched '{ch}'"),
-                            source,
-                            idx,
-                            rng(t.range()),
-                        ));
+                        let at = t.range().start().to_usize();
+                        return Some(
+                            CompileError::with_index("SyntaxError", format!("unmatched '{ch}'"), source, idx, at..at)
+                                .from_origin(ErrorOrigin::Tokenizer),
+                        );
                     }
                     return None;
                 }
@@ -178,7 +230,8 @@ fn bracket_error(
                         } else {
                             format!("closing parenthesis '{ch}' does not match opening parenthesis '{o}'")
                         };
-                        return Some(CompileError::with_index("SyntaxError", msg, source, idx, rng(t.range())));
+                        let at = t.range().start().to_usize();
+                        return Some(CompileError::with_index("SyntaxError", msg, source, idx, at..at).from_origin(ErrorOrigin::Tokenizer));
                     }
                 }
             }
@@ -192,13 +245,10 @@ fn bracket_error(
             && err_start <= source.len()
             && idx.line_col(err_start.min(source.len())).0 > idx.line_col(r.start().to_usize()).0;
         if r.start().to_usize() <= err_start && (at_eof || later_line || err_start == usize::MAX) {
-            return Some(CompileError::with_index(
-                "SyntaxError",
-                format!("'{o}' was never closed"),
-                source,
-                idx,
-                rng(*r),
-            ));
+            return Some(
+                CompileError::with_index("SyntaxError", format!("'{o}' was never closed"), source, idx, rng(*r))
+                    .from_origin(ErrorOrigin::NoEnd(0)),
+            );
         }
     }
     None
@@ -304,42 +354,39 @@ fn convert_error(
 ) -> CompileError {
     let start = e.location.start().to_usize();
     let syn = |msg: &str, r: std::ops::Range<usize>| CompileError::with_index("SyntaxError", msg, source, idx, r);
+    // CPython's tokenizer reports a point (and its line without the newline as `text`).
+    let tok_err = |msg: &str, at: usize| syn(msg, at..at).from_origin(ErrorOrigin::Tokenizer);
     // Lexical errors first.
     if let ParseErrorType::Lexical(lex) = &e.error {
         match lex {
             LexicalErrorType::IndentationError => {
-                let (line, _) = idx.line_col(start);
-                let end = source[..idx.line_start(line + 1).min(source.len())].trim_end_matches(['\n', '\r']).len();
+                let end = line_end(source, start);
                 return CompileError::with_index(
                     "IndentationError",
                     "unindent does not match any outer indentation level",
                     source,
                     idx,
                     end..end,
-                );
+                )
+                .from_origin(ErrorOrigin::NoEnd(-1));
             }
             LexicalErrorType::UnclosedStringError | LexicalErrorType::FStringError(InterpolatedStringErrorType::UnterminatedString) => {
                 let text = source.get(start..).unwrap_or("");
                 let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
                 if body.starts_with("\"\"\"") || body.starts_with("'''") {
                     let (line, _) = idx.line_col(source.len().saturating_sub(1));
-                    return syn(
-                        &format!("unterminated triple-quoted string literal (detected at line {line})"),
-                        start..start + 1,
-                    );
+                    return tok_err(&format!("unterminated triple-quoted string literal (detected at line {line})"), start);
                 }
-                let (line, _) = idx.line_col(start);
-                return syn(&format!("unterminated string literal (detected at line {line})"), start..start + 1);
+                let (line, _) = idx.line_col(line_end(source, start));
+                return tok_err(&format!("unterminated string literal (detected at line {line})"), start);
             }
             LexicalErrorType::FStringError(InterpolatedStringErrorType::UnterminatedTripleQuotedString) => {
                 let (line, _) = idx.line_col(source.len());
-                return syn(
-                    &format!("unterminated triple-quoted string literal (detected at line {line})"),
-                    start..start + 1,
-                );
+                return tok_err(&format!("unterminated triple-quoted string literal (detected at line {line})"), start);
             }
             LexicalErrorType::LineContinuationError => {
-                return syn("unexpected character after line continuation character", rng(e.location));
+                let after = start + 1;
+                return syn("unexpected character after line continuation character", after..after).from_origin(ErrorOrigin::NoEnd(0));
             }
             LexicalErrorType::UnrecognizedToken { tok } => {
                 if let Some(b) = bracket_error(source, idx, tokens, start) {
@@ -357,13 +404,17 @@ fn convert_error(
                 } else {
                     msg
                 };
-                return syn(&msg, rng(e.location));
+                if msg == "invalid syntax" {
+                    return syn(&msg, rng(e.location));
+                }
+                return tok_err(&msg, start);
             }
             LexicalErrorType::Eof => {
                 if let Some(b) = bracket_error(source, idx, tokens, usize::MAX) {
                     return b;
                 }
-                return syn("unexpected EOF while parsing", rng(e.location));
+                let at = source.trim_end().len();
+                return syn("unexpected EOF while parsing", at..at).from_origin(ErrorOrigin::NoEnd(-1));
             }
             LexicalErrorType::FStringError(fe) => {
                 let msg = match fe {
@@ -382,10 +433,11 @@ fn convert_error(
                 if text.starts_with('0') && text.chars().all(|c| c.is_ascii_digit() || c == '_') {
                     return syn(
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-                        rng(e.location),
-                    );
+                        start..start + 1,
+                    )
+                    .from_origin(ErrorOrigin::Tokenizer);
                 }
-                return syn("invalid decimal literal", rng(e.location));
+                return tok_err("invalid decimal literal", last_consumed(source, start));
             }
             LexicalErrorType::InvalidByteLiteral => {
                 return syn("bytes can only contain ASCII literal characters", rng(e.location));
@@ -399,7 +451,8 @@ fn convert_error(
     match &e.error {
         ParseErrorType::UnexpectedIndentation => {
             let end = e.location.end().to_usize();
-            return CompileError::with_index("IndentationError", "unexpected indent", source, idx, end.saturating_sub(1)..end);
+            return CompileError::with_index("IndentationError", "unexpected indent", source, idx, end.saturating_sub(1)..end)
+                .from_origin(ErrorOrigin::NoEnd(-1));
         }
         ParseErrorType::ExpectedToken { expected, found } => {
             if *expected == TokenKind::Indent {
@@ -421,8 +474,11 @@ fn convert_error(
                 );
             }
             if *expected == TokenKind::Colon && *found == TokenKind::Equal {
-                let s = prev_token_start(tokens, start);
-                return syn("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", s..start);
+                // `if x = 1:` (a named expression); `for x in y = 1:` is plain invalid syntax
+                if let Some(hint) = named_expression_hint(source, idx, tokens, start) {
+                    return hint;
+                }
+                return syn("invalid syntax", rng(e.location));
             }
             if *expected == TokenKind::Colon && innermost_bracket(tokens, start) == Some('{') {
                 let s = prev_token_start(tokens, start);
@@ -432,7 +488,7 @@ fn convert_error(
                 return syn("expected ':'", rng(e.location));
             }
             if *expected == TokenKind::Else {
-                return syn("expected 'else' after 'if' expression", rng(e.location));
+                return syn("expected 'else' after 'if' expression", conditional_span(tokens, start).unwrap_or(rng(e.location)));
             }
             if *found == TokenKind::Dedent || *found == TokenKind::Indent {
                 return CompileError::with_index(
@@ -446,6 +502,17 @@ fn convert_error(
             if *expected == TokenKind::Equal && *found == TokenKind::EqEqual {
                 return syn("invalid syntax", rng(e.location));
             }
+            if is_augassign(*found) {
+                // `a, b += 1`: the unparenthesized tuple before the operator
+                let toks = significant(tokens);
+                if let Some(op) = toks.iter().position(|t| starts(t) == start) {
+                    if let Some(first) = element_list_start(&toks, op, false).filter(|&f| f < op) {
+                        if has_top_level(&toks[first..op], &[TokenKind::Comma]) {
+                            return syn("'tuple' is an illegal expression for augmented assignment", starts(toks[first])..ends(toks[op - 1]));
+                        }
+                    }
+                }
+            }
         }
         ParseErrorType::TStringError(_) => {
             return syn("invalid syntax", rng(e.location));
@@ -456,7 +523,12 @@ fn convert_error(
         | ParseErrorType::InvalidNamedAssignmentTarget
         | ParseErrorType::InvalidDeleteTarget => {
             let text = source.get(rng(e.location)).unwrap_or("");
-            let what = describe_target(text);
+            let what = describe_expr(tokens, rng(e.location), text);
+            if matches!(e.error, ParseErrorType::InvalidAssignmentTarget) {
+                if let Some(hint) = named_expression_hint(source, idx, tokens, start) {
+                    return hint;
+                }
+            }
             if text.trim_start().starts_with("yield") && !matches!(e.error, ParseErrorType::InvalidDeleteTarget) {
                 return syn("assignment to yield expression not possible", rng(e.location));
             }
@@ -467,22 +539,14 @@ fn convert_error(
             let msg = match &e.error {
                 ParseErrorType::InvalidDeleteTarget => format!("cannot delete {what}"),
                 ParseErrorType::InvalidAugmentedAssignmentTarget => {
+                    let what = display_name(tokens, rng(e.location)).unwrap_or(what);
                     format!("'{what}' is an illegal expression for augmented assignment")
                 }
                 ParseErrorType::InvalidAnnotatedAssignmentTarget => {
                     format!("illegal target for annotation")
                 }
                 ParseErrorType::InvalidNamedAssignmentTarget => format!("cannot use assignment expressions with {what}"),
-                _ => {
-                    // `f() = 1` gets the "Maybe you meant '=='" hint when it is the
-                    // whole target of a simple assignment.
-                    let after = source.get(e.location.end().to_usize()..).unwrap_or("").trim_start();
-                    if after.starts_with('=') && !after.starts_with("==") && !is_in_brackets(tokens, start) {
-                        format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
-                    } else {
-                        format!("cannot assign to {what}")
-                    }
-                }
+                _ => format!("cannot assign to {what}"),
             };
             return syn(&msg, rng(e.location));
         }
@@ -533,12 +597,16 @@ fn convert_error(
                 format!("expected an indented block after {what} on line {header}"),
                 source,
                 idx,
-                s..s,
+                s..token_end_at(tokens, s),
             );
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
+            let msg = "expected 'except' or 'finally' block";
+            if !e.location.is_empty() {
+                return syn(msg, rng(e.location));
+            }
             let s = source[..start.min(source.len())].trim_end().len();
-            return syn("expected 'except' or 'finally' block", s..s);
+            return syn(msg, s..s).from_origin(ErrorOrigin::NoEnd(-1));
         }
         ParseErrorType::FStringError(fe) => {
             let msg = match fe {
@@ -565,8 +633,16 @@ fn convert_error(
                     );
                 }
                 if matches!(prev.kind(), TokenKind::Int | TokenKind::Float) && prev.range().end().to_usize() == start {
-                    return syn("invalid decimal literal", start..start + 1);
+                    return tok_err("invalid decimal literal", last_consumed(source, start));
                 }
+            }
+        }
+        ParseErrorType::OtherError(m) if m == "Expected a parameter name" => {
+            // `f(a.b = 1)`: a keyword argument whose name is an expression
+            let toks = significant(tokens);
+            let end = e.location.end().to_usize();
+            if let Some(eq) = toks.iter().find(|t| starts(t) >= end).filter(|t| t.kind() == TokenKind::Equal) {
+                return syn("expression cannot contain assignment, perhaps you meant \"==\"?", start..ends(eq));
             }
         }
         ParseErrorType::OtherError(m) if m.contains("default 'except:' must be last") => {
@@ -592,7 +668,7 @@ fn convert_error(
     let tok_range = tokens
         .iter()
         .find(|t| t.range().start().to_usize() >= start && !matches!(t.kind(), TokenKind::NonLogicalNewline | TokenKind::Comment))
-        .map(|t| rng(t.range()))
+        .map(|t| if t.kind() == TokenKind::Newline { t.range().start().to_usize()..t.range().start().to_usize() } else { rng(t.range()) })
         .unwrap_or_else(|| rng(e.location));
     syn("invalid syntax", tok_range)
 }
@@ -649,6 +725,231 @@ fn is_in_brackets(tokens: &ruff_python_ast::token::Tokens, off: usize) -> bool {
         }
     }
     depth > 0
+}
+
+fn is_augassign(k: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        k,
+        PlusEqual | MinusEqual | StarEqual | SlashEqual | DoubleSlashEqual | PercentEqual | AtEqual | AmperEqual | VbarEqual
+            | CircumflexEqual | LeftShiftEqual | RightShiftEqual | DoubleStarEqual
+    )
+}
+
+/// CPython's name for a display expression spanning `r` ("tuple", "list", ...), None for
+/// other expressions.
+fn display_name(tokens: &ruff_python_ast::token::Tokens, r: std::ops::Range<usize>) -> Option<&'static str> {
+    let toks: Vec<_> = significant(tokens).into_iter().filter(|t| starts(t) >= r.start && ends(t) <= r.end).collect();
+    let first = toks.first()?;
+    let whole = closing_index(&toks, 0) == Some(toks.len() - 1);
+    let inside = if whole && toks.len() >= 2 { &toks[1..toks.len() - 1] } else { &toks[..0] };
+    let comp = has_top_level(inside, &[TokenKind::For, TokenKind::Async]);
+    match first.kind() {
+        TokenKind::Lpar if whole && comp => Some("generator expression"),
+        TokenKind::Lpar if whole && (inside.is_empty() || has_top_level(inside, &[TokenKind::Comma])) => Some("tuple"),
+        TokenKind::Lsqb if whole => Some(if comp { "list comprehension" } else { "list" }),
+        _ if has_top_level(&toks, &[TokenKind::Comma]) => Some("tuple"),
+        _ => None,
+    }
+}
+
+/// Significant tokens (no comments or non-logical newlines).
+fn significant(tokens: &ruff_python_ast::token::Tokens) -> Vec<&ruff_python_ast::token::Token> {
+    tokens.iter().filter(|t| !matches!(t.kind(), TokenKind::NonLogicalNewline | TokenKind::Comment)).collect()
+}
+
+fn starts(t: &ruff_python_ast::token::Token) -> usize {
+    t.range().start().to_usize()
+}
+
+fn ends(t: &ruff_python_ast::token::Token) -> usize {
+    t.range().end().to_usize()
+}
+
+/// Can `k` continue a `bitwise_or` expression (CPython's grammar level below comparisons)?
+fn in_bitwise_or(k: TokenKind) -> bool {
+    use TokenKind::*;
+    is_expr_start(k)
+        || k.is_soft_keyword()
+        || matches!(
+            k,
+            FStringMiddle | FStringEnd | Rpar | Rsqb | Rbrace | Dot | Plus | Minus | Star | Slash | DoubleSlash | Percent | At
+                | DoubleStar | LeftShift | RightShift | Amper | Vbar | CircumFlex | Tilde | Await
+        )
+}
+
+/// The index of the first token at bracket depth 0 from `i` on that is not part of a
+/// `bitwise_or` (brackets count as one term).
+fn skip_bitwise_or(toks: &[&ruff_python_ast::token::Token], mut i: usize) -> usize {
+    let mut depth = 0i32;
+    while let Some(t) = toks.get(i) {
+        match bracket_char(t.kind()) {
+            Some((true, _)) => depth += 1,
+            Some((false, _)) if depth == 0 => return i,
+            Some((false, _)) => depth -= 1,
+            None if depth == 0 && !in_bitwise_or(t.kind()) => return i,
+            None => {}
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Where the comma-separated expressions holding token `ti` begin: after the innermost
+/// open bracket when `in_bracket` (None inside a call or a brace display, which CPython
+/// reports by other rules), else at the statement's start (after a compound statement's
+/// header, or after the keyword of an `if`/`elif`/`while` condition).
+fn element_list_start(toks: &[&ruff_python_ast::token::Token], ti: usize, in_bracket: bool) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut i = ti;
+    while i > 0 {
+        let k = toks[i - 1].kind();
+        match bracket_char(k) {
+            Some((false, _)) => depth += 1,
+            Some((true, _)) if depth > 0 => depth -= 1,
+            Some((true, c)) if in_bracket => {
+                let call = c == '(' && i >= 2 && is_expr_end(toks[i - 2].kind());
+                return (c != '{' && !call).then_some(i);
+            }
+            Some((true, _)) => {} // the statement holds the bracket
+            None if depth == 0 && matches!(k, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::Semi) => break,
+            None => {}
+        }
+        i -= 1;
+    }
+    if in_bracket {
+        return None;
+    }
+    let k = toks[i].kind();
+    let header = {
+        use TokenKind::*;
+        matches!(k, If | Elif | Else | While | For | With | Try | Except | Finally | Def | Class | Async | Match | Case)
+    };
+    if !header {
+        return Some(i);
+    }
+    match (i..ti).find(|&j| toks[j].kind() == TokenKind::Colon) {
+        Some(colon) => Some(colon + 1),
+        None if matches!(k, TokenKind::If | TokenKind::Elif | TokenKind::While) => Some(i + 1),
+        None => None,
+    }
+}
+
+/// CPython's `invalid_named_expression` rule, which its parser tries (on the elements
+/// that start a statement or a bracket) before reporting an invalid assignment target:
+/// `NAME = bitwise_or` or `bitwise_or = bitwise_or` not followed by `=` or `:=` gets
+/// "Maybe you meant '=='". `err_start` is the invalid target ruff reported.
+fn named_expression_hint(
+    source: &str,
+    idx: &LineIndex,
+    tokens: &ruff_python_ast::token::Tokens,
+    err_start: usize,
+) -> Option<CompileError> {
+    let toks = significant(tokens);
+    let ti = toks.iter().position(|t| starts(t) >= err_start)?;
+    // an enclosing bracket is parsed, and checked, before the statement it is part of
+    [true, false].into_iter().find_map(|in_bracket| {
+        let first = element_list_start(&toks, ti, in_bracket)?;
+        first_element_hint(source, idx, &toks, first)
+    })
+}
+
+/// The check of `named_expression_hint` on the elements from token `elem` on.
+fn first_element_hint(source: &str, idx: &LineIndex, toks: &[&ruff_python_ast::token::Token], mut elem: usize) -> Option<CompileError> {
+    loop {
+        let end = skip_bitwise_or(&toks, elem);
+        match toks.get(end)?.kind() {
+            TokenKind::Comma => elem = end + 1,
+            TokenKind::Equal if end > elem => {
+                let value_end = skip_bitwise_or(&toks, end + 1);
+                if value_end == end + 1 || matches!(toks.get(value_end)?.kind(), TokenKind::Equal | TokenKind::ColonEqual) {
+                    return None;
+                }
+                let value_stop = ends(toks[value_end - 1]);
+                return element_hint(source, idx, &toks[elem..end], value_stop);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The message for element `elem` (tokens before an `=`) whose value ends at `value_stop`.
+fn element_hint(source: &str, idx: &LineIndex, elem: &[&ruff_python_ast::token::Token], value_stop: usize) -> Option<CompileError> {
+    let (first, last) = (elem.first()?, elem.last()?);
+    let syn = |msg: String, r: std::ops::Range<usize>| Some(CompileError::with_index("SyntaxError", msg, source, idx, r));
+    if elem.len() == 1 && first.kind() == TokenKind::Name {
+        return syn("invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(), starts(first)..value_stop);
+    }
+    if !is_expr_start(first.kind()) && !matches!(first.kind(), TokenKind::Minus | TokenKind::Plus | TokenKind::Tilde | TokenKind::Await) {
+        return None;
+    }
+    // CPython excludes elements that start with a list, tuple or generator expression
+    // (or True/None/False); a parenthesized expression counts as what it encloses.
+    let mut inner = (starts(first), ends(last));
+    match first.kind() {
+        TokenKind::True | TokenKind::None | TokenKind::False | TokenKind::Lsqb => return None,
+        TokenKind::Lpar => {
+            let close = closing_index(elem, 0)?;
+            let inside = &elem[1..close];
+            if inside.is_empty() || has_top_level(inside, &[TokenKind::Comma, TokenKind::For, TokenKind::Async]) {
+                return None;
+            }
+            if close == elem.len() - 1 {
+                inner = (starts(inside[0]), ends(inside[inside.len() - 1]));
+            }
+        }
+        _ => {}
+    }
+    let what = describe_target(source.get(inner.0..inner.1).unwrap_or(""));
+    let what = if source[inner.0..].starts_with("yield") { "yield expression" } else { what };
+    syn(format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"), inner.0..inner.1)
+}
+
+/// The index of the bracket closing the one at `open`.
+fn closing_index(toks: &[&ruff_python_ast::token::Token], open: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, t) in toks.iter().enumerate().skip(open) {
+        match bracket_char(t.kind()) {
+            Some((true, _)) => depth += 1,
+            Some((false, _)) => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+fn has_top_level(toks: &[&ruff_python_ast::token::Token], kinds: &[TokenKind]) -> bool {
+    let mut depth = 0i32;
+    toks.iter().any(|t| {
+        match bracket_char(t.kind()) {
+            Some((true, _)) => depth += 1,
+            Some((false, _)) => depth -= 1,
+            None => {}
+        }
+        depth == 0 && kinds.contains(&t.kind())
+    })
+}
+
+/// `describe_target`, with operators at the top level of the expression at `r` first.
+fn describe_expr(tokens: &ruff_python_ast::token::Tokens, r: std::ops::Range<usize>, text: &str) -> &'static str {
+    use TokenKind::*;
+    let toks: Vec<_> = significant(tokens).into_iter().filter(|t| starts(t) >= r.start && ends(t) <= r.end).collect();
+    if toks.first().is_some_and(|t| t.kind() == Lambda) {
+        "lambda"
+    } else if has_top_level(&toks, &[If]) {
+        "conditional expression"
+    } else if has_top_level(&toks, &[And, Or]) || toks.first().is_some_and(|t| t.kind() == Not) {
+        "expression"
+    } else if has_top_level(&toks, &[EqEqual, NotEqual, Less, Greater, LessEqual, GreaterEqual, In, Is, Not]) {
+        "comparison"
+    } else {
+        describe_target(text)
+    }
 }
 
 fn describe_target(text: &str) -> &'static str {
@@ -743,13 +1044,10 @@ fn tab_error(source: &str, idx: &LineIndex, tokens: &ruff_python_ast::token::Tok
             }
         }
         let bad = || {
-            Some(CompileError::with_index(
-                "TabError",
-                "inconsistent use of tabs and spaces in indentation",
-                source,
-                idx,
-                ls..ls,
-            ))
+            Some(
+                CompileError::with_index("TabError", "inconsistent use of tabs and spaces in indentation", source, idx, ls..ls)
+                    .from_origin(ErrorOrigin::NoEnd(0)),
+            )
         };
         let top = *stack.last().unwrap();
         if col == top.0 {

@@ -175,7 +175,7 @@ impl crate::limits::Nesting for Builder<'_> {
 
 impl<'a> Builder<'a> {
     fn err(&self, msg: impl Into<String>, r: TextRange) -> CompileError {
-        CompileError::with_index("SyntaxError", msg, self.source, self.idx, r.start().to_usize()..r.end().to_usize())
+        CompileError::with_index("SyntaxError", msg, self.source, self.idx, r.start().to_usize()..r.end().to_usize()).from_compiler()
     }
     fn cur(&self) -> ScopeId {
         *self.stack.last().unwrap()

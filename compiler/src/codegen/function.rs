@@ -102,6 +102,7 @@ const NO_LASTI: &[&str] = &[
     "pyrt_load_const", "pyrt_traceback_add", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
     "pyrt_cell_new", "pyrt_gen_resume", "pyrt_gen_suspend", "pyrt_frame_enter", "pyrt_frame_leave",
     "pyrt_raise_unbound_local", "pyrt_raise_unbound_deref", "pyrt_build_tuple", "pyrt_build_slice",
+    "pyrt_tstate",
 ];
 
 /// Frame fields native code writes inline (runtime frame.rs asserts the same numbers).
@@ -109,6 +110,16 @@ const FRAME_LASTI_OFFSET: u64 = 164;
 const FRAME_NATIVE_LOCALS_OFFSET: u64 = 184;
 /// Bytes a register-argument entry reserves for its frame (`frame::NATIVE_FRAME_BYTES`).
 const NATIVE_FRAME_WORDS: u32 = 192 / 8;
+/// `Frame::prev` (the caller's frame while this one runs).
+const FRAME_PREV_OFFSET: u64 = 168;
+/// `FunctionObj::code`, `globals`, `builtins`: copied into a register entry's frame
+/// together with the function itself (`Frame::code`, `func`, `globals`, `builtins` are
+/// the first four words of a frame).
+const FUNCTION_CODE_OFFSET: u64 = 16;
+/// `tstate::ThreadState` words: the innermost frame, the stack floor (the depth is the
+/// first `i32`).
+const TSTATE_FRAME_WORD: u64 = 1;
+const TSTATE_STACK_FLOOR_WORD: u64 = 2;
 /// Most parameters a register-argument entry takes.
 const MAX_REGISTER_ARGS: u32 = 16;
 
@@ -273,6 +284,12 @@ fn build_frame_entry<'ctx>(
 /// (moved in by the caller). Builds the frame on its own stack around the body; past the
 /// recursion limit it drops the arguments and fails before any frame exists (as
 /// `frame::call_direct` does).
+///
+/// Entering is inline when nothing is pending: one `pyrt_tstate()` call, then the depth
+/// bump, the limit, eval-breaker and stack-floor checks, the frame image copied from
+/// `pyrt_native_frame_template` with the four borrowed fields stored, and the link into
+/// the thread's frame chain (what `frame::enter_native` does). Any failed check takes
+/// `pyrt_frame_enter`, which serves the breaker or raises RecursionError.
 fn build_register_entry<'ctx>(
     ctx: &'ctx Context,
     module: &Module<'ctx>,
@@ -289,10 +306,18 @@ fn build_register_entry<'ctx>(
     let frame = b.build_pointer_cast(words, i8p, "frame")?;
     let params = reg.get_params();
     let func = params[0].into_int_value();
-    let st = b.build_call(rt(ctx, module, "pyrt_frame_enter")?, &[frame.into(), func.into()], "st")?;
-    let failed = b.build_int_compare(inkwell::IntPredicate::NE, ret_value(st)?, ctx.i32_type().const_zero(), "")?;
+    let ts = thread_state(ctx, module, &b)?;
+    let fast = ctx.append_basic_block(reg, "enter_fast");
+    let slow = ctx.append_basic_block(reg, "enter_slow");
     let fail = ctx.append_basic_block(reg, "recursion");
     let run = ctx.append_basic_block(reg, "run");
+    let depth1 = emit_enter_checks(ctx, module, &b, ts, frame, fast, slow)?;
+    b.position_at_end(fast);
+    emit_link_frame(ctx, module, &b, ts, frame, func, depth1)?;
+    b.build_unconditional_branch(run)?;
+    b.position_at_end(slow);
+    let st = b.build_call(rt(ctx, module, "pyrt_frame_enter")?, &[frame.into(), func.into()], "st")?;
+    let failed = b.build_int_compare(inkwell::IntPredicate::NE, ret_value(st)?, ctx.i32_type().const_zero(), "")?;
     b.build_conditional_branch(failed, fail, run)?;
     b.position_at_end(fail);
     let decref = rt(ctx, module, "pyrt_decref")?;
@@ -304,9 +329,128 @@ fn build_register_entry<'ctx>(
     let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
     args.extend(params[1..].iter().map(|a| BasicMetadataValueEnum::from(*a)));
     let r = ret_value(b.build_call(body, &args, "r")?)?;
-    b.build_call(rt(ctx, module, "pyrt_frame_leave")?, &[frame.into()], "")?;
+    emit_unlink_frame(ctx, &b, ts, frame)?;
     b.build_return(Some(&r))?;
     debug_assert_eq!(params.len() as u32, k + 1);
+    Ok(())
+}
+
+/// This thread's `tstate::ThreadState`: the thread pointer (`%fs:0`) plus the runtime's
+/// `pyrt_tstate_tls_offset` (see there why that is the same for every thread).
+fn thread_state<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>) -> R<PointerValue<'ctx>> {
+    let i64t = ctx.i64_type();
+    let asm_ty = i64t.fn_type(&[], false);
+    let asm = ctx.create_inline_asm(asm_ty, "movq %fs:0, $0".into(), "=r".into(), false, false, None, false);
+    let callee = inkwell::values::CallableValue::try_from(asm).map_err(|_| LowerError("inline asm is not callable".into()))?;
+    let tp = ret_value(b.build_call(callee, &[], "tp")?)?;
+    let off = b.build_load(runtime_global(module, i64t, "pyrt_tstate_tls_offset"), "tls_off")?.into_int_value();
+    let addr = b.build_int_add(tp, off, "")?;
+    Ok(b.build_int_to_ptr(addr, ctx.i8_type().ptr_type(AddressSpace::default()), "ts")?)
+}
+
+#[allow(dead_code)]
+fn ret_ptr<'ctx>(cs: inkwell::values::CallSiteValue<'ctx>) -> R<PointerValue<'ctx>> {
+    Ok(cs.try_as_basic_value().basic().ok_or_else(|| LowerError("call returned void".into()))?.into_pointer_value())
+}
+
+/// An external runtime global of type `ty` (declared on first use).
+fn runtime_global<'ctx>(module: &Module<'ctx>, ty: impl inkwell::types::BasicType<'ctx>, name: &str) -> PointerValue<'ctx> {
+    module.get_global(name).unwrap_or_else(|| module.add_global(ty, None, name)).as_pointer_value()
+}
+
+/// A relaxed (monotonic) atomic load of the runtime's `i32` global `name`.
+fn load_runtime_flag<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>, name: &str) -> R<IntValue<'ctx>> {
+    let v = b.build_load(runtime_global(module, ctx.i32_type(), name), name)?;
+    if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
+        inst.set_alignment(4).map_err(|e| LowerError(e.to_string()))?;
+        inst.set_atomic_ordering(inkwell::AtomicOrdering::Monotonic).map_err(|e| LowerError(e.to_string()))?;
+    }
+    Ok(v.into_int_value())
+}
+
+/// Word `i` of the thread state `ts`.
+fn tstate_word<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ctx>, i: u64) -> R<PointerValue<'ctx>> {
+    let words = b.build_pointer_cast(ts, ctx.i64_type().ptr_type(AddressSpace::default()), "")?;
+    Ok(unsafe { b.build_gep(words, &[ctx.i64_type().const_int(i, false)], "")? })
+}
+
+fn tstate_depth<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ctx>) -> R<PointerValue<'ctx>> {
+    Ok(b.build_pointer_cast(ts, ctx.i32_type().ptr_type(AddressSpace::default()), "depthp")?)
+}
+
+/// Branches to `fast` when one more call level is allowed without the runtime (depth + 1
+/// within `pyrt_recursion_limit`, no eval-breaker request, the frame above the stack
+/// floor), else to `slow`. Returns depth + 1.
+fn emit_enter_checks<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    b: &Builder<'ctx>,
+    ts: PointerValue<'ctx>,
+    frame: PointerValue<'ctx>,
+    fast: inkwell::basic_block::BasicBlock<'ctx>,
+    slow: inkwell::basic_block::BasicBlock<'ctx>,
+) -> R<IntValue<'ctx>> {
+    use inkwell::IntPredicate::{NE, UGT, ULT};
+    let depth = b.build_load(tstate_depth(ctx, b, ts)?, "depth")?.into_int_value();
+    let depth1 = b.build_int_add(depth, ctx.i32_type().const_int(1, false), "depth1")?;
+    let limit = load_runtime_flag(ctx, module, b, "pyrt_recursion_limit")?;
+    let too_deep = b.build_int_compare(UGT, depth1, limit, "")?;
+    let breaker = load_runtime_flag(ctx, module, b, "pyrt_eval_breaker")?;
+    let pending = b.build_int_compare(NE, breaker, ctx.i32_type().const_zero(), "")?;
+    let floor = b.build_load(tstate_word(ctx, b, ts, TSTATE_STACK_FLOOR_WORD)?, "floor")?.into_int_value();
+    let sp = b.build_ptr_to_int(frame, ctx.i64_type(), "sp")?;
+    let low = b.build_int_compare(ULT, sp, floor, "")?;
+    let any = b.build_or(b.build_or(too_deep, pending, "")?, low, "slow")?;
+    b.build_conditional_branch(any, slow, fast)?;
+    Ok(depth1)
+}
+
+/// Stores the new depth, fills the frame (template image, then code/func/globals/builtins
+/// borrowed from `func`) and makes it the thread's innermost frame.
+fn emit_link_frame<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    b: &Builder<'ctx>,
+    ts: PointerValue<'ctx>,
+    frame: PointerValue<'ctx>,
+    func: IntValue<'ctx>,
+    depth1: IntValue<'ctx>,
+) -> R<()> {
+    let i64t = ctx.i64_type();
+    b.build_store(tstate_depth(ctx, b, ts)?, depth1)?;
+    let bytes = NATIVE_FRAME_WORDS as u64 * 8;
+    let template = runtime_global(module, ctx.i8_type().array_type(bytes as u32), "pyrt_native_frame_template");
+    let src = b.build_pointer_cast(template, ctx.i8_type().ptr_type(AddressSpace::default()), "")?;
+    // Words 4.. (the first four are stored below), in two halves: LLVM expands a copy of
+    // up to 128 bytes inline but calls `memcpy` for a longer one.
+    let half = (bytes - 32) / 2;
+    for start in [32, 32 + half] {
+        let at = |p| unsafe { b.build_gep(p, &[i64t.const_int(start, false)], "") };
+        b.build_memcpy(at(frame)?, 8, at(src)?, 8, i64t.const_int(half, false)).map_err(|e| LowerError(e.to_string()))?;
+    }
+    let i64p = i64t.ptr_type(AddressSpace::default());
+    let fptr = b.build_int_to_ptr(func, i64p, "funcp")?;
+    for (field, word) in [(0u64, Some(FUNCTION_CODE_OFFSET / 8)), (8, None), (16, Some(FUNCTION_CODE_OFFSET / 8 + 1)), (24, Some(FUNCTION_CODE_OFFSET / 8 + 2))] {
+        let v = match word {
+            Some(w) => b.build_load(unsafe { b.build_gep(fptr, &[i64t.const_int(w, false)], "")? }, "")?.into_int_value(),
+            None => func,
+        };
+        b.build_store(frame_field(b, ctx, frame, field)?, v)?;
+    }
+    let cur = tstate_word(ctx, b, ts, TSTATE_FRAME_WORD)?;
+    let prev = b.build_load(cur, "prev")?;
+    b.build_store(frame_field(b, ctx, frame, FRAME_PREV_OFFSET)?, prev)?;
+    b.build_store(cur, b.build_ptr_to_int(frame, i64t, "")?)?;
+    Ok(())
+}
+
+/// Unlinks the frame and drops one level (`frame::leave_native`).
+fn emit_unlink_frame<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ctx>, frame: PointerValue<'ctx>) -> R<()> {
+    let prev = b.build_load(frame_field(b, ctx, frame, FRAME_PREV_OFFSET)?, "prev")?;
+    b.build_store(tstate_word(ctx, b, ts, TSTATE_FRAME_WORD)?, prev)?;
+    let dp = tstate_depth(ctx, b, ts)?;
+    let d = b.build_load(dp, "depth")?.into_int_value();
+    b.build_store(dp, b.build_int_sub(d, ctx.i32_type().const_int(1, false), "")?)?;
     Ok(())
 }
 

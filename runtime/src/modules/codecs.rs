@@ -156,6 +156,114 @@ fn c_decode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     transcode("decode", a, kw, 1)
 }
 
+// ----- str.encode / bytes.decode beyond the runtime's own codecs -----
+
+/// The UTF-16/32 codec a normalized name denotes (width, byte order), as the
+/// `encodings` aliases spell them.
+fn wide_codec(name: &str) -> Option<(usize, Order)> {
+    let n = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    Some(match n.as_str() {
+        "utf_16" | "utf16" | "u16" => (2, Order::Bom),
+        "utf_16_le" | "utf_16le" => (2, Order::Le),
+        "utf_16_be" | "utf_16be" => (2, Order::Be),
+        "utf_32" | "utf32" | "u32" => (4, Order::Bom),
+        "utf_32_le" | "utf_32le" => (4, Order::Le),
+        "utf_32_be" | "utf_32be" => (4, Order::Be),
+        _ => return None,
+    })
+}
+
+/// The registry's CodecInfo for a text encoding (CPython's
+/// `_PyCodec_LookupTextEncoding`): LookupError for unknown names and for codecs marked
+/// `_is_text_encoding = False` (rot13, hex...).
+fn text_codec(encoding: &str, alternative: &str) -> PyResult<Obj> {
+    if ensure_encodings().is_err() {
+        // `encodings` is not compiled into this program: only the native codecs exist
+        return Err(lookup_error_type(format!("unknown encoding: {encoding}")));
+    }
+    let info = lookup(encoding)?;
+    if let Some(t) = protocol::getattr_opt(&info, &pystr::intern("_is_text_encoding"))? {
+        if !protocol::is_true(&t)? {
+            return Err(lookup_error_type(format!(
+                "'{encoding}' is not a text encoding; use {alternative} to handle arbitrary codecs"
+            )));
+        }
+    }
+    Ok(info)
+}
+
+/// Calls `info[which]` on `(obj, errors)` and returns the first item of its
+/// `(object, length)` result.
+fn call_codec(info: &Obj, which: usize, obj: &Obj, errors: &str) -> PyResult<Obj> {
+    let func = tuple::as_slice(info).map(|t| t[which].clone()).ok_or_else(|| type_error("codec search functions must return 4-tuples"))?;
+    let r = protocol::call(&func, &[obj.clone(), pystr::new(errors)])?;
+    match tuple::as_slice(&r) {
+        Some([o, _]) => Ok(o.clone()),
+        _ => Err(type_error(if which == 0 {
+            "encoder must return a tuple (object, integer)"
+        } else {
+            "decoder must return a tuple (object,integer)"
+        })),
+    }
+}
+
+/// CPython's `wrap_codec_error`: an error of a plain exception type (no state beyond its
+/// message) raised by a codec found through the registry becomes the same type with
+/// "decoding with 'cp1252' codec failed (LookupError: ...)", caused by the original.
+fn wrap_codec_error(e: PyErr, what: &str, encoding: &str) -> PyErr {
+    let x = exc();
+    let ty = e.0.ty();
+    let plain = [x.lookup_error, x.type_error, x.value_error, x.runtime_error, x.exception].iter().any(|t| std::ptr::eq(ty, *t));
+    if !plain {
+        return e;
+    }
+    let text = protocol::str_string(&e.0).unwrap_or_default();
+    let w = crate::errors::new_error(ty, format!("{what} with '{encoding}' codec failed ({}: {text})", ty.name()));
+    crate::types::exceptions::set_cause(&w.0, Some(e.0));
+    w
+}
+
+/// Whether CPython's `PyUnicode_Decode`/`AsEncodedString` handle `encoding` without the
+/// registry (their shortcuts), so codec errors are not wrapped.
+fn is_shortcut(encoding: &str) -> bool {
+    let n = encoding.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    matches!(n.as_str(), "utf_16" | "utf16" | "utf_32" | "utf32")
+}
+
+/// `str.encode` (and text files) for encodings `types/bytes.rs` does not implement:
+/// UTF-16/32 natively (no registry needed), any other through the codec registry.
+pub fn encode_other(s: &Obj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if let Some((width, order)) = wide_codec(encoding) {
+        let text = pystr::as_str(s).unwrap_or("");
+        return Ok(wide_encode_core(text, width, order != Order::Be, order == Order::Bom));
+    }
+    let info = text_codec(encoding, "codecs.encode()")?;
+    let v = call_codec(&info, 0, s, errors).map_err(|e| wrap_codec_error(e, "encoding", encoding))?;
+    bytes::as_bytes_any(&v).map(<[u8]>::to_vec).ok_or_else(|| {
+        type_error(format!(
+            "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+            v.type_name()
+        ))
+    })
+}
+
+/// `bytes.decode`, `str(b, encoding)` (and text files) for encodings `types/bytes.rs`
+/// does not implement; `obj` is the object decoded (the error's `object`).
+pub fn decode_other(data: &[u8], encoding: &str, errors: &str, obj: &Obj) -> PyResult<String> {
+    if let Some((width, order)) = wide_codec(encoding) {
+        let r = wide_decode_core(data, obj, width, order, errors, true);
+        return r.map(|r| r.0).map_err(|e| if is_shortcut(encoding) { e } else { wrap_codec_error(e, "decoding", encoding) });
+    }
+    let info = text_codec(encoding, "codecs.decode()")?;
+    let v = call_codec(&info, 1, obj, errors).map_err(|e| wrap_codec_error(e, "decoding", encoding))?;
+    pystr::as_str(&v).map(str::to_string).ok_or_else(|| {
+        type_error(format!(
+            "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            v.type_name()
+        ))
+    })
+}
+
 // ----- error handlers -----
 
 fn handlers() -> Obj {
@@ -363,7 +471,14 @@ fn wide_encode(fname: &str, width: usize, order: Order, a: &[Obj], kw: &KwArgs) 
         let byteorder = v.get(2).and_then(|x| x.as_ref()).map_or(Ok(0), protocol::index_i64)?;
         le = byteorder <= 0;
     }
-    let mut out = Vec::new();
+    let bom = order == Order::Bom && v.get(2).and_then(|x| x.as_ref()).map_or(Ok(0), protocol::index_i64)? == 0;
+    Ok(result(bytes::new(wide_encode_core(&text, width, le, bom)), pystr::char_len(&s)))
+}
+
+/// UTF-16 (`width` 2) or UTF-32 (4) units of `text` in the given byte order, after a
+/// byte order mark when `bom`.
+fn wide_encode_core(text: &str, width: usize, le: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity((text.len() + 1) * width);
     let mut push = |u: u32| {
         let b = u.to_le_bytes();
         let unit = &b[..width];
@@ -373,7 +488,7 @@ fn wide_encode(fname: &str, width: usize, order: Order, a: &[Obj], kw: &KwArgs) 
             out.extend(unit.iter().rev());
         }
     };
-    if order == Order::Bom && v.get(2).and_then(|x| x.as_ref()).map_or(Ok(0), protocol::index_i64)? == 0 {
+    if bom {
         push(0xFEFF);
     }
     if width == 2 {
@@ -381,12 +496,17 @@ fn wide_encode(fname: &str, width: usize, order: Order, a: &[Obj], kw: &KwArgs) 
     } else {
         text.chars().for_each(|c| push(c as u32));
     }
-    Ok(result(bytes::new(out), pystr::char_len(&s)))
+    out
 }
 
 fn wide_error(enc: &str, obj: &Obj, start: usize, end: usize, reason: &str, errors: &str, out: &mut String) -> PyResult<()> {
     match errors {
         "ignore" => Ok(()),
+        "backslashreplace" => {
+            let data = bytes::buffer_data(obj).unwrap_or_default();
+            data.get(start..end).unwrap_or(&[]).iter().for_each(|b| out.push_str(&format!("\\x{b:02x}")));
+            Ok(())
+        }
         "replace" | "surrogateescape" | "surrogatepass" => {
             out.push('\u{fffd}');
             Ok(())

@@ -403,13 +403,39 @@ pub fn count_dealloc(h: *mut ObjHeader) {
     }
 }
 
-/// Interpreter shutdown, as CPython does it for `__main__`: names starting with an
-/// underscore are set to None first, then the rest (except `__builtins__`), so the
-/// program's objects are released (and their `__del__` run) in that order; then a
-/// collection finalizes cyclic garbage.
-pub fn finalize_main(main_dict: &Obj) {
-    none_namespace(main_dict);
+/// Interpreter shutdown, CPython 3.11's `finalize_modules`: the standard streams are
+/// restored, every entry of `sys.modules` is set to None in order (a module nothing else
+/// holds is freed then, with its namespace), `sys.modules` is emptied, a collection
+/// finalizes the namespaces kept by reference cycles (functions hold their globals)
+/// with their globals intact, then the namespaces of the modules still alive are set to
+/// None, newest first (`none_namespace`), and a last collection runs.
+pub fn finalize_modules() {
     crate::modules::sys::flush_stdout();
+    restore_std_streams();
+    let mods = crate::modules::sys::modules_dict();
+    let mut alive = Vec::new();
+    for k in dict::keys(&mods) {
+        let Some(m) = dict::get_item(&mods, &k).ok().flatten() else { continue };
+        if crate::types::module::is_module(&m) {
+            alive.extend(crate::modules::weakref::new_ref(&m).ok());
+        }
+        let _ = dict::set_item(&mods, k, none::none());
+        drop(m);
+    }
+    dict::clear(&mods);
+    gc::collect_with_callbacks(2);
+    let keep = [crate::modules::sys::module(), crate::builtins::builtins_module()];
+    for w in alive.iter().rev() {
+        let Some(m) = crate::modules::weakref::referent(w) else { continue };
+        if keep.iter().any(|k| k.is(&m)) {
+            continue;
+        }
+        if let Some(d) = crate::object::dict_slot(&m).and_then(|d| d.clone()) {
+            drop(m);
+            none_namespace(&d);
+        }
+    }
+    drop(alive);
     gc::collect_with_callbacks(2);
     crate::modules::sys::flush_stdout();
 }
@@ -449,7 +475,7 @@ pub fn leak_baseline() {
 
 /// At exit in leak-check mode: tears down what the program made reachable (the
 /// `__main__` namespace, modules imported since start-up), collects, reports.
-pub fn leak_check_at_exit(main_dict: &Obj) {
+pub fn leak_check_at_exit() {
     if !leaks().on {
         return;
     }
@@ -477,7 +503,6 @@ pub fn leak_check_at_exit(main_dict: &Obj) {
         }
         let _ = dict::del_item(&mods, &k);
     }
-    dict::clear(main_dict);
     GARBAGE.with(|g| g.borrow_mut().take());
     CALLBACKS.with(|g| g.borrow_mut().take());
     // Process-wide state native modules fill with the program's objects, which CPython

@@ -41,6 +41,7 @@ mod unicodedata_db;
 pub mod multiprocessing;
 pub mod socket;
 pub mod posixshmem;
+pub mod mmap;
 pub mod ast;
 #[cfg(feature = "compiler")]
 pub mod ast_convert;
@@ -120,6 +121,7 @@ native_modules! {
     "_socket" => pyrt_native__socket: socket::create,
     "_posixshmem" => pyrt_native__posixshmem: posixshmem::create,
     "_ast" => pyrt_native__ast: ast::create,
+    "mmap" => pyrt_native_mmap: mmap::create,
 }
 
 /// The native modules a program enabled (few: a linear scan is fine, imports are cached

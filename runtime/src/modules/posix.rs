@@ -215,6 +215,7 @@ struct Types {
     terminal_size: &'static TypeObject,
     uname_result: &'static TypeObject,
     times_result: &'static TypeObject,
+    statvfs_result: &'static TypeObject,
     dir_entry: &'static TypeObject,
     scandir_iter: &'static TypeObject,
 }
@@ -236,6 +237,10 @@ fn tys() -> &'static Types {
         terminal_size: structseq::new_type("os", "terminal_size", &["columns", "lines"], 2),
         uname_result: structseq::new_type("posix", "uname_result", &["sysname", "nodename", "release", "version", "machine"], 5),
         times_result: structseq::new_type("posix", "times_result", &["user", "system", "children_user", "children_system", "elapsed"], 5),
+        statvfs_result: structseq::new_type("os", "statvfs_result", &[
+            "f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail",
+            "f_flag", "f_namemax", "f_fsid",
+        ], 10),
         dir_entry: super::make_type(dir_entry_spec()),
         scandir_iter: super::make_type(scandir_iter_spec()),
     }));
@@ -284,6 +289,22 @@ fn p_lstat(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let b = bind_args("lstat", a, kw, &["path", "dir_fd"], 0, 1, 1)?;
     let p = path_arg("lstat", "path", b[0].as_ref().unwrap(), false)?;
     Ok(stat_value(&do_stat(&p, false)?))
+}
+
+/// `statvfs(path)` (or an fd): multiprocessing's heap checks the free space of /dev/shm.
+fn p_statvfs(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    let b = bind_args("statvfs", a, kw, &["path"], 0, 1, 1)?;
+    // SAFETY: an all-zero `statvfs` is a valid value; the calls only write into it.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    match path_arg("statvfs", "path", b[0].as_ref().unwrap(), true)? {
+        PathArg::Fd(fd) => check(None, || unsafe { libc::fstatvfs(fd, &mut st) })?,
+        PathArg::Path { c, obj, .. } => check(Some(&obj), || unsafe { libc::statvfs(c.as_ptr(), &mut st) })?,
+    };
+    let u = |v: u64| int::from_u64(v);
+    Ok(structseq::new_value(tys().statvfs_result, vec![
+        u(st.f_bsize), u(st.f_frsize), u(st.f_blocks), u(st.f_bfree), u(st.f_bavail), u(st.f_files),
+        u(st.f_ffree), u(st.f_favail), u(st.f_flag), u(st.f_namemax), u(st.f_fsid),
+    ]))
 }
 
 fn p_fstat(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
@@ -1246,7 +1267,7 @@ pub fn create() -> PyResult<Obj> {
         ("WTERMSIG", p_wtermsig), ("WIFSTOPPED", p_wifstopped), ("WSTOPSIG", p_wstopsig),
         ("WCOREDUMP", p_wcoredump), ("WIFCONTINUED", p_wifcontinued),
         ("waitstatus_to_exitcode", p_waitstatus_to_exitcode), ("execv", p_execv), ("execve", p_execve),
-        ("system", p_system), ("cpu_count", p_cpu_count), ("uname", p_uname), ("times", p_times),
+        ("system", p_system), ("cpu_count", p_cpu_count), ("uname", p_uname), ("times", p_times), ("statvfs", p_statvfs),
         ("sysconf", p_sysconf), ("putenv", p_putenv), ("unsetenv", p_unsetenv),
     ];
     for (name, func) in fns {
@@ -1260,6 +1281,7 @@ pub fn create() -> PyResult<Obj> {
     dict::set_item_str(&d, "terminal_size", t.terminal_size.as_obj());
     dict::set_item_str(&d, "uname_result", t.uname_result.as_obj());
     dict::set_item_str(&d, "times_result", t.times_result.as_obj());
+    dict::set_item_str(&d, "statvfs_result", t.statvfs_result.as_obj());
     dict::set_item_str(&d, "DirEntry", t.dir_entry.as_obj());
     dict::set_item_str(&d, "error", crate::types::exceptions::exc().os_error.as_obj());
     dict::set_item_str(&d, "environ", environ());

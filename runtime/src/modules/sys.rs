@@ -81,6 +81,24 @@ pub fn try_flush_stdout() -> PyResult<()> {
     STDOUT_BUF.with(|b| write_out_buffer(&mut b.borrow_mut())).map_err(os_error_of)
 }
 
+/// CPython's `flush_io()` before it prints an uncaught exception: `sys.stdout` is flushed
+/// with errors ignored, and bytes that could not be written stay buffered, so that the
+/// flush at exit fails again and reports it (exit status 120).
+pub fn flush_io_before_traceback() {
+    match get_attr("stdout") {
+        Some(o) if !is_default_stream(&o, 1) && !crate::types::none::is_none(&o) => {
+            let _ = protocol::call_method(&o, "flush", &[]);
+        }
+        _ => STDOUT_BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            let mut out = std::io::stdout();
+            if b.is_empty() || out.write_all(&b).and_then(|_| out.flush()).is_ok() {
+                b.clear();
+            }
+        }),
+    }
+}
+
 /// CPython's flush of the standard streams at exit: `sys.stdout` (the program's
 /// replacement if it set one) is flushed; a failure is reported as "Exception ignored
 /// in: <stream>" and makes the exit status 120. Returns whether the flush succeeded.

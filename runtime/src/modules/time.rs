@@ -75,7 +75,6 @@ fn t_sleep(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if !secs.is_finite() || secs > 1e12 {
         return Err(crate::errors::overflow_error("sleep length is too large"));
     }
-    crate::modules::sys::flush_stdout();
     // Releases the GIL; a signal handler in the main thread may interrupt it.
     crate::modules::signal::sleep(secs)?;
     Ok(crate::types::none::none())

@@ -93,6 +93,11 @@ fn check_weakrefable(o: &Obj) -> PyResult<()> {
     Ok(())
 }
 
+/// A plain `weakref.ref(o)` made from Rust (interpreter shutdown tracks modules so).
+pub fn new_ref(o: &Obj) -> PyResult<Obj> {
+    new_weak(wr_types()[0], o, None, KIND_REF)
+}
+
 fn new_weak(ty: &'static TypeObject, o: &Obj, cb: Option<Obj>, kind: u8) -> PyResult<Obj> {
     check_weakrefable(o)?;
     let cb = cb.filter(|c| !none::is_none(c));

@@ -77,7 +77,7 @@ pub fn as_bytes_any(o: &Obj) -> Option<&[u8]> {
     if super::memoryview::is_memoryview(o) {
         return super::memoryview::contiguous(o);
     }
-    None
+    super::memoryview::external_bytes(o)
 }
 
 /// Adds `delta` to a bytearray's export count (no-op for other objects).
@@ -240,7 +240,7 @@ fn decode_error(enc: &str, obj: &Obj, start: usize, end: usize, reason: &str) ->
 
 /// Decodes `data` (taken from `obj`, used for the error's `object`).
 pub fn decode(data: &[u8], encoding: &str, errors: &str, obj: &Obj) -> PyResult<String> {
-    let (c, name) = codec(encoding)?;
+    let Ok((c, name)) = codec(encoding) else { return crate::modules::codecs::decode_other(data, encoding, errors, obj) };
     let mut out = String::with_capacity(data.len());
     let handle = |out: &mut String, bad: &[u8], start: usize, end: usize, reason: &str| -> PyResult<()> {
         match errors {
@@ -315,7 +315,7 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str, obj: &Obj) -> PyResult<
 /// Encodes str object `s`.
 pub fn encode(s: &Obj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let text = super::str::as_str(s).unwrap_or("");
-    let (c, name) = codec(encoding)?;
+    let Ok((c, name)) = codec(encoding) else { return crate::modules::codecs::encode_other(s, encoding, errors) };
     let limit: u32 = match c {
         Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
         Codec::Ascii => 128,

@@ -302,14 +302,34 @@ pub fn call_descr_bound(d: &MethodDescrObj, s: &Obj, a: &[Obj], kw: &KwArgs) -> 
                 };
                 return Err(type_error(msg));
             }
-            let mut v = Vec::with_capacity(n);
-            v.push(s.clone());
-            v.extend_from_slice(a);
-            func(&v)
+            call_with_receiver(func, s, a)
         }
         DescrKind::MethodKw(f) | DescrKind::ClassMethod(f) => f(s, a, kw),
         DescrKind::Slot(w) => call_slot_wrapper(d.name, w, s, a, kw),
     }
+}
+
+/// Calls `func` on `[s, a..]`. Up to a few arguments the slice is built on the stack
+/// from bitwise copies of the borrowed references: nothing is allocated or counted,
+/// and the copies cannot be dropped through the shared slice; the caller keeps the
+/// originals alive for the call.
+fn call_with_receiver(func: fn(&[Obj]) -> PyResult<Obj>, s: &Obj, a: &[Obj]) -> PyResult<Obj> {
+    const MAX: usize = 6;
+    if a.len() >= MAX {
+        let mut v = Vec::with_capacity(a.len() + 1);
+        v.push(s.clone());
+        v.extend_from_slice(a);
+        return func(&v);
+    }
+    let mut words = [0u64; MAX];
+    words[0] = s.raw();
+    for (w, x) in words[1..].iter_mut().zip(a) {
+        *w = x.raw();
+    }
+    // SAFETY: `Obj` is a `repr(transparent)` non-zero word and the first `a.len() + 1`
+    // words are live references borrowed from `s` and `a` for the duration of the call.
+    let objs = unsafe { std::slice::from_raw_parts(words.as_ptr() as *const Obj, a.len() + 1) };
+    func(objs)
 }
 
 fn descr_call(o: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {

@@ -110,10 +110,7 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
         gm.frame = Some(fr);
         return Err(e);
     }
-    let saved = errors::handled();
-    if let Some(e) = gm.exc_state.take() {
-        errors::set_handled(Some(e));
-    }
+    let handled = HandledSwap::enter(gm.exc_state.take());
     frame::push(&mut fr);
     let r = match as_code(&fr.code).native {
         Some(entry) if !frame::force_interp() => native_resume(&mut fr, entry, throw),
@@ -125,21 +122,17 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
     gm.running = false;
     match r {
         Ok(Exit::Yield(v)) => {
-            let cur = errors::set_handled(saved.clone());
-            gm.exc_state = match (cur, &saved) {
-                (Some(c), Some(s)) if c.is(s) => None,
-                (c, _) => c,
-            };
+            gm.exc_state = handled.suspend();
             gm.frame = Some(fr);
             Ok(SendResult::Yield(v))
         }
         Ok(Exit::Return(v)) => {
-            errors::set_handled(saved);
+            handled.finish();
             drop(fr);
             Ok(SendResult::Return(v))
         }
         Err(e) => {
-            errors::set_handled(saved);
+            handled.finish();
             drop(fr);
             let agen_stop = kind(g) == "async generator" && e.matches(exc().stop_async_iteration);
             if e.matches(exc().stop_iteration) || agen_stop {
@@ -150,6 +143,55 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
                 return Err(re);
             }
             Err(e)
+        }
+    }
+}
+
+/// The thread's handled exception (`sys.exc_info()`) around one run of a generator body:
+/// the generator's own saved one (if it was suspended inside an `except` block) is
+/// installed for the run, and whatever the body is handling when it yields is saved
+/// back, the caller's being restored. The common case — nothing handled on either side —
+/// touches no references.
+enum HandledSwap {
+    /// Nothing was handled at entry and the generator had nothing saved.
+    Clear,
+    /// The caller's handled exception, to restore after the run.
+    Saved(Option<Obj>),
+}
+
+impl HandledSwap {
+    fn enter(own: Option<Obj>) -> HandledSwap {
+        if own.is_none() && errors::no_handled() {
+            return HandledSwap::Clear;
+        }
+        let saved = errors::handled();
+        if own.is_some() {
+            errors::set_handled(own);
+        }
+        HandledSwap::Saved(saved)
+    }
+
+    /// At a yield: restores the caller's exception, returning the generator's to keep.
+    fn suspend(self) -> Option<Obj> {
+        match self {
+            HandledSwap::Clear if errors::no_handled() => None,
+            HandledSwap::Clear => errors::set_handled(None),
+            HandledSwap::Saved(saved) => match (errors::set_handled(saved.clone()), &saved) {
+                (Some(c), Some(s)) if c.is(s) => None,
+                (c, _) => c,
+            },
+        }
+    }
+
+    /// At the end of the body: restores the caller's exception.
+    fn finish(self) {
+        match self {
+            HandledSwap::Clear => {
+                errors::set_handled(None);
+            }
+            HandledSwap::Saved(saved) => {
+                errors::set_handled(saved);
+            }
         }
     }
 }

@@ -5,9 +5,11 @@
 //! bytes-like objects, hash of read-only byte views, and the buffer attributes (`obj`,
 //! `nbytes`, `readonly`, `format`, `itemsize`, `ndim`, `shape`, `strides`, ...).
 //! A view over a bytearray counts as an export of it, so the bytearray refuses to resize
-//! while the view is alive (`bytes::ba_export`).
+//! while the view is alive (`bytes::ba_export`). Native types that own raw memory (mmap)
+//! register an `ExternalBuffer`: views reach their memory through it and count as exports,
+//! and the exporter refuses to unmap or move the memory while any view is alive.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use pyc_frontend::bytecode::CmpOp;
 
@@ -16,6 +18,7 @@ use super::none::{none, not_implemented};
 use super::typeobj::{KwArgs, MethodDef};
 use super::{types, TypeSpec};
 use crate::errors::{index_error, type_error, value_error};
+use crate::gil::GilCell;
 use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
 use crate::protocol;
 
@@ -35,12 +38,54 @@ pub struct MemoryViewObj {
     pub itemsize: usize,
     pub readonly: bool,
     pub released: Cell<bool>,
+    /// How to reach `obj`'s memory when it is not a bytes or bytearray.
+    pub external: Option<&'static ExternalBuffer>,
+}
+
+/// How memoryviews reach the memory of a native exporter type (registered by its module).
+pub struct ExternalBuffer {
+    /// The exporter's memory: pointer, length and whether it is read-only (an error once
+    /// it is closed; an exporter with views cannot close).
+    pub memory: fn(&Obj) -> PyResult<(*mut u8, usize, bool)>,
+    /// Adds a view (+1) or drops one (-1).
+    pub export: fn(&Obj, isize),
+}
+
+static EXTERNAL: GilCell<RefCell<Vec<(&'static super::typeobj::TypeObject, &'static ExternalBuffer)>>> =
+    GilCell::new(RefCell::new(Vec::new()));
+
+/// Lets `memoryview()` wrap instances of `ty` (and its subclasses).
+pub fn register_external(ty: &'static super::typeobj::TypeObject, ext: &'static ExternalBuffer) {
+    EXTERNAL.with(|v| v.borrow_mut().push((ty, ext)));
+}
+
+fn external_of(o: &Obj) -> Option<&'static ExternalBuffer> {
+    if o.is_small_int() {
+        return None;
+    }
+    EXTERNAL.with(|v| v.borrow().iter().find(|(t, _)| o.ty().is_subtype(t)).map(|(_, e)| *e))
+}
+
+/// The memory of an open external exporter (a snapshot borrow, like `bytes::as_bytes_any`).
+pub fn external_bytes(o: &Obj) -> Option<&[u8]> {
+    let (p, n, _) = (external_of(o)?.memory)(o).ok()?;
+    // SAFETY: the mapping is live now; callers use the slice before running Python code,
+    // which is the only way it could be closed or resized.
+    Some(unsafe { std::slice::from_raw_parts(p, n) })
+}
+
+/// Counts a view in or out of the object it looks at.
+fn export(obj: &Obj, external: Option<&ExternalBuffer>, delta: isize) {
+    match external {
+        Some(e) => (e.export)(obj, delta),
+        None => bytes::ba_export(obj, delta),
+    }
 }
 
 unsafe fn drop_mv(h: *mut ObjHeader) {
     let m = &mut *(h as *mut MemoryViewObj);
     if !m.released.get() {
-        bytes::ba_export(&m.obj, -1);
+        export(&m.obj, m.external, -1);
     }
     std::ptr::drop_in_place(m as *mut MemoryViewObj);
 }
@@ -58,18 +103,29 @@ fn released_error() -> PyErr {
 }
 
 fn make(obj: Obj, start: usize, len: usize, step: isize, readonly: bool) -> Obj {
-    make_fmt(obj, start, len, step, readonly, "B", 1)
+    let external = external_of(&obj);
+    make_fmt(obj, external, start, len, step, readonly, "B", 1)
 }
 
-fn make_fmt(obj: Obj, start: usize, len: usize, step: isize, readonly: bool, format: &'static str, itemsize: usize) -> Obj {
-    bytes::ba_export(&obj, 1);
-    let m = MemoryViewObj { head: header(), obj, start, len, step, format, itemsize, readonly, released: Cell::new(false) };
+#[allow(clippy::too_many_arguments)]
+fn make_fmt(
+    obj: Obj,
+    external: Option<&'static ExternalBuffer>,
+    start: usize,
+    len: usize,
+    step: isize,
+    readonly: bool,
+    format: &'static str,
+    itemsize: usize,
+) -> Obj {
+    export(&obj, external, 1);
+    let m = MemoryViewObj { head: header(), obj, start, len, step, format, itemsize, readonly, released: Cell::new(false), external };
     alloc(types().memoryview, m)
 }
 
 /// A view like `m` (same object, format, writability) over other items.
 fn derive(m: &MemoryViewObj, start: usize, len: usize, step: isize, readonly: bool) -> Obj {
-    make_fmt(m.obj.clone(), start, len, step, readonly, m.format, m.itemsize)
+    make_fmt(m.obj.clone(), m.external, start, len, step, readonly, m.format, m.itemsize)
 }
 
 /// The formats `cast` accepts (native, single character; `_struct` knows their sizes).
@@ -102,6 +158,10 @@ pub fn from_object(o: &Obj) -> PyResult<Obj> {
         let n = bytes::as_bytes_any(o).map(|b| b.len()).unwrap_or(0);
         return Ok(make(o.clone(), 0, n, 1, false));
     }
+    if let Some(e) = external_of(o) {
+        let (_, n, readonly) = (e.memory)(o)?;
+        return Ok(make(o.clone(), 0, n, 1, readonly));
+    }
     Err(type_error(format!("memoryview: a bytes-like object is required, not '{}'", o.type_name())))
 }
 
@@ -114,7 +174,27 @@ fn live(o: &Obj) -> PyResult<&MemoryViewObj> {
 }
 
 fn base(m: &MemoryViewObj) -> &[u8] {
-    bytes::as_bytes_any(&m.obj).unwrap_or(&[])
+    match m.external {
+        // SAFETY: the view is an export of `m.obj`, so the exporter keeps this memory
+        // mapped, in place and at this length until the view is released.
+        Some(e) => match (e.memory)(&m.obj) {
+            Ok((p, n, _)) if !p.is_null() => unsafe { std::slice::from_raw_parts(p, n) },
+            _ => &[],
+        },
+        None => bytes::as_bytes_any(&m.obj).unwrap_or(&[]),
+    }
+}
+
+/// The writable memory under a view (None for read-only objects).
+fn base_mut(m: &MemoryViewObj) -> Option<&mut [u8]> {
+    match m.external {
+        // SAFETY: as in `base`; writes go only through views not marked read-only.
+        Some(e) => match (e.memory)(&m.obj) {
+            Ok((p, n, false)) if !p.is_null() => Some(unsafe { std::slice::from_raw_parts_mut(p, n) }),
+            _ => None,
+        },
+        None => bytes::bytearray_data_mut(&m.obj).map(|v| &mut v[..]),
+    }
 }
 
 fn pos(m: &MemoryViewObj, k: usize) -> usize {
@@ -176,7 +256,7 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             return Err(index_error("index out of bounds on dimension 1"));
         };
         let p = pos(m, j);
-        if let Some(d) = bytes::bytearray_data_mut(&m.obj) {
+        if let Some(d) = base_mut(m) {
             if let Some(dst) = d.get_mut(p..p + m.itemsize) {
                 dst.copy_from_slice(&packed);
             }
@@ -202,7 +282,7 @@ fn mv_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             return Err(value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
         let positions: Vec<usize> = (0..n).map(|k| pos(m, (start + k as isize * step) as usize)).collect();
-        if let Some(d) = bytes::bytearray_data_mut(&m.obj) {
+        if let Some(d) = base_mut(m) {
             for (p, item) in positions.into_iter().zip(src.chunks(m.itemsize)) {
                 if let Some(dst) = d.get_mut(p..p + m.itemsize) {
                     dst.copy_from_slice(item);
@@ -312,7 +392,7 @@ fn m_release(a: &[Obj]) -> PyResult<Obj> {
     let m = get(&a[0]);
     if !m.released.get() {
         m.released.set(true);
-        bytes::ba_export(&m.obj, -1);
+        export(&m.obj, m.external, -1);
     }
     Ok(none())
 }
@@ -363,7 +443,7 @@ fn m_cast(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             return Err(crate::errors::not_implemented_error("memoryview: only one-dimensional casts are supported"));
         }
     }
-    Ok(make_fmt(m.obj.clone(), m.start, nbytes / size, size as isize, m.readonly, format, size))
+    Ok(make_fmt(m.obj.clone(), m.external, m.start, nbytes / size, size as isize, m.readonly, format, size))
 }
 
 fn g_obj(o: &Obj) -> PyResult<Obj> {

@@ -17,11 +17,29 @@ pub fn spec() -> TypeSpec {
     s.slots.getattro = Some(module_getattro);
     s.slots.new = Some(module_new);
     s.slots.init = Some(module_init);
+    s.slots.traverse = Some(module_traverse);
+    s.slots.clear = Some(module_clear);
     s.methods = vec![
         MethodDef::GetSet { name: "__dict__", get: crate::types::object::get_dict_attr, set: no_set_dict },
         MethodDef::Method { name: "__dir__", func: module_dir, min: 1, max: 1 },
     ];
     s
+}
+
+/// The namespace, so that modules kept only by dead namespaces are collected (at exit
+/// above all). A heap subclass's dict is visited by `gc::traverse_object` instead.
+fn module_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if !o.ty().is_heap_type() {
+        if let Some(Some(d)) = dict_slot(o) {
+            visit(d);
+        }
+    }
+}
+
+fn module_clear(o: &Obj) {
+    if !o.ty().is_heap_type() {
+        drop(dict_slot(o).and_then(|d| d.take()));
+    }
 }
 
 fn no_set_dict(_o: &Obj, _v: Option<&Obj>) -> PyResult<()> {

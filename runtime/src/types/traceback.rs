@@ -27,6 +27,39 @@ pub struct TracebackObj {
     /// `tb_frame`, which is created only when asked for.
     pub globals: Option<Obj>,
     pub live: *const crate::frame::Frame,
+    /// The locals of a frame the exception unwound (raw `localsplus` values, cells as
+    /// cells), captured when this entry was added because the frame had no handler: a
+    /// traceback keeps the raising frames' locals alive, as CPython's frame objects do.
+    /// Moved into the frame object when `tb_frame` creates it.
+    pub locals: Option<crate::frame::LocalsPlus>,
+    /// The running caller of `live` when this entry was added, and its code (to tell it
+    /// from a later frame at the same address): the entry added next for that caller
+    /// links itself in `outer`.
+    caller: *const crate::frame::Frame,
+    caller_code: u64,
+    /// The entry of the caller's frame whose `next` is this one (borrowed: that entry
+    /// resets it when it lets go of this one, see `detach_next`), so `tb_frame.f_back`
+    /// is the caller's frame object without a reference cycle between entries.
+    outer: *mut TracebackObj,
+}
+
+impl Drop for TracebackObj {
+    fn drop(&mut self) {
+        detach_next(self);
+    }
+}
+
+/// Lets go of `t.next`, first unlinking its `outer` pointer if it points at `t`.
+fn detach_next(t: &mut TracebackObj) -> Option<Obj> {
+    let next = t.next.take()?;
+    if next.is_exact(types().traceback) {
+        // SAFETY: exact traceback objects have a `TracebackObj` payload.
+        let n = unsafe { next.payload_mut::<TracebackObj>() };
+        if std::ptr::eq(n.outer, t) {
+            n.outer = std::ptr::null_mut();
+        }
+    }
+    Some(next)
 }
 
 /// A frame object: a snapshot (code, line, globals, the caller's snapshot) of a frame
@@ -41,6 +74,9 @@ pub struct FrameObj {
     pub globals: Option<Obj>,
     pub back: Option<Obj>,
     pub live: *const crate::frame::Frame,
+    /// The locals the frame had when an exception unwound it (`TracebackObj::locals`),
+    /// shown by `f_locals` once the frame has finished; dropped by `clear()`.
+    pub locals: Option<crate::frame::LocalsPlus>,
 }
 
 /// The running frame `fp`, if it is still on this thread's frame stack running `code`.
@@ -71,13 +107,41 @@ fn tb(o: &Obj) -> &TracebackObj {
 
 /// Prepends an entry (frame of `code`, instruction `pc`) to `exc.__traceback__`.
 pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
-    let line = as_code(code).line_of(pc);
+    let co = as_code(code);
+    let line = co.line_of(pc);
     let next = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
     let running = current_frame_of(code);
     let globals = running.map(|f| f.globals.clone());
     let live = running.map_or(std::ptr::null(), |f| f as *const _);
-    let t = alloc(types().traceback, TracebackObj { head: header(), next, code: code.clone(), lasti: pc, lineno: line, frame: None, globals, live });
+    let caller: *const crate::frame::Frame = running.map_or(std::ptr::null(), |f| f.prev);
+    // SAFETY: the caller of a running frame is on the frame stack.
+    let caller_code = if caller.is_null() { 0 } else { unsafe { (*caller).code.raw() } };
+    let locals = running.filter(|_| co.code.handler_for(pc).is_none()).and_then(unwound_locals);
+    let t = alloc(
+        types().traceback,
+        TracebackObj { head: header(), next, code: code.clone(), lasti: pc, lineno: line, frame: None, globals, live, locals, caller, caller_code, outer: std::ptr::null_mut() },
+    );
+    // SAFETY: `t` was just allocated with a `TracebackObj` payload; `next` is exact.
+    let tp = unsafe { t.payload_mut::<TracebackObj>() } as *mut TracebackObj;
+    if let Some(n) = unsafe { &(*tp).next } {
+        let n = unsafe { n.payload_mut::<TracebackObj>() };
+        if !live.is_null() && std::ptr::eq(n.caller, live) && n.caller_code == code.raw() && n.outer.is_null() {
+            n.outer = tp;
+        }
+    }
     excs::set_traceback(exc, Some(t));
+}
+
+/// The locals of function frame `f`, which an exception is unwinding (it has no handler
+/// for it): kept by the traceback entry. Generator frames are left out (their native
+/// code holds the locals in a buffer the runtime cannot see while they run).
+fn unwound_locals(f: &crate::frame::Frame) -> Option<crate::frame::LocalsPlus> {
+    let co = f.co();
+    if co.flags & pyc_frontend::bytecode::code_flags::OPTIMIZED == 0 || f.generator != 0 || co.is_generator() {
+        return None;
+    }
+    let vals = crate::frame::raw_locals(f);
+    vals.iter().any(Option::is_some).then_some(vals)
 }
 
 // ----- printing -----
@@ -688,11 +752,13 @@ fn tb_set_next(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
     match v {
         None => Err(crate::errors::type_error("can't delete tb_next attribute")),
         Some(v) if none::is_none(v) => {
-            t.next = None;
+            drop(detach_next(t));
             Ok(())
         }
         Some(v) if v.is_exact(types().traceback) => {
+            let old = detach_next(t);
             t.next = Some(v.clone());
+            drop(old);
             Ok(())
         }
         Some(v) => Err(crate::errors::type_error(format!("expected traceback object or None, got '{}'", v.type_name()))),
@@ -705,13 +771,23 @@ fn tb_lasti(o: &Obj) -> PyResult<Obj> {
     Ok(crate::types::int::from_i64(if tb(o).lasti == u32::MAX { -1 } else { tb(o).lasti as i64 * 2 }))
 }
 fn tb_frame(o: &Obj) -> PyResult<Obj> {
-    let t = tb(o);
+    // SAFETY: `o` is an exact traceback object.
+    Ok(frame_of(unsafe { o.payload_mut::<TracebackObj>() }))
+}
+
+/// The frame object of entry `t`, created on first use (it takes the captured locals);
+/// its `f_back` is the frame object of the entry of the caller (`outer`), if linked.
+fn frame_of(t: &mut TracebackObj) -> Obj {
     if let Some(f) = &t.frame {
-        return Ok(f.clone());
+        return f.clone();
     }
-    let f = frame_obj(t.code.clone(), t.lineno, t.globals.clone(), None, t.live);
-    unsafe { o.payload_mut::<TracebackObj>().frame = Some(f.clone()) };
-    Ok(f)
+    // SAFETY: `outer` is reset by that entry before it stops holding `t` (`detach_next`).
+    let back = (!t.outer.is_null()).then(|| frame_of(unsafe { &mut *t.outer }));
+    let f = frame_obj(t.code.clone(), t.lineno, t.globals.clone(), back, t.live);
+    // SAFETY: just allocated as a frame object.
+    unsafe { f.payload_mut::<FrameObj>() }.locals = t.locals.take();
+    t.frame = Some(f.clone());
+    f
 }
 
 fn tb_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
@@ -720,12 +796,13 @@ fn tb_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     for r in [&t.next, &t.frame, &t.globals].into_iter().flatten() {
         visit(r);
     }
+    t.locals.iter().flat_map(|l| l.iter().flatten()).for_each(|v| visit(v));
 }
 
 fn tb_clear(o: &Obj) {
     // SAFETY: the collector clears an object only while nothing else uses it (GIL held).
     let t = unsafe { o.payload_mut::<TracebackObj>() };
-    let dropped = (t.next.take(), t.frame.take(), t.globals.take());
+    let dropped = (detach_next(t), t.frame.take(), t.globals.take(), t.locals.take());
     drop(dropped);
 }
 
@@ -756,31 +833,51 @@ fn f_globals(o: &Obj) -> PyResult<Obj> {
     Ok(fr(o).globals.clone().unwrap_or_else(crate::types::dict::new))
 }
 fn f_back(o: &Obj) -> PyResult<Obj> {
-    Ok(fr(o).back.clone().unwrap_or_else(none::none))
+    if let Some(b) = &fr(o).back {
+        return Ok(b.clone());
+    }
+    // a frame still running: its caller, as it is now
+    let Some(f) = still_running(fr(o).live, &fr(o).code) else { return Ok(none::none()) };
+    if f.prev.is_null() {
+        return Ok(none::none());
+    }
+    // SAFETY: the caller of a running frame is on the frame stack.
+    let p = unsafe { &*f.prev };
+    Ok(snapshot(p, p.line(), None))
 }
 fn f_locals(o: &Obj) -> PyResult<Obj> {
     let Some(f) = still_running(fr(o).live, &fr(o).code) else {
-        return Ok(crate::types::dict::new());
+        return locals_dict(&fr(o).code, fr(o).locals.as_deref().unwrap_or(&[]));
     };
     // native code's locals live in registers, mirrored for this (frame.rs)
-    let Some(vals) = crate::frame::mirrored_locals(f) else {
+    if f.native_locals.is_null() {
         return crate::builtins::frame_locals(f);
-    };
+    }
+    locals_dict(&f.code, &crate::frame::raw_locals(f))
+}
+/// `f_locals` of function code from raw `localsplus` values (cell contents for cells).
+fn locals_dict(code: &Obj, vals: &[Option<Obj>]) -> PyResult<Obj> {
+    let c = as_code(code);
+    let nv = c.nvarnames();
     let d = crate::types::dict::new();
-    for (name, v) in f.code_obj().localsplus_names.iter().zip(vals) {
+    for (i, (name, v)) in c.localsplus_names.iter().zip(vals).enumerate() {
+        let v = if i < nv { v.clone() } else { v.as_ref().and_then(crate::types::function::cell_get) };
         if let Some(v) = v {
             crate::types::dict::set_item(&d, name.clone(), v)?;
         }
     }
     Ok(d)
 }
-/// `frame.clear()`: a snapshot holds no locals, so there is nothing to drop, but clearing
+/// `frame.clear()`: drops the locals a finished frame kept (a traceback's frame); clearing
 /// a frame that is still executing is CPython's RuntimeError.
 fn frame_clear(args: &[Obj]) -> PyResult<Obj> {
     let o = &args[0];
     if still_running(fr(o).live, &fr(o).code).is_some() {
         return Err(crate::errors::runtime_error("cannot clear an executing frame"));
     }
+    // SAFETY: `o` is a frame object; the locals are dropped after the borrow ends.
+    let dropped = unsafe { o.payload_mut::<FrameObj>() }.locals.take();
+    drop(dropped);
     Ok(none::none())
 }
 fn frame_repr(o: &Obj) -> PyResult<Obj> {
@@ -795,7 +892,7 @@ fn frame_repr(o: &Obj) -> PyResult<Obj> {
 }
 
 fn frame_obj(code: Obj, lineno: u32, globals: Option<Obj>, back: Option<Obj>, live: *const crate::frame::Frame) -> Obj {
-    alloc(types().frame, FrameObj { head: header(), code, lineno, globals, back, live })
+    alloc(types().frame, FrameObj { head: header(), code, lineno, globals, back, live, locals: None })
 }
 
 /// A frame object with no running frame behind it.
@@ -819,12 +916,13 @@ fn frame_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     for r in [&f.globals, &f.back].into_iter().flatten() {
         visit(r);
     }
+    f.locals.iter().flat_map(|l| l.iter().flatten()).for_each(|v| visit(v));
 }
 
 fn frame_clear_refs(o: &Obj) {
     // SAFETY: as in `tb_clear`.
     let f = unsafe { o.payload_mut::<FrameObj>() };
-    let dropped = (f.globals.take(), f.back.take());
+    let dropped = (f.globals.take(), f.back.take(), f.locals.take());
     drop(dropped);
 }
 

@@ -1,0 +1,27 @@
+# The object cache's size cap (PYC_CACHE_MAX_MB): a build that adds entries to a cache over
+# its cap evicts the least recently used entries (and a killed build's stale temp files)
+# last used over an hour ago; the entries this build used stay, since a hit refreshes them.
+export PYC_CACHE_MAX_MB=1
+cp uses_heapq.py "$T/app.py"
+show() { grep -o "code generation ([^)]*)\|pyc: cache: evicted [0-9]* least recently used"; }
+"$PYC" build -v "$T/app.py" -o "$T/app" 2>&1 | show
+# everything cached so far was last used two hours ago; add a big older entry and a temp file
+find "$PYC_CACHE_DIR" -type f -exec touch -d '2 hours ago' {} +
+mkdir -p "$PYC_CACHE_DIR/obj/ff"
+head -c 2000000 /dev/zero > "$PYC_CACHE_DIR/obj/ff/ff00.o"
+touch "$PYC_CACHE_DIR/obj/ff/ff01.o.tmp1.ThreadId1"
+touch -d '3 hours ago' "$PYC_CACHE_DIR/obj/ff/"*
+echo 'print("changed")' >> "$T/app.py"
+# evicted: the big entry, the first build's __main__ (bytecode, object), entry object, executable
+"$PYC" build -v "$T/app.py" -o "$T/app" 2>&1 | show
+ls "$PYC_CACHE_DIR/obj/ff"
+# heapq was a hit in the second build: an unchanged rebuild compiles nothing (and, adding
+# nothing to the cache, does not even look at its size)
+"$PYC" build -v "$T/app.py" -o "$T/app" 2>&1 | show
+"$T/app"
+# PYC_CACHE_MAX_MB=0: no cap
+head -c 2000000 /dev/zero > "$PYC_CACHE_DIR/obj/ff/ff00.o"
+touch -d '3 hours ago' "$PYC_CACHE_DIR/obj/ff/ff00.o"
+echo 'print("again")' >> "$T/app.py"
+PYC_CACHE_MAX_MB=0 "$PYC" build -v "$T/app.py" -o "$T/app" 2>&1 | show
+ls "$PYC_CACHE_DIR/obj/ff"
