@@ -1,6 +1,6 @@
 //! The per-thread state that native code reads and writes inline (codegen/function.rs,
 //! the register-argument entry): the Python call depth, the innermost running frame and
-//! the stack floor, in one `#[repr(C)]` record so that one `pyrt_tstate()` call gives
+//! the stack floor, in one `#[repr(C)]` record so that one address (thread pointer + `pyrt_tstate_tls_offset`) gives
 //! compiled code all three. `recursion.rs` and `frame.rs` own the meaning of the fields;
 //! this module only owns their storage. Also here: the image of an empty native frame
 //! that compiled code copies before filling in the borrowed fields.
@@ -52,11 +52,6 @@ thread_local! {
 /// at every use, where this access is folded into one per function.)
 #[inline(always)]
 pub fn ts() -> *mut ThreadState {
-    ts_by_key()
-}
-
-#[inline(always)]
-fn ts_by_key() -> *mut ThreadState {
     TS.with(|t| t.get())
 }
 
@@ -81,14 +76,8 @@ fn thread_pointer() -> usize {
 /// Sets `pyrt_tstate_tls_offset` (runtime start-up).
 #[cfg(target_arch = "x86_64")]
 pub fn init_tls_offset() {
-    let off = ts_by_key() as i64 - thread_pointer() as i64;
+    let off = ts() as i64 - thread_pointer() as i64;
     pyrt_tstate_tls_offset.store(off, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// The calling thread's state, for compiled code (see `ts`).
-#[no_mangle]
-pub extern "C" fn pyrt_tstate() -> *mut ThreadState {
-    ts()
 }
 
 /// A frame that owns nothing, as bytes: what `frame::borrowed_frame` builds before its

@@ -102,7 +102,6 @@ const NO_LASTI: &[&str] = &[
     "pyrt_load_const", "pyrt_traceback_add", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
     "pyrt_cell_new", "pyrt_gen_resume", "pyrt_gen_suspend", "pyrt_frame_enter", "pyrt_frame_leave",
     "pyrt_raise_unbound_local", "pyrt_raise_unbound_deref", "pyrt_build_tuple", "pyrt_build_slice",
-    "pyrt_tstate",
 ];
 
 /// Frame fields native code writes inline (runtime frame.rs asserts the same numbers).
@@ -285,7 +284,7 @@ fn build_frame_entry<'ctx>(
 /// recursion limit it drops the arguments and fails before any frame exists (as
 /// `frame::call_direct` does).
 ///
-/// Entering is inline when nothing is pending: one `pyrt_tstate()` call, then the depth
+/// Entering is inline when nothing is pending: the thread state from `%fs:0` (`thread_state`), then the depth
 /// bump, the limit, eval-breaker and stack-floor checks, the frame image copied from
 /// `pyrt_native_frame_template` with the four borrowed fields stored, and the link into
 /// the thread's frame chain (what `frame::enter_native` does). Any failed check takes
@@ -346,11 +345,6 @@ fn thread_state<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ct
     let off = b.build_load(runtime_global(module, i64t, "pyrt_tstate_tls_offset"), "tls_off")?.into_int_value();
     let addr = b.build_int_add(tp, off, "")?;
     Ok(b.build_int_to_ptr(addr, ctx.i8_type().ptr_type(AddressSpace::default()), "ts")?)
-}
-
-#[allow(dead_code)]
-fn ret_ptr<'ctx>(cs: inkwell::values::CallSiteValue<'ctx>) -> R<PointerValue<'ctx>> {
-    Ok(cs.try_as_basic_value().basic().ok_or_else(|| LowerError("call returned void".into()))?.into_pointer_value())
 }
 
 /// An external runtime global of type `ty` (declared on first use).
@@ -860,17 +854,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// `pyrt_eval_breaker != 0` (a relaxed atomic load of the runtime's flag word).
     fn eval_breaker_set(&self) -> R<IntValue<'ctx>> {
-        let i32t = self.ctx.i32_type();
-        let g = match self.module.get_global("pyrt_eval_breaker") {
-            Some(g) => g,
-            None => self.module.add_global(i32t, None, "pyrt_eval_breaker"),
-        };
-        let v = self.b.build_load(g.as_pointer_value(), "breaker")?;
-        if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
-            inst.set_alignment(4).map_err(|e| LowerError(e.to_string()))?;
-            inst.set_atomic_ordering(inkwell::AtomicOrdering::Monotonic).map_err(|e| LowerError(e.to_string()))?;
-        }
-        Ok(self.b.build_int_compare(inkwell::IntPredicate::NE, v.into_int_value(), self.i32c(0), "breaker_set")?)
+        let v = load_runtime_flag(self.ctx, self.module, &self.b, "pyrt_eval_breaker")?;
+        Ok(self.b.build_int_compare(inkwell::IntPredicate::NE, v, self.i32c(0), "breaker_set")?)
     }
 
     /// Decrefs the stack slots `lo..hi` (slots may hold NULL).

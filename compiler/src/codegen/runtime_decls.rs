@@ -122,7 +122,6 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_frame_set_lasti", '_', "pi", false),
     ("pyrt_frame_enter", 'i', "pv", false),
     ("pyrt_frame_leave", '_', "p", false),
-    ("pyrt_tstate", 'p', "", true),
 ];
 
 /// Every runtime symbol the generated code may reference (for documentation and tests).
@@ -150,7 +149,6 @@ fn fn_type<'ctx>(ctx: &'ctx Context, ret: char, params: &str) -> FunctionType<'c
     match ret {
         'v' => i64t.fn_type(&ps, false),
         'i' => i32t.fn_type(&ps, false),
-        'p' => i8p.fn_type(&ps, false),
         _ => ctx.void_type().fn_type(&ps, false),
     }
 }
