@@ -129,6 +129,7 @@ pub fn new_type(module: &'static str, name: &'static str, fields: &'static [&'st
     dict::set_item_str(&cd, "n_fields", crate::types::int::from_usize(fields.len()));
     dict::set_item_str(&cd, "n_unnamed_fields", crate::types::int::from_usize(fields.iter().filter(|f| is_unnamed(f)).count()));
     dict::set_item_str(&cd, "__module__", pystr::new(module));
+    crate::gc::immortalize_graph(&cd); // the entries just added, like the rest of the dict
     DESCS.with(|d| d.borrow_mut().push(Desc { ty: t, full_name: full, fields, n_seq }));
     t
 }

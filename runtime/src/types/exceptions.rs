@@ -214,11 +214,11 @@ fn exc_spec(name: &'static str, field: &str) -> TypeSpec {
 
 fn base_exception_type() -> &'static TypeObject {
     let mut s = TypeSpec::new("BaseException", std::mem::size_of::<ExceptionObj>(), drop_as::<ExceptionObj>);
-    s.slots.traverse = Some(exc_traverse);
-    s.slots.clear = Some(exc_clear);
     s.flags = flags::BASE_EXC_SUBCLASS;
     s.has_dict = true;
     s.slots = Slots {
+        traverse: Some(exc_traverse),
+        clear: Some(exc_clear),
         repr: Some(base_repr),
         str: Some(base_str),
         new: Some(base_new),
