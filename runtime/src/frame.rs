@@ -669,8 +669,24 @@ pub fn raw_locals(f: &Frame) -> LocalsPlus {
             // SAFETY: native code keeps `native_locals` pointing at `nlocalsplus` words
             // that are borrowed references (or 0) while it is set.
             let w = unsafe { *f.native_locals.add(i) };
-            (w != 0).then(|| unsafe { Obj::borrow_raw(&w) }.clone())
+            native_local(w)
         };
     }
     out
+}
+
+/// A new reference to the local that mirror word `w` shows: 0 is unbound; a word whose
+/// low bits are `10` is an unboxed float of native code (the compiler's `unboxed.rs`):
+/// the address of its f64 home plus 2.
+fn native_local(w: u64) -> Option<Obj> {
+    if w == 0 {
+        return None;
+    }
+    if w & 3 == 2 {
+        // SAFETY: native code keeps the home alive and current while the mirror shows it.
+        let x = unsafe { *((w & !3) as *const f64) };
+        return Some(crate::types::float::new(x));
+    }
+    // SAFETY: any other nonzero mirror word is a borrowed reference.
+    Some(unsafe { Obj::borrow_raw(&w) }.clone())
 }

@@ -6,9 +6,10 @@
 use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
-use inkwell::values::{FunctionValue, IntValue};
+use inkwell::values::{FloatValue, FunctionValue, IntValue};
 use inkwell::{AddressSpace, IntPredicate};
 
+use super::floatpath::Opnd;
 use super::function::{LowerError, Lower, R};
 use super::runtime_decls::runtime_fn;
 use crate::fe::{BinOp, CmpOp};
@@ -52,8 +53,8 @@ fn helper<'ctx>(
     let done = ctx.append_basic_block(f, "done");
     b.position_at_end(entry);
     let v = f.get_first_param().unwrap().into_int_value();
-    // skip tagged ints (and NULL for the x-variants)
-    let tag = b.build_and(v, i64t.const_int(1, false), "tag")?;
+    // skip tagged ints, unboxed float tags (`unboxed.rs`) and NULL for the x-variants
+    let tag = b.build_and(v, i64t.const_int(3, false), "tag")?;
     let mut skip = b.build_int_compare(IntPredicate::NE, tag, i64t.const_zero(), "isint")?;
     if null_check {
         let isnull = b.build_int_compare(IntPredicate::EQ, v, i64t.const_zero(), "isnull")?;
@@ -291,40 +292,44 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// `a op b` (binary or in-place) with the small-int fast path. Consumes (decrefs) a and b.
     /// Returns the result (possibly 0 = error; the caller checks).
-    pub fn binop(&mut self, op_u: u32, inplace: bool, a: IntValue<'ctx>, b: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+    /// `a op b`. Consumes a and b. Returns the result word (may be 0: the caller checks)
+    /// and, when `unboxed`, the number of an unboxed result (the word is then the tag).
+    pub fn binop(&mut self, op_u: u32, inplace: bool, a: Opnd<'ctx>, b: Opnd<'ctx>, unboxed: bool) -> R<(IntValue<'ctx>, Option<FloatValue<'ctx>>)> {
         let rtname = if inplace { "pyrt_inplace_op" } else { "pyrt_binary_op" };
         let op = crate::fe::BinOp::ALL.get(op_u as usize).copied();
-        let slow_call = |l: &Self| -> R<IntValue<'ctx>> {
-            let r = l.call_v(rtname, &[a.into(), b.into(), l.i32c(op_u as u64).into()])?;
-            l.decref(a)?;
-            l.decref(b)?;
+        let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
+            let (x, y) = (l.materialize(a.v, a.f)?, l.materialize(b.v, b.f)?);
+            let r = l.call_v(rtname, &[x.into(), y.into(), l.i32c(op_u as u64).into()])?;
+            l.decref(x)?;
+            l.decref(y)?;
             Ok(r)
         };
         let op = match op {
             Some(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
             | BinOp::FloorDiv | BinOp::Mod | BinOp::RShift | BinOp::LShift | BinOp::TrueDiv)) if self.fast => op,
-            _ => return slow_call(self),
+            _ => return Ok((slow_call(self)?, None)),
         };
         let slowbb = self.new_block("int_slow");
         let join = self.new_block("int_join");
         let mut incoming = Vec::new();
+        let undef = self.ctx.f64_type().get_undef();
         if op != BinOp::TrueDiv {
-            let cond = self.both_tagged(a, b)?;
+            let cond = self.both_tagged(a.v, b.v)?;
             let fastbb = self.new_block("int_fast");
             let notint = self.new_block("not_int");
             self.b.build_conditional_branch(cond, fastbb, notint)?;
             self.b.position_at_end(fastbb);
             let (v, ok) = self
-                .int_binop_fast(op, a, b)?
+                .int_binop_fast(op, a.v, b.v)?
                 .ok_or_else(|| LowerError("missing int fast path".into()))?;
-            incoming.push((v, self.b.get_insert_block().unwrap()));
+            incoming.push((v, undef, self.b.get_insert_block().unwrap()));
             // an overflowing int operation goes to the big-int path, never to floats
             self.b.build_conditional_branch(ok, join, slowbb)?;
             self.b.position_at_end(notint);
         }
-        match self.float_binop(op, a, b, slowbb)? {
-            Some(v) => {
-                incoming.push((v, self.b.get_insert_block().unwrap()));
+        match self.float_binop(op, a, b, slowbb, unboxed)? {
+            Some((v, f)) => {
+                incoming.push((v, f, self.b.get_insert_block().unwrap()));
                 self.b.build_unconditional_branch(join)?;
             }
             None => {
@@ -333,14 +338,47 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         self.b.position_at_end(slowbb);
         let r = slow_call(self)?;
-        incoming.push((r, self.b.get_insert_block().unwrap()));
+        incoming.push((r, undef, self.b.get_insert_block().unwrap()));
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.i64_type(), "binop")?;
-        for (v, bb) in &incoming {
+        for (v, _, bb) in &incoming {
             phi.add_incoming(&[(v, *bb)]);
         }
-        Ok(phi.as_basic_value().into_int_value())
+        let num = if unboxed {
+            let fphi = self.b.build_phi(self.ctx.f64_type(), "binopf")?;
+            for (_, f, bb) in &incoming {
+                fphi.add_incoming(&[(f, *bb)]);
+            }
+            Some(fphi.as_basic_value().into_float_value())
+        } else {
+            None
+        };
+        Ok((phi.as_basic_value().into_int_value(), num))
+    }
+
+    /// `-a` (a consumed): inline for floats (dual operands), the runtime otherwise.
+    pub fn negate(&mut self, a: Opnd<'ctx>, unboxed: bool) -> R<(IntValue<'ctx>, Option<FloatValue<'ctx>>)> {
+        let slowbb = self.new_block("neg_slow");
+        let join = self.new_block("neg_join");
+        let (v, f) = self.float_neg(a, slowbb, unboxed)?;
+        let fast_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(slowbb);
+        let x = self.materialize(a.v, a.f)?;
+        let r = self.call_v("pyrt_unary_op", &[x.into(), self.i32c(crate::fe::UnOp::Neg as u64).into()])?;
+        self.decref(x)?;
+        let slow_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        let phi = self.b.build_phi(self.ctx.i64_type(), "neg")?;
+        phi.add_incoming(&[(&v, fast_end), (&r, slow_end)]);
+        if !unboxed {
+            return Ok((phi.as_basic_value().into_int_value(), None));
+        }
+        let fphi = self.b.build_phi(self.ctx.f64_type(), "negf")?;
+        fphi.add_incoming(&[(&f, fast_end), (&self.ctx.f64_type().get_undef(), slow_end)]);
+        Ok((phi.as_basic_value().into_int_value(), Some(fphi.as_basic_value().into_float_value())))
     }
 
     fn cmp_pred(op: CmpOp) -> IntPredicate {
@@ -355,11 +393,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// `a cmp b` producing an object. Consumes a and b; result may be 0 (caller checks).
-    pub fn compare(&mut self, op_u: u32, a: IntValue<'ctx>, b: IntValue<'ctx>) -> R<IntValue<'ctx>> {
-        let slow_call = |l: &Self| -> R<IntValue<'ctx>> {
-            let r = l.call_v("pyrt_compare_op", &[a.into(), b.into(), l.i32c(op_u as u64).into()])?;
-            l.decref(a)?;
-            l.decref(b)?;
+    pub fn compare(&mut self, op_u: u32, ao: Opnd<'ctx>, bo: Opnd<'ctx>) -> R<IntValue<'ctx>> {
+        let (a, b) = (ao.v, bo.v);
+        let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
+            let (x, y) = (l.materialize(a, ao.f)?, l.materialize(b, bo.f)?);
+            let r = l.call_v("pyrt_compare_op", &[x.into(), y.into(), l.i32c(op_u as u64).into()])?;
+            l.decref(x)?;
+            l.decref(y)?;
             Ok(r)
         };
         if !self.fast || op_u > 5 {
@@ -378,7 +418,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(slowbb);
         let rtbb = self.new_block("cmp_rt");
-        let fc = self.float_compare(op_u, a, b, rtbb)?;
+        let fc = self.float_compare(op_u, ao, bo, rtbb)?;
         let fv = self.b.build_select(fc, t, f, "")?.into_int_value();
         let float_end = self.b.get_insert_block().unwrap();
         self.b.build_unconditional_branch(join)?;
@@ -395,7 +435,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Compare-and-branch: `a cmp b` feeding `PopJumpIfFalse/True` at `pc + 1`.
     /// Returns an i1 in the current block (true = comparison holds). Consumes a and b.
     /// Errors of the comparison are charged to `pc`, errors of the truth test to `pc + 1`.
-    pub fn compare_cond(&mut self, pc: usize, depth_after: u32, op_u: u32, a: IntValue<'ctx>, b: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+    pub fn compare_cond(&mut self, pc: usize, depth_after: u32, op_u: u32, ao: Opnd<'ctx>, bo: Opnd<'ctx>) -> R<IntValue<'ctx>> {
+        let (a, b) = (ao.v, bo.v);
         let join = self.new_block("cc_join");
         let cond = self.both_tagged(a, b)?;
         let fastbb = self.new_block("cc_fast");
@@ -406,13 +447,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(slowbb);
         let rtbb = self.new_block("cc_rt");
-        let fc = self.float_compare(op_u, a, b, rtbb)?;
+        let fc = self.float_compare(op_u, ao, bo, rtbb)?;
         let float_end = self.b.get_insert_block().unwrap();
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(rtbb);
-        let r = self.call_v("pyrt_compare_op", &[a.into(), b.into(), self.i32c(op_u as u64).into()])?;
-        self.decref(a)?;
-        self.decref(b)?;
+        let (x, y) = (self.materialize(a, ao.f)?, self.materialize(b, bo.f)?);
+        let r = self.call_v("pyrt_compare_op", &[x.into(), y.into(), self.i32c(op_u as u64).into()])?;
+        self.decref(x)?;
+        self.decref(y)?;
         self.check_null(r, pc, depth_after)?;
         let t = self.truth_consume(r, pc + 1, depth_after)?;
         let slow_end = self.b.get_insert_block().unwrap();

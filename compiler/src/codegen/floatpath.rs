@@ -9,6 +9,9 @@
 //! `/` accept only ints of at most 53 bits, which convert exactly (CPython compares
 //! floats with ints exactly, and divides two ints with a correctly rounded quotient).
 //! Anything else (subclasses, other types, big ints) branches to the runtime's path.
+//!
+//! Operands may be dual values (`unboxed.rs`): an unboxed operand's number is used as it
+//! is, and a result whose consumer takes an f64 is left unboxed instead of boxed.
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{FloatValue, IntValue};
@@ -22,6 +25,13 @@ const TYPE_OFFSET: u64 = 8;
 const FLOAT_VALUE_OFFSET: u64 = 16;
 /// Largest magnitude of an int that converts to f64 exactly.
 const EXACT_INT: u64 = 1 << 53;
+
+/// An operand of a float path: its word and, when it may be unboxed, its f64 companion.
+#[derive(Clone, Copy)]
+pub struct Opnd<'ctx> {
+    pub v: IntValue<'ctx>,
+    pub f: Option<FloatValue<'ctx>>,
+}
 
 /// Which tagged ints a float path accepts as operands.
 #[derive(Clone, Copy, PartialEq)]
@@ -39,10 +49,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(self.b.build_int_to_ptr(addr, self.ctx.f64_type().ptr_type(AddressSpace::default()), "fvp")?)
     }
 
-    /// Emits, from the current block, the conversion of `v` (an exact float, or a tagged
-    /// int accepted by `ints`) to f64; anything else branches to `slow`. Leaves the
-    /// builder in the block where the value is available.
-    fn operand_f64(&mut self, v: IntValue<'ctx>, ints: Ints, slow: BasicBlock<'ctx>) -> R<FloatValue<'ctx>> {
+    /// Emits, from the current block, the conversion of operand `o` (unboxed, an exact
+    /// float, or a tagged int accepted by `ints`) to f64; anything else branches to
+    /// `slow`. Leaves the builder in the block where the value is available.
+    fn operand_f64(&mut self, o: Opnd<'ctx>, ints: Ints, slow: BasicBlock<'ctx>) -> R<FloatValue<'ctx>> {
+        let v = o.v;
         let f64t = self.ctx.f64_type();
         let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
         let float_ty = self.singleton("pyrt_float_type")?;
@@ -50,6 +61,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let objbb = self.new_block("fop_obj");
         let isfloat = self.new_block("fop_float");
         let join = self.new_block("fop_join");
+        let mut incoming = Vec::new();
+        if let Some(f) = o.f {
+            let boxed = self.new_block("fop_boxed");
+            let c = self.is_unboxed(v)?;
+            incoming.push((f, self.b.get_insert_block().unwrap()));
+            self.b.build_conditional_branch(c, join, boxed)?;
+            self.b.position_at_end(boxed);
+        }
         let tag = self.b.build_and(v, self.i64c(1), "")?;
         let is_int = self.b.build_int_compare(IntPredicate::NE, tag, self.i64c(0), "")?;
         self.b.build_conditional_branch(is_int, intbb, objbb)?;
@@ -65,7 +84,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.b.position_at_end(conv);
         }
         let xi = self.b.build_signed_int_to_float(x, f64t, "")?;
-        let int_end = self.b.get_insert_block().unwrap();
+        incoming.push((xi, self.b.get_insert_block().unwrap()));
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(objbb);
@@ -78,19 +97,23 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(isfloat);
         let fp = self.float_value_ptr(v)?;
         let xf = self.b.build_load(fp, "fv")?.into_float_value();
+        incoming.push((xf, isfloat));
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(join);
         let phi = self.b.build_phi(f64t, "f")?;
-        phi.add_incoming(&[(&xi, int_end), (&xf, isfloat)]);
+        for (x, bb) in &incoming {
+            phi.add_incoming(&[(x, *bb)]);
+        }
         Ok(phi.as_basic_value().into_float_value())
     }
 
     /// The inline float path of `a op b`, emitted in the current block: on success the
-    /// builder is left at the end of an unterminated block and the result (a new
-    /// reference; a and b consumed) is returned; operands it does not handle branch to
-    /// `slow`. None (nothing emitted) for operators without a float path.
-    pub fn float_binop(&mut self, op: BinOp, a: IntValue<'ctx>, b: IntValue<'ctx>, slow: BasicBlock<'ctx>) -> R<Option<IntValue<'ctx>>> {
+    /// builder is left at the end of an unterminated block and the result is returned
+    /// (a and b consumed): the word and the number — the word is the unboxed tag when
+    /// `unboxed`, else a new float object. Operands it does not handle branch to `slow`.
+    /// None (nothing emitted) for operators without a float path.
+    pub fn float_binop(&mut self, op: BinOp, a: Opnd<'ctx>, b: Opnd<'ctx>, slow: BasicBlock<'ctx>, unboxed: bool) -> R<Option<(IntValue<'ctx>, FloatValue<'ctx>)>> {
         if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
             return Ok(None);
         }
@@ -110,7 +133,29 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.b.build_float_div(x, y, "fdiv")?
             }
         };
-        Ok(Some(self.box_float_result(r, a, b)?))
+        if unboxed {
+            self.decref(a.v)?;
+            self.decref(b.v)?;
+            return Ok(Some((self.i64c(super::unboxed::STACK_TAG), r)));
+        }
+        Ok(Some((self.box_float_result(r, a.v, b.v)?, r)))
+    }
+
+    /// `-o` on an unboxed or exact float operand (consumed), else a branch to `slow`.
+    pub fn float_neg(&mut self, o: Opnd<'ctx>, slow: BasicBlock<'ctx>, unboxed: bool) -> R<(IntValue<'ctx>, FloatValue<'ctx>)> {
+        let notint = self.new_block("fneg_notint");
+        let tag = self.b.build_and(o.v, self.i64c(1), "")?;
+        let is_int = self.b.build_int_compare(IntPredicate::NE, tag, self.i64c(0), "")?;
+        self.b.build_conditional_branch(is_int, slow, notint)?;
+        self.b.position_at_end(notint);
+        let x = self.operand_f64(o, Ints::Any, slow)?;
+        let r = self.b.build_float_neg(x, "fneg")?;
+        if unboxed {
+            self.decref(o.v)?;
+            return Ok((self.i64c(super::unboxed::STACK_TAG), r));
+        }
+        let zero = self.i64c(1); // a tagged int: never reused, never released
+        Ok((self.box_float_result(r, o.v, zero)?, r))
     }
 
     /// Boxes `r`, the result of an operation consuming `a` and `b`: reuses whichever
@@ -124,9 +169,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let heap = self.new_block("fbox_heap");
             let reuse = self.new_block("fbox_reuse");
             let next = self.new_block("fbox_next");
-            let tag = self.b.build_and(mine, self.i64c(1), "")?;
-            let is_int = self.b.build_int_compare(IntPredicate::NE, tag, self.i64c(0), "")?;
-            self.b.build_conditional_branch(is_int, next, heap)?;
+            // tagged ints and unboxed tags have a low bit set
+            let tag = self.b.build_and(mine, self.i64c(3), "")?;
+            let not_obj = self.b.build_int_compare(IntPredicate::NE, tag, self.i64c(0), "")?;
+            self.b.build_conditional_branch(not_obj, next, heap)?;
             self.b.position_at_end(heap);
             let rcp = self.b.build_int_to_ptr(mine, self.ctx.i64_type().ptr_type(AddressSpace::default()), "")?;
             let rc = self.b.build_load(rcp, "rc")?.into_int_value();
@@ -156,7 +202,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// The inline float path of `a cmp b` (`op_u` < 6), emitted in the current block: on
     /// success a and b are consumed, the builder is left at the end of an unterminated
     /// block and the i1 outcome is returned; other operands branch to `slow`.
-    pub fn float_compare(&mut self, op_u: u32, a: IntValue<'ctx>, b: IntValue<'ctx>, slow: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
+    pub fn float_compare(&mut self, op_u: u32, a: Opnd<'ctx>, b: Opnd<'ctx>, slow: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
         let x = self.operand_f64(a, Ints::Exact, slow)?;
         let y = self.operand_f64(b, Ints::Exact, slow)?;
         // NaN compares unequal to everything, false otherwise
@@ -169,8 +215,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             CmpOp::Ge => FloatPredicate::OGE,
         };
         let c = self.b.build_float_compare(pred, x, y, "fcmp")?;
-        self.decref(a)?;
-        self.decref(b)?;
+        self.decref(a.v)?;
+        self.decref(b.v)?;
         Ok(c)
     }
 }

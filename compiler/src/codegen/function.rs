@@ -92,6 +92,12 @@ pub struct Lower<'a, 'ctx> {
     pub mirror: Option<PointerValue<'ctx>>,
     /// The instruction being lowered (stored into `Frame::lasti` before runtime calls).
     pub pc_now: usize,
+    /// Which values stay unboxed floats (`unboxed.rs`), when any do.
+    pub plan: Option<super::unboxed::FloatPlan>,
+    /// The f64 companion of each stack slot (with a plan).
+    pub fslots: Vec<PointerValue<'ctx>>,
+    /// The homes of shadowed locals (`[nhomes x double]`).
+    pub fhomes: Option<PointerValue<'ctx>>,
 }
 
 /// Runtime functions that never run Python code or read the frame's position: no
@@ -486,6 +492,29 @@ fn lower_into<'a, 'ctx>(
         return unsupported("stack too deep");
     }
 
+    // ---- leaders ----
+    let mut leader = vec![false; n];
+    leader[0] = true;
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        if let Some(t) = jump_target(ins) {
+            if t as usize >= n {
+                return unsupported(format!("jump target {t} out of range"));
+            }
+            leader[t as usize] = true;
+            if pc + 1 < n {
+                leader[pc + 1] = true;
+            }
+        }
+        if matches!(ins, Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_) | Instr::YieldValue) && pc + 1 < n {
+            leader[pc + 1] = true;
+        }
+    }
+    for h in &code.exception_table {
+        if h.target as usize >= n {
+            return unsupported("handler target out of range");
+        }
+        leader[h.target as usize] = true;
+    }
     // ---- entry block: allocas + moving the locals out of the frame ----
     let entry = ctx.append_basic_block(func, "entry");
     let b = ctx.create_builder();
@@ -516,6 +545,22 @@ fn lower_into<'a, 'ctx>(
     } else {
         None
     };
+    // unboxed floats (unboxed.rs): only where the runtime sees the locals via the mirror
+    let plan = (fast && mirror.is_some())
+        .then(|| super::unboxed::FloatPlan::compute(code, &depths, &leader))
+        .filter(|p| !p.is_empty());
+    let mut fslots = Vec::new();
+    let mut fhomes = None;
+    if let Some(p) = &plan {
+        let f64t = ctx.f64_type();
+        for k in 0..max_depth {
+            fslots.push(b.build_alloca(f64t, &format!("f{k}"))?);
+        }
+        if p.nhomes > 0 {
+            let arr = b.build_alloca(f64t.array_type(p.nhomes), "homes")?;
+            fhomes = Some(unsafe { b.build_gep(arr, &[zero, zero], "homes0")? });
+        }
+    }
     let mut entry = entry;
     if is_entry {
         // the null-frame probe (`frame::register_entry`): no register-argument entry;
@@ -566,29 +611,6 @@ fn lower_into<'a, 'ctx>(
     let entry_b = ctx.create_builder();
     entry_b.position_at_end(entry);
 
-    // ---- leaders ----
-    let mut leader = vec![false; n];
-    leader[0] = true;
-    for (pc, ins) in code.instrs.iter().enumerate() {
-        if let Some(t) = jump_target(ins) {
-            if t as usize >= n {
-                return unsupported(format!("jump target {t} out of range"));
-            }
-            leader[t as usize] = true;
-            if pc + 1 < n {
-                leader[pc + 1] = true;
-            }
-        }
-        if matches!(ins, Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_) | Instr::YieldValue) && pc + 1 < n {
-            leader[pc + 1] = true;
-        }
-    }
-    for h in &code.exception_table {
-        if h.target as usize >= n {
-            return unsupported("handler target out of range");
-        }
-        leader[h.target as usize] = true;
-    }
     let mut blocks = vec![None; n];
     for pc in 0..n {
         if leader[pc] {
@@ -624,6 +646,9 @@ fn lower_into<'a, 'ctx>(
         fname: func.get_name().to_string_lossy().into_owned(),
         mirror,
         pc_now: 0,
+        plan,
+        fslots,
+        fhomes,
     };
 
     // ---- instructions ----

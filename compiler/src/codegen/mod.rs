@@ -19,6 +19,7 @@ pub mod loops;
 pub mod ops;
 pub mod runtime_decls;
 pub mod subscr;
+pub mod unboxed;
 #[cfg(test)]
 mod tests;
 

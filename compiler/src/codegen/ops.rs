@@ -107,6 +107,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                         // MakeFunction takes the constant's index, not the object
                         self.i64c(0)
                     }
+                    Constant::Float(x) if self.leaves_unboxed(pc) => {
+                        let x = self.ctx.f64_type().const_float(*x);
+                        return self.store_unboxed_slot(d, x).map(|_| 0);
+                    }
                     _ => self.load_const_obj(i)?,
                 };
                 self.store_slot(d, v)?;
@@ -123,8 +127,17 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     self.error_jump(pc, d, true)?;
                     self.b.position_at_end(ok);
                 }
-                self.incref(v)?;
-                self.store_slot(d, v)?;
+                if let Some((home, _)) = self.home(i)? {
+                    self.load_shadowed(pc, d, i, v, home)?;
+                } else {
+                    self.incref(v)?;
+                    self.store_slot(d, v)?;
+                }
+            }
+            StoreFast(i) if self.plan.is_some() && self.home(i)?.is_some() => {
+                self.need(d, 1)?;
+                let (home, tag) = self.home(i)?.unwrap();
+                self.store_shadowed(d, i, home, tag)?;
             }
             StoreFast(i) => {
                 self.need(d, 1)?;
@@ -256,11 +269,25 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             BinaryOp(op) | InplaceOp(op) => {
                 self.need(d, 2)?;
-                let a = self.load_slot(d - 2)?;
-                let b = self.load_slot(d - 1)?;
-                let v = self.binop(op, matches!(ins, InplaceOp(_)), a, b)?;
+                let a = self.operand(pc, d - 2, 1)?;
+                let b = self.operand(pc, d - 1, 0)?;
+                let unboxed = self.leaves_unboxed(pc);
+                let (v, f) = self.binop(op, matches!(ins, InplaceOp(_)), a, b, unboxed)?;
                 self.check_null(v, pc, d - 2)?;
                 self.store_slot(d - 2, v)?;
+                if let (Some(f), Some(p)) = (f, self.fslot(d - 2)) {
+                    self.b.build_store(p, f)?;
+                }
+            }
+            UnaryOp(op) if op == crate::fe::UnOp::Neg as u32 && self.fast => {
+                self.need(d, 1)?;
+                let a = self.operand(pc, d - 1, 0)?;
+                let (v, f) = self.negate(a, self.leaves_unboxed(pc))?;
+                self.check_null(v, pc, d - 1)?;
+                self.store_slot(d - 1, v)?;
+                if let (Some(f), Some(p)) = (f, self.fslot(d - 1)) {
+                    self.b.build_store(p, f)?;
+                }
             }
             UnaryOp(op) if op == crate::fe::UnOp::Not as u32 => {
                 // `not x` is the negated truth value: inline for bools, None and small ints
@@ -282,8 +309,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             CompareOp(op) => {
                 self.need(d, 2)?;
-                let a = self.load_slot(d - 2)?;
-                let b = self.load_slot(d - 1)?;
+                let a = self.operand(pc, d - 2, 1)?;
+                let b = self.operand(pc, d - 1, 0)?;
                 // fuse with a following conditional jump
                 let next = self.code.instrs.get(pc + 1).copied();
                 if self.fast && op <= 5 && !self.is_leader(pc + 1) && self.depths.get(pc + 1).copied().flatten() == Some(d - 1) {

@@ -1,0 +1,285 @@
+//! Unboxed floats: which values of a function may stay raw `f64`s instead of float
+//! objects (the plan, computed over the bytecode), and the IR that reads, writes and
+//! boxes such values.
+//!
+//! A value is *dual*: its i64 word is either an object reference (or tagged small int)
+//! or an **unboxed tag** — a word whose low two bits are `10`, which no object pointer
+//! (8-aligned) or tagged int (low bit 1) has — and then its number lives in an f64
+//! companion: for stack slot `k` the alloca `fslots[k]` (SSA after mem2reg), for a local
+//! its *home*, one f64 of the frame-lifetime array `fhomes`. A stack value carries the
+//! tag `2`; a local carries `&home | 2`, so the runtime, which sees locals through the
+//! frame's mirror (`Frame::native_locals`), can read the number (`frame::raw_locals`
+//! boxes it). The refcount helpers skip any word with a low bit set, so the unwinding
+//! and exit paths release dual values correctly without knowing about them.
+//!
+//! Which values: the plan simulates the operand stack of each basic block and records,
+//! for each instruction that can produce a float (`+ - * /`, a float constant, a load of
+//! a shadowed local), whether the one instruction that pops its value takes an f64 (an
+//! arithmetic operator or comparison, a store to a local of this function, a pop). Only
+//! those produce unboxed values; every other consumer, and every value still on the
+//! stack at the end of a block, gets an object as before. A local is *shadowed* (has a
+//! home) when some store to it may receive an unboxed value. Reading a shadowed local
+//! for a consumer that needs an object boxes its number once and keeps the box in the
+//! local, so repeated reads do not allocate again.
+//!
+//! Only function code whose locals live in registers with a mirror takes part
+//! (not generators, not code that keeps its locals in the frame), and only at -O1+.
+
+use inkwell::values::{FloatValue, IntValue, PointerValue};
+use inkwell::IntPredicate;
+
+use super::function::{jump_target, Lower, R};
+use crate::fe::{BinOp, CmpOp, CodeObject, Constant, Instr, UnOp};
+
+/// The unboxed tag of a stack value (locals use `&home | 2`).
+pub const STACK_TAG: u64 = 2;
+
+/// The unboxing decisions for one code object.
+#[derive(Default)]
+pub struct FloatPlan {
+    /// Per pc: the value this instruction pushes may be left unboxed (its consumer
+    /// takes an f64).
+    pub unboxed_result: Vec<bool>,
+    /// Per pc: which operands may arrive unboxed (bit 0: the top of the stack, bit 1:
+    /// the one below).
+    pub dual_operands: Vec<u8>,
+    /// Per local: index into the homes array when the local is shadowed.
+    pub home: Vec<Option<u32>>,
+    pub nhomes: u32,
+}
+
+/// Does `op` have an inline float path that takes dual operands?
+pub fn is_float_arith(op: u32) -> bool {
+    matches!(BinOp::ALL.get(op as usize), Some(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv))
+}
+
+/// How an instruction uses the stack, for the plan: `Some((pops, pushes, takes_f64))`
+/// for instructions that touch only their own operands, None for anything else (which
+/// may read deeper entries or move them: every live value then needs an object).
+fn stack_use(ins: Instr, eligible: &dyn Fn(u32) -> bool) -> Option<(u32, u32, bool)> {
+    use Instr::*;
+    Some(match ins {
+        Nop => (0, 0, false),
+        LoadFast(_) | LoadConst(_) | LoadGlobal(_) | LoadDeref(_) | PushNull | LoadClosure(_) => (0, 1, false),
+        StoreFast(i) => (1, 0, eligible(i)),
+        Pop => (1, 0, true),
+        BinaryOp(op) | InplaceOp(op) => (2, 1, is_float_arith(op)),
+        CompareOp(op) => (2, 1, op <= CmpOp::Ge as u32),
+        UnaryOp(op) => (1, 1, op == UnOp::Neg as u32),
+        LoadAttr(_) => (1, 1, false),
+        LoadMethod(_) => (1, 2, false),
+        StoreAttr(_) => (2, 0, false),
+        BinarySubscr => (2, 1, false),
+        StoreSubscr => (3, 0, false),
+        Call(n) => (n + 2, 1, false),
+        BuildTuple(n) | BuildList(n) => (n, 1, false),
+        ReturnValue | PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_) => (1, 0, false),
+        _ => return None,
+    })
+}
+
+/// Can this instruction leave its result unboxed (when its consumer takes an f64)?
+fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool) -> bool {
+    match ins {
+        Instr::BinaryOp(op) | Instr::InplaceOp(op) => is_float_arith(op),
+        Instr::UnaryOp(op) => op == UnOp::Neg as u32,
+        Instr::LoadFast(i) => eligible(i),
+        Instr::LoadConst(i) => matches!(code.consts.get(i as usize), Some(Constant::Float(_))),
+        _ => false,
+    }
+}
+
+impl FloatPlan {
+    /// The plan for `code`; `depths` are the static stack depths per pc (None:
+    /// unreachable), `leaders` the pcs that start a basic block.
+    pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool]) -> FloatPlan {
+        let n = code.instrs.len();
+        let nvar = code.varnames.len() as u32;
+        let eligible = |i: u32| i < nvar;
+        let mut unboxed_result = vec![false; n];
+        let mut dual_operands = vec![0u8; n];
+        // producers whose value a store to local `i` may receive
+        let mut stores_float = vec![false; nvar as usize];
+        // the simulated stack: for each entry, the pc of a float-capable producer
+        let mut stack: Vec<Option<usize>> = Vec::new();
+        for pc in 0..n {
+            let Some(d) = depths[pc] else { continue };
+            if leaders[pc] || stack.len() != d as usize {
+                stack = vec![None; d as usize];
+            }
+            let ins = code.instrs[pc];
+            match stack_use(ins, &eligible) {
+                Some((pops, pushes, takes_f64)) if pops as usize <= stack.len() => {
+                    for j in 0..pops {
+                        if let Some(p) = stack.pop().flatten() {
+                            unboxed_result[p] = takes_f64;
+                            if takes_f64 && j < 8 {
+                                dual_operands[pc] |= 1 << j;
+                            }
+                            if let (true, Instr::StoreFast(i)) = (takes_f64, ins) {
+                                stores_float[i as usize] = true;
+                            }
+                        }
+                    }
+                    if pushes > 0 {
+                        stack.extend(std::iter::repeat(None).take(pushes as usize - 1));
+                        stack.push(produces_float(code, ins, &eligible).then_some(pc));
+                    }
+                }
+                _ => stack.clear(),
+            }
+            if jump_target(&ins).is_some() || matches!(ins, Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_)) {
+                stack.clear();
+            }
+        }
+        let mut home = vec![None; code.nlocalsplus()];
+        let mut nhomes = 0;
+        for (i, s) in stores_float.iter().enumerate() {
+            if *s {
+                home[i] = Some(nhomes);
+                nhomes += 1;
+            }
+        }
+        // loads of locals without a home push objects
+        for (pc, ins) in code.instrs.iter().enumerate() {
+            if let Instr::LoadFast(i) = ins {
+                if home.get(*i as usize).copied().flatten().is_none() {
+                    unboxed_result[pc] = false;
+                }
+            }
+        }
+        FloatPlan { unboxed_result, dual_operands, home, nhomes }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.unboxed_result.iter().any(|b| *b)
+    }
+}
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// i1: `v` is an unboxed tag (its number is in the f64 companion).
+    pub fn is_unboxed(&self, v: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let low = self.b.build_and(v, self.i64c(3), "")?;
+        Ok(self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(STACK_TAG), "unboxed")?)
+    }
+
+    /// Will the value pushed at `pc` be left unboxed when it is a float?
+    pub fn leaves_unboxed(&self, pc: usize) -> bool {
+        self.plan.as_ref().map_or(false, |p| p.unboxed_result.get(pc).copied().unwrap_or(false))
+    }
+
+    /// Operand in stack slot `k` of the instruction at `pc`, `j`-th from the top (0 =
+    /// TOS): with its f64 companion when the plan says it may arrive unboxed.
+    pub fn operand(&self, pc: usize, k: u32, j: u32) -> R<super::floatpath::Opnd<'ctx>> {
+        let v = self.load_slot(k)?;
+        let dual = self.plan.as_ref().map_or(false, |p| p.dual_operands.get(pc).map_or(false, |b| b & (1 << j) != 0));
+        let f = if dual { self.load_fslot(k)? } else { None };
+        Ok(super::floatpath::Opnd { v, f })
+    }
+
+    /// The f64 companion of stack slot `k` (only when the function has a plan).
+    pub fn fslot(&self, k: u32) -> Option<PointerValue<'ctx>> {
+        self.fslots.get(k as usize).copied()
+    }
+
+    /// The number of stack slot `k` when it holds an unboxed value (undefined otherwise).
+    pub fn load_fslot(&self, k: u32) -> R<Option<FloatValue<'ctx>>> {
+        match self.fslot(k) {
+            Some(p) => Ok(Some(self.b.build_load(p, "")?.into_float_value())),
+            None => Ok(None),
+        }
+    }
+
+    /// Stores an unboxed result into stack slot `k`.
+    pub fn store_unboxed_slot(&self, k: u32, f: FloatValue<'ctx>) -> R<()> {
+        let p = self.fslot(k).ok_or_else(|| super::function::LowerError("no f64 companion".into()))?;
+        self.b.build_store(p, f)?;
+        self.store_slot(k, self.i64c(STACK_TAG))
+    }
+
+    /// An object for dual value `v` (companion `f`): a new float when `v` is unboxed,
+    /// else `v` itself. The result is owned exactly as `v` was (a boxed `v` keeps its
+    /// reference; the new float is a new reference).
+    pub fn materialize(&mut self, v: IntValue<'ctx>, f: Option<FloatValue<'ctx>>) -> R<IntValue<'ctx>> {
+        let Some(f) = f else { return Ok(v) };
+        let boxbb = self.new_block("box");
+        let join = self.new_block("boxed");
+        let from = self.b.get_insert_block().unwrap();
+        let c = self.is_unboxed(v)?;
+        self.b.build_conditional_branch(c, boxbb, join)?;
+        self.b.position_at_end(boxbb);
+        let o = self.call_v("pyrt_float_new", &[f.into()])?;
+        let box_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        let phi = self.b.build_phi(self.ctx.i64_type(), "obj")?;
+        phi.add_incoming(&[(&v, from), (&o, box_end)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// Pointer to the home of local `i` and its tag word, when the local is shadowed.
+    pub fn home(&self, i: u32) -> R<Option<(PointerValue<'ctx>, IntValue<'ctx>)>> {
+        let Some(j) = self.plan.as_ref().and_then(|p| p.home.get(i as usize).copied().flatten()) else {
+            return Ok(None);
+        };
+        let homes = self.fhomes.ok_or_else(|| super::function::LowerError("no homes".into()))?;
+        let p = unsafe { self.b.build_gep(homes, &[self.i64c(j as u64)], "home")? };
+        let addr = self.b.build_ptr_to_int(p, self.ctx.i64_type(), "")?;
+        let tag = self.b.build_or(addr, self.i64c(STACK_TAG), "ltag")?;
+        Ok(Some((p, tag)))
+    }
+
+    /// `LoadFast i` of a shadowed local whose value `v` is bound: pushes the dual value
+    /// when the consumer takes an f64, else an object (boxing an unboxed number once and
+    /// keeping the box in the local).
+    pub fn load_shadowed(&mut self, pc: usize, d: u32, i: u32, v: IntValue<'ctx>, home: PointerValue<'ctx>) -> R<()> {
+        let f = self.b.build_load(home, "hv")?.into_float_value();
+        if self.leaves_unboxed(pc) {
+            self.incref(v)?; // skips an unboxed tag
+            if let Some(p) = self.fslot(d) {
+                self.b.build_store(p, f)?;
+            }
+            return self.store_slot(d, v);
+        }
+        let boxbb = self.new_block("lbox");
+        let join = self.new_block("lboxed");
+        let from = self.b.get_insert_block().unwrap();
+        let c = self.is_unboxed(v)?;
+        self.b.build_conditional_branch(c, boxbb, join)?;
+        self.b.position_at_end(boxbb);
+        let o = self.call_v("pyrt_float_new", &[f.into()])?;
+        self.store_local(i, o)?;
+        let box_end = self.b.get_insert_block().unwrap();
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        let phi = self.b.build_phi(self.ctx.i64_type(), "lobj")?;
+        phi.add_incoming(&[(&v, from), (&o, box_end)]);
+        let o = phi.as_basic_value().into_int_value();
+        self.incref(o)?;
+        self.store_slot(d, o)
+    }
+
+    /// `StoreFast i` of a shadowed local from stack slot `d - 1`: an unboxed value goes
+    /// to the home (the local holds the home's tag), an object to the local.
+    pub fn store_shadowed(&mut self, d: u32, i: u32, home: PointerValue<'ctx>, tag: IntValue<'ctx>) -> R<()> {
+        let v = self.load_slot(d - 1)?;
+        let old = self.load_local(i)?;
+        if let Some(f) = self.load_fslot(d - 1)? {
+            let unb = self.new_block("sunb");
+            let join = self.new_block("sjoin");
+            let from = self.b.get_insert_block().unwrap();
+            let c = self.is_unboxed(v)?;
+            self.b.build_conditional_branch(c, unb, join)?;
+            self.b.position_at_end(unb);
+            self.b.build_store(home, f)?;
+            self.b.build_unconditional_branch(join)?;
+            self.b.position_at_end(join);
+            let phi = self.b.build_phi(self.ctx.i64_type(), "lval")?;
+            phi.add_incoming(&[(&v, from), (&tag, unb)]);
+            self.store_local(i, phi.as_basic_value().into_int_value())?;
+        } else {
+            self.store_local(i, v)?;
+        }
+        self.xdecref(old)
+    }
+}
