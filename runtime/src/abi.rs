@@ -302,6 +302,13 @@ unsafe fn seq_slot(o: u64, k: u64, read: bool) -> Option<*mut Obj> {
 #[allow(non_upper_case_globals)]
 pub static mut pyrt_list_layout: [u64; 3] = [0; 3];
 
+/// The built-in functions `math.sqrt`, `sin`, `cos`, `exp`, `fabs` (immortal; 0 until
+/// `math` is first imported), which native code computes inline when a call site's
+/// callee is one of them (codegen/unboxed.rs `lower_math_call`, same order).
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_math_funcs: [u64; 5] = [0; 5];
+
 /// The `range_iterator` type, for native code's inline `for i in range(...)` step
 /// (codegen/loops.rs reads `RangeIterObj` fields at the offsets asserted below); 0 until
 /// start-up.
@@ -490,7 +497,23 @@ pub unsafe extern "C" fn pyrt_format_value(v: u64, spec: u64, conv: u32) -> u64 
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_unpack_sequence(seq: u64, n: u32, out: *mut u64) -> i32 {
-    match interp::op_unpack_sequence(b(&seq), n as usize) {
+    let s = b(&seq);
+    // an exact tuple or list of the right length (CPython's fast path too): no iterator,
+    // no temporary vector
+    let exact = if s.is_exact(types().tuple) {
+        tuple::as_slice(s)
+    } else if s.is_exact(types().list) {
+        list::as_slice_opt(s)
+    } else {
+        None
+    };
+    if let Some(items) = exact.filter(|items| items.len() == n as usize) {
+        for (i, v) in items.iter().enumerate() {
+            *out.add(i) = v.clone().into_raw();
+        }
+        return 0;
+    }
+    match interp::op_unpack_sequence(s, n as usize) {
         Ok(items) => {
             for (i, v) in items.into_iter().enumerate() {
                 *out.add(i) = v.into_raw();

@@ -1090,6 +1090,10 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
     if crate::types::function::is_function(callable) {
         return crate::frame::call_function_positional(callable, args);
     }
+    if callable.is_exact(types().builtin_function) {
+        // `math.sqrt(x)`, `len(s)`: straight to the Rust function
+        return crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY);
+    }
     protocol::call_kw(callable, args, &KwArgs::EMPTY)
 }
 

@@ -35,7 +35,7 @@ pub struct Opnd<'ctx> {
 
 /// Which tagged ints a float path accepts as operands.
 #[derive(Clone, Copy, PartialEq)]
-enum Ints {
+pub(super) enum Ints {
     /// Any small int (converted with rounding).
     Any,
     /// Only ints of at most 53 bits (converted exactly).
@@ -52,7 +52,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Emits, from the current block, the conversion of operand `o` (unboxed, an exact
     /// float, or a tagged int accepted by `ints`) to f64; anything else branches to
     /// `slow`. Leaves the builder in the block where the value is available.
-    fn operand_f64(&mut self, o: Opnd<'ctx>, ints: Ints, slow: BasicBlock<'ctx>) -> R<FloatValue<'ctx>> {
+    pub(super) fn operand_f64(&mut self, o: Opnd<'ctx>, ints: Ints, slow: BasicBlock<'ctx>) -> R<FloatValue<'ctx>> {
         let v = o.v;
         let f64t = self.ctx.f64_type();
         let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());

@@ -517,7 +517,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             Call(n) => {
                 self.need(d, n + 2)?;
-                self.lower_call_positional(pc, d, n)?;
+                match self.plan.as_ref().and_then(|p| p.math_call.get(pc).copied().flatten()) {
+                    Some(k) => self.lower_math_call(pc, d, k)?,
+                    None => self.lower_call_positional(pc, d, n)?,
+                }
             }
             CallKw(n) => {
                 self.need(d, n + 3)?;

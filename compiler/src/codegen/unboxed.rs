@@ -43,6 +43,8 @@ pub struct FloatPlan {
     /// Per pc: which operands may arrive unboxed (bit 0: the top of the stack, bit 1:
     /// the one below).
     pub dual_operands: Vec<u8>,
+    /// Per pc: a `Call(1)` whose callee was loaded under a `MATH_FUNCS` name (index).
+    pub math_call: Vec<Option<u8>>,
     /// Per local: index into the homes array when the local is shadowed.
     pub home: Vec<Option<u32>>,
     pub nhomes: u32,
@@ -52,6 +54,10 @@ pub struct FloatPlan {
 pub fn is_float_arith(op: u32) -> bool {
     matches!(BinOp::ALL.get(op as usize), Some(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv))
 }
+
+/// The `math` functions a call site may compute inline (`Lower::lower_math_call`), in
+/// the order of the runtime's `pyrt_math_funcs` table.
+pub const MATH_FUNCS: [&str; 5] = ["sqrt", "sin", "cos", "exp", "fabs"];
 
 /// How an instruction uses the stack, for the plan: `Some((pops, pushes, takes_f64))`
 /// for instructions that touch only their own operands, None for anything else (which
@@ -78,6 +84,16 @@ fn stack_use(ins: Instr, eligible: &dyn Fn(u32) -> bool) -> Option<(u32, u32, bo
     })
 }
 
+/// What the plan knows about a value on the simulated stack.
+#[derive(Clone, Copy, PartialEq)]
+enum Val {
+    Other,
+    /// Pushed by the instruction at this pc, which can leave it unboxed.
+    Float(usize),
+    /// Maybe `math.<MATH_FUNCS[k]>` (loaded by that name).
+    MathFn(u8),
+}
+
 /// Can this instruction leave its result unboxed (when its consumer takes an f64)?
 fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool) -> bool {
     match ins {
@@ -89,6 +105,16 @@ fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool)
     }
 }
 
+/// The `MATH_FUNCS` index of the name an instruction loads, if any.
+fn math_name(code: &CodeObject, ins: Instr) -> Option<u8> {
+    let i = match ins {
+        Instr::LoadGlobal(i) | Instr::LoadAttr(i) | Instr::LoadMethod(i) => i,
+        _ => return None,
+    };
+    let name = code.names.get(i as usize)?;
+    MATH_FUNCS.iter().position(|m| m == name).map(|k| k as u8)
+}
+
 impl FloatPlan {
     /// The plan for `code`; `depths` are the static stack depths per pc (None:
     /// unreachable), `leaders` the pcs that start a basic block.
@@ -96,34 +122,54 @@ impl FloatPlan {
         let n = code.instrs.len();
         let nvar = code.varnames.len() as u32;
         let eligible = |i: u32| i < nvar;
-        let mut unboxed_result = vec![false; n];
-        let mut dual_operands = vec![0u8; n];
-        // producers whose value a store to local `i` may receive
+        let mut plan = FloatPlan {
+            unboxed_result: vec![false; n],
+            dual_operands: vec![0u8; n],
+            math_call: vec![None; n],
+            home: vec![None; code.nlocalsplus()],
+            nhomes: 0,
+        };
+        // stores to local `i` that may receive an unboxed value
         let mut stores_float = vec![false; nvar as usize];
-        // the simulated stack: for each entry, the pc of a float-capable producer
-        let mut stack: Vec<Option<usize>> = Vec::new();
+        let mut stack: Vec<Val> = Vec::new();
         for pc in 0..n {
             let Some(d) = depths[pc] else { continue };
             if leaders[pc] || stack.len() != d as usize {
-                stack = vec![None; d as usize];
+                stack = vec![Val::Other; d as usize];
             }
             let ins = code.instrs[pc];
+            let math = match ins {
+                Instr::Call(1) if stack.len() >= 3 => match stack[stack.len() - 2] {
+                    Val::MathFn(k) => Some(k),
+                    _ => None,
+                },
+                _ => None,
+            };
+            plan.math_call[pc] = math;
             match stack_use(ins, &eligible) {
                 Some((pops, pushes, takes_f64)) if pops as usize <= stack.len() => {
                     for j in 0..pops {
-                        if let Some(p) = stack.pop().flatten() {
-                            unboxed_result[p] = takes_f64;
-                            if takes_f64 && j < 8 {
-                                dual_operands[pc] |= 1 << j;
+                        if let Some(Val::Float(p)) = stack.pop() {
+                            // a math call takes its argument (the top) as an f64
+                            let takes = takes_f64 || (math.is_some() && j == 0);
+                            plan.unboxed_result[p] = takes;
+                            if takes && j < 8 {
+                                plan.dual_operands[pc] |= 1 << j;
                             }
-                            if let (true, Instr::StoreFast(i)) = (takes_f64, ins) {
+                            if let (true, Instr::StoreFast(i)) = (takes, ins) {
                                 stores_float[i as usize] = true;
                             }
                         }
                     }
                     if pushes > 0 {
-                        stack.extend(std::iter::repeat(None).take(pushes as usize - 1));
-                        stack.push(produces_float(code, ins, &eligible).then_some(pc));
+                        stack.extend(std::iter::repeat(Val::Other).take(pushes as usize - 1));
+                        stack.push(if math.is_some() || produces_float(code, ins, &eligible) {
+                            Val::Float(pc)
+                        } else if let Some(k) = math_name(code, ins) {
+                            Val::MathFn(k)
+                        } else {
+                            Val::Other
+                        });
                     }
                 }
                 _ => stack.clear(),
@@ -132,27 +178,25 @@ impl FloatPlan {
                 stack.clear();
             }
         }
-        let mut home = vec![None; code.nlocalsplus()];
-        let mut nhomes = 0;
         for (i, s) in stores_float.iter().enumerate() {
             if *s {
-                home[i] = Some(nhomes);
-                nhomes += 1;
+                plan.home[i] = Some(plan.nhomes);
+                plan.nhomes += 1;
             }
         }
         // loads of locals without a home push objects
         for (pc, ins) in code.instrs.iter().enumerate() {
             if let Instr::LoadFast(i) = ins {
-                if home.get(*i as usize).copied().flatten().is_none() {
-                    unboxed_result[pc] = false;
+                if plan.home.get(*i as usize).copied().flatten().is_none() {
+                    plan.unboxed_result[pc] = false;
                 }
             }
         }
-        FloatPlan { unboxed_result, dual_operands, home, nhomes }
+        plan
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.unboxed_result.iter().any(|b| *b)
+        !self.unboxed_result.iter().any(|b| *b) && !self.math_call.iter().any(|m| m.is_some())
     }
 }
 
@@ -281,5 +325,58 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.store_local(i, v)?;
         }
         self.xdecref(old)
+    }
+
+    /// `Call(1)` at `pc` (depth `d`) whose callee was loaded as one of `MATH_FUNCS[k]`:
+    /// when it is that function of the `math` module (the runtime publishes their
+    /// addresses in `pyrt_math_funcs`) and the argument a float or small int, the
+    /// result is computed inline — `math_1`'s error cases (a NaN or infinite result)
+    /// and everything else take the ordinary call.
+    pub fn lower_math_call(&mut self, pc: usize, d: u32, k: u8) -> R<()> {
+        let base = d - 3;
+        let f64t = self.ctx.f64_type();
+        let m = self.load_slot(base)?;
+        let callee = self.load_slot(base + 1)?;
+        let arg = self.operand(pc, base + 2, 0)?;
+        let table = match self.module.get_global("pyrt_math_funcs") {
+            Some(g) => g,
+            None => self.module.add_global(self.ctx.i64_type().array_type(MATH_FUNCS.len() as u32), None, "pyrt_math_funcs"),
+        };
+        let want = self.b.build_load(self.global_word(table.as_pointer_value(), k as u32)?, "mathfn")?.into_int_value();
+        let plain = self.b.build_int_compare(IntPredicate::EQ, m, self.i64c(0), "")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
+        let fast = self.new_block("math_fast");
+        let slow = self.new_block("math_slow");
+        let join = self.new_block("math_join");
+        self.b.build_conditional_branch(self.b.build_and(plain, same, "")?, fast, slow)?;
+
+        self.b.position_at_end(fast);
+        let x = self.operand_f64(arg, super::floatpath::Ints::Any, slow)?;
+        let name = format!("llvm.{}.f64", MATH_FUNCS[k as usize]);
+        let intrinsic = self.module.get_function(&name).unwrap_or_else(|| self.module.add_function(&name, f64t.fn_type(&[f64t.into()], false), None));
+        let r = self.b.build_call(intrinsic, &[x.into()], "math")?.try_as_basic_value().basic().unwrap().into_float_value();
+        let fabs = self.module.get_function("llvm.fabs.f64").unwrap_or_else(|| self.module.add_function("llvm.fabs.f64", f64t.fn_type(&[f64t.into()], false), None));
+        let mag = self.b.build_call(fabs, &[r.into()], "")?.try_as_basic_value().basic().unwrap().into_float_value();
+        let finite = self.b.build_float_compare(inkwell::FloatPredicate::OLT, mag, f64t.const_float(f64::INFINITY), "finite")?;
+        let done = self.new_block("math_done");
+        self.b.build_conditional_branch(finite, done, slow)?;
+        self.b.position_at_end(done);
+        self.decref(arg.v)?;
+        self.decref(callee)?;
+        if self.leaves_unboxed(pc) {
+            self.store_unboxed_slot(base, r)?;
+        } else {
+            let o = self.call_v("pyrt_float_new", &[r.into()])?;
+            self.store_slot(base, o)?;
+        }
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(slow);
+        let a = self.materialize(arg.v, arg.f)?;
+        self.store_slot(base + 2, a)?;
+        self.lower_call_positional(pc, d, 1)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(())
     }
 }

@@ -719,7 +719,14 @@ pub fn create() -> Obj {
         ("nextafter", m_nextafter), ("ulp", m_ulp),
     ];
     for (name, func) in fns {
-        dict::set_item_str(&d, name, new_builtin_in("math", name, *func));
+        let f = new_builtin_in("math", name, *func);
+        if let Some(k) = ["sqrt", "sin", "cos", "exp", "fabs"].iter().position(|n| n == name) {
+            // immortal: native code compares callees with these addresses for good
+            f.make_immortal();
+            // SAFETY: written under the GIL; native code only reads it.
+            unsafe { (*std::ptr::addr_of_mut!(crate::abi::pyrt_math_funcs))[k] = f.raw() };
+        }
+        dict::set_item_str(&d, name, f);
     }
     dict::set_item_str(&d, "pi", float::new(std::f64::consts::PI));
     dict::set_item_str(&d, "e", float::new(std::f64::consts::E));

@@ -249,7 +249,7 @@ pub fn as_builtin(o: &Obj) -> Option<&BuiltinFunctionObj> {
     o.downcast::<BuiltinFunctionObj>(types().builtin_function)
 }
 
-fn builtin_call(f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+pub fn builtin_call(f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let b = unsafe { f.payload::<BuiltinFunctionObj>() };
     match &b.self_ {
         Some(s) => (b.func)(s, args, kw),
