@@ -119,9 +119,17 @@ impl FloatPlan {
     /// The plan for `code`; `depths` are the static stack depths per pc (None:
     /// unreachable), `leaders` the pcs that start a basic block.
     pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool]) -> FloatPlan {
+        // first every plain local may get a home; then only those that did, so that
+        // loads of the others count as objects everywhere
+        let nvar = code.varnames.len() as u32;
+        let first = Self::simulate(code, depths, leaders, &|i| i < nvar);
+        let homes = first.home.clone();
+        Self::simulate(code, depths, leaders, &|i| homes.get(i as usize).copied().flatten().is_some())
+    }
+
+    fn simulate(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], eligible: &dyn Fn(u32) -> bool) -> FloatPlan {
         let n = code.instrs.len();
         let nvar = code.varnames.len() as u32;
-        let eligible = |i: u32| i < nvar;
         let mut plan = FloatPlan {
             unboxed_result: vec![false; n],
             dual_operands: vec![0u8; n],
@@ -146,7 +154,7 @@ impl FloatPlan {
                 _ => None,
             };
             plan.math_call[pc] = math;
-            match stack_use(ins, &eligible) {
+            match stack_use(ins, eligible) {
                 Some((pops, pushes, takes_f64)) if pops as usize <= stack.len() => {
                     for j in 0..pops {
                         if let Some(Val::Float(p)) = stack.pop() {
@@ -163,7 +171,7 @@ impl FloatPlan {
                     }
                     if pushes > 0 {
                         stack.extend(std::iter::repeat(Val::Other).take(pushes as usize - 1));
-                        stack.push(if math.is_some() || produces_float(code, ins, &eligible) {
+                        stack.push(if math.is_some() || produces_float(code, ins, eligible) {
                             Val::Float(pc)
                         } else if let Some(k) = math_name(code, ins) {
                             Val::MathFn(k)
@@ -182,14 +190,6 @@ impl FloatPlan {
             if *s {
                 plan.home[i] = Some(plan.nhomes);
                 plan.nhomes += 1;
-            }
-        }
-        // loads of locals without a home push objects
-        for (pc, ins) in code.instrs.iter().enumerate() {
-            if let Instr::LoadFast(i) = ins {
-                if plan.home.get(*i as usize).copied().flatten().is_none() {
-                    plan.unboxed_result[pc] = false;
-                }
             }
         }
         plan
