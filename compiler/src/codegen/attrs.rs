@@ -263,12 +263,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         let hv = phi.as_basic_value().into_int_value();
         self.incref(hv)?;
-        self.decref(obj)?;
+        self.release(pc, 0, obj)?;
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(miss);
         let v = self.call_v("pyrt_load_attr_fill", &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), self.entry_ptr(s)?.into()])?;
-        self.decref(obj)?;
+        self.release(pc, 0, obj)?;
         self.check_null(v, pc, d - 1)?;
         let miss_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;

@@ -300,8 +300,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
             let (x, y) = (l.materialize(a.v, a.f)?, l.materialize(b.v, b.f)?);
             let r = l.call_v(rtname, &[x.into(), y.into(), l.i32c(op_u as u64).into()])?;
-            l.decref(x)?;
-            l.decref(y)?;
+            l.release_opnd(Opnd { v: x, ..a })?;
+            l.release_opnd(Opnd { v: y, ..b })?;
             Ok(r)
         };
         let op = match op {
@@ -367,7 +367,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(slowbb);
         let x = self.materialize(a.v, a.f)?;
         let r = self.call_v("pyrt_unary_op", &[x.into(), self.i32c(crate::fe::UnOp::Neg as u64).into()])?;
-        self.decref(x)?;
+        self.release_opnd(Opnd { v: x, ..a })?;
         let slow_end = self.b.get_insert_block().unwrap();
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
@@ -398,8 +398,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
             let (x, y) = (l.materialize(a, ao.f)?, l.materialize(b, bo.f)?);
             let r = l.call_v("pyrt_compare_op", &[x.into(), y.into(), l.i32c(op_u as u64).into()])?;
-            l.decref(x)?;
-            l.decref(y)?;
+            l.release_opnd(Opnd { v: x, ..ao })?;
+            l.release_opnd(Opnd { v: y, ..bo })?;
             Ok(r)
         };
         if !self.fast || op_u > 5 {
@@ -453,8 +453,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(rtbb);
         let (x, y) = (self.materialize(a, ao.f)?, self.materialize(b, bo.f)?);
         let r = self.call_v("pyrt_compare_op", &[x.into(), y.into(), self.i32c(op_u as u64).into()])?;
-        self.decref(x)?;
-        self.decref(y)?;
+        self.release_opnd(Opnd { v: x, ..ao })?;
+        self.release_opnd(Opnd { v: y, ..bo })?;
         self.check_null(r, pc, depth_after)?;
         let t = self.truth_consume(r, pc + 1, depth_after)?;
         let slow_end = self.b.get_insert_block().unwrap();

@@ -31,6 +31,18 @@ const EXACT_INT: u64 = 1 << 53;
 pub struct Opnd<'ctx> {
     pub v: IntValue<'ctx>,
     pub f: Option<FloatValue<'ctx>>,
+    /// False for a borrowed operand (`unboxed.rs`): never released, never reused.
+    pub owned: bool,
+}
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// Releases an operand the operation consumed (nothing for a borrowed one).
+    pub fn release_opnd(&self, o: Opnd<'ctx>) -> R<()> {
+        if o.owned {
+            self.decref(o.v)?;
+        }
+        Ok(())
+    }
 }
 
 /// Which tagged ints a float path accepts as operands.
@@ -134,11 +146,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
         };
         if unboxed {
-            self.decref(a.v)?;
-            self.decref(b.v)?;
+            self.release_opnd(a)?;
+            self.release_opnd(b)?;
             return Ok(Some((self.i64c(super::unboxed::STACK_TAG), r)));
         }
-        Ok(Some((self.box_float_result(r, a.v, b.v)?, r)))
+        Ok(Some((self.box_float_result(r, a, b)?, r)))
     }
 
     /// `-o` on an unboxed or exact float operand (consumed), else a branch to `slow`.
@@ -151,21 +163,26 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let x = self.operand_f64(o, Ints::Any, slow)?;
         let r = self.b.build_float_neg(x, "fneg")?;
         if unboxed {
-            self.decref(o.v)?;
+            self.release_opnd(o)?;
             return Ok((self.i64c(super::unboxed::STACK_TAG), r));
         }
-        let zero = self.i64c(1); // a tagged int: never reused, never released
-        Ok((self.box_float_result(r, o.v, zero)?, r))
+        let none = Opnd { v: self.i64c(1), f: None, owned: false }; // a tagged int: never reused
+        Ok((self.box_float_result(r, o, none)?, r))
     }
 
     /// Boxes `r`, the result of an operation consuming `a` and `b`: reuses whichever
     /// operand is a heap object with refcount 1 (only this expression holds it, and
     /// floats cannot be weakly referenced, so nothing can observe the change), else
-    /// allocates. Both operands are released (or become the result).
-    fn box_float_result(&mut self, r: FloatValue<'ctx>, a: IntValue<'ctx>, b: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+    /// allocates. Both operands are released (or become the result); borrowed ones are
+    /// neither.
+    fn box_float_result(&mut self, r: FloatValue<'ctx>, a: Opnd<'ctx>, b: Opnd<'ctx>) -> R<IntValue<'ctx>> {
         let join = self.new_block("fbox_join");
         let mut incoming = Vec::new();
-        for (mine, other) in [(a, b), (b, a)] {
+        for (mo, other) in [(a, b), (b, a)] {
+            if !mo.owned {
+                continue;
+            }
+            let mine = mo.v;
             let heap = self.new_block("fbox_heap");
             let reuse = self.new_block("fbox_reuse");
             let next = self.new_block("fbox_next");
@@ -181,14 +198,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.b.position_at_end(reuse);
             let fp = self.float_value_ptr(mine)?;
             self.b.build_store(fp, r)?;
-            self.decref(other)?;
+            self.release_opnd(other)?;
             incoming.push((mine, self.b.get_insert_block().unwrap()));
             self.b.build_unconditional_branch(join)?;
             self.b.position_at_end(next);
         }
         let v = self.call_v("pyrt_float_new", &[r.into()])?;
-        self.decref(a)?;
-        self.decref(b)?;
+        self.release_opnd(a)?;
+        self.release_opnd(b)?;
         incoming.push((v, self.b.get_insert_block().unwrap()));
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
@@ -215,8 +232,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             CmpOp::Ge => FloatPredicate::OGE,
         };
         let c = self.b.build_float_compare(pred, x, y, "fcmp")?;
-        self.decref(a.v)?;
-        self.decref(b.v)?;
+        self.release_opnd(a)?;
+        self.release_opnd(b)?;
         Ok(c)
     }
 }

@@ -546,8 +546,9 @@ fn lower_into<'a, 'ctx>(
         None
     };
     // unboxed floats (unboxed.rs): only where the runtime sees the locals via the mirror
+    let maybe_unbound = maybe_unbound_loads(code, &depths);
     let plan = (fast && mirror.is_some())
-        .then(|| super::unboxed::FloatPlan::compute(code, &depths, &leader))
+        .then(|| super::unboxed::FloatPlan::compute(code, &depths, &leader, &maybe_unbound))
         .filter(|p| !p.is_empty());
     let mut fslots = Vec::new();
     let mut fhomes = None;
@@ -619,7 +620,6 @@ fn lower_into<'a, 'ctx>(
     }
 
     // ---- possibly-unbound locals ----
-    let maybe_unbound = maybe_unbound_loads(code, &depths);
     let mut l = Lower {
         ctx,
         module,

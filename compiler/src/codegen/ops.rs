@@ -130,7 +130,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 if let Some((home, _)) = self.home(i)? {
                     self.load_shadowed(pc, d, i, v, home)?;
                 } else {
-                    self.incref(v)?;
+                    if !self.pushes_borrowed(pc) {
+                        self.incref(v)?;
+                    }
                     self.store_slot(d, v)?;
                 }
             }

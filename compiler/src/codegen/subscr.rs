@@ -67,7 +67,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let v = self.b.build_load(p, "item")?.into_int_value();
             self.incref(v)?;
             // the key is a tagged int: nothing to release
-            self.decref(obj)?;
+            self.release(pc, 1, obj)?;
             let end = self.b.get_insert_block().expect("positioned");
             self.b.build_unconditional_branch(join)?;
             Some((v, end))
@@ -77,8 +77,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         };
         self.b.position_at_end(slow);
         let v = self.call_v("pyrt_subscr", &[obj.into(), key.into()])?;
-        self.decref(obj)?;
-        self.decref(key)?;
+        self.release(pc, 1, obj)?;
+        self.release(pc, 0, key)?;
         self.check_null(v, pc, d - 2)?;
         let slow_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;

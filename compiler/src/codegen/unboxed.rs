@@ -43,6 +43,12 @@ pub struct FloatPlan {
     /// Per pc: which operands may arrive unboxed (bit 0: the top of the stack, bit 1:
     /// the one below).
     pub dual_operands: Vec<u8>,
+    /// Per pc: this `LoadFast` pushes a borrowed reference (no incref): its consumer
+    /// comes before anything that could raise or rebind the local.
+    pub borrowed_push: Vec<bool>,
+    /// Per pc: which operands are borrowed (bit j: j-th from the top); the consumer
+    /// does not release them.
+    pub borrowed_operands: Vec<u8>,
     /// Per pc: a `Call(1)` whose callee was loaded under a `MATH_FUNCS` name (index).
     pub math_call: Vec<Option<u8>>,
     /// Per local: index into the homes array when the local is shadowed.
@@ -84,14 +90,51 @@ fn stack_use(ins: Instr, eligible: &dyn Fn(u32) -> bool) -> Option<(u32, u32, bo
     })
 }
 
+/// What a value probably is, for deciding which locals get an f64 home: a store of a
+/// `Float`-kind value gives its local a home. Ordered: a local's kind is the largest of
+/// the kinds stored into it (so the inference below only ever raises kinds).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Kind {
+    /// An int constant, or arithmetic on one and a non-float (`r -= 1`, `n * 2`).
+    Int,
+    Unknown,
+    /// A float constant, `/`, a math call, arithmetic with a float, or `+ - *` of two
+    /// unknowns (`a[0] - b[0]`: worth keeping unboxed if it is a float).
+    Float,
+}
+
+/// The kind of `a op b` for an arithmetic `op` with an inline float path.
+fn arith_kind(op: u32, a: Kind, b: Kind) -> Kind {
+    if matches!(BinOp::ALL.get(op as usize), Some(BinOp::TrueDiv)) || a.max(b) == Kind::Float || (a, b) == (Kind::Unknown, Kind::Unknown) {
+        Kind::Float
+    } else {
+        Kind::Int
+    }
+}
+
 /// What the plan knows about a value on the simulated stack.
 #[derive(Clone, Copy, PartialEq)]
 enum Val {
     Other,
+    /// An int constant (or a local that only ever holds int-kind values).
+    IntLike,
     /// Pushed by the instruction at this pc, which can leave it unboxed.
-    Float(usize),
+    Float(usize, Kind),
     /// Maybe `math.<MATH_FUNCS[k]>` (loaded by that name).
     MathFn(u8),
+    /// A local pushed by the `LoadFast` at this pc, which may skip its incref.
+    Borrow(usize),
+}
+
+/// Does `ins` accept a borrowed reference as its `j`-th operand from the top (it never
+/// keeps the operand, and its lowering releases it only through `Lower::release`)?
+fn accepts_borrowed(ins: Instr, j: u32) -> bool {
+    match ins {
+        Instr::LoadAttr(_) => j == 0,
+        Instr::BinarySubscr | Instr::BinaryOp(_) | Instr::InplaceOp(_) => j < 2,
+        Instr::CompareOp(op) => op <= CmpOp::Ge as u32 && j < 2,
+        _ => false,
+    }
 }
 
 /// Can this instruction leave its result unboxed (when its consumer takes an f64)?
@@ -103,6 +146,12 @@ fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool)
         Instr::LoadConst(i) => matches!(code.consts.get(i as usize), Some(Constant::Float(_))),
         _ => false,
     }
+}
+
+/// False when `ins` binds local `i` other than by a simulated `StoreFast` (the value's
+/// kind is then unknown).
+fn stores_tracked(ins: Instr, i: u32) -> bool {
+    !matches!(ins, Instr::DeleteFast(j) if j == i)
 }
 
 /// The `MATH_FUNCS` index of the name an instruction loads, if any.
@@ -118,26 +167,48 @@ fn math_name(code: &CodeObject, ins: Instr) -> Option<u8> {
 impl FloatPlan {
     /// The plan for `code`; `depths` are the static stack depths per pc (None:
     /// unreachable), `leaders` the pcs that start a basic block.
-    pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool]) -> FloatPlan {
-        // first every plain local may get a home; then only those that did, so that
-        // loads of the others count as objects everywhere
+    pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], maybe_unbound: &[bool]) -> FloatPlan {
+        // the kinds of the locals: from all-Int up to a fixed point (kinds only rise);
+        // then only locals that got a home take part, so that loads of the others count
+        // as objects everywhere (and may be borrowed)
         let nvar = code.varnames.len() as u32;
-        let first = Self::simulate(code, depths, leaders, &|i| i < nvar);
-        let homes = first.home.clone();
-        Self::simulate(code, depths, leaders, &|i| homes.get(i as usize).copied().flatten().is_some())
+        let mut kinds = vec![Kind::Int; nvar as usize];
+        for _ in 0..8 {
+            let (_, next) = Self::simulate(code, depths, leaders, &|i| i < nvar, &kinds, None);
+            if next == kinds {
+                break;
+            }
+            kinds = next;
+        }
+        let (first, _) = Self::simulate(code, depths, leaders, &|i| i < nvar, &kinds, None);
+        let homes = first.home;
+        let (plan, _) =
+            Self::simulate(code, depths, leaders, &|i| homes.get(i as usize).copied().flatten().is_some(), &kinds, Some(maybe_unbound));
+        plan
     }
 
-    fn simulate(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], eligible: &dyn Fn(u32) -> bool) -> FloatPlan {
+    fn simulate(
+        code: &CodeObject,
+        depths: &[Option<u32>],
+        leaders: &[bool],
+        eligible: &dyn Fn(u32) -> bool,
+        kinds: &[Kind],
+        borrow: Option<&[bool]>,
+    ) -> (FloatPlan, Vec<Kind>) {
         let n = code.instrs.len();
         let nvar = code.varnames.len() as u32;
         let mut plan = FloatPlan {
             unboxed_result: vec![false; n],
             dual_operands: vec![0u8; n],
+            borrowed_push: vec![false; n],
+            borrowed_operands: vec![0u8; n],
             math_call: vec![None; n],
             home: vec![None; code.nlocalsplus()],
             nhomes: 0,
         };
-        // stores to local `i` that may receive an unboxed value
+        // the largest kind stored into each local
+        let mut stored = vec![Kind::Int; nvar as usize];
+        // stores to local `i` that may receive an unboxed value of float kind
         let mut stores_float = vec![false; nvar as usize];
         let mut stack: Vec<Val> = Vec::new();
         for pc in 0..n {
@@ -156,23 +227,73 @@ impl FloatPlan {
             plan.math_call[pc] = math;
             match stack_use(ins, eligible) {
                 Some((pops, pushes, takes_f64)) if pops as usize <= stack.len() => {
+                    let popped: Vec<Val> = stack.split_off(stack.len() - pops as usize);
+                    let kind_of = |v: &Val| match v {
+                        Val::IntLike => Kind::Int,
+                        Val::Float(_, k) => *k,
+                        _ => Kind::Unknown,
+                    };
+                    if let Instr::StoreFast(i) = ins {
+                        if let Some(st) = stored.get_mut(i as usize) {
+                            *st = (*st).max(kind_of(&popped[0]));
+                        }
+                    }
+                    let result_kind = match ins {
+                        Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_kind(op, kind_of(&popped[0]), kind_of(&popped[1])),
+                        Instr::UnaryOp(_) => kind_of(&popped[0]),
+                        _ => Kind::Float,
+                    };
                     for j in 0..pops {
-                        if let Some(Val::Float(p)) = stack.pop() {
+                        let v = popped.get((pops - 1 - j) as usize).copied();
+                        if let Some(Val::Borrow(p)) = v {
+                            if accepts_borrowed(ins, j) {
+                                plan.borrowed_push[p] = true;
+                                plan.borrowed_operands[pc] |= 1 << j;
+                            }
+                        }
+                        if let Some(Val::Float(p, k)) = v {
                             // a math call takes its argument (the top) as an f64
                             let takes = takes_f64 || (math.is_some() && j == 0);
                             plan.unboxed_result[p] = takes;
                             if takes && j < 8 {
                                 plan.dual_operands[pc] |= 1 << j;
                             }
-                            if let (true, Instr::StoreFast(i)) = (takes, ins) {
+                            if let (true, Instr::StoreFast(i), Kind::Float) = (takes, ins, k) {
                                 stores_float[i as usize] = true;
+                            }
+                        }
+                    }
+                    // a borrowed value must not be live across anything that may raise
+                    // (the unwinding would release it) or store (a rebinding frees it)
+                    let quiet = match ins {
+                        Instr::LoadConst(_) => true,
+                        Instr::LoadFast(_) => borrow.map_or(false, |mu| !mu.get(pc).copied().unwrap_or(true)),
+                        _ => false,
+                    };
+                    if !quiet {
+                        for v in stack.iter_mut() {
+                            if matches!(v, Val::Borrow(_)) {
+                                *v = Val::Other;
                             }
                         }
                     }
                     if pushes > 0 {
                         stack.extend(std::iter::repeat(Val::Other).take(pushes as usize - 1));
+                        let borrowable = matches!(ins, Instr::LoadFast(i) if i < nvar && !eligible(i))
+                            && borrow.map_or(false, |mu| !mu.get(pc).copied().unwrap_or(true));
+                        let local_kind = |i: u32| kinds.get(i as usize).copied().unwrap_or(Kind::Unknown);
                         stack.push(if math.is_some() || produces_float(code, ins, eligible) {
-                            Val::Float(pc)
+                            Val::Float(pc, match ins {
+                                Instr::LoadFast(i) => local_kind(i),
+                                Instr::LoadConst(_) => Kind::Float,
+                                _ => result_kind,
+                            })
+                        } else if matches!(ins, Instr::LoadConst(c) if matches!(code.consts.get(c as usize), Some(Constant::Int(_)))) {
+                            Val::IntLike
+                        } else if matches!(ins, Instr::LoadFast(i) if local_kind(i) == Kind::Int && !borrowable) {
+                            Val::IntLike
+                        } else if borrowable {
+                            Val::Borrow(pc)
                         } else if let Some(k) = math_name(code, ins) {
                             Val::MathFn(k)
                         } else {
@@ -192,11 +313,18 @@ impl FloatPlan {
                 plan.nhomes += 1;
             }
         }
-        plan
+        // parameters and locals stored outside this simulation (unpacking, for loops,
+        // cells) hold values of unknown kind
+        for (i, k) in stored.iter_mut().enumerate() {
+            if (i as u32) < code.argcount + code.kwonlyargcount || !code.instrs.iter().all(|x| stores_tracked(*x, i as u32)) {
+                *k = (*k).max(Kind::Unknown);
+            }
+        }
+        (plan, stored)
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.unboxed_result.iter().any(|b| *b) && !self.math_call.iter().any(|m| m.is_some())
+        !self.unboxed_result.iter().any(|b| *b) && !self.math_call.iter().any(|m| m.is_some()) && !self.borrowed_push.iter().any(|b| *b)
     }
 }
 
@@ -218,7 +346,26 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let v = self.load_slot(k)?;
         let dual = self.plan.as_ref().map_or(false, |p| p.dual_operands.get(pc).map_or(false, |b| b & (1 << j) != 0));
         let f = if dual { self.load_fslot(k)? } else { None };
-        Ok(super::floatpath::Opnd { v, f })
+        Ok(super::floatpath::Opnd { v, f, owned: !self.borrowed(pc, j) })
+    }
+
+    /// Is the `j`-th operand (from the top) of the instruction at `pc` borrowed?
+    pub fn borrowed(&self, pc: usize, j: u32) -> bool {
+        self.plan.as_ref().map_or(false, |p| p.borrowed_operands.get(pc).map_or(false, |b| b & (1 << j) != 0))
+    }
+
+    /// Releases operand `v`, the `j`-th from the top of the instruction at `pc`, unless
+    /// it is borrowed.
+    pub fn release(&self, pc: usize, j: u32, v: IntValue<'ctx>) -> R<()> {
+        if self.borrowed(pc, j) {
+            return Ok(());
+        }
+        self.decref(v)
+    }
+
+    /// Does the `LoadFast` at `pc` push a borrowed reference?
+    pub fn pushes_borrowed(&self, pc: usize) -> bool {
+        self.plan.as_ref().map_or(false, |p| p.borrowed_push.get(pc).copied().unwrap_or(false))
     }
 
     /// The f64 companion of stack slot `k` (only when the function has a plan).
