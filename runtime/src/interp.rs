@@ -1094,6 +1094,10 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
         // `math.sqrt(x)`, `len(s)`: straight to the Rust function
         return crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY);
     }
+    if callable.raw() == types().range.ptr() as u64 {
+        // `for i in range(n)`
+        return crate::types::range::range_new(callable, args, &KwArgs::EMPTY);
+    }
     protocol::call_kw(callable, args, &KwArgs::EMPTY)
 }
 

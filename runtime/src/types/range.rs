@@ -119,16 +119,17 @@ fn arg_big(o: &Obj) -> PyResult<BigInt> {
     Ok(int::to_bigint(&v).unwrap_or_default())
 }
 
-fn range_new(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+pub fn range_new(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     no_kwargs("range", kw)?;
-    if args.iter().all(|a| a.is_small_int()) {
-        let v: Vec<i64> = args.iter().map(|a| a.small_int().unwrap()).collect();
-        match v.len() {
-            1 => return new(0, v[0], 1),
-            2 => return new(v[0], v[1], 1),
-            3 => return new(v[0], v[1], v[2]),
-            _ => {}
-        }
+    let small = |i: usize| args[i].small_int();
+    let fast = match args.len() {
+        1 => small(0).map(|stop| (0, stop, 1)),
+        2 => small(0).zip(small(1)).map(|(a, b)| (a, b, 1)),
+        3 => small(0).zip(small(1)).zip(small(2)).map(|((a, b), c)| (a, b, c)),
+        _ => None,
+    };
+    if let Some((start, stop, step)) = fast {
+        return new(start, stop, step);
     }
     match args.len() {
         0 => Err(type_error("range expected at least 1 argument, got 0")),
