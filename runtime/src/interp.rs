@@ -1090,13 +1090,21 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
     if crate::types::function::is_function(callable) {
         return crate::frame::call_function_positional(callable, args);
     }
-    if callable.is_exact(types().builtin_function) {
-        // `math.sqrt(x)`, `len(s)`: straight to the Rust function
-        return crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY);
-    }
-    if callable.raw() == types().range.ptr() as u64 {
-        // `for i in range(n)`
-        return crate::types::range::range_new(callable, args, &KwArgs::EMPTY);
+    // `math.sqrt(x)`, `len(s)`, `range(n)`: straight to the Rust function, with the
+    // recursion accounting `call_kw` does (a `repr` recursing through a builtin must hit
+    // the limit at the same depth)
+    let direct: Option<fn(&Obj, &[Obj], &KwArgs) -> PyResult<Obj>> = if callable.is_exact(types().builtin_function) {
+        Some(crate::types::function::builtin_call)
+    } else if callable.raw() == types().range.ptr() as u64 {
+        Some(crate::types::range::range_new)
+    } else {
+        None
+    };
+    if let Some(call) = direct {
+        crate::recursion::enter()?;
+        let r = call(callable, args, &KwArgs::EMPTY);
+        crate::recursion::leave();
+        return r;
     }
     protocol::call_kw(callable, args, &KwArgs::EMPTY)
 }
