@@ -189,7 +189,7 @@ fn b_input(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             let l = protocol::call_method(&si, "readline", &[])?;
             s(&l).to_string()
         }
-        _ => crate::modules::sys::read_stdin_line(),
+        _ => crate::modules::sys::read_stdin_line()?,
     };
     if line.is_empty() {
         return Err(errors::new_error(exc().eof_error, "EOF when reading a line"));

@@ -1,328 +1,246 @@
-//! The `sys` module, and the process's standard streams: a small `_io`-like text stream
-//! type (`TextStream`: write/flush/readline/read/fileno/isatty) used for `sys.stdout`,
-//! `sys.stderr` and `sys.stdin`. stdout is line-buffered on a tty and block-buffered
-//! otherwise (flushed at exit), like CPython; stderr is written through at once.
+//! The `sys` module, and the process's standard streams: `sys.stdin`/`stdout`/`stderr`
+//! are `_io.TextIOWrapper`s over buffered `FileIO`s, built as CPython builds them
+//! (stdout line-buffered on a tty and block-buffered otherwise, flushed at exit; stderr
+//! line-buffered; the locale's error handlers), with entry points for the runtime's own
+//! output (`print` to the default stream writes to the wrapper without a Python call).
 
 use std::cell::RefCell;
-use std::io::{BufRead, Read, Write};
+use std::io::Write;
 
 use crate::errors::{type_error, value_error};
-use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
 use crate::types::function::new_builtin_in;
-use crate::types::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
+use crate::types::typeobj::{drop_as, KwArgs, TypeObject};
 use crate::types::{self, dict, int, list, module, none, str as pystr, tuple, types, TypeSpec};
 
 /// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
 static SYS: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
 static MODULES: crate::gil::GilCell<RefCell<Option<Obj>>> = crate::gil::GilCell::new(RefCell::new(None));
-static STREAM_TYPE: crate::gil::GilCell<RefCell<Option<&'static TypeObject>>> = crate::gil::GilCell::new(RefCell::new(None));
-static STDOUT_BUF: crate::gil::GilCell<RefCell<Vec<u8>>> = crate::gil::GilCell::new(RefCell::new(Vec::new()));
-static STDOUT_TTY: crate::gil::GilCell<std::cell::Cell<u8>> = crate::gil::GilCell::new(std::cell::Cell::new(2));
+static STD_STREAMS: crate::gil::GilCell<RefCell<[Option<Obj>; 3]>> = crate::gil::GilCell::new(RefCell::new([None, None, None]));
 
-// ----- raw stdout/stderr -----
+// ----- the standard streams -----
 
-fn stdout_is_tty() -> bool {
-    STDOUT_TTY.with(|c| {
-        if c.get() == 2 {
-            c.set(unsafe { libc::isatty(1) } as u8);
+/// The stream objects `sys` started with (`sys.__stdin__`...), by descriptor; None
+/// where the descriptor was not open at start-up (CPython sets those to None).
+fn std_stream(fd: usize) -> Option<Obj> {
+    STD_STREAMS.with(|s| s.borrow()[fd].clone())
+}
+
+/// `PYTHONUNBUFFERED` set to a non-empty value: stdout and stderr write through to
+/// their descriptors, as CPython's `-u` does.
+fn unbuffered() -> bool {
+    std::env::var_os("PYTHONUNBUFFERED").map_or(false, |v| !v.is_empty())
+}
+
+/// The encoding and error handler of stdin/stdout (`stderr`: always backslashreplace):
+/// `PYTHONIOENCODING=encoding[:errors]` (an encoding without errors means strict), else
+/// UTF-8 with surrogateescape in the C/POSIX locale and its UTF-8 coercion targets,
+/// strict in any other locale — CPython's `config_get_stdio_errors`.
+fn stdio_encoding() -> (String, String) {
+    let mut enc = "utf-8".to_string();
+    let mut errors: Option<String> = None;
+    if let Some(v) = std::env::var("PYTHONIOENCODING").ok().filter(|v| !v.is_empty()) {
+        let (e, err) = match v.split_once(':') {
+            Some((e, err)) => (e.to_string(), Some(err.to_string()).filter(|x| !x.is_empty())),
+            None => (v.clone(), None),
+        };
+        if !e.is_empty() {
+            enc = codec_name(&e);
+            errors = Some(err.unwrap_or_else(|| "strict".to_string()));
+        } else {
+            errors = err;
         }
-        c.get() == 1
-    })
+    }
+    let errors = errors.unwrap_or_else(|| {
+        let loc = ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+        let legacy = !ctype_locale_exists() || matches!(loc.as_deref(), None | Some("C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8"));
+        let utf8_mode = std::env::var("PYTHONUTF8").map_or(false, |v| v == "1");
+        (if legacy || utf8_mode { "surrogateescape" } else { "strict" }).to_string()
+    });
+    (enc, errors)
 }
 
-/// `PYTHONUNBUFFERED` set to a non-empty value: every write goes straight to fd 1, as
-/// CPython's `-u` does.
-fn stdout_unbuffered() -> bool {
-    static UNBUFFERED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *UNBUFFERED.get_or_init(|| std::env::var_os("PYTHONUNBUFFERED").map_or(false, |v| !v.is_empty()))
+/// Does the environment name an LC_CTYPE locale the C library has? (When it does not,
+/// CPython's start-up `setlocale` fails and it runs in the C locale.) Checked without
+/// changing the process's locale.
+fn ctype_locale_exists() -> bool {
+    // SAFETY: newlocale with a NUL-terminated name and no base; the result is freed.
+    unsafe {
+        let l = libc::newlocale(libc::LC_CTYPE_MASK, c"".as_ptr(), std::ptr::null_mut());
+        if l.is_null() {
+            return false;
+        }
+        libc::freelocale(l);
+        true
+    }
 }
 
-fn os_error_of(e: std::io::Error) -> PyErr {
-    crate::modules::posix::os_error_code(e.raw_os_error().unwrap_or(libc::EIO), None, None)
+/// The name a codec reports for itself (CPython shows `codecs.lookup(name).name` as the
+/// standard streams' encoding): canonical for the codecs the runtime implements, else
+/// the spelling given, lowercased.
+fn codec_name(enc: &str) -> String {
+    let norm = enc.to_ascii_lowercase().replace(['-', ' '], "_");
+    match norm.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => "utf-8".to_string(),
+        "ascii" | "us_ascii" | "646" => "ascii".to_string(),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => "iso8859-1".to_string(),
+        _ => norm.replace('_', "-"),
+    }
 }
 
-/// Writes to the process's stdout buffer (flushed per line on a tty, per 8 KiB else),
-/// ignoring write errors (for runtime messages).
+/// `sys.stdin`/`stdout`/`stderr` as CPython builds them: a `TextIOWrapper` (newline
+/// "\n", line-buffered on a tty and for stderr) over a `BufferedReader`/`BufferedWriter`
+/// (a bare `FileIO` for the output streams under `PYTHONUNBUFFERED`, then writing
+/// through) over `FileIO(fd, closefd=False)` named `<stdin>`... None when `fd` is not
+/// open.
+fn new_std_stream(fd: i32, name: &str, write: bool) -> PyResult<Obj> {
+    let t = crate::modules::io::io_types();
+    let raw_mode = if write { "wb" } else { "rb" };
+    let raw = match protocol::call(&t.fileio.as_obj(), &[int::from_i64(fd as i64), pystr::new(raw_mode), types::bool::from_bool(false)]) {
+        Ok(r) => r,
+        Err(_) => return Ok(none::none()),
+    };
+    protocol::setattr(&raw, &pystr::intern("name"), &pystr::new(name))?;
+    let buffered_stdio = !unbuffered();
+    let buffer = if !buffered_stdio && write {
+        raw.clone()
+    } else {
+        let size = crate::modules::io::fileio::blksize(&raw).unwrap_or(crate::modules::io::DEFAULT_BUFFER_SIZE as i64);
+        let cls = if write { t.buffered_writer } else { t.buffered_reader };
+        protocol::call(&cls.as_obj(), &[raw.clone(), int::from_i64(size)])?
+    };
+    let (enc, errors) = if fd == 2 { (stdio_encoding().0, "backslashreplace".to_string()) } else { stdio_encoding() };
+    let line_buffering = buffered_stdio && (fd == 2 || crate::modules::io::fileio::isatty_raw(&raw));
+    let args = [buffer, pystr::new(&enc), pystr::new(&errors), pystr::new("\n"),
+        types::bool::from_bool(line_buffering), types::bool::from_bool(!buffered_stdio)];
+    let text = protocol::call(&t.textiowrapper.as_obj(), &args).or_else(|_| {
+        // An encoding the runtime does not know: UTF-8, as the locale's would be.
+        let mut args = args.to_vec();
+        args[1] = pystr::new("utf-8");
+        protocol::call(&t.textiowrapper.as_obj(), &args)
+    })?;
+    protocol::setattr(&text, &pystr::intern("mode"), &pystr::new(if write { "w" } else { "r" }))?;
+    Ok(text)
+}
+
+/// Writes to the original `sys.stdout` (the runtime's own output: `print` to the
+/// default stream, the interactive prompt), ignoring errors.
 pub fn write_stdout(s: &str) {
     let _ = try_write_stdout(s);
 }
 
-/// `sys.stdout.write`/`print`: as CPython, a failed flush raises OSError (BrokenPipeError
-/// once the reader of a pipe is gone: SIGPIPE is ignored) and drops the pending bytes.
+/// `print` to the original `sys.stdout`: its TextIOWrapper's `write`, without a Python
+/// call (a closed stream raises "I/O operation on closed file.", a failed flush the
+/// OSError, e.g. BrokenPipeError once the reader of a pipe is gone: SIGPIPE is ignored).
 pub fn try_write_stdout(s: &str) -> PyResult<()> {
-    let r = STDOUT_BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        b.extend_from_slice(s.as_bytes());
-        let flush = stdout_unbuffered() || if stdout_is_tty() { s.contains('\n') } else { b.len() >= 8192 };
-        if !flush {
-            return Ok(());
-        }
-        write_out_buffer(&mut b)
-    });
-    r.map_err(os_error_of)
+    match std_stream(1) {
+        Some(o) if !none::is_none(&o) => crate::modules::io::textio::write_str(&o, s),
+        _ => Ok(()),
+    }
 }
 
-/// Writes and empties the pending stdout bytes; they are dropped even when the write
-/// fails, as CPython drops a buffer it could not flush.
-fn write_out_buffer(b: &mut Vec<u8>) -> std::io::Result<()> {
-    let r = if b.is_empty() { Ok(()) } else { std::io::stdout().write_all(b) };
-    b.clear();
-    r.and_then(|_| std::io::stdout().flush())
-}
-
-/// Flushes the stdout buffer, ignoring errors (runtime-internal flushes).
+/// Flushes the original stdout, ignoring errors (runtime-internal flushes: before a
+/// fork, a thread's traceback, gc debug output).
 pub fn flush_stdout() {
     let _ = try_flush_stdout();
 }
 
-/// Flushes the stdout buffer (`sys.stdout.flush()`): a failed write raises OSError.
+/// Flushes the original stdout (nothing to do once it is closed).
 pub fn try_flush_stdout() -> PyResult<()> {
-    STDOUT_BUF.with(|b| write_out_buffer(&mut b.borrow_mut())).map_err(os_error_of)
+    match std_stream(1) {
+        Some(o) if !none::is_none(&o) && !crate::modules::io::is_closed(&o).unwrap_or(true) => {
+            crate::modules::io::textio::flush(&o)
+        }
+        _ => Ok(()),
+    }
 }
 
-/// CPython's `flush_io()` before it prints an uncaught exception: `sys.stdout` is flushed
-/// with errors ignored, and bytes that could not be written stay buffered, so that the
-/// flush at exit fails again and reports it (exit status 120).
+/// Calls `stream.flush()` unless the stream is None or closed (CPython's
+/// `_PyFile_IsClosed` check before flushing the standard streams).
+fn flush_stream(o: &Obj) -> PyResult<()> {
+    if none::is_none(o) || crate::modules::io::is_closed(o).unwrap_or(false) {
+        return Ok(());
+    }
+    protocol::call_method(o, "flush", &[]).map(|_| ())
+}
+
+/// CPython's `flush_io()` before it prints an uncaught exception: `sys.stderr` and
+/// `sys.stdout` are flushed with errors ignored; bytes that could not be written stay in
+/// the buffer, so that the flush at exit fails again and reports it (exit status 120).
 pub fn flush_io_before_traceback() {
-    match get_attr("stdout") {
-        Some(o) if !is_default_stream(&o, 1) && !crate::types::none::is_none(&o) => {
-            let _ = protocol::call_method(&o, "flush", &[]);
+    for name in ["stderr", "stdout"] {
+        if let Some(o) = get_attr(name) {
+            let _ = flush_stream(&o);
         }
-        _ => STDOUT_BUF.with(|b| {
-            let mut b = b.borrow_mut();
-            let mut out = std::io::stdout();
-            if b.is_empty() || out.write_all(&b).and_then(|_| out.flush()).is_ok() {
-                b.clear();
-            }
-        }),
     }
 }
 
 /// CPython's flush of the standard streams at exit: `sys.stdout` (the program's
 /// replacement if it set one) is flushed; a failure is reported as "Exception ignored
-/// in: <stream>" and makes the exit status 120. Returns whether the flush succeeded.
+/// in: <stream>" and makes the exit status 120. `sys.stderr` is flushed after it.
+/// Returns whether the stdout flush succeeded.
 pub fn flush_std_files_at_exit() -> bool {
     let stdout = get_attr("stdout");
-    let r = match &stdout {
-        Some(o) if !is_default_stream(o, 1) && !crate::types::none::is_none(o) => {
-            protocol::call_method(o, "flush", &[]).map(|_| ())
-        }
-        _ => try_flush_stdout(),
-    };
-    match r {
+    let r = stdout.as_ref().map_or(Ok(()), flush_stream);
+    let ok = match r {
         Ok(()) => true,
         Err(e) => {
             let what = stdout.and_then(|o| protocol::repr_string(&o).ok()).unwrap_or_default();
             crate::types::traceback::print_unraisable(&format!("Exception ignored in: {}", what), &e.0);
             false
         }
+    };
+    if let Some(e) = get_attr("stderr") {
+        let _ = flush_stream(&e);
     }
+    ok
 }
 
-/// Writes to stderr (unbuffered; goes through `sys.stderr` if the program replaced it).
+/// Writes to `sys.stderr` (tracebacks, warnings); straight to descriptor 2 when there
+/// is no usable `sys.stderr`.
 pub fn write_stderr(s: &str) {
-    if let Some(e) = get_attr("stderr") {
-        if !is_default_stream(&e, 2) {
-            if protocol::call_method(&e, "write", &[pystr::new(s)]).is_ok() {
-                return;
-            }
+    if let Some(e) = get_attr("stderr").filter(|e| !none::is_none(e)) {
+        let r = if is_default_stream(&e, 2) {
+            crate::modules::io::textio::write_str(&e, s)
+        } else {
+            protocol::call_method(&e, "write", &[pystr::new(s)]).map(|_| ())
+        };
+        if r.is_ok() {
+            return;
         }
     }
     let _ = std::io::stderr().write_all(s.as_bytes());
 }
 
-// ----- TextStream -----
-
-#[repr(C)]
-pub struct StreamObj {
-    pub head: ObjHeader,
-    pub fd: i32,
-    pub name: &'static str,
-    pub mode: &'static str,
-    pub closed: bool,
-}
-
-fn stream_type() -> &'static TypeObject {
-    STREAM_TYPE.with(|t| *t.borrow()).expect("sys not initialized")
-}
-
-fn as_stream(o: &Obj) -> Option<&mut StreamObj> {
-    let t = STREAM_TYPE.with(|t| *t.borrow())?;
-    if o.isinstance(t) {
-        Some(unsafe { o.payload_mut::<StreamObj>() })
-    } else {
-        None
-    }
-}
-
-/// Is `o` the runtime's own stream for `fd`?
+/// Is `o` the stream `sys` started with for `fd` (so `print` may write to it without
+/// a Python call)?
 pub fn is_default_stream(o: &Obj, fd: i32) -> bool {
-    as_stream(o).map_or(false, |s| s.fd == fd)
+    (0..3).contains(&fd) && std_stream(fd as usize).map_or(false, |s| s.is(o))
 }
 
-fn s_write(args: &[Obj]) -> PyResult<Obj> {
-    let st = as_stream(&args[0]).ok_or_else(|| type_error("expected a stream"))?;
-    let Some(s) = pystr::as_str(&args[1]) else {
-        return Err(type_error(format!("write() argument must be str, not {}", args[1].type_name())));
-    };
-    if st.closed {
-        return Err(value_error("I/O operation on closed file."));
+/// Reads one line from the original stdin (with its newline; "" at EOF or when stdin
+/// is closed). Other threads run while it waits for input.
+pub fn read_stdin_line() -> PyResult<String> {
+    let Some(o) = std_stream(0).filter(|o| !none::is_none(o)) else { return Ok(String::new()) };
+    if !crate::modules::io::textio::has_buffered_input(&o) {
+        wait_readable(0);
     }
-    match st.fd {
-        1 => try_write_stdout(s)?,
-        2 => {
-            flush_stdout_if_tty();
-            let _ = std::io::stderr().write_all(s.as_bytes());
+    let line = crate::modules::io::textio::readline(&o, -1)?;
+    Ok(pystr::as_str(&line).unwrap_or("").to_string())
+}
+
+/// Blocks until `fd` has input (or EOF/error), without the GIL: the read that follows
+/// holds it. A descriptor in non-blocking mode is not waited for.
+fn wait_readable(fd: i32) {
+    // SAFETY: fcntl/poll on a descriptor number, with a pollfd that lives on the stack.
+    unsafe {
+        if libc::fcntl(fd, libc::F_GETFL) & libc::O_NONBLOCK != 0 {
+            return;
         }
-        _ => return Err(crate::errors::new_error(crate::types::exceptions::exc().os_error, "not writable")),
+        let mut p = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        crate::gil::allow_threads(|| while libc::poll(&mut p, 1, -1) < 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {});
     }
-    Ok(int::from_i64(pystr::char_len(&args[1]) as i64))
-}
-
-fn flush_stdout_if_tty() {
-    if stdout_is_tty() {
-        flush_stdout();
-    }
-}
-
-fn s_flush(args: &[Obj]) -> PyResult<Obj> {
-    if let Some(st) = as_stream(&args[0]) {
-        if st.fd == 1 {
-            try_flush_stdout()?;
-        }
-    }
-    Ok(none::none())
-}
-
-/// Reads one line from stdin (with its newline; "" at EOF).
-pub fn read_stdin_line() -> String {
-    let mut s = String::new();
-    // Blocks on a terminal or pipe: other threads run meanwhile.
-    crate::gil::allow_threads(|| std::io::stdin().lock().read_line(&mut s).ok());
-    s
-}
-
-fn s_readline(args: &[Obj]) -> PyResult<Obj> {
-    let st = as_stream(&args[0]).ok_or_else(|| type_error("expected a stream"))?;
-    if st.fd != 0 {
-        return Err(crate::errors::new_error(crate::types::exceptions::exc().os_error, "not readable"));
-    }
-    flush_stdout();
-    Ok(pystr::from_string(read_stdin_line()))
-}
-
-fn s_read(args: &[Obj]) -> PyResult<Obj> {
-    let st = as_stream(&args[0]).ok_or_else(|| type_error("expected a stream"))?;
-    if st.fd != 0 {
-        return Err(crate::errors::new_error(crate::types::exceptions::exc().os_error, "not readable"));
-    }
-    flush_stdout();
-    let n = match args.get(1) {
-        Some(v) if !none::is_none(v) => protocol::index_i64(v)?,
-        _ => -1,
-    };
-    let mut s = String::new();
-    if n < 0 {
-        crate::gil::allow_threads(|| std::io::stdin().lock().read_to_string(&mut s).ok());
-    } else {
-        let mut buf = vec![0u8; n as usize];
-        let k = crate::gil::allow_threads(|| std::io::stdin().lock().read(&mut buf).unwrap_or(0));
-        s = String::from_utf8_lossy(&buf[..k]).into_owned();
-    }
-    Ok(pystr::from_string(s))
-}
-
-fn s_readlines(args: &[Obj]) -> PyResult<Obj> {
-    let mut out = Vec::new();
-    loop {
-        let l = s_readline(&args[..1])?;
-        if pystr::char_len(&l) == 0 {
-            break;
-        }
-        out.push(l);
-    }
-    Ok(list::new(out))
-}
-
-fn s_fileno(args: &[Obj]) -> PyResult<Obj> {
-    Ok(int::from_i64(as_stream(&args[0]).map_or(-1, |s| s.fd) as i64))
-}
-fn s_isatty(args: &[Obj]) -> PyResult<Obj> {
-    let fd = as_stream(&args[0]).map_or(-1, |s| s.fd);
-    Ok(types::bool::from_bool(unsafe { libc::isatty(fd) } == 1))
-}
-fn s_true(_args: &[Obj]) -> PyResult<Obj> {
-    Ok(types::bool::from_bool(true))
-}
-fn s_readable(args: &[Obj]) -> PyResult<Obj> {
-    Ok(types::bool::from_bool(as_stream(&args[0]).map_or(false, |s| s.fd == 0)))
-}
-fn s_writable(args: &[Obj]) -> PyResult<Obj> {
-    Ok(types::bool::from_bool(as_stream(&args[0]).map_or(false, |s| s.fd != 0)))
-}
-fn s_name(o: &Obj) -> PyResult<Obj> {
-    Ok(pystr::new(as_stream(o).map_or("?", |s| s.name)))
-}
-fn s_mode(o: &Obj) -> PyResult<Obj> {
-    Ok(pystr::new(as_stream(o).map_or("?", |s| s.mode)))
-}
-fn s_encoding(_o: &Obj) -> PyResult<Obj> {
-    Ok(pystr::new("utf-8"))
-}
-/// `close()`: flushes and marks the stream closed; the descriptor stays open (CPython
-/// creates the standard streams with closefd=False). `multiprocessing` closes
-/// `sys.stdin` in each child.
-fn s_close(args: &[Obj]) -> PyResult<Obj> {
-    let st = as_stream(&args[0]).ok_or_else(|| type_error("expected a stream"))?;
-    if st.fd == 1 {
-        flush_stdout();
-    }
-    st.closed = true;
-    Ok(none::none())
-}
-fn s_closed(o: &Obj) -> PyResult<Obj> {
-    Ok(types::bool::from_bool(as_stream(o).map_or(false, |s| s.closed)))
-}
-fn s_repr(o: &Obj) -> PyResult<Obj> {
-    let s = as_stream(o).ok_or_else(|| type_error("expected a stream"))?;
-    Ok(pystr::from_string(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", s.name, s.mode)))
-}
-fn s_iter(o: &Obj) -> PyResult<Obj> {
-    Ok(o.clone())
-}
-fn s_next(o: &Obj) -> PyResult<Option<Obj>> {
-    let l = s_readline(&[o.clone()])?;
-    Ok(if pystr::char_len(&l) == 0 { None } else { Some(l) })
-}
-
-fn stream_spec() -> TypeSpec {
-    let mut s = TypeSpec::new("TextIOWrapper", std::mem::size_of::<StreamObj>(), drop_as::<StreamObj>);
-    s.slots.repr = Some(s_repr);
-    s.slots.iter = Some(s_iter);
-    s.slots.next = Some(s_next);
-    s.methods = vec![
-        MethodDef::Method { name: "write", func: s_write, min: 2, max: 2 },
-        MethodDef::Method { name: "flush", func: s_flush, min: 1, max: 1 },
-        MethodDef::Method { name: "close", func: s_close, min: 1, max: 1 },
-        MethodDef::Method { name: "readline", func: s_readline, min: 1, max: 2 },
-        MethodDef::Method { name: "read", func: s_read, min: 1, max: 2 },
-        MethodDef::Method { name: "readlines", func: s_readlines, min: 1, max: 2 },
-        MethodDef::Method { name: "fileno", func: s_fileno, min: 1, max: 1 },
-        MethodDef::Method { name: "isatty", func: s_isatty, min: 1, max: 1 },
-        MethodDef::Method { name: "readable", func: s_readable, min: 1, max: 1 },
-        MethodDef::Method { name: "writable", func: s_writable, min: 1, max: 1 },
-        MethodDef::Method { name: "seekable", func: s_true, min: 1, max: 1 },
-        MethodDef::Getter { name: "name", get: s_name },
-        MethodDef::Getter { name: "mode", get: s_mode },
-        MethodDef::Getter { name: "encoding", get: s_encoding },
-        MethodDef::Getter { name: "closed", get: s_closed },
-    ];
-    s
-}
-
-fn new_stream(fd: i32, name: &'static str, mode: &'static str) -> Obj {
-    alloc(stream_type(), StreamObj { head: header(), fd, name, mode, closed: false })
 }
 
 // ----- the module -----
@@ -434,6 +352,20 @@ fn f_getsizeof(_f: &Obj, args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
         o.ty().basicsize as i64
     };
     Ok(int::from_i64(n))
+}
+
+/// `sys.getrefcount(obj)`: the object's reference count, which (as in CPython) includes
+/// the call's own reference to its argument. Immortal objects (small ints, singletons,
+/// interned names) report a large constant.
+fn f_getrefcount(_f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(type_error("sys.getrefcount() takes no keyword arguments"));
+    }
+    if args.len() != 1 {
+        return Err(type_error(format!("sys.getrefcount() takes exactly one argument ({} given)", args.len())));
+    }
+    let rc = args[0].refcount();
+    Ok(int::from_i64(if rc >= crate::object::IMMORTAL { u32::MAX as i64 } else { rc as i64 + 1 }))
 }
 
 fn f_getframe(_f: &Obj, args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
@@ -560,8 +492,6 @@ pub fn struct_seq(type_name: &'static str, names: &'static [&'static str], value
 pub fn init(argv: Vec<String>, executable: &str) {
     let st = super::make_type(seq_spec());
     SEQ_TYPE.with(|s| *s.borrow_mut() = Some(st));
-    let t = super::make_type(stream_spec());
-    STREAM_TYPE.with(|s| *s.borrow_mut() = Some(t));
     let m = module::new("sys");
     let d = module::dict(&m);
     let modules = dict::new();
@@ -591,15 +521,12 @@ pub fn init(argv: Vec<String>, executable: &str) {
     let mut builtin_names: Vec<&str> = super::NATIVE.iter().map(|(n, _)| *n).chain(["sys"]).collect();
     builtin_names.sort_unstable();
     set("builtin_module_names", tuple::new(builtin_names.into_iter().map(pystr::new).collect()));
-    let stdin = new_stream(0, "<stdin>", "r");
-    let stdout = new_stream(1, "<stdout>", "w");
-    let stderr = new_stream(2, "<stderr>", "w");
-    set("stdin", stdin.clone());
-    set("stdout", stdout.clone());
-    set("stderr", stderr.clone());
-    set("__stdin__", stdin);
-    set("__stdout__", stdout);
-    set("__stderr__", stderr);
+    for (fd, name, write) in [(0, "stdin", false), (1, "stdout", true), (2, "stderr", true)] {
+        let st = new_std_stream(fd, &format!("<{name}>"), write).unwrap_or_else(|_| none::none());
+        STD_STREAMS.with(|s| s.borrow_mut()[fd as usize] = Some(st.clone()));
+        set(name, st.clone());
+        set(&format!("__{name}__"), st);
+    }
     // version_info as a tuple-like module namespace is not a struct sequence yet: a tuple.
     set("version_info", struct_seq("sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], vec![
         int::from_i64(3), int::from_i64(11), int::from_i64(7), pystr::new("final"), int::from_i64(0),
@@ -618,7 +545,8 @@ pub fn init(argv: Vec<String>, executable: &str) {
     set("int_info", struct_seq("sys.int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"], vec![
         int::from_i64(30), int::from_i64(4), int::from_i64(4300), int::from_i64(640),
     ]));
-    let fns: [(&'static str, crate::types::typeobj::CallFn); 11] = [
+    let fns: [(&'static str, crate::types::typeobj::CallFn); 12] = [
+        ("getrefcount", f_getrefcount),
         ("exit", f_exit),
         ("getrecursionlimit", f_getrecursionlimit),
         ("setrecursionlimit", f_setrecursionlimit),

@@ -274,17 +274,26 @@ fn format_tb(out: &mut String, first: &Obj) {
     }
 }
 
-/// The `Type: message` line (without newline).
+/// The `Type: message` line (without newline); for a SyntaxError, preceded by its
+/// location (`File "...", line N`, the source line and the carets).
 pub fn format_exception_only(e: &Obj) -> String {
     let ty = e.ty();
     let module = ty.module_name();
     let qual = ty.qualname.borrow().clone();
     let name = if module == "builtins" || module == "__main__" { qual } else { format!("{}.{}", module, qual) };
-    let msg = match protocol::str(e) {
+    let (mut out, shown) = match syntax_error::location(e) {
+        Some((loc, message)) => (loc, message),
+        None => (String::new(), e.clone()),
+    };
+    let msg = match protocol::str(&shown) {
         Ok(s) => pystr::as_str(&s).unwrap_or("").to_string(),
         Err(_) => "<exception str() failed>".to_string(),
     };
-    let mut out = if msg.is_empty() { name } else { format!("{}: {}", name, msg) };
+    out.push_str(&name);
+    if !msg.is_empty() {
+        out.push_str(": ");
+        out.push_str(&msg);
+    }
     if let Some(sugg) = suggestions::offer(e) {
         out.push_str(". Did you mean: ");
         out.push_str(&pystr::repr_str(&sugg));
@@ -303,6 +312,93 @@ pub fn format_exception_only(e: &Obj) -> String {
         }
     }
     out
+}
+
+/// The location lines CPython prints above an uncaught SyntaxError (its
+/// `print_exception_file_and_line` and `print_error_text`).
+mod syntax_error {
+    use crate::object::Obj;
+    use crate::protocol;
+    use crate::types::{int, none, str as pystr};
+
+    fn attr(e: &Obj, name: &str) -> Option<Obj> {
+        protocol::getattr_opt(e, &pystr::intern(name)).ok().flatten()
+    }
+
+    /// An int attribute; `Err` when it is neither an int nor None.
+    fn int_attr(e: &Obj, name: &str) -> Result<Option<i64>, ()> {
+        match attr(e, name) {
+            None => Err(()),
+            Some(v) if none::is_none(&v) => Ok(None),
+            Some(v) if int::is_int(&v) => int::to_i64(&v).map(Some).ok_or(()),
+            Some(_) => Err(()),
+        }
+    }
+
+    /// For an exception with a `print_file_and_line` attribute (SyntaxError and its
+    /// subclasses) whose fields are usable: the location text and the object to show
+    /// after "SyntaxError: " (`msg`, not `str(e)`). Only an exact SyntaxError's
+    /// `end_lineno`/`end_offset` are used; subclasses get a single caret.
+    pub fn location(e: &Obj) -> Option<(String, Obj)> {
+        attr(e, "print_file_and_line")?;
+        let message = attr(e, "msg")?;
+        let filename = attr(e, "filename")?;
+        let filename = if none::is_none(&filename) { "<string>".to_string() } else { protocol::str_string(&filename).ok()? };
+        let lineno = int_attr(e, "lineno").ok()??;
+        let offset = int_attr(e, "offset").ok()?.unwrap_or(-1);
+        let exact = e.is_exact(crate::types::exceptions::exc().syntax_error);
+        let (end_lineno, end_offset) = if exact {
+            (int_attr(e, "end_lineno").ok()?.unwrap_or(lineno), int_attr(e, "end_offset").ok()?.unwrap_or(-1))
+        } else {
+            (lineno, -1)
+        };
+        let text = attr(e, "text")?;
+        let mut out = format!("  File \"{}\", line {}\n", filename, lineno);
+        if !none::is_none(&text) {
+            let text = protocol::str_string(&text).ok()?;
+            let size = text.len() as i64;
+            // A multi-line span is marked to the end of its first line; the carets never
+            // run past the text.
+            let mut end = if end_lineno > lineno { size } else { end_offset };
+            end = end.min(size + 1);
+            error_text(&mut out, offset, end, &text);
+        }
+        Some((out, message))
+    }
+
+    /// The source line without its indentation and, unless the offset points left of
+    /// it, the caret line. Offsets are 1-based and count bytes of the UTF-8 text, as in
+    /// CPython.
+    fn error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+        let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+        let mut offset = offset - 1;
+        let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
+        offset -= (text.len() - trimmed.len()) as i64;
+        let mut text = trimmed;
+        let mut len = text.len() as i64 - text.ends_with('\n') as i64;
+        offset = offset.min(len);
+        // An offset past an embedded newline shows the line it falls on.
+        while let Some(nl) = text.find('\n') {
+            if nl as i64 >= offset {
+                break;
+            }
+            text = &text[nl + 1..];
+            len -= nl as i64 + 1;
+            offset -= nl as i64 + 1;
+        }
+        out.push_str("    ");
+        out.push_str(text);
+        if text.as_bytes().get(len.max(0) as usize) != Some(&b'\n') {
+            out.push('\n');
+        }
+        if offset < 0 {
+            return;
+        }
+        out.push_str("    ");
+        out.push_str(&" ".repeat(offset as usize));
+        out.push_str(&"^".repeat(carets));
+        out.push('\n');
+    }
 }
 
 /// Printing state for exception groups (CPython's `_ExceptionPrintContext`): the group

@@ -93,9 +93,6 @@ fn read_fd_with(fd: i32, n: usize, release: bool) -> PyResult<Option<Vec<u8>>> {
 
 /// `write(2)` retrying on EINTR; `Ok(None)` when it would block.
 pub fn write_fd(fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
-    if fd == 1 || fd == 2 {
-        crate::modules::sys::flush_stdout();
-    }
     loop {
         // SAFETY: data is a valid slice.
         let k = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };

@@ -6,6 +6,10 @@
 //! chunks), so `tell()` is the buffer position minus the encoded length of that rest
 //! minus the undecoded tail — the byte offset CPython's cookie also is whenever the
 //! decoder holds no state.
+//!
+//! Written text is encoded at once but, as in CPython, held in `wpending` (up to
+//! `CHUNK` bytes) before it reaches the buffer: bytes written to `.buffer` directly
+//! meanwhile come out first. Every operation that uses the buffer pushes it down first.
 
 use crate::errors::{type_error, value_error};
 use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
@@ -41,12 +45,28 @@ pub struct TextObj {
     decoded: String,
     dpos: usize,
     pending: Vec<u8>,
+    /// Encoded text not yet handed to the buffer.
+    wpending: Vec<u8>,
     eof: bool,
     seen: u8,
     readable: bool,
     writable: bool,
     seekable: bool,
     detached: bool,
+}
+
+impl Drop for TextObj {
+    /// A wrapper dropped with written text still pending hands it to its buffer when
+    /// that is one of ours (no Python code runs in a deallocator); the buffer flushes it
+    /// when it goes in turn.
+    fn drop(&mut self) {
+        if self.wpending.is_empty() {
+            return;
+        }
+        if let Some(b) = self.buffer.as_ref().filter(|b| ours(b)).and_then(buffered::as_buffered) {
+            b.wbuf.extend_from_slice(&self.wpending);
+        }
+    }
 }
 
 impl TextObj {
@@ -81,6 +101,25 @@ fn buf(o: &Obj) -> PyResult<Obj> {
     Ok(attached(o)?.buffer.clone().unwrap())
 }
 
+/// Hands the pending written text to the buffer (CPython's `_textiowrapper_writeflush`):
+/// the bytes leave `wpending` even when the buffer's write fails.
+fn push_pending(o: &Obj) -> PyResult<()> {
+    let t = attached(o)?;
+    if t.wpending.is_empty() {
+        return Ok(());
+    }
+    let mut data = std::mem::take(&mut t.wpending);
+    let r = buf_write(&t.buffer.clone().unwrap(), &data);
+    // Keep the allocation for the next writes.
+    data.clear();
+    if let Ok(t) = attached(o) {
+        if t.wpending.is_empty() {
+            t.wpending = data;
+        }
+    }
+    r
+}
+
 // ----- the buffer below: ours directly, anything else through Python -----
 
 fn ours(b: &Obj) -> bool {
@@ -110,11 +149,11 @@ fn buf_read(b: &Obj, n: i64, one: bool) -> PyResult<Vec<u8>> {
     }
 }
 
-fn buf_write(b: &Obj, data: Vec<u8>) -> PyResult<()> {
+fn buf_write(b: &Obj, data: &[u8]) -> PyResult<()> {
     if ours(b) {
-        buffered::write(b, &data)?;
+        buffered::write(b, data)?;
     } else {
-        protocol::call_method(b, "write", &[bytes::new(data)])?;
+        protocol::call_method(b, "write", &[bytes::new(data.to_vec())])?;
     }
     Ok(())
 }
@@ -257,6 +296,7 @@ fn finish(o: &Obj, raw: String) -> PyResult<Obj> {
 
 pub fn read(o: &Obj, n: i64) -> PyResult<Obj> {
     check_readable(o)?;
+    push_pending(o)?;
     if n < 0 {
         let rest = buf_read(&buf(o)?, -1, false)?;
         decode_more(o, rest, true)?;
@@ -312,6 +352,7 @@ fn line_end(rem: &str, newline: Option<&str>, eof: bool) -> Option<usize> {
 
 pub fn readline(o: &Obj, limit: i64) -> PyResult<Obj> {
     check_readable(o)?;
+    push_pending(o)?;
     loop {
         let t = attached(o)?;
         let rem = &t.decoded[t.dpos..];
@@ -355,6 +396,35 @@ fn rewind(o: &Obj) -> PyResult<()> {
 }
 
 pub fn write(o: &Obj, s: &Obj) -> PyResult<Obj> {
+    let Some(text) = pystr::as_str(s) else {
+        return Err(type_error(format!("write() argument must be str, not {}", s.type_name())));
+    };
+    write_text(o, text, Some(s))?;
+    Ok(int::from_usize(pystr::char_len(s)))
+}
+
+/// Is read text (or bytes in the buffer below) waiting, so that a `readline` may not
+/// need to read from the descriptor?
+pub fn has_buffered_input(o: &Obj) -> bool {
+    let Ok(t) = attached(o) else { return true };
+    if t.decoded.len() > t.dpos || !t.pending.is_empty() || t.eof {
+        return true;
+    }
+    match t.buffer.as_ref().filter(|b| ours(b)).and_then(buffered::as_buffered) {
+        Some(b) => b.rpos < b.rbuf.len(),
+        None => true,
+    }
+}
+
+/// `write` of a Rust string (`print` to the standard streams).
+pub fn write_str(o: &Obj, text: &str) -> PyResult<()> {
+    write_text(o, text, None)
+}
+
+/// Encodes `text` (`obj` is the same text as a str object, if the caller has one) and
+/// queues it: the queue goes down to the buffer once it reaches `CHUNK` bytes, at a
+/// newline when line-buffered, or at once when writing through.
+fn write_text(o: &Obj, text: &str, obj: Option<&Obj>) -> PyResult<()> {
     let t = attached(o)?;
     if buf_closed(&t.buffer.clone().unwrap())? {
         return Err(closed_file());
@@ -363,28 +433,53 @@ pub fn write(o: &Obj, s: &Obj) -> PyResult<Obj> {
     if !t.writable {
         return Err(unsupported("not writable"));
     }
-    let Some(text) = pystr::as_str(s) else {
-        return Err(type_error(format!("write() argument must be str, not {}", s.type_name())));
+    let haslf = text.contains('\n');
+    let flush = t.line_buffering && (haslf || text.contains('\r'));
+    let translated = match t.newline.as_deref() {
+        Some(nl) if !nl.is_empty() && nl != "\n" && haslf => Some(text.replace('\n', nl)),
+        _ => None,
     };
-    let nl = t.newline.clone().unwrap_or_else(|| "\n".to_string());
-    let flush = t.line_buffering && (text.contains('\n') || text.contains('\r'));
-    let (encoding, errors, codec) = (t.encoding.clone(), t.errors.clone(), t.codec);
-    let translated = if !nl.is_empty() && nl != "\n" && text.contains('\n') { Some(text.replace('\n', &nl)) } else { None };
-    let data = match (&translated, codec) {
-        (Some(tx), Codec::Utf8) => tx.as_bytes().to_vec(),
-        (None, Codec::Utf8) => text.as_bytes().to_vec(),
-        (Some(tx), _) => bytes::encode(&pystr::new(tx), &encoding, &errors)?,
-        (None, _) => bytes::encode(s, &encoding, &errors)?,
+    let encoded = if t.codec == Codec::Utf8 {
+        None
+    } else {
+        let (encoding, errors) = (t.encoding.clone(), t.errors.clone());
+        Some(match (&translated, obj) {
+            (Some(tx), _) => bytes::encode(&pystr::new(tx), &encoding, &errors)?,
+            (None, Some(so)) => bytes::encode(so, &encoding, &errors)?,
+            (None, None) => bytes::encode(&pystr::new(text), &encoding, &errors)?,
+        })
+    };
+    let data: &[u8] = match (&encoded, &translated) {
+        (Some(e), _) => e,
+        (None, Some(tx)) => tx.as_bytes(),
+        (None, None) => text.as_bytes(),
     };
     if attached(o)?.readable {
         rewind(o)?;
     }
-    let b = buf(o)?;
-    buf_write(&b, data)?;
-    if flush {
-        buf_flush(&b)?;
+    let t = attached(o)?;
+    if t.wpending.len() + data.len() > CHUNK as usize {
+        push_pending(o)?;
     }
-    Ok(int::from_usize(pystr::char_len(s)))
+    let t = attached(o)?;
+    t.wpending.extend_from_slice(data);
+    if t.wpending.len() >= CHUNK as usize || flush || t.write_through {
+        push_pending(o)?;
+    }
+    if flush {
+        buf_flush(&buf(o)?)?;
+    }
+    Ok(())
+}
+
+/// `flush()`: the pending text, then the buffer.
+pub fn flush(o: &Obj) -> PyResult<()> {
+    let b = buf(o)?;
+    if buf_closed(&b)? {
+        return Err(closed_file());
+    }
+    push_pending(o)?;
+    buf_flush(&b)
 }
 
 fn encoded_len(t: &TextObj, s: &str) -> usize {
@@ -403,6 +498,7 @@ pub fn tell(o: &Obj) -> PyResult<i64> {
     if !attached(o)?.seekable {
         return Err(unsupported("underlying stream is not seekable"));
     }
+    push_pending(o)?;
     buf_flush(&b)?;
     let pos = buf_tell(&b)?;
     let t = attached(o)?;
@@ -418,6 +514,7 @@ fn seek(o: &Obj, cookie: &Obj, whence: i32) -> PyResult<Obj> {
         return Err(unsupported("underlying stream is not seekable"));
     }
     let pos = super::fileio::pos_arg(cookie)?;
+    push_pending(o)?;
     match whence {
         1 => {
             if pos != 0 {
@@ -450,7 +547,7 @@ fn close(o: &Obj) -> PyResult<()> {
     if buf_closed(&b)? {
         return Ok(());
     }
-    let r = buf_flush(&b);
+    let r = push_pending(o).and_then(|_| buf_flush(&b));
     protocol::call_method(&b, "close", &[])?;
     r
 }
@@ -460,17 +557,18 @@ fn close(o: &Obj) -> PyResult<()> {
 fn t_new(cls: &Obj, _a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     let t = TextObj {
         head: header(), buffer: None, encoding: String::new(), codec: Codec::Utf8, errors: String::new(), newline: None,
-        line_buffering: false, write_through: false, decoded: String::new(), dpos: 0, pending: Vec::new(), eof: false,
+        line_buffering: false, write_through: false, decoded: String::new(), dpos: 0, pending: Vec::new(),
+        wpending: Vec::new(), eof: false,
         seen: 0, readable: false, writable: false, seekable: false, detached: false,
     };
     Ok(alloc(super::type_of(cls)?, t))
 }
 
-fn opt_str(arg: &str, o: &Option<Obj>) -> PyResult<Option<String>> {
+fn opt_str(fname: &str, arg: &str, o: &Option<Obj>) -> PyResult<Option<String>> {
     match o {
         Some(v) if !none::is_none(v) => pystr::as_str(v)
             .map(|s| Some(s.to_string()))
-            .ok_or_else(|| type_error(format!("TextIOWrapper() argument '{arg}' must be str or None, not {}", v.type_name()))),
+            .ok_or_else(|| type_error(format!("{fname}() argument '{arg}' must be str or None, not {}", v.type_name()))),
         _ => Ok(None),
     }
 }
@@ -496,13 +594,13 @@ fn call_bool(b: &Obj, name: &str) -> PyResult<bool> {
 fn t_init(o: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let b = bind_args("TextIOWrapper", a, kw, &["buffer", "encoding", "errors", "newline", "line_buffering", "write_through"], 0, 6, 1)?;
     let buffer = b[0].clone().unwrap();
-    let encoding = match opt_str("encoding", &b[1])? {
+    let encoding = match opt_str("TextIOWrapper", "encoding", &b[1])? {
         None => "UTF-8".to_string(),
         Some(e) if e == "locale" => "UTF-8".to_string(),
         Some(e) => e,
     };
-    let errors = opt_str("errors", &b[2])?.unwrap_or_else(|| "strict".to_string());
-    let newline = opt_str("newline", &b[3])?;
+    let errors = opt_str("TextIOWrapper", "errors", &b[2])?.unwrap_or_else(|| "strict".to_string());
+    let newline = opt_str("TextIOWrapper", "newline", &b[3])?;
     check_newline(&newline)?;
     let codec = lookup_codec(&encoding)?;
     let line_buffering = b[4].as_ref().map_or(Ok(false), protocol::is_true)?;
@@ -546,11 +644,7 @@ fn m_write(a: &[Obj]) -> PyResult<Obj> {
     write(&a[0], &a[1])
 }
 fn m_flush(a: &[Obj]) -> PyResult<Obj> {
-    let b = buf(&a[0])?;
-    if buf_closed(&b)? {
-        return Err(closed_file());
-    }
-    buf_flush(&b).map(|_| none::none())
+    flush(&a[0]).map(|_| none::none())
 }
 fn m_close(a: &[Obj]) -> PyResult<Obj> {
     close(&a[0]).map(|_| none::none())
@@ -564,6 +658,7 @@ fn m_seek(a: &[Obj]) -> PyResult<Obj> {
 }
 fn m_truncate(a: &[Obj]) -> PyResult<Obj> {
     let b = buf(&a[0])?;
+    push_pending(&a[0])?;
     buf_flush(&b)?;
     let pos = match a.get(1) {
         Some(v) if !none::is_none(v) => v.clone(),
@@ -574,6 +669,7 @@ fn m_truncate(a: &[Obj]) -> PyResult<Obj> {
 }
 fn m_detach(a: &[Obj]) -> PyResult<Obj> {
     let b = buf(&a[0])?;
+    push_pending(&a[0])?;
     buf_flush(&b)?;
     let t = attached(&a[0])?;
     t.detached = true;
@@ -601,11 +697,12 @@ fn m_seekable(a: &[Obj]) -> PyResult<Obj> {
 fn m_reconfigure(o: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let b = bind_args("reconfigure", a, kw, &["encoding", "errors", "newline", "line_buffering", "write_through"], 0, 0, 0)?;
     let bf = buf(o)?;
+    push_pending(o)?;
     buf_flush(&bf)?;
-    let encoding = opt_str("encoding", &b[0])?;
-    let errors = opt_str("errors", &b[1])?;
+    let encoding = opt_str("reconfigure", "encoding", &b[0])?;
+    let errors = opt_str("reconfigure", "errors", &b[1])?;
     let newline = match &b[2] {
-        Some(v) => Some(opt_str("newline", &Some(v.clone()))?),
+        Some(v) => Some(opt_str("reconfigure", "newline", &Some(v.clone()))?),
         None => None,
     };
     if let Some(nl) = &newline {
