@@ -392,7 +392,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// else `v` itself. The result is owned exactly as `v` was (a boxed `v` keeps its
     /// reference; the new float is a new reference).
     pub fn materialize(&mut self, v: IntValue<'ctx>, f: Option<FloatValue<'ctx>>) -> R<IntValue<'ctx>> {
-        let Some(f) = f else { return Ok(v) };
+        match f {
+            Some(f) => self.box_unboxed(v, f, None),
+            None => Ok(v),
+        }
+    }
+
+    /// `v` itself, or a new float holding `f` when `v` is an unboxed tag; that box is
+    /// also stored into local `keep_in` when given (the local then owns it).
+    fn box_unboxed(&mut self, v: IntValue<'ctx>, f: FloatValue<'ctx>, keep_in: Option<u32>) -> R<IntValue<'ctx>> {
         let boxbb = self.new_block("box");
         let join = self.new_block("boxed");
         let from = self.b.get_insert_block().unwrap();
@@ -400,6 +408,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_conditional_branch(c, boxbb, join)?;
         self.b.position_at_end(boxbb);
         let o = self.call_v("pyrt_float_new", &[f.into()])?;
+        if let Some(i) = keep_in {
+            self.store_local(i, o)?;
+        }
         let box_end = self.b.get_insert_block().unwrap();
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
@@ -432,20 +443,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             return self.store_slot(d, v);
         }
-        let boxbb = self.new_block("lbox");
-        let join = self.new_block("lboxed");
-        let from = self.b.get_insert_block().unwrap();
-        let c = self.is_unboxed(v)?;
-        self.b.build_conditional_branch(c, boxbb, join)?;
-        self.b.position_at_end(boxbb);
-        let o = self.call_v("pyrt_float_new", &[f.into()])?;
-        self.store_local(i, o)?;
-        let box_end = self.b.get_insert_block().unwrap();
-        self.b.build_unconditional_branch(join)?;
-        self.b.position_at_end(join);
-        let phi = self.b.build_phi(self.ctx.i64_type(), "lobj")?;
-        phi.add_incoming(&[(&v, from), (&o, box_end)]);
-        let o = phi.as_basic_value().into_int_value();
+        let o = self.box_unboxed(v, f, Some(i))?;
         self.incref(o)?;
         self.store_slot(d, o)
     }
