@@ -4,7 +4,7 @@
 #[allow(unused_imports)]
 pub use pyc_frontend::bytecode::{
     code_flags, format_flags, make_function_flags, BinOp, CmpOp, CodeObject, Constant,
-    ExceptionEntry, Instr, ModuleCode, Program, UnOp,
+    ExceptionEntry, Instr, ModuleCode, Program, UnOp, INLINE_MATH_FUNCS,
 };
 
 /// Static operand-stack depth before each instruction (`None` = unreachable).

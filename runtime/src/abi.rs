@@ -302,12 +302,12 @@ unsafe fn seq_slot(o: u64, k: u64, read: bool) -> Option<*mut Obj> {
 #[allow(non_upper_case_globals)]
 pub static mut pyrt_list_layout: [u64; 3] = [0; 3];
 
-/// The built-in functions `math.sqrt`, `sin`, `cos`, `exp`, `fabs` (immortal; 0 until
+/// The built-in functions of `INLINE_MATH_FUNCS`, in that order (immortal; 0 until
 /// `math` is first imported), which native code computes inline when a call site's
-/// callee is one of them (codegen/unboxed.rs `lower_math_call`, same order).
+/// callee is one of them (codegen/unboxed.rs `lower_math_call`).
 #[no_mangle]
 #[allow(non_upper_case_globals)]
-pub static mut pyrt_math_funcs: [u64; 5] = [0; 5];
+pub static mut pyrt_math_funcs: [u64; pyc_frontend::bytecode::INLINE_MATH_FUNCS.len()] = [0; pyc_frontend::bytecode::INLINE_MATH_FUNCS.len()];
 
 /// The `range_iterator` type, for native code's inline `for i in range(...)` step
 /// (codegen/loops.rs reads `RangeIterObj` fields at the offsets asserted below); 0 until

@@ -440,6 +440,11 @@ pub struct ExceptionEntry {
 }
 
 /// Code flags (same meaning as CPython's `co_flags`).
+/// The `math` functions native code computes inline at a call site whose callee is the
+/// math module's own function (codegen `unboxed.rs`), in the order of the runtime's
+/// `pyrt_math_funcs` address table.
+pub const INLINE_MATH_FUNCS: [&str; 5] = ["sqrt", "sin", "cos", "exp", "fabs"];
+
 pub mod code_flags {
     pub const OPTIMIZED: u32 = 0x0001;
     pub const NEWLOCALS: u32 = 0x0002;

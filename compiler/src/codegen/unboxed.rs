@@ -61,9 +61,8 @@ pub fn is_float_arith(op: u32) -> bool {
     matches!(BinOp::ALL.get(op as usize), Some(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv))
 }
 
-/// The `math` functions a call site may compute inline (`Lower::lower_math_call`), in
-/// the order of the runtime's `pyrt_math_funcs` table.
-pub const MATH_FUNCS: [&str; 5] = ["sqrt", "sin", "cos", "exp", "fabs"];
+/// The `math` functions a call site may compute inline (`Lower::lower_math_call`).
+use crate::fe::INLINE_MATH_FUNCS as MATH_FUNCS;
 
 /// How an instruction uses the stack, for the plan: `Some((pops, pushes, takes_f64))`
 /// for instructions that touch only their own operands, None for anything else (which
@@ -146,12 +145,6 @@ fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool)
         Instr::LoadConst(i) => matches!(code.consts.get(i as usize), Some(Constant::Float(_))),
         _ => false,
     }
-}
-
-/// False when `ins` binds local `i` other than by a simulated `StoreFast` (the value's
-/// kind is then unknown).
-fn stores_tracked(ins: Instr, i: u32) -> bool {
-    !matches!(ins, Instr::DeleteFast(j) if j == i)
 }
 
 /// The `MATH_FUNCS` index of the name an instruction loads, if any.
@@ -313,12 +306,9 @@ impl FloatPlan {
                 plan.nhomes += 1;
             }
         }
-        // parameters and locals stored outside this simulation (unpacking, for loops,
-        // cells) hold values of unknown kind
-        for (i, k) in stored.iter_mut().enumerate() {
-            if (i as u32) < code.argcount + code.kwonlyargcount || !code.instrs.iter().all(|x| stores_tracked(*x, i as u32)) {
-                *k = (*k).max(Kind::Unknown);
-            }
+        // parameters hold values of unknown kind (every other binding is a StoreFast)
+        for k in stored.iter_mut().take((code.argcount + code.kwonlyargcount) as usize) {
+            *k = (*k).max(Kind::Unknown);
         }
         (plan, stored)
     }

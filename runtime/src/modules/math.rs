@@ -720,7 +720,7 @@ pub fn create() -> Obj {
     ];
     for (name, func) in fns {
         let f = new_builtin_in("math", name, *func);
-        if let Some(k) = ["sqrt", "sin", "cos", "exp", "fabs"].iter().position(|n| n == name) {
+        if let Some(k) = pyc_frontend::bytecode::INLINE_MATH_FUNCS.iter().position(|n| n == name) {
             // immortal: native code compares callees with these addresses for good
             f.make_immortal();
             // SAFETY: written under the GIL; native code only reads it.
