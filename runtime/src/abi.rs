@@ -361,6 +361,20 @@ pub unsafe extern "C" fn pyrt_build_slice(start: u64, stop: u64, step: u64) -> u
     types::slice::new(b(&start).clone(), b(&stop).clone(), step).into_raw()
 }
 
+/// `o[start:stop:step]` (BinarySlice; `step` 0 when absent): `types::slice::get_slice`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_binary_slice(o: u64, start: u64, stop: u64, step: u64) -> u64 {
+    let step = if step == 0 { None } else { Some(b(&step)) };
+    to_abi(types::slice::get_slice(b(&o), b(&start), b(&stop), step))
+}
+
+/// `o[start:stop:step] = v` (StoreSlice; `step` 0 when absent): `types::slice::set_slice`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_store_slice(o: u64, start: u64, stop: u64, step: u64, v: u64) -> i32 {
+    let step = if step == 0 { None } else { Some(b(&step)) };
+    to_status(types::slice::set_slice(b(&o), b(&start), b(&stop), step, b(&v)))
+}
+
 // ----- operators -----
 
 #[no_mangle]
@@ -595,11 +609,7 @@ pub unsafe extern "C" fn pyrt_call(base: *const u64, nargs: u32, kwnames: u64) -
 /// (`frame::direct_target`, `frame::register_entry`).
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
-    let (callable, args) = if *base != 0 {
-        (b(&*base), Obj::borrow_slice(base.add(1), nargs as usize + 1))
-    } else {
-        (b(&*base.add(1)), Obj::borrow_slice(base.add(2), nargs as usize))
-    };
+    let (callable, args) = call_operands(base, nargs);
     if let Some((code, entry)) = crate::frame::direct_target(callable, args.len()) {
         *cache = types().function.ptr() as u64;
         *cache.add(1) = code;
@@ -608,6 +618,30 @@ pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mu
         *cache.add(4) = crate::frame::register_entry(entry);
     }
     to_abi(interp::call_positional(callable, args))
+}
+
+/// `pyrt_call_fill` for a call whose result goes straight to `GetIter` (codegen checks
+/// that the next instruction is one): `range(...)` over small ints returns the range
+/// iterator itself, which `GetIter` passes on, so the range object is never made.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_call_fill_iter(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
+    let (callable, args) = call_operands(base, nargs);
+    if callable.raw() == types().range.ptr() as u64 {
+        if let Some(it) = crate::types::range::iter_of_small_bounds(args) {
+            return it.into_raw();
+        }
+    }
+    pyrt_call_fill(base, nargs, cache)
+}
+
+/// The callable and arguments of a call's operand block [method or 0, callable or self,
+/// arguments...] (see `pyrt_call`), borrowed for the call.
+unsafe fn call_operands<'a>(base: *const u64, nargs: u32) -> (&'a Obj, &'a [Obj]) {
+    if *base != 0 {
+        (b(&*base), Obj::borrow_slice(base.add(1), nargs as usize + 1))
+    } else {
+        (b(&*base.add(1)), Obj::borrow_slice(base.add(2), nargs as usize))
+    }
 }
 
 /// A direct call through a filled call-site cache: `func` passed the cache's guard,
@@ -943,7 +977,7 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
             continue;
         }
         let c = std::ffi::CStr::from_ptr(p as *const libc::c_char);
-        args.push(c.to_string_lossy().into_owned());
+        args.push(crate::modules::posix::fs_decode(c.to_bytes()));
     }
     let bytes = std::slice::from_raw_parts(prog, len as usize);
     let program = match Program::deserialize(bytes) {

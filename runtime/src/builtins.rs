@@ -212,7 +212,7 @@ fn b_repr(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 fn b_ascii(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let r = protocol::repr_string(exactly_one("ascii", a, kw)?)?;
-    Ok(pystr::from_string(crate::interp::ascii_escape(&r)))
+    Ok(pystr::from_string(pystr::ascii_escape(&r)))
 }
 
 fn b_abs(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
@@ -242,7 +242,7 @@ fn b_ord(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if let Some(t) = pystr::as_str(o) {
         let mut it = t.chars();
         match (it.next(), it.next()) {
-            (Some(c), None) => return Ok(int::from_i64(c as i64)),
+            (Some(c), None) => return Ok(int::from_i64(pystr::code_point(c) as i64)),
             _ => {
                 return Err(type_error(format!(
                     "ord() expected a character, but string of length {} found",
@@ -267,13 +267,9 @@ fn b_chr(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     }
     let i = protocol::index(o)?;
     let v = int::to_i64(&i);
-    match v.and_then(|v| u32::try_from(v).ok()).and_then(char::from_u32) {
+    match v.and_then(|v| u32::try_from(v).ok()).and_then(pystr::char_of) {
         Some(c) => Ok(pystr::from_char(c)),
         None => match v {
-            Some(v) if (0..0x110000).contains(&v) => {
-                // Lone surrogates are not representable in UTF-8 text.
-                Err(value_error("surrogate code points are not supported"))
-            }
             Some(_) => Err(value_error("chr() arg not in range(0x110000)")),
             None => Err(errors::overflow_error("Python int too large to convert to C int")),
         },

@@ -253,7 +253,7 @@ pub fn format_int_obj(o: &Obj, spec: &str) -> PyResult<Obj> {
             return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
         let cp = num_traits::ToPrimitive::to_u32(&v).filter(|c| *c < 0x110000);
-        let Some(ch) = cp.and_then(char::from_u32).or_else(|| cp.map(|_| '\u{fffd}')) else {
+        let Some(ch) = cp.and_then(pystr::char_of) else {
             return Err(overflow_error("%c arg not in range(0x110000)"));
         };
         return Ok(pystr::from_string(pad("", &ch.to_string(), &s, '<')?));
@@ -1040,7 +1040,7 @@ fn percent_impl(chars: Vec<char>, args: &Obj, bytes_mode: bool) -> PyResult<Stri
                 } else if pyint::is_int(&arg) {
                     let v = pyint::to_i64(&arg).unwrap_or(-1);
                     match u32::try_from(v).ok().filter(|v| *v < 0x110000) {
-                        Some(v) => char::from_u32(v).unwrap_or('\u{fffd}'),
+                        Some(v) => pystr::char_of(v).unwrap_or('\u{fffd}'),
                         None => return Err(overflow_error("%c arg not in range(0x110000)")),
                     }
                 } else {

@@ -552,6 +552,27 @@ pub fn direct_target(func: &Obj, nargs: usize) -> Option<(u64, NativeFn)> {
     co.native.map(|entry| (code.raw(), entry))
 }
 
+/// `func(self_, *args)` through its native entry with a borrowed frame (`call_direct`)
+/// when `direct_target` allows it and the arguments are few; `None` leaves the call to
+/// the caller's generic path. Counts one recursion level, as a Python call does.
+pub fn try_call_direct_with_self(func: &Obj, self_: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    const MAX: usize = 6;
+    let n = args.len() + 1;
+    if n > MAX {
+        return None;
+    }
+    let (_, entry) = direct_target(func, n)?;
+    let mut words = [0u64; MAX];
+    words[0] = self_.clone().into_raw();
+    for (w, a) in words[1..].iter_mut().zip(args) {
+        *w = a.clone().into_raw();
+    }
+    // SAFETY: `words[..n]` are owned references that move into the callee's frame; the
+    // caller holds `func` for the whole call.
+    let r = unsafe { call_direct(func.raw(), words.as_ptr(), n, entry) };
+    Some(if r == 0 { Err(crate::errors::fetch()) } else { Ok(unsafe { Obj::from_raw(r) }) })
+}
+
 /// The register-argument entry of a native entry (0 when it has none): every native entry
 /// called with a null frame returns it instead of running (codegen/function.rs).
 pub fn register_entry(entry: NativeFn) -> u64 {

@@ -257,6 +257,21 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
                 let start = pop!(f);
                 push!(f, types::slice::new(start, stop, step));
             }
+            Instr::BinarySlice(n) => {
+                let step = if n == 3 { Some(pop!(f)) } else { None };
+                let stop = pop!(f);
+                let start = pop!(f);
+                let o = pop!(f);
+                push!(f, types::slice::get_slice(&o, &start, &stop, step.as_ref())?);
+            }
+            Instr::StoreSlice(n) => {
+                let step = if n == 3 { Some(pop!(f)) } else { None };
+                let stop = pop!(f);
+                let start = pop!(f);
+                let o = pop!(f);
+                let v = pop!(f);
+                types::slice::set_slice(&o, &start, &stop, step.as_ref(), &v)?;
+            }
             Instr::BinaryOp(op) => {
                 let b = pop!(f);
                 let a = pop!(f);
@@ -999,7 +1014,7 @@ pub fn op_format_value(v: &Obj, spec: Option<&Obj>, conv: u32) -> PyResult<Obj> 
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let n = c as u32;
+        let n = pystr::code_point(c);
         if n < 0x80 {
             out.push(c);
         } else if n < 0x100 {
@@ -1103,6 +1118,13 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
     if let Some(call) = direct {
         crate::recursion::enter()?;
         let r = call(callable, args, &KwArgs::EMPTY);
+        crate::recursion::leave();
+        return r;
+    }
+    // `d.get(k, 0)`, `parts.append(x)`: a method descriptor called with its receiver
+    if let Some(method) = crate::types::descriptors::direct_method(callable, args) {
+        crate::recursion::enter()?;
+        let r = method(args);
         crate::recursion::leave();
         return r;
     }

@@ -230,6 +230,13 @@ pub enum Instr {
     DeleteSubscr,
     /// `[start, stop] -> [slice]` (n=2) or `[start, stop, step] -> [slice]` (n=3)
     BuildSlice(u32),
+    /// `[obj, start, stop] -> [obj[start:stop]]` (n=2) or with `step` on top (n=3): a
+    /// subscript whose index is a slice display. Absent bounds are `None`. Sequences
+    /// with small-int bounds skip the slice object (`types::slice::get_slice`).
+    BinarySlice(u32),
+    /// `[v, obj, start, stop] -> []` (n=2) or with `step` on top (n=3):
+    /// `obj[start:stop:step] = v` (`types::slice::set_slice`).
+    StoreSlice(u32),
 
     // ----- operators -----
     /// `[a, b] -> [a op b]`, operand is a `BinOp`
@@ -630,6 +637,8 @@ impl Instr {
             StoreSubscr => -3,
             DeleteSubscr => -2,
             BuildSlice(n) => 1 - n as i32,
+            BinarySlice(n) => -(n as i32),
+            StoreSlice(n) => -(n as i32) - 2,
             BinaryOp(_) | InplaceOp(_) => -1,
             UnaryOp(_) => 0,
             CompareOp(_) | IsOp(_) | ContainsOp(_) => -1,

@@ -1810,8 +1810,13 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.subscript_index(&s.slice)?;
-                self.emit(Instr::StoreSubscr);
+                if let Expr::Slice(sl) = &*s.slice {
+                    let n = self.slice_bounds(sl)?;
+                    self.emit(Instr::StoreSlice(n));
+                } else {
+                    self.subscript_index(&s.slice)?;
+                    self.emit(Instr::StoreSubscr);
+                }
                 Ok(())
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -2135,30 +2140,43 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.subscript_index(&s.slice)?;
-                self.emit(Instr::BinarySubscr);
+                if let Expr::Slice(sl) = &*s.slice {
+                    let n = self.slice_bounds(sl)?;
+                    self.emit(Instr::BinarySlice(n));
+                } else {
+                    self.subscript_index(&s.slice)?;
+                    self.emit(Instr::BinarySubscr);
+                }
             }
             Expr::Starred(s) => return Err(self.err("can't use starred expression here", s.range)),
             Expr::Name(n) => self.name_op(&n.id, Ctx::Load, n.range)?,
             Expr::Slice(s) => {
-                let mut n = 2;
-                match &s.lower {
-                    Some(x) => self.expr(x)?,
-                    None => self.load_const(Constant::None),
-                }
-                match &s.upper {
-                    Some(x) => self.expr(x)?,
-                    None => self.load_const(Constant::None),
-                }
-                if let Some(x) = &s.step {
-                    self.expr(x)?;
-                    n = 3;
-                }
+                let n = self.slice_bounds(s)?;
                 self.emit(Instr::BuildSlice(n));
             }
             Expr::IpyEscapeCommand(i) => return Err(self.err("invalid syntax", i.range)),
         }
         Ok(())
+    }
+
+    /// Pushes the bounds of a slice display (`None` for an absent start or stop) under
+    /// the slice's location; returns how many (3 with a step, else 2).
+    fn slice_bounds(&mut self, s: &'a ast::ExprSlice) -> R<u32> {
+        let old = self.set_loc(s.range);
+        let r = (|| {
+            for bound in [&s.lower, &s.upper] {
+                match bound {
+                    Some(x) => self.expr(x)?,
+                    None => self.load_const(Constant::None),
+                }
+            }
+            match &s.step {
+                Some(x) => self.expr(x).map(|_| 3),
+                None => Ok(2),
+            }
+        })();
+        self.restore_loc(old);
+        r
     }
 
     /// The index of a subscript; `a[*b]` (PEP 646) is the tuple `(*b,)`.

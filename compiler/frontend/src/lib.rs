@@ -19,6 +19,7 @@ pub mod native_modules;
 pub mod parse;
 #[cfg(feature = "parser")]
 pub mod symtable;
+pub mod surrogates;
 
 #[cfg(feature = "parser")]
 use bytecode::{CodeObject, ModuleCode};

@@ -69,7 +69,10 @@ pub fn parse_module(source: &str) -> Result<ModModule, CompileError> {
     let parsed = ruff_python_parser::parse_unchecked(source, options(RMode::Module));
     check_errors(source, &parsed)?;
     match parsed.into_syntax() {
-        ruff_python_ast::Mod::Module(m) => Ok(m),
+        ruff_python_ast::Mod::Module(mut m) => {
+            crate::surrogates::literals::restore_in_module(&mut m, source);
+            Ok(m)
+        }
         ruff_python_ast::Mod::Expression(_) => Err(CompileError::new("SyntaxError", "invalid syntax", source, 0..0)),
     }
 }
@@ -81,7 +84,10 @@ pub fn parse_expression(source: &str) -> Result<ModExpression, CompileError> {
     let parsed = ruff_python_parser::parse_unchecked(source, options(RMode::Expression));
     check_errors(source, &parsed)?;
     match parsed.into_syntax() {
-        ruff_python_ast::Mod::Expression(e) => Ok(e),
+        ruff_python_ast::Mod::Expression(mut e) => {
+            crate::surrogates::literals::restore_in_expression(&mut e, source);
+            Ok(e)
+        }
         ruff_python_ast::Mod::Module(_) => Err(CompileError::new("SyntaxError", "invalid syntax", source, 0..0)),
     }
 }

@@ -23,6 +23,8 @@ use super::function::{Lower, R};
 const TYPE_OFFSET: u64 = 8;
 const VERSION_OFFSET: u64 = 16;
 const VALUES_HEADER: u64 = 8;
+/// Byte offset of a values block's `u16` `end` (`instance_attrs::VALUES_END_OFFSET`).
+const VALUES_END_OFFSET: u64 = 6;
 
 /// Entry layout and kinds (runtime attr_cache.rs, checked by its unit test). A site
 /// holds `ENTRIES` entries.
@@ -137,6 +139,31 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `SLOT`: pointer to the instance's value slot (values mode, index below the
     /// block's capacity), else `miss`.
     fn values_slot(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<PointerValue<'ctx>> {
+        Ok(self.values_block_slot(obj, s, miss)?.1)
+    }
+
+    /// Stores `v` into the empty slot `p` (key `index` of values block `block`) when the
+    /// index is at or above the block's `end` (runtime instance_attrs.rs), raising `end`
+    /// past it; else `miss`.
+    fn add_values_slot(&self, block: IntValue<'ctx>, index: IntValue<'ctx>, p: PointerValue<'ctx>, v: IntValue<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
+        let i16t = self.ctx.i16_type();
+        let end_p = self.b.build_int_to_ptr(
+            self.b.build_int_add(block, self.i64c(VALUES_END_OFFSET), "")?,
+            i16t.ptr_type(AddressSpace::default()),
+            "endp",
+        )?;
+        let end = self.b.build_load(end_p, "end")?.into_int_value();
+        let end = self.b.build_int_z_extend(end, self.ctx.i64_type(), "")?;
+        let in_order = self.b.build_int_compare(IntPredicate::UGE, index, end, "")?;
+        self.require(in_order, miss, "ac_in_order")?;
+        self.b.build_store(p, v)?;
+        let new_end = self.b.build_int_add(index, self.i64c(1), "")?;
+        self.b.build_store(end_p, self.b.build_int_truncate(new_end, i16t, "")?)?;
+        Ok(())
+    }
+
+    /// `SLOT`: the instance's values block and the pointer to the entry's slot in it.
+    fn values_block_slot(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<(IntValue<'ctx>, PointerValue<'ctx>)> {
         let word = self.b.build_load(self.word_at(obj, self.entry_word(s, W_OFFSET)?)?, "store")?.into_int_value();
         let values = self.b.build_and(word, self.i64c(1), "")?;
         let is_values = self.b.build_int_compare(IntPredicate::NE, values, self.i64c(0), "")?;
@@ -145,7 +172,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let index = self.entry_word(s, W_INDEX)?;
         let fits = self.b.build_int_compare(IntPredicate::ULT, index, self.values_cap(block)?, "")?;
         self.require(fits, miss, "ac_fits")?;
-        self.values_slot_at(block, index)
+        Ok((block, self.values_slot_at(block, index)?))
     }
 
     /// Capacity (`u32` at offset 0) of a values block.
@@ -361,13 +388,21 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let (s, kind) = self.attr_guard(obj, s, miss)?;
         let blocks = self.kind_blocks(kind, &[SLOT, MEMBER], miss)?;
 
-        // a filled values slot: the stack's reference moves in, the old value goes
+        // a values slot: the stack's reference moves in; a filled slot's old value goes,
+        // an empty one is filled when that keeps the insertion order (index >= `end`)
         self.b.position_at_end(blocks[0]);
-        let p = self.values_slot(obj, s, miss)?;
+        let (block, p) = self.values_block_slot(obj, s, miss)?;
         let old = self.b.build_load(p, "old")?.into_int_value();
-        self.require_set(old, miss)?;
+        let replace = self.new_block("sattr_replace");
+        let add = self.new_block("sattr_add");
+        let is_set = self.b.build_int_compare(IntPredicate::NE, old, self.i64c(0), "")?;
+        self.b.build_conditional_branch(is_set, replace, add)?;
+        self.b.position_at_end(replace);
         self.b.build_store(p, v)?;
         self.decref(old)?;
+        self.b.build_unconditional_branch(stored)?;
+        self.b.position_at_end(add);
+        self.add_values_slot(block, self.entry_word(s, W_INDEX)?, p, v, miss)?;
         self.b.build_unconditional_branch(stored)?;
 
         // a `__slots__` cell, set or not

@@ -110,7 +110,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(generic);
         let i64p = i64t.ptr_type(AddressSpace::default());
         let cache_p = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;
-        let rg = self.call_v("pyrt_call_fill", &[self.scratch.into(), self.i32c(n as u64).into(), cache_p.into()])?;
+        // `for i in range(n)`: the runtime may hand `GetIter` the range iterator directly
+        let feeds_iter = matches!(self.code.instrs.get(pc + 1), Some(crate::fe::Instr::GetIter));
+        let fill = if feeds_iter { "pyrt_call_fill_iter" } else { "pyrt_call_fill" };
+        let rg = self.call_v(fill, &[self.scratch.into(), self.i32c(n as u64).into(), cache_p.into()])?;
         self.release_call_operands(base, n)?;
         let generic_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;

@@ -3,6 +3,7 @@
 //! call and no allocation. Other iterators, big-int ranges, and values beyond the tagged
 //! range take `pyrt_for_iter` (before anything is advanced).
 
+use inkwell::values::IntValue;
 use inkwell::{AddressSpace, IntPredicate};
 
 use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
@@ -16,6 +17,48 @@ const REMAINING_OFFSET: u64 = 32;
 const BIG_OFFSET: u64 = 40;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// Whether heap object `o` is a range iterator.
+    fn is_range_iter(&mut self, o: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let g = match self.module.get_global("pyrt_range_iter_type") {
+            Some(g) => g,
+            None => self.module.add_global(self.ctx.i64_type(), None, "pyrt_range_iter_type"),
+        };
+        let want = self.b.build_load(g.as_pointer_value(), "rangeity")?.into_int_value();
+        let ty = self.load_word_at(o, self.i64c(TYPE_OFFSET), "ty")?;
+        Ok(self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?)
+    }
+
+    /// `GetIter` at `pc`, stack depth `d`: a range iterator (what `range(...)` gives a
+    /// call that feeds `GetIter`, calls.rs) is its own iterator, passed on without a call.
+    pub fn lower_get_iter(&mut self, pc: usize, d: u32) -> R<()> {
+        let v = self.load_slot(d - 1)?;
+        if !self.fast {
+            return self.get_iter_call(pc, d, v);
+        }
+        let check_ty = self.new_block("iter_range");
+        let call = self.new_block("iter_call");
+        let done = self.new_block("iter_done");
+        let tag = self.b.build_and(v, self.i64c(1), "")?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
+        self.b.build_conditional_branch(heap, check_ty, call)?;
+        self.b.position_at_end(check_ty);
+        let is_range = self.is_range_iter(v)?;
+        self.b.build_conditional_branch(is_range, done, call)?;
+        self.b.position_at_end(call);
+        self.get_iter_call(pc, d, v)?;
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
+    /// `iter(v)` by the runtime, replacing `v` in slot `d-1`.
+    fn get_iter_call(&mut self, pc: usize, d: u32, v: IntValue<'ctx>) -> R<()> {
+        let it = self.call_v("pyrt_get_iter", &[v.into()])?;
+        self.decref(v)?;
+        self.check_null(it, pc, d - 1)?;
+        self.store_slot(d - 1, it)
+    }
+
     /// `ForIter(t)` at `pc`, stack depth `d` (iterator in slot `d-1`).
     pub fn lower_for_iter(&mut self, pc: usize, d: u32, t: u32) -> R<()> {
         let it = self.load_slot(d - 1)?;
@@ -34,14 +77,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.b.build_conditional_branch(heap, check_ty, slow)?;
 
             self.b.position_at_end(check_ty);
-            let g = match self.module.get_global("pyrt_range_iter_type") {
-                Some(g) => g,
-                None => self.module.add_global(i64t, None, "pyrt_range_iter_type"),
-            };
-            let want = self.b.build_load(g.as_pointer_value(), "rangeity")?.into_int_value();
-            let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
+            let is_range = self.is_range_iter(it)?;
             let big = self.load_word_at(it, self.i64c(BIG_OFFSET), "big")?;
-            let is_range = self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?;
             let small_form = self.b.build_int_compare(IntPredicate::EQ, big, self.i64c(0), "")?;
             let ok = self.b.build_and(is_range, small_form, "")?;
             self.b.build_conditional_branch(ok, check_small, slow)?;

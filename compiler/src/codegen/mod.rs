@@ -253,7 +253,20 @@ pub fn native_modules_used(program: &pyc_frontend::bytecode::Program) -> Option<
     }
     // `sys` exists from start-up; dotted names are submodules of native modules.
     let natives = pyc_frontend::native_modules::NATIVE_MODULES.iter().filter(|m| **m != "sys" && !m.contains('.'));
-    Some(natives.copied().filter(|m| *m == "builtins" || named.contains(m)).collect())
+    let implied = implied_native_modules(program);
+    Some(natives.copied().filter(|m| *m == "builtins" || named.contains(m) || implied.contains(m)).collect())
+}
+
+/// Native modules a program needs without naming them, by a string it spells: the
+/// `namereplace` error handler writes characters by their Unicode names, which only
+/// `unicodedata` links in (runtime modules/codecs.rs `char_name`).
+const IMPLIED_BY_STRINGS: &[(&str, &str)] = &[("namereplace", "unicodedata")];
+
+fn implied_native_modules(program: &pyc_frontend::bytecode::Program) -> Vec<&'static str> {
+    let spells = |s: &str| {
+        program.code_objects().into_iter().any(|c| c.consts.iter().any(|k| matches!(k, pyc_frontend::bytecode::Constant::Str(t) if t == s)))
+    };
+    IMPLIED_BY_STRINGS.iter().filter(|(s, _)| spells(s)).map(|(_, m)| *m).collect()
 }
 
 /// The whole program as one LLVM module (`--emit llvm-ir|asm|obj`, unit tests): every

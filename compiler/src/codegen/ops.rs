@@ -14,6 +14,39 @@ use super::function::{unsupported, LowerError, Lower, R};
 use crate::fe::{format_flags, Constant, Instr};
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// `BinarySlice(n)` / `StoreSlice(n)` (`store`) at `pc`, stack depth `d`: one call
+    /// to `pyrt_binary_slice` / `pyrt_store_slice` (the step word is 0 when absent). The
+    /// object and bounds may be borrowed (`unboxed::accepts_borrowed`); a stored value
+    /// never is (the runtime takes the items of a list only the stack refers to).
+    fn lower_slice(&mut self, pc: usize, d: u32, n: u32, store: bool) -> R<()> {
+        let base = d - n - 1 - store as u32;
+        let v = if store { Some(self.load_slot(base)?) } else { None };
+        let obj_at = base + store as u32;
+        let mut args = Vec::with_capacity(5);
+        for k in 0..=n {
+            args.push(self.load_slot(obj_at + k)?);
+        }
+        if n == 2 {
+            args.push(self.i64c(0));
+        }
+        args.extend(v);
+        let argv: Vec<_> = args.iter().map(|a| (*a).into()).collect();
+        let r = self.call_v(if store { "pyrt_store_slice" } else { "pyrt_binary_slice" }, &argv)?;
+        // released as the interpreter drops them: the value, the object, then the bounds
+        if let Some(v) = v {
+            self.decref(v)?;
+        }
+        for k in 0..=n {
+            // operand j from the top: the step (or stop) is j = 0, the object j = n
+            self.release(pc, n - k, args[k as usize])?;
+        }
+        if store {
+            return self.check_status(r, pc, base, true);
+        }
+        self.check_null(r, pc, base)?;
+        self.store_slot(base, r)
+    }
+
     fn is_leader(&self, pc: usize) -> bool {
         self.blocks.get(pc).map(|b| b.is_some()).unwrap_or(false)
     }
@@ -269,6 +302,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.check_null(v, pc, base)?;
                 self.store_slot(base, v)?;
             }
+            BinarySlice(n) | StoreSlice(n) => {
+                if n != 2 && n != 3 {
+                    return unsupported("slice operand");
+                }
+                let store = matches!(ins, StoreSlice(_));
+                self.need(d, n + 1 + store as u32)?;
+                self.lower_slice(pc, d, n, store)?;
+            }
             BinaryOp(op) | InplaceOp(op) => {
                 self.need(d, 2)?;
                 let a = self.operand(pc, d - 2, 1)?;
@@ -507,11 +548,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             GetIter => {
                 self.need(d, 1)?;
-                let v = self.load_slot(d - 1)?;
-                let it = self.call_v("pyrt_get_iter", &[v.into()])?;
-                self.decref(v)?;
-                self.check_null(it, pc, d - 1)?;
-                self.store_slot(d - 1, it)?;
+                self.lower_get_iter(pc, d)?;
             }
             ForIter(t) => {
                 self.need(d, 1)?;

@@ -82,6 +82,9 @@ fn stack_use(ins: Instr, eligible: &dyn Fn(u32) -> bool) -> Option<(u32, u32, bo
         StoreAttr(_) => (2, 0, false),
         BinarySubscr => (2, 1, false),
         StoreSubscr => (3, 0, false),
+        BuildSlice(n) => (n, 1, false),
+        BinarySlice(n) => (n + 1, 1, false),
+        StoreSlice(n) => (n + 2, 0, false),
         Call(n) => (n + 2, 1, false),
         BuildTuple(n) | BuildList(n) => (n, 1, false),
         ReturnValue | PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_) => (1, 0, false),
@@ -131,6 +134,8 @@ fn accepts_borrowed(ins: Instr, j: u32) -> bool {
     match ins {
         Instr::LoadAttr(_) => j == 0,
         Instr::BinarySubscr | Instr::BinaryOp(_) | Instr::InplaceOp(_) => j < 2,
+        // the object and the bounds, not a stored value (`Lower::lower_slice`)
+        Instr::BinarySlice(n) | Instr::StoreSlice(n) => j <= n,
         Instr::CompareOp(op) => op <= CmpOp::Ge as u32 && j < 2,
         _ => false,
     }

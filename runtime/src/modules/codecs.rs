@@ -3,11 +3,12 @@
 //! codec registry (`register`, `lookup` with the `encodings` package's search function
 //! imported on first use, as CPython's registry does), `encode`/`decode`, the error
 //! handler registry, and the codec primitives `encodings.*` call (UTF-8/16/32, Latin-1,
-//! ASCII, the escape codecs, charmap). UTF-8, Latin-1 and ASCII reuse the runtime's own
-//! encoders (`types/bytes.rs`) so `str.encode` and `codecs.encode` agree.
-//! Limits: strings cannot hold lone surrogates, so `surrogateescape`/`surrogatepass`
-//! behave like `replace` on decoding; error handlers registered from Python are not
-//! called by these primitives (only the built-in handler names are understood).
+//! ASCII, the escape codecs, charmap), which share the text codecs below so `str.encode`
+//! and `codecs.encode` agree.
+//! The built-in text codecs (`encode_text`/`decode_text`, behind `str.encode`,
+//! `bytes.decode` and text files) apply every standard error handler, `surrogateescape`
+//! and `surrogatepass` included (lone surrogates are stand-in chars, see
+//! `pyc_frontend::surrogates`), and call handlers registered with `register_error`.
 
 use std::cell::RefCell;
 
@@ -158,21 +159,6 @@ fn c_decode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 // ----- str.encode / bytes.decode beyond the runtime's own codecs -----
 
-/// The UTF-16/32 codec a normalized name denotes (width, byte order), as the
-/// `encodings` aliases spell them.
-fn wide_codec(name: &str) -> Option<(usize, Order)> {
-    let n = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-    Some(match n.as_str() {
-        "utf_16" | "utf16" | "u16" => (2, Order::Bom),
-        "utf_16_le" | "utf_16le" => (2, Order::Le),
-        "utf_16_be" | "utf_16be" => (2, Order::Be),
-        "utf_32" | "utf32" | "u32" => (4, Order::Bom),
-        "utf_32_le" | "utf_32le" => (4, Order::Le),
-        "utf_32_be" | "utf_32be" => (4, Order::Be),
-        _ => return None,
-    })
-}
-
 /// The registry's CodecInfo for a text encoding (CPython's
 /// `_PyCodec_LookupTextEncoding`): LookupError for unknown names and for codecs marked
 /// `_is_text_encoding = False` (rot13, hex...).
@@ -230,13 +216,8 @@ fn is_shortcut(encoding: &str) -> bool {
     matches!(n.as_str(), "utf_16" | "utf16" | "utf_32" | "utf32")
 }
 
-/// `str.encode` (and text files) for encodings `types/bytes.rs` does not implement:
-/// UTF-16/32 natively (no registry needed), any other through the codec registry.
-pub fn encode_other(s: &Obj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    if let Some((width, order)) = wide_codec(encoding) {
-        let text = pystr::as_str(s).unwrap_or("");
-        return Ok(wide_encode_core(text, width, order != Order::Be, order == Order::Bom));
-    }
+/// `encode_text` for the encodings found through the codec registry.
+fn encode_other(s: &Obj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let info = text_codec(encoding, "codecs.encode()")?;
     let v = call_codec(&info, 0, s, errors).map_err(|e| wrap_codec_error(e, "encoding", encoding))?;
     bytes::as_bytes_any(&v).map(<[u8]>::to_vec).ok_or_else(|| {
@@ -247,13 +228,8 @@ pub fn encode_other(s: &Obj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> 
     })
 }
 
-/// `bytes.decode`, `str(b, encoding)` (and text files) for encodings `types/bytes.rs`
-/// does not implement; `obj` is the object decoded (the error's `object`).
-pub fn decode_other(data: &[u8], encoding: &str, errors: &str, obj: &Obj) -> PyResult<String> {
-    if let Some((width, order)) = wide_codec(encoding) {
-        let r = wide_decode_core(data, obj, width, order, errors, true);
-        return r.map(|r| r.0).map_err(|e| if is_shortcut(encoding) { e } else { wrap_codec_error(e, "decoding", encoding) });
-    }
+/// `decode_text` for the encodings found through the codec registry.
+fn decode_other(encoding: &str, errors: &str, obj: &Obj) -> PyResult<String> {
     let info = text_codec(encoding, "codecs.decode()")?;
     let v = call_codec(&info, 1, obj, errors).map_err(|e| wrap_codec_error(e, "decoding", encoding))?;
     pystr::as_str(&v).map(str::to_string).ok_or_else(|| {
@@ -262,6 +238,401 @@ pub fn decode_other(data: &[u8], encoding: &str, errors: &str, obj: &Obj) -> PyR
             v.type_name()
         ))
     })
+}
+
+// ----- the built-in text codecs: UTF-8, ASCII, Latin-1, UTF-16, UTF-32 -----
+
+/// A codec implemented here rather than through the registry.
+#[derive(Clone, Copy, PartialEq)]
+enum Builtin {
+    Utf8,
+    /// ASCII (limit 0x80) or Latin-1 (0x100).
+    Byte(u32),
+    /// UTF-16 (`width` 2) or UTF-32 (4).
+    Wide(usize, Order),
+}
+
+/// The built-in codec `encoding` names (CPython's aliases) and its name in errors.
+fn builtin_codec(encoding: &str) -> Option<(Builtin, &'static str)> {
+    let n = encoding.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    Some(match n.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => (Builtin::Utf8, "utf-8"),
+        "ascii" | "us_ascii" | "646" => (Builtin::Byte(0x80), "ascii"),
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => {
+            (Builtin::Byte(0x100), "latin-1")
+        }
+        "utf_16" | "utf16" | "u16" => (Builtin::Wide(2, Order::Bom), "utf-16"),
+        "utf_16_le" | "utf_16le" => (Builtin::Wide(2, Order::Le), "utf-16-le"),
+        "utf_16_be" | "utf_16be" => (Builtin::Wide(2, Order::Be), "utf-16-be"),
+        "utf_32" | "utf32" | "u32" => (Builtin::Wide(4, Order::Bom), "utf-32"),
+        "utf_32_le" | "utf_32le" => (Builtin::Wide(4, Order::Le), "utf-32-le"),
+        "utf_32_be" | "utf_32be" => (Builtin::Wide(4, Order::Be), "utf-32-be"),
+        _ => return None,
+    })
+}
+
+/// `str.encode`, `bytes(s, encoding)` and text files: the built-in codecs, any other
+/// through the codec registry.
+pub fn encode_text(s: &Obj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let text = pystr::as_str(s).unwrap_or("");
+    let Some((codec, name)) = builtin_codec(encoding) else { return encode_other(s, encoding, errors) };
+    let mut out = Vec::with_capacity(text.len());
+    let w = match codec {
+        Builtin::Utf8 if !pystr::has_standin(text) => return Ok(text.as_bytes().to_vec()),
+        Builtin::Byte(_) if text.is_ascii() => return Ok(text.as_bytes().to_vec()),
+        Builtin::Utf8 => Writer::Utf8,
+        Builtin::Byte(limit) => Writer::Byte(limit),
+        Builtin::Wide(width, order) => {
+            let w = Writer::Wide(width, order != Order::Be);
+            if order == Order::Bom {
+                w.unit(&mut out, 0xFEFF);
+            }
+            w
+        }
+    };
+    encode_chars(s, text, w, name, errors, &mut out)?;
+    Ok(out)
+}
+
+/// `bytes.decode`, `str(b, encoding)` and text files: the built-in codecs, any other
+/// through the codec registry; `obj` is the object decoded (the error's `object`).
+pub fn decode_text(data: &[u8], encoding: &str, errors: &str, obj: &Obj) -> PyResult<String> {
+    let Some((codec, name)) = builtin_codec(encoding) else { return decode_other(encoding, errors, obj) };
+    let mut cx = DecodeCx::new(name, obj, errors);
+    match codec {
+        Builtin::Utf8 => utf8_decode(data, &mut cx),
+        Builtin::Byte(0x100) => Ok(data.iter().map(|&b| b as char).collect()),
+        Builtin::Byte(_) => ascii_decode(data, &mut cx),
+        Builtin::Wide(width, order) => wide_decode_core(data, obj, width, order, errors, true)
+            .map(|r| r.0)
+            .map_err(|e| if is_shortcut(encoding) { e } else { wrap_codec_error(e, "decoding", encoding) }),
+    }
+}
+
+/// How an encoder writes code points: UTF-8, one byte below a limit, or UTF-16/32
+/// units (width, little-endian).
+#[derive(Clone, Copy)]
+enum Writer {
+    Utf8,
+    Byte(u32),
+    Wide(usize, bool),
+}
+
+impl Writer {
+    fn encodable(self, cp: u32) -> bool {
+        match self {
+            Writer::Byte(limit) => cp < limit,
+            _ => !is_surrogate(cp),
+        }
+    }
+
+    /// Writes an encodable code point.
+    fn put(self, out: &mut Vec<u8>, cp: u32) {
+        match self {
+            Writer::Utf8 => {
+                let c = char::from_u32(cp).unwrap_or('\u{fffd}');
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            Writer::Byte(_) => out.push(cp as u8),
+            Writer::Wide(2, _) if cp >= 0x10000 => {
+                self.unit(out, 0xD800 + ((cp - 0x10000) >> 10));
+                self.unit(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+            }
+            Writer::Wide(..) => self.unit(out, cp),
+        }
+    }
+
+    fn unit(self, out: &mut Vec<u8>, u: u32) {
+        let Writer::Wide(width, le) = self else { return };
+        let b = u.to_le_bytes();
+        if le {
+            out.extend_from_slice(&b[..width]);
+        } else {
+            out.extend(b[..width].iter().rev());
+        }
+    }
+
+    /// `surrogatepass`: writes surrogate `cp` as if it were a scalar; false for the
+    /// one-byte codecs, which cannot.
+    fn pass(self, out: &mut Vec<u8>, cp: u32) -> bool {
+        match self {
+            Writer::Utf8 => out.extend_from_slice(&[0xE0 | (cp >> 12) as u8, 0x80 | (cp >> 6 & 0x3F) as u8, 0x80 | (cp & 0x3F) as u8]),
+            Writer::Byte(_) => return false,
+            Writer::Wide(..) => self.unit(out, cp),
+        }
+        true
+    }
+
+    fn reason(self) -> String {
+        match self {
+            Writer::Byte(limit) => format!("ordinal not in range({limit})"),
+            _ => "surrogates not allowed".into(),
+        }
+    }
+}
+
+fn is_surrogate(cp: u32) -> bool {
+    (0xD800..0xE000).contains(&cp)
+}
+
+fn encode_failed(name: &str, s: &Obj, start: usize, end: usize, reason: &str) -> PyErr {
+    PyErr(new_exception(
+        exc().unicode_encode_error,
+        vec![pystr::new(name), s.clone(), int::from_usize(start), int::from_usize(end), pystr::new(reason)],
+    ))
+}
+
+fn encode_chars(s: &Obj, text: &str, w: Writer, name: &str, errors: &str, out: &mut Vec<u8>) -> PyResult<()> {
+    let cps: Vec<u32> = text.chars().map(pystr::code_point).collect();
+    let mut i = 0;
+    while i < cps.len() {
+        if w.encodable(cps[i]) {
+            w.put(out, cps[i]);
+            i += 1;
+            continue;
+        }
+        // UTF-16/32 report one surrogate at a time, the others the whole run.
+        let mut j = i + 1;
+        if !matches!(w, Writer::Wide(..)) {
+            while j < cps.len() && !w.encodable(cps[j]) {
+                j += 1;
+            }
+        }
+        i = encode_error(s, &cps, i, j, w, name, errors, out)?;
+    }
+    Ok(())
+}
+
+/// Applies error handler `errors` to the unencodable `cps[i..j]`; returns where encoding
+/// resumes.
+#[allow(clippy::too_many_arguments)]
+fn encode_error(s: &Obj, cps: &[u32], i: usize, j: usize, w: Writer, name: &str, errors: &str, out: &mut Vec<u8>) -> PyResult<usize> {
+    let fail = |from: usize| Err(encode_failed(name, s, from, j, &w.reason()));
+    let bad = &cps[i..j];
+    let put_ascii = |out: &mut Vec<u8>, t: &str| t.bytes().for_each(|b| w.put(out, b as u32));
+    match errors {
+        "strict" => return fail(i),
+        "ignore" => {}
+        "replace" => bad.iter().for_each(|_| w.put(out, '?' as u32)),
+        "backslashreplace" => bad.iter().for_each(|&c| put_ascii(out, &escape_cp(c))),
+        "namereplace" => bad.iter().for_each(|&c| put_ascii(out, &name_escape(c))),
+        "xmlcharrefreplace" => bad.iter().for_each(|&c| put_ascii(out, &format!("&#{c};"))),
+        "surrogateescape" => {
+            for (k, &c) in bad.iter().enumerate() {
+                if !(0xDC80..=0xDCFF).contains(&c) || matches!(w, Writer::Wide(..)) {
+                    return fail(i + k);
+                }
+                out.push((c - 0xDC00) as u8);
+            }
+        }
+        "surrogatepass" => {
+            if !bad.iter().all(|&c| is_surrogate(c)) || matches!(w, Writer::Byte(_)) {
+                return fail(i);
+            }
+            bad.iter().for_each(|&c| {
+                w.pass(out, c);
+            });
+        }
+        other => return custom_encode_error(s, cps, i, j, w, name, other, out),
+    }
+    Ok(j)
+}
+
+/// An error handler registered with `codecs.register_error`, called as CPython does.
+#[allow(clippy::too_many_arguments)]
+fn custom_encode_error(s: &Obj, cps: &[u32], i: usize, j: usize, w: Writer, name: &str, errors: &str, out: &mut Vec<u8>) -> PyResult<usize> {
+    let handler = dict::get_item(&handlers(), &pystr::new(errors))?
+        .ok_or_else(|| lookup_error_type(format!("unknown error handler name '{errors}'")))?;
+    let e = encode_failed(name, s, i, j, &w.reason());
+    let r = protocol::call(&handler, &[e.0.clone()])?;
+    let (rep, pos) = handler_result(&r, cps.len(), "encoding error handler must return (str/bytes, int) tuple")?;
+    if let Some(b) = bytes::as_bytes(&rep) {
+        out.extend_from_slice(b);
+    } else {
+        for c in pystr::as_str(&rep).unwrap_or("").chars().map(pystr::code_point) {
+            if !w.encodable(c) {
+                return Err(e);
+            }
+            w.put(out, c);
+        }
+    }
+    Ok(pos)
+}
+
+/// Checks a custom handler's `(replacement, position)` result; a negative position
+/// counts from the end.
+fn handler_result(r: &Obj, len: usize, msg: &str) -> PyResult<(Obj, usize)> {
+    let Some([rep, pos]) = tuple::as_slice(r) else { return Err(type_error(msg)) };
+    if !(pystr::is_str(rep) || bytes::as_bytes(rep).is_some()) || !int::is_int(pos) {
+        return Err(type_error(msg));
+    }
+    let p = int::to_i64(pos).unwrap_or(i64::MAX);
+    let p = if p < 0 { p + len as i64 } else { p };
+    if !(0..=len as i64).contains(&p) {
+        return Err(crate::errors::index_error(format!("position {} from error handler out of bounds", int::to_i64(pos).unwrap_or(0))));
+    }
+    Ok((rep.clone(), p as usize))
+}
+
+/// Unicode character names for `namereplace`, installed by the enabler of the
+/// `unicodedata` native module: the name table is over a megabyte, so only programs that
+/// may use it link it (codegen enables `unicodedata` for programs that spell
+/// "namereplace"; a handler name computed at run time in another program gets the
+/// backslash escapes).
+static CHAR_NAMES: std::sync::OnceLock<fn(u32) -> Option<String>> = std::sync::OnceLock::new();
+
+pub fn install_char_names(f: fn(u32) -> Option<String>) {
+    let _ = CHAR_NAMES.set(f);
+}
+
+fn char_name(cp: u32) -> Option<String> {
+    CHAR_NAMES.get().and_then(|f| f(cp))
+}
+
+/// `\N{NAME}` for `namereplace`, or the backslash escape of a code point without one.
+fn name_escape(cp: u32) -> String {
+    match char_name(cp) {
+        Some(n) => format!("\\N{{{n}}}"),
+        None => escape_cp(cp),
+    }
+}
+
+/// The decoding side of one codec call: the handler name and, once a handler has been
+/// called, the arguments of the first error. CPython reuses one exception object per
+/// call: a later error updates its `start`/`end`/`reason` but not its `args`.
+struct DecodeCx<'a> {
+    name: &'a str,
+    obj: &'a Obj,
+    errors: &'a str,
+    first: Option<(usize, usize, String)>,
+}
+
+impl<'a> DecodeCx<'a> {
+    fn new(name: &'a str, obj: &'a Obj, errors: &'a str) -> Self {
+        DecodeCx { name, obj, errors, first: None }
+    }
+
+    fn failed(&self, start: usize, end: usize, reason: &str) -> PyErr {
+        let (s, e, r) = self.first.clone().unwrap_or((start, end, reason.to_string()));
+        let bytes_obj = if bytes::as_bytes(self.obj).is_some() { self.obj.clone() } else { bytes::new(bytes::buffer_data(self.obj).unwrap_or_default()) };
+        let err = new_exception(
+            exc().unicode_decode_error,
+            vec![pystr::new(self.name), bytes_obj, int::from_usize(s), int::from_usize(e), pystr::from_string(r.clone())],
+        );
+        if (s, e, r.as_str()) != (start, end, reason) {
+            let set = |k: &str, v: Obj| protocol::setattr(&err, &pystr::intern(k), &v);
+            let updated = set("start", int::from_usize(start)).and(set("end", int::from_usize(end))).and(set("reason", pystr::new(reason)));
+            if let Err(e) = updated {
+                return e;
+            }
+        }
+        PyErr(err)
+    }
+
+    /// Handles the undecodable `data[start..end]`; returns where decoding resumes.
+    /// `fast`: this codec handles ignore/replace/surrogateescape without an exception
+    /// object (CPython's UTF-8 and ASCII decoders). `pass` decodes one encoded
+    /// surrogate at the start of its argument (code point, length) for `surrogatepass`.
+    fn handle(&mut self, data: &[u8], start: usize, end: usize, reason: &str, out: &mut String, fast: bool, pass: &dyn Fn(&[u8]) -> Option<(u32, usize)>) -> PyResult<usize> {
+        let fast = fast && matches!(self.errors, "ignore" | "replace" | "surrogateescape");
+        if !fast && self.first.is_none() {
+            self.first = Some((start, end, reason.to_string()));
+        }
+        let bad = &data[start..end];
+        match self.errors {
+            "strict" => Err(self.failed(start, end, reason)),
+            "ignore" => Ok(end),
+            "replace" => {
+                out.push('\u{fffd}');
+                Ok(end)
+            }
+            "backslashreplace" => {
+                bad.iter().for_each(|b| out.push_str(&format!("\\x{b:02x}")));
+                Ok(end)
+            }
+            "surrogateescape" if bad.iter().all(|&b| b >= 0x80) => {
+                out.extend(bad.iter().filter_map(|&b| pystr::char_of(0xDC00 + b as u32)));
+                Ok(end)
+            }
+            "surrogatepass" => match pass(&data[start..]).and_then(|(cp, n)| Some((pystr::char_of(cp)?, n))) {
+                Some((c, n)) => {
+                    out.push(c);
+                    Ok(start + n)
+                }
+                None => Err(self.failed(start, end, reason)),
+            },
+            "surrogateescape" => Err(self.failed(start, end, reason)),
+            "xmlcharrefreplace" | "namereplace" => {
+                Err(type_error("don't know how to handle UnicodeDecodeError in error callback"))
+            }
+            other => {
+                let handler = dict::get_item(&handlers(), &pystr::new(other))?
+                    .ok_or_else(|| lookup_error_type(format!("unknown error handler name '{other}'")))?;
+                let e = self.failed(start, end, reason);
+                let r = protocol::call(&handler, &[e.0])?;
+                let (rep, pos) = handler_result(&r, data.len(), "decoding error handler must return (str, int) tuple")?;
+                match pystr::as_str(&rep) {
+                    Some(t) => out.push_str(t),
+                    None => return Err(type_error("decoding error handler must return (str, int) tuple")),
+                }
+                Ok(pos)
+            }
+        }
+    }
+}
+
+/// A surrogate encoded in UTF-8 (`ED A0..BF 80..BF`) at the start of `d`.
+fn utf8_surrogate(d: &[u8]) -> Option<(u32, usize)> {
+    let [a, b, c, ..] = *d else { return None };
+    let cp = ((a as u32 & 0x0F) << 12) | ((b as u32 & 0x3F) << 6) | (c as u32 & 0x3F);
+    (a & 0xF0 == 0xE0 && b & 0xC0 == 0x80 && c & 0xC0 == 0x80 && is_surrogate(cp)).then_some((cp, 3))
+}
+
+fn no_pass(_: &[u8]) -> Option<(u32, usize)> {
+    None
+}
+
+fn utf8_decode(data: &[u8], cx: &mut DecodeCx) -> PyResult<String> {
+    let mut out = String::with_capacity(data.len());
+    let mut pos = 0;
+    while pos < data.len() {
+        match std::str::from_utf8(&data[pos..]) {
+            Ok(s) => {
+                out.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                out.push_str(std::str::from_utf8(&data[pos..pos + good]).unwrap_or_default());
+                let start = pos + good;
+                let (end, reason) = match e.error_len() {
+                    None => (data.len(), "unexpected end of data"),
+                    Some(n) => {
+                        let b = data[start];
+                        let bad_start = (0x80..0xC2).contains(&b) || b >= 0xF5;
+                        (start + n, if bad_start { "invalid start byte" } else { "invalid continuation byte" })
+                    }
+                };
+                pos = cx.handle(data, start, end, reason, &mut out, true, &utf8_surrogate)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn ascii_decode(data: &[u8], cx: &mut DecodeCx) -> PyResult<String> {
+    let mut out = String::with_capacity(data.len());
+    let mut pos = 0;
+    while pos < data.len() {
+        let b = data[pos];
+        if b < 0x80 {
+            out.push(b as char);
+            pos += 1;
+        } else {
+            pos = cx.handle(data, pos, pos + 1, "ordinal not in range(128)", &mut out, true, &no_pass)?;
+        }
+    }
+    Ok(out)
 }
 
 // ----- error handlers -----
@@ -277,9 +648,9 @@ fn handlers() -> Obj {
                     ("replace", "replace_errors", h_replace),
                     ("backslashreplace", "backslashreplace_errors", h_backslash),
                     ("xmlcharrefreplace", "xmlcharrefreplace_errors", h_xmlcharref),
-                    ("namereplace", "namereplace_errors", h_backslash),
-                    ("surrogateescape", "surrogateescape", h_strict),
-                    ("surrogatepass", "surrogatepass", h_strict),
+                    ("namereplace", "namereplace_errors", h_namereplace),
+                    ("surrogateescape", "surrogateescape", h_surrogateescape),
+                    ("surrogatepass", "surrogatepass", h_surrogatepass),
                 ];
                 for (key, fname, f) in fns {
                     dict::set_item_str(&d, key, new_builtin_in("codecs", fname, *f));
@@ -314,8 +685,11 @@ struct HandlerArg {
     exc: Obj,
     end: Obj,
     encoding_error: bool,
-    bad: Vec<char>,
+    /// The code points (encoding) or bytes (decoding) `start..end` of the object.
+    bad: Vec<u32>,
     bad_bytes: Vec<u8>,
+    start: usize,
+    encoding: String,
 }
 
 fn handler_arg(a: &[Obj], fname: &str) -> PyResult<HandlerArg> {
@@ -334,11 +708,12 @@ fn handler_arg(a: &[Obj], fname: &str) -> PyResult<HandlerArg> {
     let encoding_error = is(exc().unicode_encode_error);
     let (mut bad, mut bad_bytes) = (Vec::new(), Vec::new());
     if let Some(s) = pystr::as_str(&object) {
-        bad = s.chars().skip(start).take(end.saturating_sub(start)).collect();
+        bad = s.chars().skip(start).take(end.saturating_sub(start)).map(pystr::code_point).collect();
     } else if let Some(b) = bytes::as_bytes_any(&object) {
         bad_bytes = b.get(start..end.min(b.len())).unwrap_or(&[]).to_vec();
     }
-    Ok(HandlerArg { exc: e, end: end_obj, encoding_error, bad, bad_bytes })
+    let encoding = protocol::getattr_str(&e, "encoding").ok().and_then(|n| pystr::as_str(&n).map(normalize)).unwrap_or_default();
+    Ok(HandlerArg { exc: e, end: end_obj, encoding_error, bad, bad_bytes, start, encoding })
 }
 
 fn h_strict(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
@@ -358,7 +733,7 @@ fn h_backslash(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     let h = handler_arg(a, "backslashreplace_errors")?;
     let mut r = String::new();
     if h.encoding_error {
-        h.bad.iter().for_each(|&c| r.push_str(&escape_char(c)));
+        h.bad.iter().for_each(|&c| r.push_str(&escape_cp(c)));
     } else {
         h.bad_bytes.iter().for_each(|b| r.push_str(&format!("\\x{b:02x}")));
     }
@@ -369,12 +744,63 @@ fn h_xmlcharref(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     if !h.encoding_error {
         return Err(type_error(format!("don't know how to handle {} in error callback", h.exc.type_name())));
     }
-    let r: String = h.bad.iter().map(|&c| format!("&#{};", c as u32)).collect();
+    let r: String = h.bad.iter().map(|&c| format!("&#{c};")).collect();
+    Ok(tuple::pair(pystr::from_string(r), h.end))
+}
+fn h_namereplace(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    let h = handler_arg(a, "namereplace_errors")?;
+    if !h.encoding_error {
+        return Err(type_error(format!("don't know how to handle {} in error callback", h.exc.type_name())));
+    }
+    let r: String = h.bad.iter().map(|&c| name_escape(c)).collect();
     Ok(tuple::pair(pystr::from_string(r), h.end))
 }
 
-fn escape_char(c: char) -> String {
-    match c as u32 {
+/// `surrogateescape`: U+DC80..U+DCFF to bytes 0x80..0xFF and back.
+fn h_surrogateescape(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    let h = handler_arg(a, "surrogateescape")?;
+    if h.encoding_error {
+        if !h.bad.iter().all(|c| (0xDC80..=0xDCFF).contains(c)) {
+            return Err(PyErr(h.exc));
+        }
+        return Ok(tuple::pair(bytes::new(h.bad.iter().map(|c| (c - 0xDC00) as u8).collect()), h.end));
+    }
+    if h.bad_bytes.is_empty() || !h.bad_bytes.iter().all(|&b| b >= 0x80) {
+        return Err(PyErr(h.exc));
+    }
+    let r: String = h.bad_bytes.iter().filter_map(|&b| pystr::char_of(0xDC00 + b as u32)).collect();
+    Ok(tuple::pair(pystr::from_string(r), h.end))
+}
+
+/// `surrogatepass`: surrogates encoded as if they were scalars, in UTF-8/16/32.
+fn h_surrogatepass(_s: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
+    let h = handler_arg(a, "surrogatepass")?;
+    let w = match builtin_codec(&h.encoding) {
+        Some((Builtin::Utf8, _)) => Writer::Utf8,
+        Some((Builtin::Wide(width, order), _)) => Writer::Wide(width, order != Order::Be),
+        _ => return Err(PyErr(h.exc)),
+    };
+    if h.encoding_error {
+        let mut out = Vec::new();
+        if h.bad.is_empty() || !h.bad.iter().all(|&c| is_surrogate(c) && w.pass(&mut out, c)) {
+            return Err(PyErr(h.exc));
+        }
+        return Ok(tuple::pair(bytes::new(out), h.end));
+    }
+    let object = protocol::getattr_str(&h.exc, "object")?;
+    let data = bytes::buffer_data(&object).unwrap_or_default();
+    let found = match w {
+        Writer::Wide(width, le) => data.get(h.start..h.start + width).map(|d| read_unit(d, le)).filter(|&u| is_surrogate(u)).map(|u| (u, width)),
+        _ => utf8_surrogate(data.get(h.start..).unwrap_or(&[])),
+    };
+    match found.and_then(|(cp, n)| Some((pystr::char_of(cp)?, n))) {
+        Some((c, n)) => Ok(tuple::pair(pystr::from_string(c.to_string()), int::from_usize(h.start + n))),
+        None => Err(PyErr(h.exc)),
+    }
+}
+
+fn escape_cp(cp: u32) -> String {
+    match cp {
         n if n < 0x100 => format!("\\x{n:02x}"),
         n if n < 0x10000 => format!("\\u{n:04x}"),
         n => format!("\\U{n:08x}"),
@@ -465,58 +891,24 @@ fn wide_encode(fname: &str, width: usize, order: Order, a: &[Obj], kw: &KwArgs) 
     let v = int::bind_args(fname, a, kw, names, names.len(), names.len(), 1)?;
     let s = v[0].clone().unwrap();
     let text = str_arg(&s, fname, 1)?;
-    errors_arg(v[1].as_ref(), fname, 2)?;
-    let mut le = order != Order::Be;
-    if order == Order::Bom {
-        let byteorder = v.get(2).and_then(|x| x.as_ref()).map_or(Ok(0), protocol::index_i64)?;
-        le = byteorder <= 0;
-    }
-    let bom = order == Order::Bom && v.get(2).and_then(|x| x.as_ref()).map_or(Ok(0), protocol::index_i64)? == 0;
-    Ok(result(bytes::new(wide_encode_core(&text, width, le, bom)), pystr::char_len(&s)))
-}
-
-/// UTF-16 (`width` 2) or UTF-32 (4) units of `text` in the given byte order, after a
-/// byte order mark when `bom`.
-fn wide_encode_core(text: &str, width: usize, le: bool, bom: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity((text.len() + 1) * width);
-    let mut push = |u: u32| {
-        let b = u.to_le_bytes();
-        let unit = &b[..width];
-        if le {
-            out.extend_from_slice(unit);
-        } else {
-            out.extend(unit.iter().rev());
-        }
+    let errors = errors_arg(v[1].as_ref(), fname, 2)?;
+    let byteorder = v.get(2).and_then(|x| x.as_ref()).map_or(Ok(0), protocol::index_i64)?;
+    let le = if order == Order::Bom { byteorder <= 0 } else { order == Order::Le };
+    let name = match (width, order, le) {
+        (2, Order::Bom, _) if byteorder == 0 => "utf-16",
+        (2, _, true) => "utf-16-le",
+        (2, _, false) => "utf-16-be",
+        (_, Order::Bom, _) if byteorder == 0 => "utf-32",
+        (_, _, true) => "utf-32-le",
+        _ => "utf-32-be",
     };
-    if bom {
-        push(0xFEFF);
+    let w = Writer::Wide(width, le);
+    let mut out = Vec::with_capacity((text.len() + 1) * width);
+    if order == Order::Bom && byteorder == 0 {
+        w.unit(&mut out, 0xFEFF);
     }
-    if width == 2 {
-        text.encode_utf16().for_each(|u| push(u as u32));
-    } else {
-        text.chars().for_each(|c| push(c as u32));
-    }
-    out
-}
-
-fn wide_error(enc: &str, obj: &Obj, start: usize, end: usize, reason: &str, errors: &str, out: &mut String) -> PyResult<()> {
-    match errors {
-        "ignore" => Ok(()),
-        "backslashreplace" => {
-            let data = bytes::buffer_data(obj).unwrap_or_default();
-            data.get(start..end).unwrap_or(&[]).iter().for_each(|b| out.push_str(&format!("\\x{b:02x}")));
-            Ok(())
-        }
-        "replace" | "surrogateescape" | "surrogatepass" => {
-            out.push('\u{fffd}');
-            Ok(())
-        }
-        "strict" => Err(PyErr(new_exception(
-            exc().unicode_decode_error,
-            vec![pystr::new(enc), obj.clone(), int::from_usize(start), int::from_usize(end), pystr::new(reason)],
-        ))),
-        other => Err(lookup_error_type(format!("unknown error handler name '{other}'"))),
-    }
+    encode_chars(&s, &text, w, name, &errors, &mut out)?;
+    Ok(result(bytes::new(out), pystr::char_len(&s)))
 }
 
 /// Decodes UTF-16/32; returns (text, bytes consumed, byte order detected: -1 LE, 1 BE, 0).
@@ -548,18 +940,32 @@ fn wide_decode_core(
         (_, true) => "utf-32-le",
         _ => "utf-32-be",
     };
+    let pass = move |d: &[u8]| -> Option<(u32, usize)> {
+        let u = read_unit(d.get(..width)?, le);
+        is_surrogate(u).then_some((u, width))
+    };
+    let mut cx = DecodeCx::new(enc, obj, errors);
     let mut out = String::new();
     while pos + width <= data.len() {
         let u = read_unit(&data[pos..pos + width], le);
         if width == 4 {
             match char::from_u32(u) {
-                Some(c) => out.push(c),
-                None => wide_error(enc, obj, pos, pos + 4, "code point not in range(0x110000)", errors, &mut out)?,
+                Some(c) => {
+                    out.push(c);
+                    pos += 4;
+                }
+                None => {
+                    let reason = if is_surrogate(u) {
+                        "code point in surrogate code point range(0xd800, 0xe000)"
+                    } else {
+                        "code point not in range(0x110000)"
+                    };
+                    pos = cx.handle(data, pos, pos + 4, reason, &mut out, false, &pass)?;
+                }
             }
-            pos += 4;
             continue;
         }
-        if !(0xD800..0xE000).contains(&u) {
+        if !is_surrogate(u) {
             out.push(char::from_u32(u).unwrap_or('\u{fffd}'));
             pos += 2;
         } else if u < 0xDC00 && pos + 4 <= data.len() {
@@ -568,21 +974,17 @@ fn wide_decode_core(
                 out.push(char::from_u32(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)).unwrap_or('\u{fffd}'));
                 pos += 4;
             } else {
-                wide_error(enc, obj, pos, pos + 2, "illegal UTF-16 surrogate", errors, &mut out)?;
-                pos += 2;
+                pos = cx.handle(data, pos, pos + 2, "illegal UTF-16 surrogate", &mut out, false, &pass)?;
             }
         } else if u < 0xDC00 && !fin {
             break;
         } else {
-            let reason = if u < 0xDC00 { "unexpected end of data" } else { "illegal encoding" };
-            let end = if u < 0xDC00 { data.len() } else { pos + 2 };
-            wide_error(enc, obj, pos, end, reason, errors, &mut out)?;
-            pos = end;
+            let (end, reason) = if u < 0xDC00 { (data.len(), "unexpected end of data") } else { (pos + 2, "illegal encoding") };
+            pos = cx.handle(data, pos, end, reason, &mut out, false, &pass)?;
         }
     }
     if fin && pos < data.len() {
-        wide_error(enc, obj, pos, data.len(), "truncated data", errors, &mut out)?;
-        pos = data.len();
+        pos = cx.handle(data, pos, data.len(), "truncated data", &mut out, false, &pass)?;
     }
     Ok((out, pos, detected))
 }
@@ -782,7 +1184,7 @@ fn c_unicode_escape_decode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     };
     let errors = errors_arg(v[1].as_ref(), "unicode_escape_decode", 2)?;
     let mut out = String::new();
-    unescape(&data, true, &errors, &o, "unicodeescape", &mut |c| out.push(char::from_u32(c).unwrap_or('\u{fffd}')))?;
+    unescape(&data, true, &errors, &o, "unicodeescape", &mut |c| out.push(pystr::char_of(c).unwrap_or('\u{fffd}')))?;
     Ok(result(pystr::from_string(out), data.len()))
 }
 
@@ -798,7 +1200,7 @@ fn c_unicode_escape_encode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             ' '..='~' => out.push(c),
-            _ => out.push_str(&escape_char(c)),
+            _ => out.push_str(&escape_cp(pystr::code_point(c))),
         }
     }
     Ok(result(bytes::new(out.into_bytes()), pystr::char_len(&s)))
@@ -813,7 +1215,7 @@ fn c_raw_unicode_escape_encode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj
         if (c as u32) < 0x100 {
             out.push(c as u32 as u8);
         } else {
-            out.extend_from_slice(escape_char(c).as_bytes());
+            out.extend_from_slice(escape_cp(pystr::code_point(c)).as_bytes());
         }
     }
     Ok(result(bytes::new(out), pystr::char_len(&s)))
@@ -849,7 +1251,7 @@ fn c_raw_unicode_escape_decode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj
         out.extend(std::iter::repeat('\\').take(run - 1));
         let start = i + run - 1;
         let hex = data.get(i + run + 1..i + run + 1 + n).filter(|d| d.iter().all(u8::is_ascii_hexdigit));
-        let cp = hex.and_then(|d| u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok()).and_then(char::from_u32);
+        let cp = hex.and_then(|d| u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok()).and_then(pystr::char_of);
         match cp {
             Some(c) => {
                 out.push(c);
@@ -887,9 +1289,13 @@ fn c_charmap_decode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let errors = errors_arg(v[1].as_ref(), "charmap_decode", 2)?;
     let mapping = v[2].clone().filter(|m| !none::is_none(m));
     let mut out = String::new();
-    for (i, &b) in data.iter().enumerate() {
+    let mut cx = DecodeCx::new("charmap", &o, &errors);
+    let mut i = 0;
+    while i < data.len() {
+        let b = data[i];
         let Some(m) = &mapping else {
             out.push(b as char);
+            i += 1;
             continue;
         };
         let mapped = if let Some(t) = pystr::as_str(m) {
@@ -899,7 +1305,7 @@ fn c_charmap_decode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
                 Ok(x) if none::is_none(&x) => None,
                 Ok(x) if int::is_int(&x) => {
                     let cp = int::to_i64(&x).unwrap_or(-1);
-                    match u32::try_from(cp).ok().and_then(char::from_u32) {
+                    match u32::try_from(cp).ok().and_then(pystr::char_of) {
                         Some(c) if cp != 0xFFFE => Some(c.to_string()),
                         Some(_) => None,
                         None => return Err(type_error("character mapping must be in range(0x110000)")),
@@ -915,8 +1321,11 @@ fn c_charmap_decode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             }
         };
         match mapped {
-            Some(s) => out.push_str(&s),
-            None => wide_error("charmap", &o, i, i + 1, "character maps to <undefined>", &errors, &mut out)?,
+            Some(s) => {
+                out.push_str(&s);
+                i += 1;
+            }
+            None => i = cx.handle(&data, i, i + 1, "character maps to <undefined>", &mut out, false, &no_pass)?,
         }
     }
     Ok(result(pystr::from_string(out), data.len()))
@@ -932,7 +1341,8 @@ fn c_charmap_encode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     };
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, &ch) in chars.iter().enumerate() {
+        let c = pystr::code_point(ch);
         let mapped = match protocol::getitem(&m, &int::from_u64(c as u64)) {
             Ok(x) if none::is_none(&x) => None,
             Ok(x) if int::is_int(&x) => match int::to_i64(&x) {
@@ -950,8 +1360,10 @@ fn c_charmap_encode(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             (Some(b), _) => out.extend(b),
             (None, "ignore") => {}
             (None, "replace") => out.push(b'?'),
-            (None, "xmlcharrefreplace") => out.extend(format!("&#{};", c as u32).into_bytes()),
-            (None, "backslashreplace") => out.extend(escape_char(c).into_bytes()),
+            (None, "xmlcharrefreplace") => out.extend(format!("&#{c};").into_bytes()),
+            (None, "backslashreplace") => out.extend(escape_cp(c).into_bytes()),
+            (None, "namereplace") => out.extend(name_escape(c).into_bytes()),
+            (None, "surrogateescape") if (0xDC80..=0xDCFF).contains(&c) => out.push((c - 0xDC00) as u8),
             (None, _) => {
                 return Err(PyErr(new_exception(
                     exc().unicode_encode_error,

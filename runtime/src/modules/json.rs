@@ -83,7 +83,7 @@ fn scan(text: &str, start: usize, strict: bool) -> Result<(String, usize), (&'st
                 i += 6;
             }
         }
-        match char::from_u32(cp) {
+        match pystr::char_of(cp) {
             Some(ch) => out.push(ch),
             None => return Err(("surrogate", i)),
         }
@@ -127,7 +127,8 @@ fn encode(s: &str, ascii: bool) -> String {
             '\u{c}' => out.push_str("\\f"),
             c if (c as u32) < 0x20 || (ascii && !c.is_ascii()) => {
                 let mut units = [0u16; 2];
-                for u in c.encode_utf16(&mut units) {
+                let units: &[u16] = if pystr::is_standin(c) { &[pystr::code_point(c) as u16] } else { c.encode_utf16(&mut units) };
+                for u in units {
                     out.push_str(&format!("\\u{:04x}", u));
                 }
             }

@@ -59,13 +59,14 @@ pub type ModuleConstructor = fn() -> PyResult<Obj>;
 /// native module the program names (or `pyrt_enable_all_native_modules` when it may import
 /// by a computed name), so the linker's `--gc-sections` drops the others' code.
 macro_rules! native_modules {
-    ($($name:literal => $symbol:ident: $ctor:expr,)*) => {
+    ($($name:literal => $symbol:ident: $ctor:expr $(; also $hook:expr)?,)*) => {
         /// Every native module's name and enabling symbol (`sys.builtin_module_names`; a unit
         /// test checks each symbol is `pyrt_native_<name>`, the spelling codegen emits).
         pub static NATIVE: &[(&str, &str)] = &[$(($name, stringify!($symbol))),*];
         $(
             #[no_mangle]
             pub extern "C" fn $symbol() {
+                $($hook();)?
                 enable($name, $ctor)
             }
         )*
@@ -116,7 +117,8 @@ native_modules! {
     "_locale" => pyrt_native__locale: locale::create,
     "marshal" => pyrt_native_marshal: marshal::create,
     "cmath" => pyrt_native_cmath: cmath::create,
-    "unicodedata" => pyrt_native_unicodedata: unicodedata::create,
+    // its name table also serves the `namereplace` error handler (codecs::char_name)
+    "unicodedata" => pyrt_native_unicodedata: unicodedata::create; also || codecs::install_char_names(unicodedata::char_name),
     "_multiprocessing" => pyrt_native__multiprocessing: multiprocessing::create,
     "_socket" => pyrt_native__socket: socket::create,
     "_posixshmem" => pyrt_native__posixshmem: posixshmem::create,
@@ -141,7 +143,8 @@ pub fn constructor(name: &str) -> Option<ModuleConstructor> {
     enabled.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
-/// Creates an immortal built-in type (base `object`) from a spec, dict filled.
+/// Creates an immortal built-in type (base `object`) from a spec; its dict is filled on
+/// first use.
 pub fn make_type(spec: TypeSpec) -> &'static TypeObject {
     let object = types().object;
     let base_obj = object.as_obj();
@@ -163,7 +166,7 @@ pub fn make_type(spec: TypeSpec) -> &'static TypeObject {
     t.head.ty = types().type_ as *const TypeObject;
     let b: &'static mut TypeObject = Box::leak(Box::new(t));
     b.head.refcnt = crate::object::IMMORTAL * 2;
-    class::fill_builtin_dict(b, spec.methods);
+    b.defer_methods(spec.methods);
     b
 }
 

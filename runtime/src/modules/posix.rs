@@ -157,7 +157,7 @@ pub fn path_arg(fname: &str, arg: &str, o: &Obj, allow_fd: bool) -> PyResult<Pat
         }
     };
     let (raw, is_bytes) = match pystr::as_str(&p) {
-        Some(s) => (s.as_bytes().to_vec(), false),
+        Some(_) => (fs_encode(&p)?, false),
         None => (bytes::as_bytes(&p).unwrap_or(&[]).to_vec(), true),
     };
     let c = CString::new(raw).map_err(|_| value_error("embedded null byte"))?;
@@ -176,7 +176,29 @@ fn name_obj(raw: &[u8], as_bytes: bool) -> Obj {
     if as_bytes {
         bytes::new(raw.to_vec())
     } else {
-        pystr::from_string(String::from_utf8_lossy(raw).into_owned())
+        pystr::from_string(fs_decode(raw))
+    }
+}
+
+/// OS bytes (file names, arguments, environment) as str text: the file system encoding,
+/// UTF-8 with `surrogateescape` as CPython uses on Linux, so undecodable bytes become
+/// lone surrogates and `fs_encode` gives them back.
+/// Creates no object: `pyrt_main` decodes `argv` with it before the runtime starts.
+pub fn fs_decode(raw: &[u8]) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for chunk in raw.utf8_chunks() {
+        out.push_str(chunk.valid());
+        out.extend(chunk.invalid().iter().filter_map(|&b| pystr::char_of(0xDC00 + b as u32)));
+    }
+    out
+}
+
+/// A str as OS bytes (`os.fsencode`): UTF-8 with `surrogateescape`; other lone
+/// surrogates raise UnicodeEncodeError.
+pub fn fs_encode(s: &Obj) -> PyResult<Vec<u8>> {
+    match pystr::as_str(s) {
+        Some(t) if !pystr::has_standin(t) => Ok(t.as_bytes().to_vec()),
+        _ => crate::modules::codecs::encode_text(s, "utf-8", "surrogateescape"),
     }
 }
 

@@ -20,7 +20,7 @@ use super::posix::{fspath, last_error};
 fn fs_cstring(o: &Obj) -> PyResult<CString> {
     let p = fspath(o).map_err(|_| type_error(format!("expected str, bytes or os.PathLike object, not {}", o.type_name())))?;
     let raw = match pystr::as_str(&p) {
-        Some(s) => s.as_bytes().to_vec(),
+        Some(_) => super::posix::fs_encode(&p)?,
         None => bytes::as_bytes(&p).unwrap_or(&[]).to_vec(),
     };
     CString::new(raw).map_err(|_| value_error("embedded null byte"))

@@ -110,22 +110,22 @@ fn or_default(v: Option<Obj>, default: Option<&Obj>, msg: &str) -> PyResult<Obj>
 
 fn u_category(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let c = one("category", a, kw)?;
-    Ok(pystr::new(db::CATEGORIES[(props(c as u32) & 31) as usize]))
+    Ok(pystr::new(db::CATEGORIES[(props(pystr::code_point(c)) & 31) as usize]))
 }
 
 fn u_bidirectional(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let c = one("bidirectional", a, kw)?;
-    Ok(pystr::new(db::BIDI[((props(c as u32) >> 5) & 31) as usize]))
+    Ok(pystr::new(db::BIDI[((props(pystr::code_point(c)) >> 5) & 31) as usize]))
 }
 
 fn u_east_asian_width(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let c = one("east_asian_width", a, kw)?;
-    Ok(pystr::new(db::EAW[((props(c as u32) >> 10) & 7) as usize]))
+    Ok(pystr::new(db::EAW[((props(pystr::code_point(c)) >> 10) & 7) as usize]))
 }
 
 fn u_mirrored(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let c = one("mirrored", a, kw)?;
-    Ok(int::from_i64(((props(c as u32) >> 13) & 1) as i64))
+    Ok(int::from_i64(((props(pystr::code_point(c)) >> 13) & 1) as i64))
 }
 
 fn u_combining(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
@@ -134,29 +134,34 @@ fn u_combining(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 fn u_decomposition(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let c = one("decomposition", a, kw)?;
-    Ok(pystr::new(decomposition_of(c as u32).unwrap_or("")))
+    Ok(pystr::new(decomposition_of(pystr::code_point(c)).unwrap_or("")))
 }
 
 fn u_decimal(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let (c, d) = with_default("decimal", a, kw)?;
-    let v = numeric_entry(c as u32).filter(|e| e.1 >= 0).map(|e| int::from_i64(e.1 as i64));
+    let v = numeric_entry(pystr::code_point(c)).filter(|e| e.1 >= 0).map(|e| int::from_i64(e.1 as i64));
     or_default(v, d, "not a decimal")
 }
 
 fn u_digit(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let (c, d) = with_default("digit", a, kw)?;
-    let v = numeric_entry(c as u32).filter(|e| e.2 >= 0).map(|e| int::from_i64(e.2 as i64));
+    let v = numeric_entry(pystr::code_point(c)).filter(|e| e.2 >= 0).map(|e| int::from_i64(e.2 as i64));
     or_default(v, d, "not a digit")
 }
 
 fn u_numeric(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let (c, d) = with_default("numeric", a, kw)?;
-    or_default(numeric_entry(c as u32).map(|e| float::new(e.3)), d, "not a numeric character")
+    or_default(numeric_entry(pystr::code_point(c)).map(|e| float::new(e.3)), d, "not a numeric character")
+}
+
+/// The Unicode name of code point `cp` (`\N{...}` escapes of the `namereplace` handler).
+pub fn char_name(cp: u32) -> Option<String> {
+    hangul_name(cp).or_else(|| name_of(cp))
 }
 
 fn u_name(_s: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let (c, d) = with_default("name", a, kw)?;
-    let n = hangul_name(c as u32).or_else(|| name_of(c as u32));
+    let n = char_name(pystr::code_point(c));
     or_default(n.map(pystr::from_string), d, "no such name")
 }
 

@@ -5,8 +5,8 @@
 //! strip, startswith, find, count, replace, center/ljust/rjust/zfill, expandtabs,
 //! splitlines, title, translate/maketrans, `%` formatting, ...), bytearray mutation
 //! (append, extend, pop, item assignment, `*=`, ...; refused with BufferError while a
-//! memoryview exports it), and the codecs used by `str.encode` / `bytes.decode`
-//! (utf-8, ascii, latin-1 with strict/ignore/replace/backslashreplace handlers).
+//! memoryview exports it), and `encode`/`decode`, the entry points of `str.encode` /
+//! `bytes.decode` into the codecs of `modules/codecs.rs`.
 
 use std::cell::Cell;
 
@@ -17,7 +17,7 @@ use super::none::{none, not_implemented};
 use super::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
 use super::{types, TypeSpec};
 use crate::errors::{index_error, new_error, type_error, value_error};
-use crate::object::{alloc, header, Obj, ObjHeader, PyErr, PyResult};
+use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
 
 #[repr(C)]
@@ -205,174 +205,15 @@ fn byte_value(x: &Obj) -> PyResult<u8> {
 
 // ----- codecs -----
 
-fn norm_encoding(enc: &str) -> String {
-    enc.trim().to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
-enum Codec {
-    Utf8,
-    Ascii,
-    Latin1,
-}
-
-fn codec(enc: &str) -> PyResult<(Codec, &'static str)> {
-    match norm_encoding(enc).as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Ok((Codec::Utf8, "utf-8")),
-        "ascii" | "us_ascii" | "646" => Ok((Codec::Ascii, "ascii")),
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => {
-            Ok((Codec::Latin1, "latin-1"))
-        }
-        _ => Err(new_error(super::exceptions::exc().lookup_error, format!("unknown encoding: {}", enc))),
-    }
-}
-
-fn bad_handler(errors: &str) -> PyErr {
-    new_error(super::exceptions::exc().lookup_error, format!("unknown error handler name '{}'", errors))
-}
-
-fn decode_error(enc: &str, obj: &Obj, start: usize, end: usize, reason: &str) -> PyErr {
-    let bytes_obj = if as_bytes(obj).is_some() { obj.clone() } else { new(data(obj).to_vec()) };
-    PyErr(super::exceptions::new_exception(
-        super::exceptions::exc().unicode_decode_error,
-        vec![super::str::new(enc), bytes_obj, int::from_usize(start), int::from_usize(end), super::str::new(reason)],
-    ))
-}
-
-/// Decodes `data` (taken from `obj`, used for the error's `object`).
+/// Decodes `data` (taken from `obj`, used for the error's `object`); the codecs live in
+/// `modules/codecs.rs`.
 pub fn decode(data: &[u8], encoding: &str, errors: &str, obj: &Obj) -> PyResult<String> {
-    let Ok((c, name)) = codec(encoding) else { return crate::modules::codecs::decode_other(data, encoding, errors, obj) };
-    let mut out = String::with_capacity(data.len());
-    let handle = |out: &mut String, bad: &[u8], start: usize, end: usize, reason: &str| -> PyResult<()> {
-        match errors {
-            "strict" => Err(decode_error(name, obj, start, end, reason)),
-            "ignore" => Ok(()),
-            "replace" => {
-                out.push('\u{fffd}');
-                Ok(())
-            }
-            "backslashreplace" => {
-                for b in bad {
-                    out.push_str(&format!("\\x{:02x}", b));
-                }
-                Ok(())
-            }
-            "surrogateescape" | "surrogatepass" => {
-                for _ in bad {
-                    out.push('\u{fffd}');
-                }
-                Ok(())
-            }
-            _ => Err(bad_handler(errors)),
-        }
-    };
-    match c {
-        Codec::Latin1 => out.extend(data.iter().map(|&b| b as char)),
-        Codec::Ascii => {
-            for (i, &b) in data.iter().enumerate() {
-                if b < 0x80 {
-                    out.push(b as char);
-                } else {
-                    handle(&mut out, &data[i..i + 1], i, i + 1, "ordinal not in range(128)")?;
-                }
-            }
-        }
-        Codec::Utf8 => {
-            let mut pos = 0;
-            while pos < data.len() {
-                match std::str::from_utf8(&data[pos..]) {
-                    Ok(s) => {
-                        out.push_str(s);
-                        break;
-                    }
-                    Err(e) => {
-                        let good = e.valid_up_to();
-                        out.push_str(unsafe { std::str::from_utf8_unchecked(&data[pos..pos + good]) });
-                        let start = pos + good;
-                        match e.error_len() {
-                            None => {
-                                handle(&mut out, &data[start..], start, data.len(), "unexpected end of data")?;
-                                break;
-                            }
-                            Some(n) => {
-                                let b = data[start];
-                                let reason = if (0x80..0xC2).contains(&b) || b >= 0xF5 {
-                                    "invalid start byte"
-                                } else {
-                                    "invalid continuation byte"
-                                };
-                                handle(&mut out, &data[start..start + n], start, start + n, reason)?;
-                                pos = start + n;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    Ok(out)
+    crate::modules::codecs::decode_text(data, encoding, errors, obj)
 }
 
 /// Encodes str object `s`.
 pub fn encode(s: &Obj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let text = super::str::as_str(s).unwrap_or("");
-    let Ok((c, name)) = codec(encoding) else { return crate::modules::codecs::encode_other(s, encoding, errors) };
-    let limit: u32 = match c {
-        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
-        Codec::Ascii => 128,
-        Codec::Latin1 => 256,
-    };
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let ch = chars[i];
-        if (ch as u32) < limit {
-            out.push(ch as u32 as u8);
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < chars.len() && chars[j] as u32 >= limit {
-            j += 1;
-        }
-        match errors {
-            "strict" => {
-                return Err(PyErr(super::exceptions::new_exception(
-                    super::exceptions::exc().unicode_encode_error,
-                    vec![
-                        super::str::new(name),
-                        s.clone(),
-                        int::from_usize(i),
-                        int::from_usize(j),
-                        super::str::new(&format!("ordinal not in range({})", limit)),
-                    ],
-                )))
-            }
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(j - i)),
-            "backslashreplace" => {
-                for &c in &chars[i..j] {
-                    let cp = c as u32;
-                    let e = if cp < 0x100 {
-                        format!("\\x{:02x}", cp)
-                    } else if cp < 0x10000 {
-                        format!("\\u{:04x}", cp)
-                    } else {
-                        format!("\\U{:08x}", cp)
-                    };
-                    out.extend_from_slice(e.as_bytes());
-                }
-            }
-            "xmlcharrefreplace" => {
-                for &c in &chars[i..j] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
-                }
-            }
-            _ => return Err(bad_handler(errors)),
-        }
-        i = j;
-    }
-    Ok(out)
+    crate::modules::codecs::encode_text(s, encoding, errors)
 }
 
 // ----- repr -----
@@ -443,20 +284,27 @@ fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
         };
     }
     if super::slice::is_slice(key) {
-        let (start, _stop, step, n) = super::slice::indices(key, d.len())?;
-        let mut out = Vec::with_capacity(n);
-        let mut i = start;
-        for _ in 0..n {
-            out.push(d[i as usize]);
-            i += step;
-        }
-        return Ok(make_like(o, out));
+        // a bound's __index__ may resize a bytearray: the length is read after it
+        let (start, _stop, step, n) = super::slice::indices_after(key, || data(o).len())?;
+        return Ok(slice_range(o, start, step, n));
     }
     Err(type_error(format!(
         "{} indices must be integers or slices, not {}",
         if is_bytearray(o) { "bytearray" } else { "byte" },
         key.type_name()
     )))
+}
+
+/// The `n` bytes of bytes/bytearray `o` from `start` by `step` (bounds already adjusted
+/// by `slice::adjust`), as the same kind; also the BinarySlice fast path.
+pub fn slice_range(o: &Obj, start: isize, step: isize, n: usize) -> Obj {
+    let d = data(o);
+    let out = if step == 1 {
+        d[start as usize..start as usize + n].to_vec()
+    } else {
+        (0..n).map(|k| d[(start + k as isize * step) as usize]).collect()
+    };
+    make_like(o, out)
 }
 
 fn contains(o: &Obj, item: &Obj) -> PyResult<bool> {
@@ -555,10 +403,10 @@ fn iter(o: &Obj) -> PyResult<Obj> {
 }
 
 fn ba_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
-    let n = data(o).len();
+    // the length is read after the key's __index__, which may resize the bytearray
     if super::list::is_index(key) {
         let i = protocol::index_i64(key)?;
-        let Some(j) = super::list::norm_index(i, n) else {
+        let Some(j) = super::list::norm_index(i, data(o).len()) else {
             return Err(index_error("bytearray index out of range"));
         };
         match value {
@@ -573,7 +421,7 @@ fn ba_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
         return Ok(());
     }
     if super::slice::is_slice(key) {
-        let (start, stop, step, cnt) = super::slice::indices(key, n)?;
+        let (start, stop, step, cnt) = super::slice::indices_after(key, || data(o).len())?;
         let newv = match value {
             Some(v) => {
                 if super::list::is_index(v) {

@@ -227,7 +227,7 @@ pub fn type_setattro(o: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
 
 /// The class's own dict (created if missing).
 pub fn type_dict(t: &TypeObject) -> Obj {
-    let mut d = t.dict.borrow_mut();
+    let mut d = t.dict().borrow_mut();
     d.get_or_insert_with(|| {
         let d = dict::new();
         dict::mark_class_dict(&d);
@@ -270,7 +270,7 @@ fn type_subclasscheck(a: &[Obj]) -> PyResult<Obj> {
 fn type_dir(a: &[Obj]) -> PyResult<Obj> {
     let result = dict::new();
     for t in as_type(&a[0]).mro() {
-        if let Some(d) = as_type(&t).dict.borrow().clone() {
+        if let Some(d) = as_type(&t).dict().borrow().clone() {
             for (k, _) in dict::items(&d) {
                 dict::set_item(&result, k, none::none())?;
             }
@@ -624,6 +624,23 @@ pub fn fill_builtin_dict(ty: &TypeObject, methods: Vec<MethodDef>) {
     if dict::get_item_str(&d, &crate::types::str::intern("__doc__")).is_none() {
         dict::set_item_str(&d, "__doc__", none::none());
     }
+    add_method_defs(ty, &d, methods);
+    crate::gc::immortalize_graph(&d);
+    ty.modified();
+}
+
+/// Adds `methods` to the dict of an already filled built-in type.
+pub fn add_builtin_methods(ty: &TypeObject, methods: Vec<MethodDef>) {
+    // SAFETY: built-in types are immortal (allocated once, never freed).
+    let ty: &'static TypeObject = unsafe { &*(ty as *const TypeObject) };
+    let d = type_dict(ty);
+    add_method_defs(ty, &d, methods);
+    crate::gc::immortalize_graph(&d);
+    ty.modified();
+}
+
+/// Turns `MethodDef`s into descriptors in the built-in type's dict `d`.
+fn add_method_defs(ty: &'static TypeObject, d: &Obj, methods: Vec<MethodDef>) {
     for m in methods {
         let (name, v) = match m {
             MethodDef::Method { name, func, min, max } => {
@@ -638,10 +655,8 @@ pub fn fill_builtin_dict(ty: &TypeObject, methods: Vec<MethodDef>) {
             MethodDef::GetSet { name, get, set } => (name, descriptors::new_getset(name, ty, Some(get), Some(set))),
             MethodDef::Attr { name, value } => (name, value()),
         };
-        dict::set_item_str(&d, name, v);
+        dict::set_item_str(d, name, v);
     }
-    crate::gc::immortalize_graph(&d);
-    ty.modified();
 }
 
 // ===================== slots of user classes =====================
@@ -1069,7 +1084,7 @@ fn slot_index(o: &Obj) -> PyResult<Obj> {
 }
 
 fn slot_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
-    let Some(m) = lookup(o, "__init__") else { return Ok(none::none()) };
+    let Some(m) = o.ty().lookup(&crate::static_name!("__init__")) else { return Ok(none::none()) };
     let r = call_unbound(&m, o, args, kw)?;
     if !none::is_none(&r) {
         return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
@@ -1448,7 +1463,7 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
     *tobj.bases.borrow_mut() = base_list.clone();
     *tobj.mro_rest.borrow_mut() = mro_rest;
     dict::mark_class_dict(&d);
-    *tobj.dict.borrow_mut() = Some(d.clone());
+    *tobj.dict().borrow_mut() = Some(d.clone());
     tobj.dict_offset = dict_offset;
     tobj.version.set(crate::types::next_type_version());
     *tobj.slot_names.borrow_mut() = slot_names.clone();
@@ -1505,7 +1520,7 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
     let mro = t.mro();
     let isc = pystr::intern("__init_subclass__");
     for c in &mro[1..] {
-        if let Some(dd) = as_type(c).dict.borrow().clone() {
+        if let Some(dd) = as_type(c).dict().borrow().clone() {
             if let Some(f) = dict::get_item_str(&dd, &isc) {
                 let bound = descriptors::bind(&f, None, &new_obj)?;
                 protocol::call_kw(&bound, &[], kw)?;
@@ -1672,7 +1687,7 @@ fn super_getattro(s: &Obj, name: &Obj) -> PyResult<Obj> {
             let mro = as_type(&st).mro();
             if let Some(i) = mro.iter().position(|c| c.is(&ty)) {
                 for c in &mro[i + 1..] {
-                    let Some(d) = as_type(c).dict.borrow().clone() else { continue };
+                    let Some(d) = as_type(c).dict().borrow().clone() else { continue };
                     if let Some(res) = dict::get_item_str(&d, name) {
                         if let Some(g) = res.ty().slots().descr_get {
                             let inst = match &p.obj {
@@ -1719,7 +1734,7 @@ fn super_repr(s: &Obj) -> PyResult<Obj> {
 
 fn type_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     let t = as_type(o);
-    if let Ok(d) = t.dict.try_borrow() {
+    if let Ok(d) = t.dict_as_is().try_borrow() {
         if let Some(d) = d.as_ref() {
             visit(d);
         }
@@ -1742,7 +1757,7 @@ fn type_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
 /// Empties the class dict (the mro and bases only reference other classes).
 fn type_clear(o: &Obj) {
     let t = as_type(o);
-    let d = t.dict.try_borrow().ok().and_then(|d| d.clone());
+    let d = t.dict_as_is().try_borrow().ok().and_then(|d| d.clone());
     if let Some(d) = d {
         t.modified();
         dict::clear(&d);

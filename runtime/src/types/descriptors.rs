@@ -35,6 +35,18 @@ pub fn is_unbound_method(o: &Obj) -> bool {
 /// Calls attribute `m` found on `type(self)` as a method of `self` (binding only when
 /// needed).
 pub fn call_unbound(m: &Obj, self_: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
+    if crate::types::function::is_function(m) {
+        // a method written in Python: bound in place, no argument vector
+        if kw.is_empty() {
+            if let Some(r) = crate::frame::try_call_direct_with_self(m, self_, args) {
+                return r;
+            }
+        }
+        crate::recursion::enter()?;
+        let r = crate::frame::call_function_with_self(m, self_, args, kw);
+        crate::recursion::leave();
+        return r;
+    }
     if is_unbound_method(m) {
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(self_.clone());
@@ -125,6 +137,23 @@ pub fn new_method_descriptor(name: &'static str, owner: &'static TypeObject, kin
         DescrKind::Slot(_) => t.wrapper_descriptor,
     };
     alloc(ty, MethodDescrObj { head: header(), name, owner, kind })
+}
+
+/// The Rust function behind `descr(self, *args)` when `callable` is a positional-only
+/// method descriptor, the receiver's type is exactly its owner and the arity is in range:
+/// then the call needs none of `descr_call`'s checks nor a copy of the arguments (they
+/// already start with the receiver). `None` sends the call down the generic path, which
+/// raises the errors.
+#[inline]
+pub fn direct_method(callable: &Obj, args: &[Obj]) -> Option<fn(&[Obj]) -> PyResult<Obj>> {
+    if !callable.is_exact(types().method_descriptor) {
+        return None;
+    }
+    let d = unsafe { callable.payload::<MethodDescrObj>() };
+    match d.kind {
+        DescrKind::Method { func, min, max } if !args.is_empty() && (min..=max).contains(&args.len()) && args[0].is_exact(d.owner) => Some(func),
+        _ => None,
+    }
 }
 
 /// The descriptor payload if `o` is one of the three descriptor types.

@@ -160,7 +160,7 @@ pub fn init() {
         (e.base_exception_group, &["message", "exceptions"]),
     ];
     for (ty, names) in members {
-        let d = ty.dict.borrow().clone().expect("exception dict");
+        let d = ty.dict().borrow().clone().expect("exception dict");
         for (i, n) in names.iter().enumerate() {
             let m = descriptors::new_member(n, ty, descriptors::MemberKind::ExcField(i));
             dict::set_item_str(&d, n, m);
@@ -755,7 +755,7 @@ fn unicode_error_str(o: &Obj) -> PyResult<Obj> {
         let text: Vec<char> = pystr::as_str(&obj).unwrap_or("").chars().collect();
         let verb = if o.isinstance(e.unicode_encode_error) { format!("'{}' codec can't encode", encs) } else { "can't translate".to_string() };
         if end == start + 1 && (start as usize) < text.len() {
-            let c = text[start as usize] as u32;
+            let c = pystr::code_point(text[start as usize]);
             let cs = if c <= 0xff {
                 format!("\\x{:02x}", c)
             } else if c <= 0xffff {

@@ -9,10 +9,9 @@ use pyc_frontend::bytecode::CmpOp;
 use crate::errors::type_error;
 use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
-use crate::types::descriptors;
 use crate::types::exceptions::exc;
 use crate::types::typeobj::{downcast_type, drop_as, KwArgs, MethodDef, TypeObject};
-use crate::types::{bool as pybool, dict, none, str as pystr, tuple, types, TypeSpec};
+use crate::types::{bool as pybool, none, str as pystr, tuple, types, TypeSpec};
 
 #[repr(C)]
 pub struct GenericAliasObj {
@@ -48,16 +47,13 @@ fn class_getitem(cls: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 }
 
 /// Installs `__class_getitem__` on the built-in classes CPython 3.11 makes generic
-/// (`type[...]` is handled by `protocol::getitem`). Called once at start-up, after the
-/// built-in type dicts are filled.
+/// (`type[...]` is handled by `protocol::getitem`). Called once at start-up.
 pub fn install() {
     let t = types();
     *t.generic_alias.module.borrow_mut() = "types".to_string();
     let e = exc();
     for ty in [t.list, t.dict, t.set, t.frozenset, t.tuple, t.enumerate, e.base_exception_group, e.exception_group] {
-        let d = crate::types::class::type_dict(ty);
-        let m = descriptors::new_method_descriptor("__class_getitem__", ty, descriptors::DescrKind::ClassMethod(class_getitem));
-        dict::set_item_str(&d, "__class_getitem__", m);
+        ty.add_builtin_method(MethodDef::ClassMethod { name: "__class_getitem__", func: class_getitem });
     }
 }
 

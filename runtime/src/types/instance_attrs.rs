@@ -93,7 +93,11 @@ impl SharedKeys {
 struct Values {
     cap: u32,
     /// 1 when malloc'd separately (freed with the instance), 0 when inline.
-    external: u32,
+    external: u16,
+    /// Above the index of every filled slot (one past the highest ever filled): a new
+    /// attribute whose index is at least `end` keeps the insertion order, so native code
+    /// (codegen/attrs.rs) adds it without looking at the other slots.
+    end: u16,
 }
 
 /// What the storage word of a compact instance says.
@@ -225,6 +229,25 @@ fn take_all(w: *mut u64) -> Vec<Obj> {
     }
 }
 
+/// Drops everything the storage word owns, leaving it empty, without collecting the
+/// values first: the word is cleared before any value goes, so a `__del__` they run
+/// sees an instance without attributes (and may give it new ones, in new storage).
+fn drop_all(w: *mut u64) {
+    // SAFETY: `w` is the storage word of a compact instance that is alive, or being
+    // deallocated with its memory still in place.
+    let old = unsafe { std::mem::replace(&mut *w, 0) };
+    match decode(old) {
+        State::Empty => {}
+        State::Dict(d) => drop(unsafe { Obj::from_raw(d) }),
+        State::Values(v) => {
+            for slot in slots(v).iter_mut() {
+                drop(slot.take());
+            }
+            free_block(v);
+        }
+    }
+}
+
 // ----- reading -----
 
 /// The instance attribute `name` of `o`, if stored (never runs Python code).
@@ -293,7 +316,14 @@ pub fn value_at(o: &Obj, i: usize) -> Option<Obj> {
 /// Layout facts native code relies on: a values block is an 8-byte header (`cap` as a
 /// u32 first) followed by the slots, and the storage word tags it with `| 1`.
 pub const VALUES_HEADER_BYTES: usize = 8;
-const _: () = assert!(std::mem::size_of::<Values>() == VALUES_HEADER_BYTES && std::mem::offset_of!(Values, cap) == 0);
+/// Where the `u16` `end` of a values block sits (codegen/attrs.rs).
+pub const VALUES_END_OFFSET: usize = 6;
+const _: () = assert!(
+    std::mem::size_of::<Values>() == VALUES_HEADER_BYTES
+        && std::mem::offset_of!(Values, cap) == 0
+        && std::mem::offset_of!(Values, end) == VALUES_END_OFFSET
+);
+const _: () = assert!(MAX_SHARED_KEYS < u16::MAX as usize);
 
 /// The instance's attributes in insertion order, without materializing a dict.
 pub fn items(o: &Obj) -> Vec<(Obj, Obj)> {
@@ -446,12 +476,15 @@ pub fn set_at(o: &Obj, ty: &TypeObject, i: usize, v: Obj) -> Result<(), Obj> {
             drop(old);
             return Ok(());
         }
-        if s.iter().skip(i + 1).any(Option::is_some) {
+        let end = unsafe { (*block).end as usize };
+        if s.iter().take(end).skip(i + 1).any(Option::is_some) {
             return Err(v); // out of insertion order
         }
     }
     let block = reserve(o, ty, block, i);
     slots(block)[i] = Some(v);
+    // SAFETY: `block` is the instance's live values block.
+    unsafe { (*block).end = (*block).end.max(i as u16 + 1) };
     Ok(())
 }
 
@@ -467,6 +500,8 @@ fn reserve(o: &Obj, ty: &TypeObject, block: *mut Values, i: usize) -> *mut Value
         for (dst, src) in slots(new).iter_mut().zip(slots(block).iter_mut()) {
             *dst = src.take();
         }
+        // SAFETY: both blocks are live; `block` is not used after it is freed.
+        unsafe { (*new).end = (*block).end };
         free_block(block);
     }
     set_word(o, new as u64 | 1);
@@ -533,8 +568,7 @@ pub fn clear(o: &Obj) {
         drop(old);
         return;
     }
-    let old = take_all(word(o));
-    drop(old);
+    drop_all(word(o));
 }
 
 /// Releases the storage of an instance being deallocated.
@@ -544,7 +578,7 @@ pub fn clear(o: &Obj) {
 pub unsafe fn release(h: *mut ObjHeader, ty: &TypeObject) {
     let w = word_of(h, ty);
     if is_compact(ty) {
-        drop(take_all(w));
+        drop_all(w);
     } else {
         std::ptr::drop_in_place(w as *mut Option<Obj>);
     }

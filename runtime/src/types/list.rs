@@ -339,7 +339,7 @@ pub fn extend(o: &Obj, iterable: &Obj) -> PyResult<()> {
         items_mut(o).extend(copy);
         return Ok(());
     }
-    if let Some(src) = super::tuple::as_slice(iterable).or_else(|| as_slice_opt(iterable)) {
+    if let Some(src) = exact_items(iterable) {
         let copy = src.to_vec();
         items_mut(o).extend(copy);
         return Ok(());
@@ -398,17 +398,28 @@ fn list_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
         };
     }
     if super::slice::is_slice(key) {
-        let (start, _stop, step, n) = super::slice::indices(key, list_len_of(o))?;
-        let src = items(o);
-        let mut v = Vec::with_capacity(n);
-        let mut k = start;
-        for _ in 0..n {
-            v.push(src[k as usize].clone());
-            k += step;
-        }
-        return Ok(new(v));
+        let (start, _stop, step, n) = super::slice::indices_after(key, || list_len_of(o))?;
+        return Ok(slice_range(o, start, step, n));
     }
     Err(type_error(format!("list indices must be integers or slices, not {}", key.type_name())))
+}
+
+/// New references to the `n` items of `src` from `start` by `step` (bounds already
+/// adjusted by `slice::adjust`), in a vector of exactly that capacity.
+pub fn range_items(src: &[Obj], start: isize, step: isize, n: usize) -> Vec<Obj> {
+    match step {
+        _ if n == 0 => Vec::new(),
+        1 => src[start as usize..start as usize + n].to_vec(),
+        // a reversed prefix (`p[k::-1]`): one pass over a contiguous run
+        -1 => src[start as usize + 1 - n..=start as usize].iter().rev().cloned().collect(),
+        _ => (0..n).map(|k| src[(start + k as isize * step) as usize].clone()).collect(),
+    }
+}
+
+/// A new list of the `n` items of list `o` from `start` by `step` (adjusted bounds);
+/// also the BinarySlice fast path (`slice::get_slice`).
+pub fn slice_range(o: &Obj, start: isize, step: isize, n: usize) -> Obj {
+    new(range_items(items(o), start, step, n))
 }
 
 fn list_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
@@ -443,17 +454,44 @@ fn drop_last_first(mut removed: Vec<Obj>) {
     }
 }
 
+/// `o[start:stop:step] = v` (adjusted bounds) for a list `o` and an exact list or tuple
+/// `v` (StoreSlice's fast path, `slice::set_slice`): no Python code runs before the store,
+/// so the bounds computed first stay valid. A temporary list (exact, and the caller's
+/// reference is its only one, as in `p[:k] = p[k::-1]`) hands its items over instead of
+/// being copied.
+pub fn assign_seq(o: &Obj, start: isize, step: isize, n: usize, v: &Obj) -> PyResult<()> {
+    let nv = if v.is_exact(types().list) && v.refcount() == 1 && !v.is(o) {
+        std::mem::take(items_mut(v))
+    } else {
+        exact_items(v).unwrap_or(&[]).to_vec()
+    };
+    store_range(o, start, step, n, Some(nv))
+}
+
+/// The items of an exact list or tuple: what `PySequence_Fast` reads directly (it
+/// iterates anything else, subclasses included, whose `__iter__` may be overridden).
+fn exact_items(v: &Obj) -> Option<&[Obj]> {
+    let t = types();
+    if v.is_exact(t.list) || v.is_exact(t.tuple) {
+        super::tuple::as_slice(v).or_else(|| as_slice_opt(v))
+    } else {
+        None
+    }
+}
+
 fn assign_slice(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
-    // Materialize the new items first (this may run Python code).
+    // As CPython: the bounds' `__index__` first, then the new items (iterating may run
+    // Python code that resizes the list), then the bounds are adjusted to the length
+    // the list has by then.
+    let (mut start, mut stop, step) = super::slice::unpack(key)?;
     let new_items: Option<Vec<Obj>> = match value {
         None => None,
         Some(v) => {
             if v.is(o) {
                 Some(items(o).to_vec())
-            } else if let Some(s) = super::tuple::as_slice(v).or_else(|| as_slice_opt(v)) {
+            } else if let Some(s) = exact_items(v) {
                 Some(s.to_vec())
             } else {
-                let (_, _, step, _) = super::slice::indices(key, list_len_of(o))?;
                 match protocol::iter(v) {
                     Ok(it) => {
                         let mut out = Vec::new();
@@ -474,13 +512,18 @@ fn assign_slice(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
             }
         }
     };
-    let len = list_len_of(o);
-    let (start, stop, step, n) = super::slice::indices(key, len)?;
+    let n = super::slice::adjust(list_len_of(o) as i64, &mut start, &mut stop, step);
+    store_range(o, start as isize, step as isize, n as usize, new_items)
+}
+
+/// Replaces (or, for None, deletes) the `n` items of list `o` from `start` by `step`
+/// (adjusted bounds) with `new_items`.
+fn store_range(o: &Obj, start: isize, step: isize, n: usize, new_items: Option<Vec<Obj>>) -> PyResult<()> {
     match new_items {
         Some(mut nv) => {
             if step == 1 {
                 let start = start as usize;
-                let stop = (stop.max(start as isize)) as usize;
+                let stop = start + n;
                 let v = items_mut(o);
                 let removed: Vec<Obj> = if nv.len() == stop - start {
                     // Same length (`p[:k] = p[k-1::-1]`): exchange in place, no reshaping.
@@ -498,16 +541,13 @@ fn assign_slice(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
                         n
                     )));
                 }
-                let mut old = Vec::with_capacity(n);
-                {
-                    let v = items_mut(o);
-                    let mut k = start;
-                    for x in nv.into_iter() {
-                        old.push(std::mem::replace(&mut v[k as usize], x));
-                        k += step;
-                    }
+                // exchange item by item: `nv` then holds the old items, released first
+                // to last as CPython does
+                let v = items_mut(o);
+                for (k, x) in nv.iter_mut().enumerate() {
+                    std::mem::swap(&mut v[(start + k as isize * step) as usize], x);
                 }
-                drop(old);
+                drop(nv);
             }
         }
         None => {
@@ -839,7 +879,7 @@ fn sort_forward(vals: &mut Vec<Obj>, keys: Option<&Vec<Obj>>) -> PyResult<()> {
     let strt = types().str;
     if ks.iter().all(|k| !k.is_small_int() && k.is_exact(strt)) {
         let mut perm: Vec<usize> = (0..ks.len()).collect();
-        perm.sort_by(|&a, &b| pystr::as_str(&ks[a]).unwrap_or("").cmp(pystr::as_str(&ks[b]).unwrap_or("")));
+        perm.sort_by(|&a, &b| pystr::compare(pystr::as_str(&ks[a]).unwrap_or(""), pystr::as_str(&ks[b]).unwrap_or("")));
         apply_perm(vals, &perm);
         return Ok(());
     }

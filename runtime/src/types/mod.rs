@@ -156,25 +156,15 @@ fn create(spec: TypeSpec, base: Option<&'static TypeObject>, meta: *const TypeOb
     t.head.ty = meta;
     let b = Box::leak(Box::new(t));
     b.head.refcnt = crate::object::IMMORTAL * 2;
-    PENDING_METHODS.with(|p| p.borrow_mut().push((b as *const TypeObject, spec.methods)));
+    b.defer_methods(spec.methods);
     b
 }
 
-/// Creates a built-in type after start-up (exception types, native modules' types) and
-/// fills its dict at once. The result is immortal.
+/// Creates a built-in type after start-up (exception types, native modules' types); its
+/// dict is filled on first use. The result is immortal.
 pub fn create_type(spec: TypeSpec, base: &'static TypeObject) -> &'static TypeObject {
-    let t = create(spec, Some(base), types().type_ as *const TypeObject);
-    let methods = PENDING_METHODS.with(|p| {
-        let mut p = p.borrow_mut();
-        let i = p.iter().position(|(ty, _)| std::ptr::eq(*ty, t)).unwrap();
-        p.remove(i).1
-    });
-    class::fill_builtin_dict(t, methods);
-    t
+    create(spec, Some(base), types().type_ as *const TypeObject)
 }
-
-/// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
-static PENDING_METHODS: crate::gil::GilCell<std::cell::RefCell<Vec<(*const TypeObject, Vec<MethodDef>)>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
 
 /// Creates every built-in type and fills their dicts. Called once from `pyrt_main`.
 pub fn init() {
@@ -268,10 +258,6 @@ pub fn init() {
     // Singletons and interned strings need the types; dicts need str and dict.
     none::init_singletons();
     str::init_interning();
-    for (ty, methods) in PENDING_METHODS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
-        let ty = unsafe { &*ty };
-        class::fill_builtin_dict(ty, methods);
-    }
     exceptions::init();
     generic_alias::install();
 }

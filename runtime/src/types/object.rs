@@ -198,7 +198,7 @@ fn object_dir(a: &[Obj]) -> PyResult<Obj> {
         }
     }
     for t in o.ty().mro() {
-        if let Some(d) = as_type(&t).dict.borrow().clone() {
+        if let Some(d) = as_type(&t).dict().borrow().clone() {
             for (k, _) in dict::items(&d) {
                 dict::set_item(&result, k, none::none())?;
             }

@@ -121,14 +121,7 @@ fn arg_big(o: &Obj) -> PyResult<BigInt> {
 
 pub fn range_new(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     no_kwargs("range", kw)?;
-    let small = |i: usize| args[i].small_int();
-    let fast = match args.len() {
-        1 => small(0).map(|stop| (0, stop, 1)),
-        2 => small(0).zip(small(1)).map(|(a, b)| (a, b, 1)),
-        3 => small(0).zip(small(1)).zip(small(2)).map(|((a, b), c)| (a, b, c)),
-        _ => None,
-    };
-    if let Some((start, stop, step)) = fast {
+    if let Some((start, stop, step)) = small_bounds(args) {
         return new(start, stop, step);
     }
     match args.len() {
@@ -138,6 +131,28 @@ pub fn range_new(_cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         3 => new_big(arg_big(&args[0])?, arg_big(&args[1])?, arg_big(&args[2])?),
         n => Err(type_error(format!("range expected at most 3 arguments, got {}", n))),
     }
+}
+
+/// (start, stop, step) of `range(*args)` when every argument is a small int.
+fn small_bounds(args: &[Obj]) -> Option<(i64, i64, i64)> {
+    let small = |i: usize| args[i].small_int();
+    match args.len() {
+        1 => small(0).map(|stop| (0, stop, 1)),
+        2 => small(0).zip(small(1)).map(|(a, b)| (a, b, 1)),
+        3 => small(0).zip(small(1)).zip(small(2)).map(|((a, b), c)| (a, b, c)),
+        _ => None,
+    }
+}
+
+/// `iter(range(*args))` made at once when the bounds are small ints and the step is not
+/// zero (`for i in range(n)` never sees the range object); `None` otherwise.
+pub fn iter_of_small_bounds(args: &[Obj]) -> Option<Obj> {
+    let (start, stop, step) = small_bounds(args)?;
+    if step == 0 {
+        return None;
+    }
+    let len = compute_len(start, stop, step);
+    (len <= i64::MAX as u64).then(|| new_iter(start, step, len))
 }
 
 fn range_len(o: &Obj) -> PyResult<usize> {
@@ -178,7 +193,14 @@ fn range_repr(o: &Obj) -> PyResult<Obj> {
 /// Slice bounds with big-int semantics (`_PySlice_GetLongIndices`).
 fn big_slice(key: &Obj, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
     let sl = unsafe { key.payload::<super::slice::SliceObj>() };
-    let step = if none::is_none(&sl.step) { BigInt::one() } else { arg_big(&sl.step)? };
+    let bound = |v: &Obj| {
+        if is_index(v) {
+            arg_big(v)
+        } else {
+            Err(type_error("slice indices must be integers or None or have an __index__ method"))
+        }
+    };
+    let step = if none::is_none(&sl.step) { BigInt::one() } else { bound(&sl.step)? };
     if step.is_zero() {
         return Err(value_error("slice step cannot be zero"));
     }
@@ -188,7 +210,7 @@ fn big_slice(key: &Obj, len: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
         if none::is_none(v) {
             return Ok(dflt.clone());
         }
-        let mut x = arg_big(v)?;
+        let mut x = bound(v)?;
         if x.is_negative() {
             x += len;
             if x < lower {
@@ -225,7 +247,8 @@ fn big_getitem(r: &RangeObj, key: &Obj) -> PyResult<Obj> {
 
 fn range_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     let r = get(o);
-    if r.big.is_some() || (!key.is_small_int() && is_index(key) && protocol::index_i64(key).is_err()) {
+    let big_slice = super::slice::is_slice(key) && !super::slice::has_small_bounds(key);
+    if r.big.is_some() || big_slice || (!key.is_small_int() && is_index(key) && protocol::index_i64(key).is_err()) {
         return big_getitem(r, key);
     }
     if is_index(key) {

@@ -1,6 +1,8 @@
 //! `slice` objects: `slice(stop)`, `slice(start, stop[, step])`, their repr, comparison,
 //! `start`/`stop`/`step` attributes, `indices(len)`, and the `indices(&Obj, len)` helper
-//! every sequence uses (CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`).
+//! every sequence uses (CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`), and the
+//! BinarySlice/StoreSlice entry points (`get_slice`/`set_slice`), which slice the
+//! built-in sequences without a slice object when the bounds are None or small ints.
 //! Slices are unhashable in 3.11.
 
 use pyc_frontend::bytecode::CmpOp;
@@ -11,7 +13,7 @@ use super::{none, types, TypeSpec};
 use crate::errors::{type_error, value_error};
 use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
-use crate::types::{int, str as pystr, tuple};
+use crate::types::{bytes, int, list, str as pystr, tuple};
 
 #[repr(C)]
 pub struct SliceObj {
@@ -96,9 +98,90 @@ pub fn adjust(len: i64, start: &mut i64, stop: &mut i64, step: i64) -> i64 {
 
 /// (start, stop, step, slicelength) of slice `s` applied to a sequence of length `len`.
 pub fn indices(s: &Obj, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    indices_after(s, || len)
+}
+
+/// `indices` for a mutable sequence: the bounds' `__index__` runs first (it may resize
+/// the sequence), then they are adjusted to the length `len` reads afterwards.
+pub fn indices_after(s: &Obj, len: impl FnOnce() -> usize) -> PyResult<(isize, isize, isize, usize)> {
     let (mut start, mut stop, step) = unpack(s)?;
-    let n = adjust(len as i64, &mut start, &mut stop, step);
+    let n = adjust(len() as i64, &mut start, &mut stop, step);
     Ok((start as isize, stop as isize, step as isize, n as usize))
+}
+
+/// Are the slice's start, stop and step each None or a small int?
+pub fn has_small_bounds(s: &Obj) -> bool {
+    let sl = get(s);
+    [&sl.start, &sl.stop, &sl.step].iter().all(|b| b.is_small_int() || none::is_none(b))
+}
+
+/// The adjusted (start, step, length) of `[start:stop:step]` over `len` items when each
+/// bound is None or a small int and the step is not 0 (what `unpack` + `adjust` give
+/// for such a slice). None sends the caller to the generic path with a real slice
+/// object (`__index__` bounds, big ints, bad types, a zero step).
+#[inline]
+fn small_bounds(start: &Obj, stop: &Obj, step: Option<&Obj>, len: usize) -> Option<(isize, isize, usize)> {
+    let step = match step {
+        Some(s) if !none::is_none(s) => s.small_int().filter(|&k| k != 0)?,
+        _ => 1,
+    };
+    let bound = |o: &Obj, absent: i64| if none::is_none(o) { Some(absent) } else { o.small_int() };
+    let mut a = bound(start, if step < 0 { i64::MAX } else { 0 })?;
+    let mut b = bound(stop, if step < 0 { i64::MIN } else { i64::MAX })?;
+    let n = adjust(len as i64, &mut a, &mut b, step);
+    Some((a as isize, step as isize, n as usize))
+}
+
+/// A sequence type whose slices the BinarySlice fast path builds directly: its
+/// length, and the builder of `n` items from `start` by `step`.
+type RangeFn = fn(&Obj, isize, isize, usize) -> Obj;
+
+fn sliceable(o: &Obj) -> Option<(usize, RangeFn)> {
+    if o.is_small_int() {
+        return None;
+    }
+    let t = types();
+    let ty = o.ty();
+    if std::ptr::eq(ty, t.list) {
+        Some((list::as_slice_opt(o)?.len(), list::slice_range))
+    } else if std::ptr::eq(ty, t.str) {
+        Some((pystr::char_len(o), pystr::slice_range))
+    } else if std::ptr::eq(ty, t.tuple) {
+        Some((tuple::as_slice(o)?.len(), tuple::slice_range))
+    } else if std::ptr::eq(ty, t.bytes) || std::ptr::eq(ty, t.bytearray) {
+        Some((bytes::as_bytes_any(o)?.len(), bytes::slice_range))
+    } else {
+        None
+    }
+}
+
+/// A slice object for the generic path (`step` None when absent).
+fn make(start: &Obj, stop: &Obj, step: Option<&Obj>) -> Obj {
+    new(start.clone(), stop.clone(), step.cloned().unwrap_or_else(none::none))
+}
+
+/// `o[start:stop:step]` (the BinarySlice instruction; `step` None when the display has
+/// none): exact list, tuple, str, bytes and bytearray with None/small-int bounds are
+/// sliced directly; anything else gets a real slice object and `__getitem__`.
+pub fn get_slice(o: &Obj, start: &Obj, stop: &Obj, step: Option<&Obj>) -> PyResult<Obj> {
+    if let Some((len, range)) = sliceable(o) {
+        if let Some((a, st, n)) = small_bounds(start, stop, step, len) {
+            return Ok(range(o, a, st, n));
+        }
+    }
+    protocol::getitem(o, &make(start, stop, step))
+}
+
+/// `o[start:stop:step] = v` (the StoreSlice instruction): an exact list receiving a list
+/// or tuple with None/small-int bounds is updated directly; anything else gets a real
+/// slice object and `__setitem__`.
+pub fn set_slice(o: &Obj, start: &Obj, stop: &Obj, step: Option<&Obj>, v: &Obj) -> PyResult<()> {
+    if o.is_exact(types().list) && (v.is_exact(types().list) || v.is_exact(types().tuple)) {
+        if let Some((a, st, n)) = small_bounds(start, stop, step, list::as_slice_opt(o).map_or(0, |s| s.len())) {
+            return list::assign_seq(o, a, st, n, v);
+        }
+    }
+    protocol::setitem(o, &make(start, stop, step), v)
 }
 
 fn slice_repr(o: &Obj) -> PyResult<Obj> {

@@ -3,7 +3,8 @@
 //! one-character cache; every str slot (repr with CPython's quoting, hash, comparison,
 //! len, code-point indexing and slicing, `in`, iteration via `str_iterator`, `+`, `*`,
 //! `%`), the `str(x)` / `str(b, encoding)` constructor and all str methods. `str.format`
-//! and `%`-formatting live in `format.rs`; codecs live in `bytes.rs`.
+//! and `%`-formatting live in `format.rs`; codecs live in `modules/codecs.rs`. Lone
+//! surrogates are stand-in chars (`char_of`/`code_point`, see `pyc_frontend::surrogates`).
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -17,6 +18,10 @@ use super::{types, TypeSpec};
 use crate::errors::{index_error, type_error, value_error};
 use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
+
+/// Lone surrogates are stored as stand-in scalars (see `pyc_frontend::surrogates`); these
+/// map between the two where code points enter or leave a str.
+pub use pyc_frontend::surrogates::{char_of, code_point, has_standin, is_standin};
 
 #[repr(C)]
 pub struct StrObj {
@@ -176,6 +181,30 @@ fn interned_table() -> &'static mut InternTable {
 /// of the caller's text: runtime code interns the same literal (`"__init__"`) on every
 /// call. A hit still compares the text, so a reused address never returns a wrong name.
 static mut INTERN_CACHE: [(usize, u64); 256] = [(0, 0); 256];
+
+/// The interned str for a name fixed at compile time, remembered in a static of the call
+/// site: hot runtime paths (`__init__` on every instantiation) skip the intern table and
+/// its cache's text compare.
+#[macro_export]
+macro_rules! static_name {
+    ($s:literal) => {{
+        static CELL: $crate::gil::GilCell<std::cell::Cell<u64>> = $crate::gil::GilCell::new(std::cell::Cell::new(0));
+        $crate::types::str::interned_in(&CELL, $s)
+    }};
+}
+
+/// `intern(s)`, kept in `cell` after the first call (see `static_name!`).
+#[inline]
+pub fn interned_in(cell: &'static crate::gil::GilCell<std::cell::Cell<u64>>, s: &'static str) -> Obj {
+    let raw = cell.with(|c| c.get());
+    if raw != 0 {
+        // SAFETY: the cell holds an immortal interned str.
+        return unsafe { Obj::from_raw(raw) };
+    }
+    let o = intern(s);
+    cell.with(|c| c.set(o.raw()));
+    o
+}
 
 #[inline]
 fn intern_cache_slot(s: &str) -> &'static mut (usize, u64) {
@@ -489,7 +518,7 @@ pub fn repr_str(s: &str) -> String {
             }
             c if is_printable(c) => out.push(c),
             c => {
-                let cp = c as u32;
+                let cp = code_point(c);
                 if cp < 0x100 {
                     out.push_str(&format!("\\x{:02x}", cp));
                 } else if cp < 0x10000 {
@@ -508,7 +537,7 @@ pub fn repr_str(s: &str) -> String {
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let cp = c as u32;
+        let cp = code_point(c);
         if cp < 0x80 {
             out.push(c);
         } else if cp < 0x100 {
@@ -592,11 +621,39 @@ fn str_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
     let (Some(x), Some(y)) = (as_str(a), as_str(b)) else { return Ok(not_implemented()) };
     let r = if a.is(b) {
         int::cmp_result(std::cmp::Ordering::Equal, op)
-    } else {
-        // UTF-8 byte order is code-point order.
+    } else if matches!(op, CmpOp::Eq | CmpOp::Ne) {
         int::cmp_result(x.cmp(y), op)
+    } else {
+        int::cmp_result(compare(x, y), op)
     };
     Ok(super::bool::from_bool(r))
+}
+
+/// Code-point order of two texts: UTF-8 byte order, except that a surrogate's stand-in
+/// sorts as the surrogate itself (between U+D7FF and U+E000), so the first differing
+/// chars decide when they are not ASCII.
+pub fn compare(x: &str, y: &str) -> std::cmp::Ordering {
+    let (xb, yb) = (x.as_bytes(), y.as_bytes());
+    let n = xb.len().min(yb.len());
+    let mut i = 0;
+    while i + 16 <= n && xb[i..i + 16] == yb[i..i + 16] {
+        i += 16;
+    }
+    while i < n && xb[i] == yb[i] {
+        i += 1;
+    }
+    if i == n {
+        return xb.len().cmp(&yb.len());
+    }
+    if xb[i] < 0x80 && yb[i] < 0x80 {
+        return xb[i].cmp(&yb[i]);
+    }
+    // The texts agree before `i`, so their chars start at the same boundary.
+    let mut s = i;
+    while !x.is_char_boundary(s) {
+        s -= 1;
+    }
+    x[s..].chars().next().map(code_point).cmp(&y[s..].chars().next().map(code_point))
 }
 
 fn str_len(o: &Obj) -> PyResult<usize> {
@@ -622,36 +679,43 @@ fn str_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     }
     if super::slice::is_slice(key) {
         let (start, _stop, step, n) = super::slice::indices(key, p.nchars)?;
-        if n == 0 {
-            return Ok(empty());
-        }
-        if step == 1 {
-            if n == p.nchars && o.is_exact(types().str) {
-                return Ok(o.clone());
-            }
-            let b0 = byte_off(p, start as usize);
-            let b1 = if p.ascii() { b0 + n } else { b0 + p.data[b0..].char_indices().nth(n).map(|(b, _)| b).unwrap_or(p.data.len() - b0) };
-            return Ok(new(&p.data[b0..b1]));
-        }
-        let mut out = String::with_capacity(n);
-        if p.ascii() {
-            let b = p.data.as_bytes();
-            let mut i = start;
-            for _ in 0..n {
-                out.push(b[i as usize] as char);
-                i += step;
-            }
-        } else {
-            let chars: Vec<char> = p.data.chars().collect();
-            let mut i = start;
-            for _ in 0..n {
-                out.push(chars[i as usize]);
-                i += step;
-            }
-        }
-        return Ok(from_string(out));
+        return Ok(slice_range(o, start, step, n));
     }
     Err(type_error(format!("string indices must be integers, not '{}'", key.type_name())))
+}
+
+/// The `n` code points of str `o` from `start` by `step` (bounds already adjusted by
+/// `slice::adjust`); also the BinarySlice fast path (`slice::get_slice`).
+pub fn slice_range(o: &Obj, start: isize, step: isize, n: usize) -> Obj {
+    let p = sp(o);
+    if n == 0 {
+        return empty();
+    }
+    if step == 1 {
+        if n == p.nchars && o.is_exact(types().str) {
+            return o.clone();
+        }
+        let b0 = byte_off(p, start as usize);
+        let b1 = if p.ascii() { b0 + n } else { b0 + p.data[b0..].char_indices().nth(n).map(|(b, _)| b).unwrap_or(p.data.len() - b0) };
+        return new(&p.data[b0..b1]);
+    }
+    let mut out = String::with_capacity(n);
+    if p.ascii() {
+        let b = p.data.as_bytes();
+        let mut i = start;
+        for _ in 0..n {
+            out.push(b[i as usize] as char);
+            i += step;
+        }
+    } else {
+        let chars: Vec<char> = p.data.chars().collect();
+        let mut i = start;
+        for _ in 0..n {
+            out.push(chars[i as usize]);
+            i += step;
+        }
+    }
+    from_string(out)
 }
 
 fn str_contains(o: &Obj, item: &Obj) -> PyResult<bool> {
@@ -1639,7 +1703,7 @@ fn m_maketrans(_f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
                 let key = if let Some(ks) = as_str(&k) {
                     let mut it = ks.chars();
                     match (it.next(), it.next()) {
-                        (Some(c), None) => int::from_i64(c as i64),
+                        (Some(c), None) => int::from_i64(code_point(c) as i64),
                         _ => return Err(value_error("string keys in translate table must be of length 1")),
                     }
                 } else if int::is_int(&k) {
@@ -1657,12 +1721,12 @@ fn m_maketrans(_f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
                 return Err(value_error("the first two maketrans arguments must have equal length"));
             }
             for (c1, c2) in x.chars().zip(y.chars()) {
-                super::dict::set_item(&d, int::from_i64(c1 as i64), int::from_i64(c2 as i64))?;
+                super::dict::set_item(&d, int::from_i64(code_point(c1) as i64), int::from_i64(code_point(c2) as i64))?;
             }
             if let Some(z) = args.get(2) {
                 let z = str_arg(z, "maketrans() argument 3")?;
                 for c in z.chars() {
-                    super::dict::set_item(&d, int::from_i64(c as i64), none())?;
+                    super::dict::set_item(&d, int::from_i64(code_point(c) as i64), none())?;
                 }
             }
         }
@@ -1677,7 +1741,7 @@ fn m_translate(a: &[Obj]) -> PyResult<Obj> {
     let mut out = String::new();
     let lookup_err = super::exceptions::exc().lookup_error;
     for c in this(a).chars() {
-        match protocol::getitem(table, &int::from_i64(c as i64)) {
+        match protocol::getitem(table, &int::from_i64(code_point(c) as i64)) {
             Ok(v) => {
                 if super::none::is_none(&v) {
                     continue;
@@ -1686,7 +1750,7 @@ fn m_translate(a: &[Obj]) -> PyResult<Obj> {
                     out.push_str(s);
                 } else if int::is_int(&v) {
                     let cp = int::to_i64(&v).unwrap_or(-1);
-                    match u32::try_from(cp).ok().and_then(char::from_u32) {
+                    match u32::try_from(cp).ok().and_then(char_of) {
                         Some(ch) => out.push(ch),
                         None => return Err(value_error("character mapping must be in range(0x110000)")),
                     }

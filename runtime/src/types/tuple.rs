@@ -162,18 +162,19 @@ fn tuple_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
     }
     if super::slice::is_slice(key) {
         let (start, _stop, step, n) = super::slice::indices(key, it.len())?;
-        if step == 1 && n == it.len() && o.is_exact(types().tuple) {
-            return Ok(o.clone());
-        }
-        let mut v = Vec::with_capacity(n);
-        let mut k = start;
-        for _ in 0..n {
-            v.push(it[k as usize].clone());
-            k += step;
-        }
-        return Ok(new(v));
+        return Ok(slice_range(o, start, step, n));
     }
     Err(type_error(format!("tuple indices must be integers or slices, not {}", key.type_name())))
+}
+
+/// The `n` items of tuple `o` from `start` by `step` (bounds already adjusted by
+/// `slice::adjust`); also the BinarySlice fast path (`slice::get_slice`).
+pub fn slice_range(o: &Obj, start: isize, step: isize, n: usize) -> Obj {
+    let it = items(o);
+    if step == 1 && n == it.len() && o.is_exact(types().tuple) {
+        return o.clone();
+    }
+    new(super::list::range_items(it, start, step, n))
 }
 
 fn tuple_contains(o: &Obj, x: &Obj) -> PyResult<bool> {

@@ -229,8 +229,13 @@ pub struct TypeObject {
     /// `__mro__`, starting with the type itself (stored without a self-reference: index 0
     /// is implicit, see `mro()`).
     pub mro_rest: RefCell<Vec<Obj>>,
-    /// The type's `__dict__` (a dict object).
-    pub dict: RefCell<Option<Obj>>,
+    /// The type's `__dict__` (a dict object); read it through `dict()`, which fills a
+    /// built-in type's dict on first use.
+    namespace: RefCell<Option<Obj>>,
+    /// A built-in type's methods not yet turned into dict entries. Start-up creates about
+    /// 250 built-in types and a program touches few of them, so each dict is filled from
+    /// its method table when something first reads it (`dict()`).
+    pending_methods: Cell<Option<Vec<MethodDef>>>,
     pub slots: SlotCell,
     /// Bytes of instance memory (header + payload [+ dict slot]).
     pub basicsize: usize,
@@ -268,7 +273,8 @@ impl TypeObject {
             base: base.cloned(),
             bases: RefCell::new(base.into_iter().cloned().collect()),
             mro_rest: RefCell::new(Vec::new()),
-            dict: RefCell::new(None),
+            namespace: RefCell::new(None),
+            pending_methods: Cell::new(None),
             slots: SlotCell::new(Slots::default()),
             basicsize,
             dict_offset: 0,
@@ -279,6 +285,34 @@ impl TypeObject {
         }
     }
 
+    /// The cell holding the type's `__dict__`, after filling a built-in type's dict from
+    /// its method table if that has not happened yet. Every read of a type's namespace goes
+    /// through here, so no reader can see a built-in type's dict before it is filled.
+    pub fn dict(&self) -> &RefCell<Option<Obj>> {
+        if let Some(methods) = self.pending_methods.take() {
+            crate::types::class::fill_builtin_dict(self, methods);
+        }
+        &self.namespace
+    }
+    /// The namespace cell as it is, without filling a pending built-in dict: for the cycle
+    /// collector, which must not allocate (and a pending dict holds nothing to visit).
+    pub fn dict_as_is(&self) -> &RefCell<Option<Obj>> {
+        &self.namespace
+    }
+    /// Leaves the built-in type's dict to be filled from `methods` on first use (`dict()`).
+    pub fn defer_methods(&self, methods: Vec<MethodDef>) {
+        self.pending_methods.set(Some(methods));
+    }
+    /// Adds one more method to a built-in type's table (to its dict if already filled).
+    pub fn add_builtin_method(&self, m: MethodDef) {
+        match self.pending_methods.take() {
+            Some(mut methods) => {
+                methods.push(m);
+                self.pending_methods.set(Some(methods));
+            }
+            None => crate::types::class::add_builtin_methods(self, vec![m]),
+        }
+    }
     pub fn name(&self) -> &'static str {
         // Names of types only change through `__name__` assignment, which replaces the
         // String; callers use the result immediately (error messages, reprs).
@@ -324,14 +358,14 @@ impl TypeObject {
     }
     /// `lookup` without the cache.
     pub fn lookup_uncached(&self, name: &Obj) -> Option<Obj> {
-        if let Some(d) = self.dict.borrow().as_ref() {
+        if let Some(d) = self.dict().borrow().as_ref() {
             if let Some(v) = crate::types::dict::get_item_str(d, name) {
                 return Some(v);
             }
         }
         for t in self.mro_rest.borrow().iter() {
             let t = as_type(t);
-            if let Some(d) = t.dict.borrow().as_ref() {
+            if let Some(d) = t.dict().borrow().as_ref() {
                 if let Some(v) = crate::types::dict::get_item_str(d, name) {
                     return Some(v);
                 }
@@ -343,7 +377,7 @@ impl TypeObject {
     pub fn lookup_where(&self, name: &Obj) -> Option<(Obj, Obj)> {
         for t in self.mro() {
             let tt = as_type(&t);
-            if let Some(d) = tt.dict.borrow().as_ref() {
+            if let Some(d) = tt.dict().borrow().as_ref() {
                 if let Some(v) = crate::types::dict::get_item_str(d, name) {
                     return Some((v, t.clone()));
                 }
@@ -379,7 +413,7 @@ impl TypeObject {
     /// str, else the recorded module name.
     pub fn module_name(&self) -> String {
         if self.is_heap_type() {
-            if let Some(d) = self.dict.borrow().as_ref() {
+            if let Some(d) = self.dict().borrow().as_ref() {
                 if let Some(m) = crate::types::dict::get_item_str(d, &crate::types::str::intern("__module__")) {
                     if let Some(s) = crate::types::str::as_str(&m) {
                         return s.to_string();

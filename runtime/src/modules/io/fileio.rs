@@ -240,7 +240,7 @@ fn fio_init(o: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         }
         let p = posix::fspath(&file)?;
         let raw = match pystr::as_str(&p) {
-            Some(s) => s.as_bytes().to_vec(),
+            Some(_) => posix::fs_encode(&p)?,
             None => bytes::as_bytes(&p).unwrap_or(&[]).to_vec(),
         };
         let c = std::ffi::CString::new(raw).map_err(|_| value_error("embedded null byte"))?;

@@ -439,7 +439,7 @@ fn write_text(o: &Obj, text: &str, obj: Option<&Obj>) -> PyResult<()> {
         Some(nl) if !nl.is_empty() && nl != "\n" && haslf => Some(text.replace('\n', nl)),
         _ => None,
     };
-    let encoded = if t.codec == Codec::Utf8 {
+    let encoded = if t.codec == Codec::Utf8 && !pystr::has_standin(text) {
         None
     } else {
         let (encoding, errors) = (t.encoding.clone(), t.errors.clone());

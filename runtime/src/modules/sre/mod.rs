@@ -105,7 +105,7 @@ impl Subject {
     /// Accepts str and bytes-like objects ("expected string or bytes-like object").
     fn new(obj: &Obj) -> PyResult<Rc<Subject>> {
         if let Some(s) = pystr::as_str(obj) {
-            let units = if s.is_ascii() { Units::Borrowed(obj.clone()) } else { Units::Wide(s.chars().map(|c| c as u32).collect()) };
+            let units = if s.is_ascii() { Units::Borrowed(obj.clone()) } else { Units::Wide(s.chars().map(pystr::code_point).collect()) };
             let len = pystr::char_len(obj);
             return Ok(Rc::new(Subject { obj: obj.clone(), units, is_bytes: false, len }));
         }
@@ -137,7 +137,7 @@ impl Subject {
             return self.obj.clone();
         }
         match (&self.units, self.is_bytes) {
-            (Units::Wide(w), _) => pystr::from_string(w[start..end].iter().filter_map(|c| char::from_u32(*c)).collect()),
+            (Units::Wide(w), _) => pystr::from_string(w[start..end].iter().filter_map(|c| pystr::char_of(*c)).collect()),
             (_, false) => pystr::new(std::str::from_utf8(&self.narrow().unwrap_or(&[])[start..end]).unwrap_or("")),
             (_, true) => pybytes::new(self.narrow().unwrap_or(&[])[start..end].to_vec()),
         }
