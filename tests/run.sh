@@ -86,7 +86,9 @@ run_one() {
     local detail="$work/detail"
     : > "$detail"
 
-    if ! timeout "$BUILD_TIMEOUT" "$PYC" build "$src" -o "$bin" \
+    # --stats: every code object of every module the test reaches (its own and the
+    # stdlib's) must be lowered natively; the interpreter is the reference, not a crutch.
+    if ! timeout "$BUILD_TIMEOUT" "$PYC" build --stats "$src" -o "$bin" \
             > "$work/build.out" 2> "$work/build.err" || [[ ! -x "$bin" ]]; then
         reasons+=("build failed")
         {
@@ -97,6 +99,10 @@ run_one() {
             (( n > 40 )) && echo "... ($((n - 40)) more lines in $work/build.log)"
         } >> "$detail"
     else
+        if grep -q "^  interpreted: " "$work/build.out"; then
+            reasons+=("not fully native")
+            { echo "--- code objects left to the interpreter:"; grep "^  interpreted: " "$work/build.out"; } >> "$detail"
+        fi
         local mode rep
         # REPEAT=N runs the binary N times per mode (flaky is failing); stops at the first
         # failing round.

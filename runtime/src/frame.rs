@@ -567,10 +567,44 @@ pub fn try_call_direct_with_self(func: &Obj, self_: &Obj, args: &[Obj]) -> Optio
     for (w, a) in words[1..].iter_mut().zip(args) {
         *w = a.clone().into_raw();
     }
-    // SAFETY: `words[..n]` are owned references that move into the callee's frame; the
-    // caller holds `func` for the whole call.
-    let r = unsafe { call_direct(func.raw(), words.as_ptr(), n, entry) };
+    // SAFETY: `words[..n]` are owned references that move into the callee (its
+    // registers or its frame); the caller holds `func` for the whole call.
+    let r = unsafe {
+        match call_register_entry(register_entry(entry), func.raw(), &words[..n]) {
+            Some(r) => r,
+            None => call_direct(func.raw(), words.as_ptr(), n, entry),
+        }
+    };
     Some(if r == 0 { Err(crate::errors::fetch()) } else { Ok(unsafe { Obj::from_raw(r) }) })
+}
+
+/// Calls `func` through its register-argument entry `reg` (0: none, then `None`) with
+/// `args` (at most six): no frame to build in the heap, the entry makes its own on the
+/// stack as a compiled call site's would (codegen/calls.rs).
+///
+/// # Safety
+/// `reg` is `register_entry` of `func`'s code, whose arity is `args.len()`; `args` are
+/// owned references that move into the callee; the caller holds `func` for the call.
+unsafe fn call_register_entry(reg: u64, func: u64, args: &[u64]) -> Option<u64> {
+    macro_rules! entry {
+        ($($a:ident),*) => {{
+            let f: unsafe extern "C" fn(u64 $(, entry!(@t $a))*) -> u64 = std::mem::transmute(reg as usize);
+            f(func $(, $a)*)
+        }};
+        (@t $a:ident) => { u64 };
+    }
+    if reg == 0 {
+        return None;
+    }
+    Some(match *args {
+        [a] => entry!(a),
+        [a, b] => entry!(a, b),
+        [a, b, c] => entry!(a, b, c),
+        [a, b, c, d] => entry!(a, b, c, d),
+        [a, b, c, d, e] => entry!(a, b, c, d, e),
+        [a, b, c, d, e, g] => entry!(a, b, c, d, e, g),
+        _ => return None,
+    })
 }
 
 /// The register-argument entry of a native entry (0 when it has none): every native entry

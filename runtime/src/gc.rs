@@ -666,6 +666,9 @@ pub fn collect_with_callbacks(gen: usize) -> usize {
     s.stats[gen].1 += n as i64;
     s.stats[gen].2 += u as i64;
     crate::modules::gc::invoke_callbacks("stop", gen, n, u);
+    if gen == 2 {
+        crate::object_alloc::trim();
+    }
     n
 }
 

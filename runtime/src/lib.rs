@@ -21,6 +21,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod object;
+pub mod object_alloc;
 pub mod errors;
 pub mod gil;
 pub mod gc;

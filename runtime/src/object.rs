@@ -14,8 +14,8 @@
 //! * Refcounts are plain (non-atomic) integers protected by the GIL. Immortal objects
 //!   (None, True, False, NotImplemented, Ellipsis, built-in types, interned names) have a
 //!   refcount at or above `IMMORTAL`; incref/decref skip them.
-//! * Objects are allocated with `malloc` and freed with `free` (small blocks pass through
-//!   a per-size-class cache, `block_alloc`/`block_free`), so freeing needs no layout.
+//! * Object memory comes from `object_alloc` (size-class pools for blocks up to 512
+//!   bytes, `malloc` beyond), and freeing needs no layout.
 //!   An object's memory is `[GcHead?][ObjHeader][payload of its base built-in type][dict
 //!   slot?][__slots__ cells][inline attribute values?][tail?]` (the tail: a str's text,
 //!   `alloc_with_tail`; the GC header only for containers,
@@ -156,7 +156,7 @@ impl Obj {
         self.ty().as_obj()
     }
     pub fn type_name(&self) -> &'static str {
-        self.ty().name()
+        self.ty().tp_name()
     }
     /// Identity comparison (`is`).
     #[inline]
@@ -311,7 +311,7 @@ unsafe fn dealloc(h: *mut ObjHeader) {
         crate::types::class::for_each_member_cell(h, &mut |c| drop(c.take()));
     }
     let block = if gc { (h as *mut u8).sub(crate::gc::GC_HEAD_SIZE) } else { h as *mut u8 };
-    block_free(block);
+    crate::object_alloc::free_block(block);
     // Heap types are kept alive by their instances.
     if (*ty).is_heap_type() {
         let tyo = ManuallyDrop::new(Obj::from_raw(ty as u64));
@@ -340,10 +340,7 @@ pub fn alloc_with_tail<T>(ty: &TypeObject, init: T, tail: usize) -> (Obj, *mut u
     let gc = crate::gc::needs_gc_head(ty, &init as *const T as *const u8);
     let pre = if gc { crate::gc::GC_HEAD_SIZE } else { 0 };
     unsafe {
-        let block = block_alloc(size + inline + pre + tail);
-        if block.is_null() {
-            crate::errors::fatal("out of memory");
-        }
+        let block = crate::object_alloc::alloc_block(size + inline + pre + tail);
         let p = block.add(pre);
         ptr::write(p as *mut T, init);
         // Zero anything past T (dict slot = None, empty inline values).
@@ -366,78 +363,6 @@ pub fn alloc_with_tail<T>(ty: &TypeObject, init: T, tail: usize) -> (Obj, *mut u
             crate::gc::on_alloc(h);
         }
         (Obj::from_raw(h as u64), p.add(size + inline))
-    }
-}
-
-/// Freed small object blocks kept for reuse, one LIFO list per size class (16-byte
-/// steps of usable size, up to 248 bytes): programs free and allocate objects of a few
-/// sizes in bursts (a tree dropped then rebuilt, the temporaries of a loop), and glibc
-/// sends a free beyond its 7-entry per-size cache through its slow path and periodic
-/// consolidation. The class of a freed block comes from `malloc_usable_size`, so a block
-/// always holds at least the class's size whatever allocated it. A free block's first
-/// word links to the next one.
-struct BlockCache {
-    heads: [std::cell::Cell<*mut u8>; CLASSES],
-    lens: [std::cell::Cell<u32>; CLASSES],
-}
-
-const CLASSES: usize = 16;
-/// Blocks kept per class: bounds the memory held back (≤ 4 MB over all classes).
-const CACHE_MAX: u32 = 2048;
-
-static BLOCKS: crate::gil::GilCell<BlockCache> = crate::gil::GilCell::new(BlockCache {
-    heads: [const { std::cell::Cell::new(ptr::null_mut()) }; CLASSES],
-    lens: [const { std::cell::Cell::new(0) }; CLASSES],
-});
-
-/// The class serving requests of `n` bytes (`None`: too big to cache).
-#[inline]
-fn request_class(n: usize) -> Option<usize> {
-    let c = (n + 8).div_ceil(16);
-    (c < CLASSES).then_some(c)
-}
-
-/// `malloc`, served from the block cache when it can.
-#[inline]
-unsafe fn block_alloc(n: usize) -> *mut u8 {
-    if let Some(c) = request_class(n) {
-        let hit = BLOCKS.with(|b| {
-            let h = b.heads[c].get();
-            if !h.is_null() {
-                b.heads[c].set(*(h as *mut *mut u8));
-                b.lens[c].set(b.lens[c].get() - 1);
-            }
-            h
-        });
-        if !hit.is_null() {
-            return hit;
-        }
-    }
-    let block = libc::malloc(n) as *mut u8;
-    if block.is_null() {
-        crate::errors::fatal("out of memory");
-    }
-    block
-}
-
-/// `free`, keeping small blocks in the cache while it has room.
-#[inline]
-unsafe fn block_free(block: *mut u8) {
-    // A block in class c has at least 16c - 8 usable bytes; requests of class c need at
-    // most that many.
-    let c = (libc::malloc_usable_size(block as *mut libc::c_void) + 8) / 16;
-    let kept = c < CLASSES
-        && BLOCKS.with(|b| {
-            if b.lens[c].get() >= CACHE_MAX {
-                return false;
-            }
-            *(block as *mut *mut u8) = b.heads[c].get();
-            b.heads[c].set(block);
-            b.lens[c].set(b.lens[c].get() + 1);
-            true
-        });
-    if !kept {
-        libc::free(block as *mut libc::c_void);
     }
 }
 

@@ -146,7 +146,7 @@ fn deque_repr(o: &Obj) -> PyResult<Obj> {
     let Some(_g) = ReprGuard::enter(o) else { return Ok(pystr::new("[...]")) };
     let items: Vec<Obj> = dq(o).items.iter().cloned().collect();
     let body = crate::types::list::join_reprs(&items)?;
-    let name = o.type_name();
+    let name = o.ty().name();
     Ok(pystr::from_string(match dq(o).maxlen {
         Some(m) => format!("{name}([{body}], maxlen={m})"),
         None => format!("{name}([{body}])"),
@@ -596,7 +596,7 @@ fn defaultdict_repr(o: &Obj) -> PyResult<Obj> {
     let f = factory_repr(o)?;
     let dict_repr = types().dict.slots().repr.unwrap();
     let body = dict_repr(o)?;
-    Ok(pystr::from_string(format!("{}({}, {})", o.type_name(), f, pystr::as_str(&body).unwrap_or(""))))
+    Ok(pystr::from_string(format!("{}({}, {})", o.ty().name(), f, pystr::as_str(&body).unwrap_or(""))))
 }
 
 fn factory_or_none(o: &Obj) -> Obj {

@@ -123,7 +123,7 @@ fn count_next(o: &Obj) -> PyResult<Option<Obj>> {
 fn count_repr(o: &Obj) -> PyResult<Obj> {
     let c = pl::<Count>(o);
     let (cnt, step) = (c.cnt.clone(), c.step.clone());
-    let name = o.type_name();
+    let name = o.ty().name();
     let start = protocol::repr_string(&cnt)?;
     if step.small_int() == Some(1) {
         return Ok(pystr::from_string(format!("{name}({start})")));
@@ -214,7 +214,7 @@ fn repeat_next(o: &Obj) -> PyResult<Option<Obj>> {
 fn repeat_repr(o: &Obj) -> PyResult<Obj> {
     let r = pl::<Repeat>(o);
     let (e, cnt) = (r.element.clone(), r.cnt);
-    let name = o.type_name();
+    let name = o.ty().name();
     let e = protocol::repr_string(&e)?;
     Ok(pystr::from_string(if cnt == -1 { format!("{name}({e})") } else { format!("{name}({e}, {cnt})") }))
 }

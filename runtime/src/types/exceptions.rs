@@ -397,7 +397,7 @@ fn base_str(o: &Obj) -> PyResult<Obj> {
 fn base_repr(o: &Obj) -> PyResult<Obj> {
     let a = args(o);
     let items = tuple::as_slice(&a).unwrap_or(&[]);
-    let name = o.type_name();
+    let name = o.ty().name();
     let s = if items.len() == 1 {
         format!("{}({})", name, crate::protocol::repr_string(&items[0])?)
     } else if items.is_empty() {

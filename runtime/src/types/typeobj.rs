@@ -221,6 +221,8 @@ pub struct TypeObject {
     pub qualname: RefCell<String>,
     /// `__module__` (`builtins` for built-in types)
     pub module: RefCell<String>,
+    /// A built-in type's `tp_name`, made on first use (`tp_name()`).
+    tp_name: std::cell::OnceCell<&'static str>,
     pub flags: Cell<u32>,
     /// The base whose layout instances extend (`__base__`), None only for `object`.
     pub base: Option<Obj>,
@@ -269,6 +271,7 @@ impl TypeObject {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(name.to_string()),
             module: RefCell::new("builtins".to_string()),
+            tp_name: std::cell::OnceCell::new(),
             flags: Cell::new(flags::BASETYPE),
             base: base.cloned(),
             bases: RefCell::new(base.into_iter().cloned().collect()),
@@ -317,6 +320,24 @@ impl TypeObject {
         // Names of types only change through `__name__` assignment, which replaces the
         // String; callers use the result immediately (error messages, reprs).
         unsafe { &*(self.name.borrow().as_str() as *const str) }
+    }
+    /// What CPython's messages call the type (its `tp_name`): a class's `__name__`; for a
+    /// built-in type of a module other than builtins, `module.name` (`'_io.FileIO' object
+    /// has no attribute 'x'`), as C types spell it. Built-in types never change name or
+    /// module once made, and live forever, so the dotted name is made once and kept.
+    pub fn tp_name(&self) -> &'static str {
+        if self.is_heap_type() {
+            return self.name();
+        }
+        self.tp_name.get_or_init(|| {
+            let module = self.module.borrow();
+            // a few native types spell their tp_name as their name ("re.Pattern")
+            if *module == "builtins" || self.name().contains('.') {
+                self.name()
+            } else {
+                Box::leak(format!("{module}.{}", self.name()).into_boxed_str())
+            }
+        })
     }
     pub fn is_heap_type(&self) -> bool {
         self.flags.get() & flags::HEAPTYPE != 0
