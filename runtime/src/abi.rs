@@ -564,7 +564,10 @@ pub unsafe extern "C" fn pyrt_get_iter(v: u64) -> u64 {
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_for_iter(it: u64, out: *mut u64) -> i32 {
-    match protocol::next(b(&it)) {
+    let it = b(&it);
+    // `for x in gen`: straight to the generator's resumption, no slot dispatch
+    let r = if it.is_exact(types().generator) { crate::types::generator::gen_next(it) } else { protocol::next(it) };
+    match r {
         Ok(Some(v)) => {
             *out = v.into_raw();
             1
@@ -1137,75 +1140,24 @@ pub unsafe extern "C" fn pyrt_async_gen_wrap(v: u64) -> u64 {
 
 // ----- native generators and frame-synchronised locals -----
 
-/// `Frame::pc` of a native generator body while it runs (between `pyrt_gen_resume` and
-/// the next `pyrt_gen_suspend`); the runtime reads it after the body returns to tell a
-/// `return` (still this value) from a `yield` (the resume pc).
+/// `Frame::pc` of a native generator body while it runs (set by
+/// `generator::native_resume`); at a yield the body stores its resume pc there, so the
+/// runtime tells a `return` (still this value) from a `yield` after the body returns.
 pub const GEN_RUNNING_PC: u32 = u32::MAX;
-
-/// Entry of a native generator body. Moves the frame's `localsplus` into
-/// `buf[0..nlocalsplus]` (clones them instead when `keep` != 0: the frame keeps its own
-/// references for `locals()`/`super()`) and the saved operand stack into
-/// `buf[nlocalsplus..]` (the value sent in, if any, on top). Returns `(pc << 1) | t`:
-/// `pc` is the resume point (0 on the first run), `t` is 1 when an exception is being
-/// thrown in (it is already the current error, with its traceback entry).
-#[no_mangle]
-pub unsafe extern "C" fn pyrt_gen_resume(f: *mut Frame, buf: *mut u64, keep: u32) -> i32 {
-    let f = fr(f);
-    let locals: &mut [Option<Obj>] = &mut f.localsplus;
-    let nl = locals.len();
-    if keep != 0 {
-        for (i, v) in locals.iter().enumerate() {
-            *buf.add(i) = v.clone().map_or(0, Obj::into_raw);
-        }
-    } else {
-        move_words_out(locals, buf);
-    }
-    move_words_out(&mut f.stack, buf.add(nl));
-    f.stack.set_len(0);
-    let pc = f.pc;
-    f.pc = GEN_RUNNING_PC;
-    ((pc << 1) | errors::occurred() as u32) as i32
-}
-
-/// Moves the references of `slots` into `buf` as raw words (0 = unbound), leaving every
-/// slot unbound.
-///
-/// # Safety
-/// `buf` has room for `slots.len()` words and does not overlap `slots`.
-unsafe fn move_words_out(slots: &mut [Option<Obj>], buf: *mut u64) {
-    // Word by word: these are a handful of slots, below what a `memcpy` call pays off.
-    for (i, slot) in slots.iter_mut().enumerate() {
-        *buf.add(i) = slot.take().map_or(0, Obj::into_raw);
-    }
-}
-
-/// `YieldValue` in a native generator body: steals `buf[0..nlocalsplus]` into the frame's
-/// `localsplus` (0 = unbound) and `buf[nlocalsplus..nlocalsplus + nstack]` into its saved
-/// operand stack, and records `resume_pc` (the instruction after the yield).
-#[no_mangle]
-pub unsafe extern "C" fn pyrt_gen_suspend(f: *mut Frame, resume_pc: u32, buf: *const u64, nstack: u32) {
-    let f = fr(f);
-    let locals: &mut [Option<Obj>] = &mut f.localsplus;
-    let nl = locals.len();
-    for (i, slot) in locals.iter_mut().enumerate() {
-        let v = *buf.add(i);
-        // Unbound unless the frame kept its own copies (`keep`), which are released.
-        drop(std::mem::replace(slot, if v == 0 { None } else { Some(Obj::from_raw(v)) }));
-    }
-    f.stack.clear();
-    f.stack.extend((0..nstack as usize).map(|k| {
-        let v = *buf.add(nl + k);
-        (v != 0).then(|| Obj::from_raw(v))
-    }));
-    f.pc = resume_pc;
-    f.lasti = resume_pc.saturating_sub(1);
-}
 
 /// `Send`: resumes sub-iterator `recv` with `sent` (borrowed). 1: it yielded `*out`;
 /// 0: it returned `*out`; -1: error.
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_send(recv: u64, sent: u64, out: *mut u64) -> i32 {
-    match interp::op_send(b(&recv), b(&sent).clone()) {
+    let recv = b(&recv);
+    let sent = b(&sent).clone();
+    // `yield from gen` (and `await coro`): straight to the resumption
+    let r = if crate::types::generator::is_generator(recv) {
+        crate::types::generator::send_ex(recv, sent)
+    } else {
+        interp::op_send(recv, sent)
+    };
+    match r {
         Ok(interp::SendResult::Yield(v)) => {
             *out = v.into_raw();
             1

@@ -78,8 +78,8 @@ pub struct Lower<'a, 'ctx> {
     /// Per pc: true when the `LoadFast` there may find its local unbound (needs a check).
     pub maybe_unbound: Vec<bool>,
     pub nvarnames: u32,
-    /// Generators/coroutines: `[i64 x nlocalsplus + max depth]` exchanged with the heap
-    /// frame at entry (`pyrt_gen_resume`) and at each yield (`pyrt_gen_suspend`).
+    /// Generators/coroutines: `[i64 x 3]` where the resume dispatch keeps the exchange
+    /// pointers for the yields (codegen/generators.rs).
     pub genbuf: Option<PointerValue<'ctx>>,
     /// The frame keeps its own copy of every local (write-through on store/delete), for
     /// code that reads them back at run time (`needs_frame_locals`).
@@ -106,7 +106,7 @@ const NO_LASTI: &[&str] = &[
     "pyrt_incref", "pyrt_decref", "pyrt_xdecref", "pyrt_dealloc", "pyrt_none", "pyrt_true", "pyrt_false",
     "pyrt_frame_take_local", "pyrt_frame_peek_local", "pyrt_frame_set_local", "pyrt_frame_set_lasti",
     "pyrt_load_const", "pyrt_traceback_add", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
-    "pyrt_cell_new", "pyrt_gen_resume", "pyrt_gen_suspend", "pyrt_frame_enter", "pyrt_frame_leave",
+    "pyrt_cell_new", "pyrt_frame_enter", "pyrt_frame_leave",
     "pyrt_raise_unbound_local", "pyrt_raise_unbound_deref", "pyrt_build_tuple", "pyrt_build_slice",
 ];
 
@@ -534,7 +534,7 @@ fn lower_into<'a, 'ctx>(
     let sync_locals = needs_frame_locals(code).is_some();
     let is_gen = code.is_generator();
     let genbuf = if is_gen {
-        let arr = b.build_alloca(i64t.array_type(nlocals as u32 + max_depth), "genbuf")?;
+        let arr = b.build_alloca(i64t.array_type(3), "genbuf")?;
         Some(unsafe { b.build_gep(arr, &[zero, zero], "genbuf0")? })
     } else {
         None

@@ -3,54 +3,127 @@
 //! A generator (or coroutine, or async generator) code object is lowered to the same
 //! `i64 @pyc_code_N(i8* %frame)` as a plain function, but its state lives in the heap
 //! frame between runs: locals and stack slots are still allocas while the body runs, and
-//! are exchanged with the frame through one buffer (`Lower::genbuf`):
+//! are exchanged with the frame in IR, through the words the runtime leaves in the
+//! generator object (`generator::NativeExchange`, reached through `Frame::generator`):
 //!
-//! * entry (`gen_dispatch`): `pyrt_gen_resume` moves the frame's locals and saved operand
-//!   stack into the buffer and returns `(resume pc << 1) | throwing`; the locals are
-//!   loaded, then a switch goes to one block per suspension point, which loads the stack
-//!   slots live there and jumps to the instruction after the `yield` (or to a `Send`
-//!   target after the runtime finished a `yield from` delegation, see
-//!   `generator::finish_delegation`). When an exception is thrown in (`throw()`,
+//! * entry (`gen_dispatch`): the locals are moved out of the frame's `localsplus`
+//!   (copied when the frame keeps its own, `sync_locals`), then a switch on
+//!   `(resume pc << 1) | throwing` goes to one block per suspension point, which loads
+//!   the saved stack slots live there (the value sent in on top) and jumps to the
+//!   instruction after the `yield` (or to a `Send` target after the runtime finished a
+//!   `yield from` delegation, see `generator::finish_delegation`). When an exception is thrown in (`throw()`,
 //!   `close()`), the block loads the slots live at the `yield` and takes the `yield`'s
 //!   error path (no new traceback entry: the runtime added it, as the interpreter does).
-//! * `YieldValue` at `pc`: the locals and the slots below the yielded value go back into
-//!   the frame (`pyrt_gen_suspend(frame, pc + 1, ...)`) and the value is returned; the
-//!   runtime tells a yield from a return by the frame's `pc` (`abi::GEN_RUNNING_PC`).
+//! * `YieldValue` at `pc`: the locals go back into `localsplus`, the slots below the
+//!   yielded value into the saved stack (their count into the exchange record), `pc + 1`
+//!   into `Frame::pc`, and the value is returned; the runtime tells a yield from a return
+//!   by the frame's `pc` (`abi::GEN_RUNNING_PC` while running).
+//!
+//! No runtime call on either side: a step of `for x in gen` costs the body a few loads
+//! and stores per live local.
 //!
 //! Also here: `Send`, `GetYieldFromIter` and the async instructions.
 
-use inkwell::IntPredicate;
+use inkwell::values::{IntValue, PointerValue};
+use inkwell::{AddressSpace, IntPredicate};
 
 use super::function::{Lower, LowerError, R};
 use crate::fe::Instr;
 
+/// `Frame::pc` (i32) and `Frame::generator` (the owning generator object, 0 for a frame
+/// run without one); runtime types/generator.rs asserts both.
+const FRAME_PC_OFFSET: u64 = 160;
+const FRAME_GENERATOR_OFFSET: u64 = 176;
+/// `GeneratorObj::exchange` fields (`NativeExchange`): locals pointer, saved-stack
+/// pointer, state word, value sent in.
+const GEN_EXCHANGE_LOCALS: u64 = 16;
+const GEN_EXCHANGE_STACK: u64 = 24;
+const GEN_EXCHANGE_STATE: u64 = 32;
+const GEN_EXCHANGE_SENT: u64 = 40;
+/// What `gen_dispatch` keeps in the `genbuf` allocas for the yields: the locals pointer,
+/// the saved-stack pointer, the generator object.
+const GENBUF_LOCALS: u32 = 0;
+const GENBUF_STACK: u32 = 1;
+const GENBUF_GEN: u32 = 2;
+
 impl<'a, 'ctx> Lower<'a, 'ctx> {
-    fn genbuf_at(&self, i: u32) -> R<inkwell::values::PointerValue<'ctx>> {
+    fn genbuf_at(&self, i: u32) -> R<PointerValue<'ctx>> {
         let buf = self.genbuf.ok_or_else(|| LowerError("yield outside a generator".into()))?;
         Ok(unsafe { self.b.build_gep(buf, &[self.i64c(i as u64)], "gb")? })
     }
 
-    /// Loads stack slots `0..n` from the buffer (after the locals).
-    fn load_slots_from_genbuf(&self, n: u32) -> R<()> {
-        let nl = self.locals.len() as u32;
+    /// `i64*` to word `i` of the array whose address is the integer `base`.
+    fn word_ptr(&self, base: IntValue<'ctx>, i: u32) -> R<PointerValue<'ctx>> {
+        let addr = self.b.build_int_add(base, self.i64c(8 * i as u64), "")?;
+        Ok(self.b.build_int_to_ptr(addr, self.ctx.i64_type().ptr_type(AddressSpace::default()), "")?)
+    }
+
+    /// `i64*` to the frame's byte `offset`.
+    fn frame_ptr_at(&self, offset: u64) -> R<PointerValue<'ctx>> {
+        let f = self.b.build_ptr_to_int(self.frame, self.ctx.i64_type(), "")?;
+        let addr = self.b.build_int_add(f, self.i64c(offset), "")?;
+        Ok(self.b.build_int_to_ptr(addr, self.ctx.i64_type().ptr_type(AddressSpace::default()), "")?)
+    }
+
+    /// Loads stack slots `0..n` from the frame's saved stack.
+    fn load_slots_from_saved(&self, n: u32) -> R<()> {
+        let sp = self.b.build_load(self.genbuf_at(GENBUF_STACK)?, "saved")?.into_int_value();
         for k in 0..n {
-            let v = self.b.build_load(self.genbuf_at(nl + k)?, "")?.into_int_value();
+            let v = self.b.build_load(self.word_ptr(sp, k)?, "")?.into_int_value();
             self.store_slot(k, v)?;
+        }
+        Ok(())
+    }
+
+    /// Loads the `n` slots live at a resume point (`n` ≥ 1): the saved ones, then the
+    /// value sent in on top.
+    fn load_slots_with_sent(&self, n: u32) -> R<()> {
+        self.load_slots_from_saved(n - 1)?;
+        let g = self.b.build_load(self.genbuf_at(GENBUF_GEN)?, "gen")?.into_int_value();
+        let v = self.load_word_at(g, self.i64c(GEN_EXCHANGE_SENT), "sent")?;
+        self.store_slot(n - 1, v)
+    }
+
+    /// The saved stack holds `max_stack + 2` words (`generator::native_resume`).
+    fn check_saved_depth(&self, n: u32) -> R<()> {
+        if n > self.code.max_stack + 2 {
+            return Err(LowerError("generator stack deeper than max_stack".into()));
         }
         Ok(())
     }
 
     /// The resume dispatch (see the module doc); returns its first block.
     pub fn gen_dispatch(&mut self) -> R<inkwell::basic_block::BasicBlock<'ctx>> {
-        let buf = self.genbuf.ok_or_else(|| LowerError("generator without a frame buffer".into()))?;
         let start = self.new_block("gen_dispatch");
+        let run = self.new_block("gen_run");
+        let no_gen = self.new_block("gen_missing");
         self.b.position_at_end(start);
-        let keep = self.i32c(self.sync_locals as u64);
-        let r = self.call_v("pyrt_gen_resume", &[self.frame.into(), buf.into(), keep.into()])?;
+        let g = self.b.build_load(self.frame_ptr_at(FRAME_GENERATOR_OFFSET)?, "gen")?.into_int_value();
+        let missing = self.b.build_int_compare(IntPredicate::EQ, g, self.i64c(0), "")?;
+        self.b.build_conditional_branch(missing, no_gen, run)?;
+        // generator code run as a plain frame (exec of its code object): nothing to resume;
+        // the runtime reports the error return without an exception as a SystemError
+        self.b.position_at_end(no_gen);
+        self.b.build_return(Some(&self.i64c(0)))?;
+
+        self.b.position_at_end(run);
+        let lp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_LOCALS), "locals")?;
+        let sp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_STACK), "stack")?;
+        let state = self.load_word_at(g, self.i64c(GEN_EXCHANGE_STATE), "state")?;
+        self.b.build_store(self.genbuf_at(GENBUF_LOCALS)?, lp)?;
+        self.b.build_store(self.genbuf_at(GENBUF_STACK)?, sp)?;
+        self.b.build_store(self.genbuf_at(GENBUF_GEN)?, g)?;
         for i in 0..self.locals.len() as u32 {
-            let v = self.b.build_load(self.genbuf_at(i)?, "")?.into_int_value();
+            let p = self.word_ptr(lp, i)?;
+            let v = self.b.build_load(p, "")?.into_int_value();
             self.store_local(i, v)?;
+            if self.sync_locals {
+                self.xincref(v)?;
+            } else {
+                self.b.build_store(p, self.i64c(0))?;
+            }
         }
+        let r = self.b.build_int_truncate(state, self.ctx.i32_type(), "resume")?;
         let dispatch_bb = self.b.get_insert_block().ok_or_else(|| LowerError("builder not positioned".into()))?;
         let mut cases = Vec::new();
         // first run
@@ -69,28 +142,30 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     if p >= self.code.instrs.len() || seen[p] || self.depths[p] != Some(d) || d == 0 {
                         continue;
                     }
+                    self.check_saved_depth(d)?;
                     seen[p] = true;
                     let nb = self.new_block(&format!("resume{p}"));
                     self.b.position_at_end(nb);
-                    self.load_slots_from_genbuf(d)?;
+                    self.load_slots_with_sent(d)?;
                     self.b.build_unconditional_branch(self.block_at(p as u32)?)?;
                     cases.push((self.i32c((p as u64) << 1), nb));
                     let tb = self.new_block(&format!("throw{p}"));
                     self.b.position_at_end(tb);
-                    self.load_slots_from_genbuf(d - 1)?;
+                    self.load_slots_from_saved(d - 1)?;
                     self.error_jump(pc, d - 1, false)?;
                     cases.push((self.i32c(((p as u64) << 1) | 1), tb));
                 }
                 Instr::Send(t) => {
                     let t = t as usize;
                     let Some(dt) = self.depths.get(t).copied().flatten() else { continue };
-                    if seen[t] {
+                    if seen[t] || dt == 0 {
                         continue;
                     }
+                    self.check_saved_depth(dt)?;
                     seen[t] = true;
                     let nb = self.new_block(&format!("resume{t}"));
                     self.b.position_at_end(nb);
-                    self.load_slots_from_genbuf(dt)?;
+                    self.load_slots_with_sent(dt)?;
                     self.b.build_unconditional_branch(self.block_at(t as u32)?)?;
                     cases.push((self.i32c((t as u64) << 1), nb));
                 }
@@ -112,21 +187,35 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         if d == 0 {
             return Err(LowerError("YieldValue on an empty stack".into()));
         }
-        let buf = self.genbuf.ok_or_else(|| LowerError("yield outside a generator".into()))?;
+        self.check_saved_depth(d)?;
         let v = self.load_slot(d - 1)?;
-        let nl = self.locals.len() as u32;
-        for i in 0..nl {
+        let lp = self.b.build_load(self.genbuf_at(GENBUF_LOCALS)?, "locals")?.into_int_value();
+        for i in 0..self.locals.len() as u32 {
+            let p = self.word_ptr(lp, i)?;
             let x = self.load_local(i)?;
-            self.b.build_store(self.genbuf_at(i)?, x)?;
+            if self.sync_locals {
+                // the frame's own copy (the same object, kept by write-through) goes
+                let old = self.b.build_load(p, "")?.into_int_value();
+                self.b.build_store(p, x)?;
+                self.xdecref(old)?;
+            } else {
+                self.b.build_store(p, x)?;
+            }
         }
+        let sp = self.b.build_load(self.genbuf_at(GENBUF_STACK)?, "saved")?.into_int_value();
         for k in 0..d - 1 {
             let x = self.load_slot(k)?;
-            self.b.build_store(self.genbuf_at(nl + k)?, x)?;
+            self.b.build_store(self.word_ptr(sp, k)?, x)?;
         }
-        self.call(
-            "pyrt_gen_suspend",
-            &[self.frame.into(), self.i32c(pc as u64 + 1).into(), buf.into(), self.i32c((d - 1) as u64).into()],
+        let g = self.b.build_load(self.genbuf_at(GENBUF_GEN)?, "gen")?.into_int_value();
+        let count = self.word_ptr(g, (GEN_EXCHANGE_STATE / 8) as u32)?;
+        self.b.build_store(count, self.i64c((d - 1) as u64))?;
+        let pc_field = self.b.build_pointer_cast(
+            self.frame_ptr_at(FRAME_PC_OFFSET)?,
+            self.ctx.i32_type().ptr_type(AddressSpace::default()),
+            "",
         )?;
+        self.b.build_store(pc_field, self.i32c(pc as u64 + 1))?;
         self.b.build_return(Some(&v))?;
         Ok(())
     }

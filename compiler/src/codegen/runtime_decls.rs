@@ -116,8 +116,6 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_before_async_with", 'v', "vP", false),
     ("pyrt_end_async_for", 'i', "v", false),
     ("pyrt_async_gen_wrap", 'v', "v", false),
-    ("pyrt_gen_resume", 'i', "pPi", false),
-    ("pyrt_gen_suspend", '_', "piPi", false),
     ("pyrt_send", 'i', "vvP", false),
     ("pyrt_get_yield_from_iter", 'v', "v", false),
     ("pyrt_frame_peek_local", 'v', "pi", false),

@@ -1,8 +1,9 @@
 //! `generator`: generator objects. A generator owns its heap `Frame`; `send_ex` resumes
 //! it until the next `YieldValue` or the end, through the interpreter or through the
-//! code object's native resume function (`native_resume`; the native body saves its
-//! locals and operand stack into the frame at each yield, so both paths share the
-//! frame layout: `pc` = resume point, `stack` = saved operand stack). Implements `__next__`/`send`/`throw`/`close`, `gi_running`
+//! code object's native resume function (`native_resume`; the native body takes its
+//! locals and saved operand stack out of the frame at entry and puts them back at each
+//! yield, through the pointers of `NativeExchange`, so both paths share the frame
+//! layout: `pc` = resume point, `stack` = saved operand stack). Implements `__next__`/`send`/`throw`/`close`, `gi_running`
 //! ("generator already executing"), return value → `StopIteration(value)`, PEP 479
 //! (`StopIteration` escaping the body becomes `RuntimeError`), `yield from` delegation of
 //! `throw`/`close`, and close-on-finalization (`GeneratorExit`).
@@ -24,6 +25,8 @@ use crate::types::{none, str as pystr, types};
 #[repr(C)]
 pub struct GeneratorObj {
     pub head: ObjHeader,
+    /// Set before each run of a native body, which reads and writes it in IR.
+    pub exchange: NativeExchange,
     /// None once the generator has finished (returned, raised or been closed).
     pub frame: Option<Box<Frame>>,
     pub running: bool,
@@ -33,7 +36,42 @@ pub struct GeneratorObj {
     pub code: Obj,
     /// The exception being handled inside the generator while it is suspended.
     pub exc_state: Option<Obj>,
+    /// The code's native resume function, unless the interpreter runs it (no native
+    /// entry, or `PYC_INTERP`): looked up once, at creation.
+    pub native: Option<crate::types::code::NativeFn>,
 }
+
+/// What a native generator body (codegen/generators.rs, `GEN_EXCHANGE_*`) finds at fixed
+/// offsets in its generator object (reached through `Frame::generator`): the runtime
+/// fills it right before calling the body, so entering and suspending cost the body a
+/// few loads and stores instead of runtime calls.
+#[repr(C)]
+pub struct NativeExchange {
+    /// The frame's `localsplus` as words (0 = unbound). The body moves them into its
+    /// registers at entry (copies them when it keeps frame-synchronised locals) and back
+    /// at each yield.
+    pub locals: *mut u64,
+    /// The frame's saved operand stack, as words, with room for `max_stack + 2`. At entry
+    /// it holds what the frame saved; the frame's length is 0 while the body runs (the
+    /// body owns those references). At a yield the body writes the slots below the
+    /// yielded value here.
+    pub stack: *mut u64,
+    /// In: `(resume pc << 1) | throwing`. Out, at a yield: how many words the body left
+    /// in `stack`.
+    pub state: u64,
+    /// The value sent in (a reference the body takes), the top of the operand stack at
+    /// the resume point; 0 on the first run and when an exception is thrown in.
+    pub sent: u64,
+}
+
+// The layout the codegen relies on (codegen/generators.rs): a frame's `Option<Obj>` slots
+// are plain words, the exchange record follows the object header, `Frame::pc` and
+// `Frame::generator` sit where the body reads and writes them.
+const _: () = assert!(std::mem::size_of::<Option<Obj>>() == 8);
+const _: () = assert!(std::mem::offset_of!(GeneratorObj, exchange) == 16);
+const _: () = assert!(std::mem::offset_of!(NativeExchange, stack) == 8 && std::mem::offset_of!(NativeExchange, state) == 16);
+const _: () = assert!(std::mem::offset_of!(NativeExchange, sent) == 24);
+const _: () = assert!(std::mem::offset_of!(Frame, pc) == 160 && std::mem::offset_of!(Frame, generator) == 176);
 
 #[inline]
 #[allow(clippy::mut_from_ref)]
@@ -72,9 +110,26 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
     } else {
         types().generator
     };
+    let native = as_code(&frame.code).native.filter(|_| !frame::force_interp());
+    if native.is_some() {
+        // the body's saved stack, at its largest (`native_resume`), in one allocation
+        let need = frame.co().max_stack as usize + 2;
+        frame.stack.reserve(need);
+    }
     let g = alloc(
         ty,
-        GeneratorObj { head: header(), frame: None, running: false, started: false, name, qualname, code, exc_state: None },
+        GeneratorObj {
+            head: header(),
+            exchange: NativeExchange { locals: std::ptr::null_mut(), stack: std::ptr::null_mut(), state: 0, sent: 0 },
+            frame: None,
+            running: false,
+            started: false,
+            name,
+            qualname,
+            code,
+            exc_state: None,
+            native,
+        },
     );
     frame.generator = g.raw();
     gen_mut(&g).frame = Some(frame);
@@ -95,15 +150,17 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
             None => Ok(SendResult::Return(none::none())),
         };
     };
-    if !gm.started {
+    // the value the pending `yield` evaluates to (none on the first run or when throwing)
+    let sent = if !gm.started {
         if throw.is_none() && !none::is_none(&sent) {
             gm.frame = Some(fr);
             return Err(type_error(format!("can't send non-None value to a just-started {}", kind(g))));
         }
         gm.started = true;
-    } else if throw.is_none() {
-        fr.stack.push(Some(sent));
-    }
+        None
+    } else {
+        throw.is_none().then_some(sent)
+    };
     gm.running = true;
     if let Err(e) = crate::recursion::enter() {
         gm.running = false;
@@ -112,9 +169,14 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
     }
     let handled = HandledSwap::enter(gm.exc_state.take());
     frame::push(&mut fr);
-    let r = match as_code(&fr.code).native {
-        Some(entry) if !frame::force_interp() => native_resume(&mut fr, entry, throw),
-        _ => interp::eval(&mut fr, throw),
+    let r = match gm.native {
+        Some(entry) => native_resume(std::ptr::addr_of_mut!(gm.exchange), &mut fr, entry, sent, throw),
+        None => {
+            if let Some(v) = sent {
+                fr.stack.push(Some(v));
+            }
+            interp::eval(&mut fr, throw)
+        }
     };
     frame::pop(&mut fr);
     crate::recursion::leave();
@@ -161,7 +223,7 @@ enum HandledSwap {
 
 impl HandledSwap {
     fn enter(own: Option<Obj>) -> HandledSwap {
-        if own.is_none() && errors::no_handled() {
+        if own.is_none() && nothing_handled() {
             return HandledSwap::Clear;
         }
         let saved = errors::handled();
@@ -174,7 +236,7 @@ impl HandledSwap {
     /// At a yield: restores the caller's exception, returning the generator's to keep.
     fn suspend(self) -> Option<Obj> {
         match self {
-            HandledSwap::Clear if errors::no_handled() => None,
+            HandledSwap::Clear if nothing_handled() => None,
             HandledSwap::Clear => errors::set_handled(None),
             HandledSwap::Saved(saved) => match (errors::set_handled(saved.clone()), &saved) {
                 (Some(c), Some(s)) if c.is(s) => None,
@@ -186,6 +248,7 @@ impl HandledSwap {
     /// At the end of the body: restores the caller's exception.
     fn finish(self) {
         match self {
+            HandledSwap::Clear if nothing_handled() => {}
             HandledSwap::Clear => {
                 errors::set_handled(None);
             }
@@ -196,19 +259,61 @@ impl HandledSwap {
     }
 }
 
+/// `errors::no_handled()`, read in place: the thread-state accessors of errors.rs are not
+/// inlined across modules, and a resumption asks twice.
+#[inline(always)]
+fn nothing_handled() -> bool {
+    // SAFETY: the thread state is this thread's own; only a flag is read.
+    unsafe { (*crate::tstate::ts()).handled_exc.is_none() }
+}
+
+/// `errors::occurred()`, read in place (as `nothing_handled`).
+#[inline(always)]
+fn error_pending() -> bool {
+    // SAFETY: as in `nothing_handled`.
+    unsafe { (*crate::tstate::ts()).current_exc.is_some() }
+}
+
 /// Runs a native generator body (`pyc_code_N`, a resume function: see
-/// `abi::pyrt_gen_resume`/`pyrt_gen_suspend`) until it yields, returns or raises. A
-/// thrown exception gets the suspension point's traceback entry (as `interp::eval`
-/// gives it) and is left as the current error for the body to unwind from the yield.
-fn native_resume(fr: &mut Frame, entry: crate::types::code::NativeFn, throw: Option<PyErr>) -> PyResult<Exit> {
+/// `NativeExchange`) until it yields, returns or raises. A thrown exception gets the
+/// suspension point's traceback entry (as `interp::eval` gives it) and is left as the
+/// current error for the body to unwind from the yield. The body tells a yield from a
+/// return by writing the resume pc into `Frame::pc` (`abi::GEN_RUNNING_PC` while it runs).
+fn native_resume(
+    ex: *mut NativeExchange,
+    fr: &mut Frame,
+    entry: crate::types::code::NativeFn,
+    sent: Option<Obj>,
+    throw: Option<PyErr>,
+) -> PyResult<Exit> {
     // An error may be pending in the thread state when this runs (a native frame
     // unwinding drops a suspended generator, which closes it): keep it aside, so the body
     // neither sees it as a thrown exception nor clobbers it.
-    let outer = errors::take_current();
+    let outer = if error_pending() { errors::take_current() } else { None };
+    let throwing = throw.is_some();
     if let Some(e) = throw {
         crate::types::traceback::add_traceback_entry_pc(&e.0, &fr.code, fr.lasti);
         errors::set_current(e);
     }
+    // reserved at creation (`new_generator`); checked again because the body writes there
+    let need = fr.co().max_stack as usize + 2;
+    if fr.stack.capacity() < need {
+        fr.stack.reserve(need.saturating_sub(fr.stack.len()));
+    }
+    // SAFETY: `ex` is the exchange record of the generator owning `fr` (alive: the
+    // caller holds it). The saved references now belong to the body, which reads them
+    // through `stack` (the buffer is not reallocated while the body runs: nothing else
+    // touches a running generator's frame, which its generator does not even hold).
+    unsafe {
+        *ex = NativeExchange {
+            locals: fr.localsplus.as_mut_ptr().cast(),
+            stack: fr.stack.as_mut_ptr().cast(),
+            state: ((fr.pc as u64) << 1) | throwing as u64,
+            sent: sent.map_or(0, Obj::into_raw),
+        };
+        fr.stack.set_len(0);
+    }
+    fr.pc = crate::abi::GEN_RUNNING_PC;
     let v = unsafe { entry(fr as *mut Frame) };
     let r = if v == 0 {
         Err(errors::fetch())
@@ -217,6 +322,9 @@ fn native_resume(fr: &mut Frame, entry: crate::types::code::NativeFn, throw: Opt
         if fr.pc == crate::abi::GEN_RUNNING_PC {
             Ok(Exit::Return(v))
         } else {
+            // SAFETY: at a yield the body wrote `state` references into the buffer.
+            unsafe { fr.stack.set_len(((*ex).state as usize).min(need)) };
+            fr.lasti = fr.pc.saturating_sub(1);
             Ok(Exit::Yield(v))
         }
     };
@@ -243,7 +351,9 @@ pub fn next_value(g: &Obj) -> PyResult<Obj> {
     result_to_value(resume(g, none::none(), None)?)
 }
 
-fn gen_next(g: &Obj) -> PyResult<Option<Obj>> {
+/// `next(g)` (the `next` slot; also called directly by `for` loops over an exact
+/// generator, `abi::pyrt_for_iter`): `None` when exhausted, no StopIteration built.
+pub(crate) fn gen_next(g: &Obj) -> PyResult<Option<Obj>> {
     match resume(g, none::none(), None)? {
         SendResult::Yield(v) => Ok(Some(v)),
         SendResult::Return(_) => Ok(None),
@@ -414,15 +524,19 @@ fn g_running(g: &Obj) -> PyResult<Obj> {
 fn g_code(g: &Obj) -> PyResult<Obj> {
     Ok(gen_mut(g).code.clone())
 }
-/// A snapshot of the suspended generator's frame (code, current line, globals); None
-/// once it has finished, as in CPython.
+/// A snapshot of the suspended generator's frame (code, current line, globals, the
+/// locals `f_locals` shows); None once it has finished, as in CPython.
 fn g_frame(g: &Obj) -> PyResult<Obj> {
     let gm = gen_mut(g);
     Ok(match &gm.frame {
         None => none::none(),
         Some(f) => {
             let line = if gm.started { f.line() } else { crate::types::code::as_code(&gm.code).code.first_line };
-            crate::types::traceback::new_frame_obj(gm.code.clone(), line, Some(f.globals.clone()))
+            let fo = crate::types::traceback::new_frame_obj(gm.code.clone(), line, Some(f.globals.clone()));
+            // SAFETY: `fo` is a frame object just made, referenced nowhere else yet.
+            let payload = unsafe { fo.payload_mut::<crate::types::traceback::FrameObj>() };
+            payload.locals = Some(frame::raw_locals(f));
+            fo
         }
     })
 }
