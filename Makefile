@@ -8,10 +8,14 @@ all: build example
 
 # pyc, libpyrt.a (full runtime) and libpyrt_lite.a (runtime without the embedded
 # parser/compiler, linked into programs that never name eval/exec/compile).
+# The lite runtime is compiled position-dependent: pyc links executables with -no-pie
+# (compiler/src/driver.rs), where non-PIC code is smaller and a little faster. `--target`
+# keeps the flag off build scripts and proc macros, which must stay PIC.
+HOST_TRIPLE := $(shell rustc -vV | sed -n 's/^host: //p')
 build:
 	$(CARGO) build --release --workspace
-	$(CARGO) build --release -p pyrt --no-default-features --target-dir target/lite
-	cp target/lite/release/libpyrt.a target/release/libpyrt_lite.a
+	RUSTFLAGS="-C relocation-model=static" $(CARGO) build --release -p pyrt --no-default-features --target $(HOST_TRIPLE) --target-dir target/lite
+	cp target/lite/$(HOST_TRIPLE)/release/libpyrt.a target/release/libpyrt_lite.a
 
 # A newcomer's first run: compile an example to a native binary and run it.
 example: build
