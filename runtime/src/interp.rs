@@ -1121,6 +1121,15 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
         crate::recursion::leave();
         return r;
     }
+    // `Node(left, right)`: a plain class, straight to the instance and its `__init__`
+    if callable.is_exact(types().type_) {
+        if let Some(init) = crate::types::class::plain_init(callable) {
+            crate::recursion::enter()?;
+            let r = crate::types::class::construct_plain(callable, &init, args);
+            crate::recursion::leave();
+            return r;
+        }
+    }
     // `d.get(k, 0)`, `parts.append(x)`: a method descriptor called with its receiver
     if let Some(method) = crate::types::descriptors::direct_method(callable, args) {
         crate::recursion::enter()?;

@@ -1085,11 +1085,36 @@ fn slot_index(o: &Obj) -> PyResult<Obj> {
 
 fn slot_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let Some(m) = o.ty().lookup(&crate::static_name!("__init__")) else { return Ok(none::none()) };
-    let r = call_unbound(&m, o, args, kw)?;
+    init_result(call_unbound(&m, o, args, kw)?)
+}
+
+fn init_result(r: Obj) -> PyResult<Obj> {
     if !none::is_none(&r) {
         return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
     }
     Ok(r)
+}
+
+/// The `__init__` of class `cls` (an exact `type` instance) when `cls(*args)` needs
+/// nothing but a bare instance and that call: `__new__` is `object.__new__`, `__init__`
+/// is defined in Python (not inherited from `object`), the class is not abstract.
+pub fn plain_init(cls: &Obj) -> Option<Obj> {
+    let t = as_type(cls);
+    let s = t.slots();
+    let object_new = crate::types::object::object_new as *const () as usize;
+    if s.new? as usize != object_new || s.init? as usize != slot_init as *const () as usize || t.has_flag(flags::IS_ABSTRACT) {
+        return None;
+    }
+    t.lookup(&crate::static_name!("__init__"))
+}
+
+/// `cls(*args)` for a class `plain_init` accepted, `init` being what it returned: what
+/// `type_call` does in that case (`object.__new__` then `__init__`), without going through
+/// the slots.
+pub fn construct_plain(cls: &Obj, init: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    let obj = crate::types::object::new_instance(as_type(cls));
+    init_result(call_unbound(init, &obj, args, &KwArgs::EMPTY)?)?;
+    Ok(obj)
 }
 
 fn slot_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
