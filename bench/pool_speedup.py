@@ -1,6 +1,7 @@
 # Parallel figure of `make bench`: a CPU-bound function mapped over N inputs, first
 # serially, then with multiprocessing.Pool(2) (fork start method unless argv[2] names
-# another). Prints the two wall times and their ratio (~2 on two idle cores).
+# another; argv[3] is the loop count of one task). Prints the two wall times and their
+# ratio (~2 on two idle cores once a task outweighs the pool's start and stop).
 import multiprocessing as mp
 import sys
 import time
@@ -17,7 +18,7 @@ def work(n):
 def main():
     items = int(sys.argv[1]) if len(sys.argv) > 1 else 16
     method = sys.argv[2] if len(sys.argv) > 2 else "fork"
-    size = 4000000
+    size = int(sys.argv[3]) if len(sys.argv) > 3 else 4000000
     t0 = time.perf_counter()
     serial = [work(size) for _ in range(items)]
     t1 = time.perf_counter()
