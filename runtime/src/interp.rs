@@ -1282,10 +1282,10 @@ pub fn exc_matches(e: &Obj, t: &Obj) -> bool {
 
 pub fn op_before_with(mgr: &Obj) -> PyResult<(Obj, Obj)> {
     let ty = mgr.ty();
-    let Some(enter) = ty.lookup_str("__enter__") else {
+    let Some(enter) = ty.lookup(&crate::static_name!("__enter__")) else {
         return Err(type_error(format!("'{}' object does not support the context manager protocol", mgr.type_name())));
     };
-    let Some(exit) = ty.lookup_str("__exit__") else {
+    let Some(exit) = ty.lookup(&crate::static_name!("__exit__")) else {
         return Err(type_error(format!(
             "'{}' object does not support the context manager protocol (missed __exit__ method)",
             mgr.type_name()
@@ -1293,8 +1293,8 @@ pub fn op_before_with(mgr: &Obj) -> PyResult<(Obj, Obj)> {
     };
     let owner = mgr.type_obj();
     let exit_b = types::descriptors::bind(&exit, Some(mgr), &owner)?;
-    let enter_b = types::descriptors::bind(&enter, Some(mgr), &owner)?;
-    let res = protocol::call(&enter_b, &[])?;
+    // `__enter__` is called with its receiver, without a bound method object
+    let res = types::descriptors::call_unbound(&enter, mgr, &[], &KwArgs::EMPTY)?;
     Ok((exit_b, res))
 }
 
