@@ -1097,7 +1097,8 @@ fn init_result(r: Obj) -> PyResult<Obj> {
 
 /// The `__init__` of class `cls` (an exact `type` instance) when `cls(*args)` needs
 /// nothing but a bare instance and that call: `__new__` is `object.__new__`, `__init__`
-/// is defined in Python (not inherited from `object`), the class is not abstract.
+/// comes from a class namespace (the `slot_init` slot; any callable, bound by
+/// `call_unbound`), the class is not abstract.
 pub fn plain_init(cls: &Obj) -> Option<Obj> {
     let t = as_type(cls);
     let s = t.slots();
