@@ -11,11 +11,15 @@ all: build example
 # The lite runtime is compiled position-dependent: pyc links executables with -no-pie
 # (compiler/src/driver.rs), where non-PIC code is smaller and a little faster. `--target`
 # keeps the flag off build scripts and proc macros, which must stay PIC.
+# no_backtrace.sh detaches Rust std's backtrace printer from both archives and builds
+# pyrt_no_backtrace.o, which stripped executables link instead (runtime/no_backtrace.c).
 HOST_TRIPLE := $(shell rustc -vV | sed -n 's/^host: //p')
 build:
 	$(CARGO) build --release --workspace
 	RUSTFLAGS="-C relocation-model=static" $(CARGO) build --release -p pyrt --no-default-features --target $(HOST_TRIPLE) --target-dir target/lite
 	cp target/lite/$(HOST_TRIPLE)/release/libpyrt.a target/release/libpyrt_lite.a
+	runtime/no_backtrace.sh target/release/libpyrt_lite.a target/release/pyrt_no_backtrace.o
+	runtime/no_backtrace.sh target/release/libpyrt.a target/release/pyrt_no_backtrace.o
 
 # A newcomer's first run: compile an example to a native binary and run it.
 example: build

@@ -163,7 +163,11 @@ pub struct LinkOptions {
 pub fn link(objs: &[PathBuf], out: &Path, o: &LinkOptions) -> Result<(), String> {
     let rt = find_runtime_lib(o.lite)?;
     let mut cmd = c_compiler();
-    cmd.args(objs).arg(&rt).arg("-o").arg(out).args(["-lm", "-lpthread", "-ldl", "-static-libgcc", "-Wl,--gc-sections"]);
+    cmd.args(objs);
+    if let Some(stub) = no_backtrace_stub(&rt, o) {
+        cmd.arg(stub);
+    }
+    cmd.arg(&rt).arg("-o").arg(out).args(["-lm", "-lpthread", "-ldl", "-static-libgcc", "-Wl,--gc-sections"]);
     let linux = cfg!(target_os = "linux");
     if linux {
         // a position-dependent executable needs no load-time relocations (-86 KB)
@@ -221,6 +225,14 @@ pub fn link(objs: &[PathBuf], out: &Path, o: &LinkOptions) -> Result<(), String>
     Ok(())
 }
 
+/// `pyrt_no_backtrace.o` beside the runtime library, for a stripped executable: it
+/// replaces Rust std's backtrace printer, ~210 KB that a stripped executable cannot use
+/// (runtime/no_backtrace.c). `None` (std's printer stays) when it is missing.
+fn no_backtrace_stub(rt: &Path, o: &LinkOptions) -> Option<PathBuf> {
+    let stub = rt.with_file_name("pyrt_no_backtrace.o");
+    (o.strip && stub.is_file()).then_some(stub)
+}
+
 /// Removes the unwind tables (.eh_frame and the LSDAs, 8% of hello world) from a stripped
 /// executable. The runtime is built with panic=abort, so nothing unwinds: the tables only
 /// served the backtrace of a Rust panic, which a stripped binary cannot symbolize anyway
@@ -253,7 +265,8 @@ fn link_cached(objs: &[PathBuf], out: &Path, o: &LinkOptions, cache: &ObjCache) 
     let md = std::fs::metadata(&rt).map_err(|e| format!("cannot read '{}': {}", rt.display(), diagnostics::io_error_text(&e)))?;
     let stamp = md.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let names: String = objs.iter().map(|p| format!("{}\n", p.file_name().unwrap_or_default().to_string_lossy())).collect();
-    let what = format!("{}|{}|{stamp}|{}|{}|{:?}", rt.display(), md.len(), o.strip, o.static_link, linker_choice());
+    let stub = no_backtrace_stub(&rt, o).is_some();
+    let what = format!("{}|{}|{stamp}|{}|{}|{:?}|{stub}", rt.display(), md.len(), o.strip, o.static_link, linker_choice());
     let k = crate::objcache::key(&[b"exe", crate::modgraph::compiler_identity().as_bytes(), what.as_bytes(), names.as_bytes()]);
     let cached = cache.exe_path(&k);
     if cached.is_file() && copy_replacing(&cached, out).is_ok() {

@@ -157,8 +157,7 @@ pub fn build_objects(program: &Program, o: &ObjectOptions, cache: &ObjCache) -> 
     let entry_key = objcache::key(&[b"entry", identity.as_bytes(), &bytes, table.as_bytes()]);
     if cache.lookup(&entry_key).is_none() {
         let ctx = Context::create();
-        let natives = codegen::native_modules_used(program);
-        let module = codegen::build_entry_module(&ctx, &bytes, &symbols, natives.as_deref())?;
+        let module = codegen::build_entry_module(&ctx, &bytes, &symbols, &codegen::start_up_enablers(program))?;
         let tm = codegen::host_target_machine(o.opt_level)?;
         let scratch = cache.scratch_path(&entry_key).map_err(|e| format!("cannot write to the object cache: {}", crate::diagnostics::io_error_text(&e)))?;
         codegen::write_object(&module, &tm, &scratch)?;

@@ -14,11 +14,13 @@ pub mod disasm;
 pub mod fstring;
 #[cfg(feature = "parser")]
 mod limits;
+pub mod method_tables;
 pub mod native_modules;
 #[cfg(feature = "parser")]
 pub mod parse;
 #[cfg(feature = "parser")]
 pub mod symtable;
+pub mod suggest;
 pub mod surrogates;
 
 #[cfg(feature = "parser")]

@@ -150,13 +150,14 @@ fn publish(f: FunctionValue<'_>) -> Result<(), String> {
 
 /// The entry module: `pyc_program` (the serialized program), `pyc_native_table` (the
 /// entries of every module, in `Program::code_objects` order, declared here and defined in
-/// the modules' objects) and `main`, which enables the native modules the program may
-/// import (`native_modules`; `None`: all of them) before it calls `pyrt_main`.
+/// the modules' objects) and `main`, which calls the runtime's `enablers` (`enablers`:
+/// the native modules the program may import, the method tables it may use) before it
+/// calls `pyrt_main`.
 pub fn build_entry_module<'ctx>(
     ctx: &'ctx Context,
     program_bytes: &[u8],
     symbols: &[Option<String>],
-    native_modules: Option<&[&str]>,
+    enablers: &[String],
 ) -> Result<Module<'ctx>, String> {
     let module = ctx.create_module("pyc_entry");
     module.set_triple(&TargetMachine::get_default_triple());
@@ -197,11 +198,7 @@ pub fn build_entry_module<'ctx>(
     let b = ctx.create_builder();
     b.position_at_end(ctx.append_basic_block(main, "entry"));
     let err = |e: inkwell::builder::BuilderError| format!("LLVM builder error: {e:?}");
-    let enablers: Vec<String> = match native_modules {
-        Some(names) => names.iter().map(|n| format!("pyrt_native_{n}")).collect(),
-        None => vec!["pyrt_enable_all_native_modules".to_string()],
-    };
-    for symbol in &enablers {
+    for symbol in enablers {
         let f = module.add_function(symbol, ctx.void_type().fn_type(&[], false), Some(Linkage::External));
         b.build_call(f, &[], "").map_err(err)?;
     }
@@ -246,7 +243,7 @@ pub fn needs_runtime_compiler(program: &pyc_frontend::bytecode::Program) -> bool
 /// The native modules `program` may import: every native module it names (names of import
 /// statements, and anything spelled the same: enabling too many only costs size), plus
 /// `builtins`; `None` (all) when it may import by a computed name at run time.
-pub fn native_modules_used(program: &pyc_frontend::bytecode::Program) -> Option<Vec<&'static str>> {
+fn native_modules_used(program: &pyc_frontend::bytecode::Program) -> Option<Vec<&'static str>> {
     let named = program_names(program);
     if uses_runtime_compiler(&named) {
         return None;
@@ -255,6 +252,44 @@ pub fn native_modules_used(program: &pyc_frontend::bytecode::Program) -> Option<
     let natives = pyc_frontend::native_modules::NATIVE_MODULES.iter().filter(|m| **m != "sys" && !m.contains('.'));
     let implied = implied_native_modules(program);
     Some(natives.copied().filter(|m| *m == "builtins" || named.contains(m) || implied.contains(m)).collect())
+}
+
+/// The runtime functions `main` calls before `pyrt_main`: `pyrt_native_<module>` for the
+/// native modules the program may import, `pyrt_methods_<type>` for the method tables it
+/// may use (or the enable-all variant of either).
+pub fn start_up_enablers(program: &pyc_frontend::bytecode::Program) -> Vec<String> {
+    let mut out: Vec<String> = match native_modules_used(program) {
+        Some(names) => names.iter().map(|n| format!("pyrt_native_{n}")).collect(),
+        None => vec!["pyrt_enable_all_native_modules".to_string()],
+    };
+    match method_tables_used(program) {
+        Some(tables) => out.extend(tables.iter().map(|t| t.to_string())),
+        None => out.push(pyc_frontend::method_tables::ENABLE_ALL.to_string()),
+    }
+    out
+}
+
+/// The method tables (pyc_frontend::method_tables) the program may use, from its words:
+/// every name of every code object (attributes included) and the identifiers inside its
+/// string constants; `None` (all) when it may run code compiled at run time or compute
+/// attribute names.
+fn method_tables_used(program: &pyc_frontend::bytecode::Program) -> Option<Vec<&'static str>> {
+    let mut words = program_names(program);
+    if uses_runtime_compiler(&words) {
+        return None;
+    }
+    fn strings<'p>(k: &'p pyc_frontend::bytecode::Constant, out: &mut std::collections::HashSet<&'p str>) {
+        use pyc_frontend::bytecode::Constant;
+        match k {
+            Constant::Str(t) => out.extend(pyc_frontend::method_tables::words_of(t)),
+            Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().for_each(|i| strings(i, out)),
+            _ => {}
+        }
+    }
+    for c in program.code_objects() {
+        c.consts.iter().for_each(|k| strings(k, &mut words));
+    }
+    pyc_frontend::method_tables::tables_needed(words.iter().copied())
 }
 
 /// Native modules a program needs without naming them, by a string it spells: the
@@ -284,8 +319,7 @@ pub fn build_module<'ctx>(
         stats.push(st);
     }
     let symbols: Vec<Option<String>> = stats.iter().flat_map(|s| s.symbols()).collect();
-    let natives = native_modules_used(program);
-    let entry = build_entry_module(ctx, &program.serialize(), &symbols, natives.as_deref())?;
+    let entry = build_entry_module(ctx, &program.serialize(), &symbols, &start_up_enablers(program))?;
     for part in parts {
         entry.link_in_module(part).map_err(|e| format!("LLVM module linking failed: {}", e.to_string()))?;
     }

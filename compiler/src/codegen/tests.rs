@@ -317,8 +317,11 @@ fn only_known_runtime_symbols_are_referenced() {
     let mut f = module.get_first_function();
     while let Some(func) = f {
         let name = func.get_name().to_str().unwrap().to_string();
-        // the entry's native-module enablers are declared per program (codegen/mod.rs)
-        let enabler = name.starts_with("pyrt_native_") || name == "pyrt_enable_all_native_modules";
+        // the entry's native-module and method-table enablers are declared per program (codegen/mod.rs)
+        let enabler = name.starts_with("pyrt_native_")
+            || name == "pyrt_enable_all_native_modules"
+            || name.starts_with("pyrt_methods_")
+            || name == pyc_frontend::method_tables::ENABLE_ALL;
         if func.count_basic_blocks() == 0 && !name.starts_with("llvm.") && !enabler {
             assert!(known.contains(&name.as_str()), "undeclared runtime symbol {name}");
         }

@@ -1390,13 +1390,32 @@ fn m_alloc(a: &[Obj]) -> PyResult<Obj> {
     Ok(int::from_usize(if n == 0 { 0 } else { n + 1 }))
 }
 
+/// The methods bytes and bytearray share: the core ones (`hex`: memoryview.hex calls it
+/// by name; `join`: re.sub calls it on its joiner), then the extension table when the
+/// program enabled it (`pyrt_methods_bytes`, types/mod.rs `MethodExtension`).
 fn shared_methods() -> Vec<MethodDef> {
+    use MethodDef::{Method as M, MethodKw as K};
+    let mut m = vec![
+        K { name: "hex", func: m_hex },
+        M { name: "join", func: m_join, min: 2, max: 2 },
+    ];
+    EXTRA.extend(&mut m);
+    m
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables bytes' and bytearray's extension table (called by the program's `main`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_bytes() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
     use MethodDef::{Method as M, MethodKw as K};
     vec![
         K { name: "decode", func: m_decode },
-        K { name: "hex", func: m_hex },
         MethodDef::ClassMethod { name: "fromhex", func: m_fromhex },
-        M { name: "join", func: m_join, min: 2, max: 2 },
         K { name: "split", func: m_split },
         K { name: "rsplit", func: m_rsplit },
         M { name: "strip", func: m_strip, min: 1, max: 2 },

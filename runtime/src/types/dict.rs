@@ -863,20 +863,35 @@ pub fn spec() -> TypeSpec {
     sl.init = Some(dict_init);
     s.methods = vec![
         MethodDef::Method { name: "get", func: m_get, min: 2, max: 3 },
+        MethodDef::Method { name: "keys", func: m_keys, min: 1, max: 1 },
+        MethodDef::Method { name: "values", func: m_values, min: 1, max: 1 },
+        MethodDef::Method { name: "items", func: m_items, min: 1, max: 1 },
+        MethodDef::Method { name: "copy", func: m_copy, min: 1, max: 1 },
+        MethodDef::Method { name: "__reversed__", func: m_reversed, min: 1, max: 1 },
+        MethodDef::Attr { name: "__hash__", value: none_attr },
+    ];
+    EXTRA.extend(&mut s.methods);
+    s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables dict's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_dict() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    vec![
         MethodDef::Method { name: "setdefault", func: m_setdefault, min: 2, max: 3 },
         MethodDef::Method { name: "pop", func: m_pop, min: 2, max: 3 },
         MethodDef::Method { name: "popitem", func: m_popitem, min: 1, max: 1 },
         MethodDef::MethodKw { name: "update", func: m_update },
-        MethodDef::Method { name: "keys", func: m_keys, min: 1, max: 1 },
-        MethodDef::Method { name: "values", func: m_values, min: 1, max: 1 },
-        MethodDef::Method { name: "items", func: m_items, min: 1, max: 1 },
         MethodDef::Method { name: "clear", func: m_clear, min: 1, max: 1 },
-        MethodDef::Method { name: "copy", func: m_copy, min: 1, max: 1 },
-        MethodDef::Method { name: "__reversed__", func: m_reversed, min: 1, max: 1 },
         MethodDef::ClassMethod { name: "fromkeys", func: m_fromkeys },
-        MethodDef::Attr { name: "__hash__", value: none_attr },
-    ];
-    s
+    ]
 }
 
 // ===================== views =====================

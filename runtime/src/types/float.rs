@@ -885,10 +885,6 @@ pub fn spec() -> TypeSpec {
     sl.float = Some(float_float);
     sl.new = Some(float_new);
     s.methods = vec![
-        MethodDef::Method { name: "is_integer", func: m_is_integer, min: 1, max: 1 },
-        MethodDef::Method { name: "as_integer_ratio", func: m_as_integer_ratio, min: 1, max: 1 },
-        MethodDef::Method { name: "conjugate", func: m_conjugate, min: 1, max: 1 },
-        MethodDef::Method { name: "hex", func: m_hex, min: 1, max: 1 },
         MethodDef::Method { name: "__trunc__", func: m_trunc, min: 1, max: 1 },
         MethodDef::Method { name: "__floor__", func: m_floor, min: 1, max: 1 },
         MethodDef::Method { name: "__ceil__", func: m_ceil, min: 1, max: 1 },
@@ -897,10 +893,29 @@ pub fn spec() -> TypeSpec {
         MethodDef::Method { name: "__divmod__", func: m_divmod, min: 2, max: 2 },
         MethodDef::Method { name: "__rdivmod__", func: m_rdivmod, min: 2, max: 2 },
         MethodDef::Method { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
-        MethodDef::ClassMethod { name: "fromhex", func: m_fromhex },
         MethodDef::ClassMethod { name: "__getformat__", func: m_getformat },
         MethodDef::Getter { name: "real", get: g_real },
         MethodDef::Getter { name: "imag", get: g_imag },
     ];
+    EXTRA.extend(&mut s.methods);
     s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables float's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_float() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    vec![
+        MethodDef::Method { name: "is_integer", func: m_is_integer, min: 1, max: 1 },
+        MethodDef::Method { name: "as_integer_ratio", func: m_as_integer_ratio, min: 1, max: 1 },
+        MethodDef::Method { name: "conjugate", func: m_conjugate, min: 1, max: 1 },
+        MethodDef::Method { name: "hex", func: m_hex, min: 1, max: 1 },
+        MethodDef::ClassMethod { name: "fromhex", func: m_fromhex },
+    ]
 }

@@ -1161,10 +1161,6 @@ pub fn spec() -> TypeSpec {
     sl.float = Some(int_float);
     sl.new = Some(int_new);
     s.methods = vec![
-        MethodDef::Method { name: "bit_length", func: m_bit_length, min: 1, max: 1 },
-        MethodDef::Method { name: "bit_count", func: m_bit_count, min: 1, max: 1 },
-        MethodDef::Method { name: "conjugate", func: m_conjugate, min: 1, max: 1 },
-        MethodDef::Method { name: "as_integer_ratio", func: m_as_integer_ratio, min: 1, max: 1 },
         MethodDef::Method { name: "__trunc__", func: m_trunc, min: 1, max: 1 },
         MethodDef::Method { name: "__floor__", func: m_trunc, min: 1, max: 1 },
         MethodDef::Method { name: "__ceil__", func: m_trunc, min: 1, max: 1 },
@@ -1174,13 +1170,32 @@ pub fn spec() -> TypeSpec {
         MethodDef::Method { name: "__rdivmod__", func: m_rdivmod, min: 2, max: 2 },
         MethodDef::Method { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
         MethodDef::Method { name: "__sizeof__", func: m_sizeof, min: 1, max: 1 },
-        MethodDef::MethodKw { name: "to_bytes", func: m_to_bytes },
-        MethodDef::ClassMethod { name: "from_bytes", func: m_from_bytes },
         MethodDef::Getter { name: "real", get: g_real },
         MethodDef::Getter { name: "imag", get: g_imag },
         MethodDef::Getter { name: "numerator", get: g_real },
         MethodDef::Getter { name: "denominator", get: g_denominator },
     ];
+    EXTRA.extend(&mut s.methods);
     let _ = none;
     s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables int's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_int() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    vec![
+        MethodDef::Method { name: "bit_length", func: m_bit_length, min: 1, max: 1 },
+        MethodDef::Method { name: "bit_count", func: m_bit_count, min: 1, max: 1 },
+        MethodDef::Method { name: "conjugate", func: m_conjugate, min: 1, max: 1 },
+        MethodDef::Method { name: "as_integer_ratio", func: m_as_integer_ratio, min: 1, max: 1 },
+        MethodDef::MethodKw { name: "to_bytes", func: m_to_bytes },
+        MethodDef::ClassMethod { name: "from_bytes", func: m_from_bytes },
+    ]
 }

@@ -1465,9 +1465,27 @@ pub fn spec() -> TypeSpec {
     sl.new = Some(list_new);
     sl.init = Some(list_init);
     s.methods = vec![
+        MethodDef::Method { name: "insert", func: m_insert, min: 3, max: 3 },
+        MethodDef::Method { name: "__reversed__", func: m_reversed, min: 1, max: 1 },
+        MethodDef::Attr { name: "__hash__", value: none_attr },
+    ];
+    EXTRA.extend(&mut s.methods);
+    s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables list's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_list() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    vec![
         MethodDef::Method { name: "append", func: m_append, min: 2, max: 2 },
         MethodDef::Method { name: "extend", func: m_extend, min: 2, max: 2 },
-        MethodDef::Method { name: "insert", func: m_insert, min: 3, max: 3 },
         MethodDef::Method { name: "pop", func: m_pop, min: 1, max: 2 },
         MethodDef::Method { name: "remove", func: m_remove, min: 2, max: 2 },
         MethodDef::Method { name: "index", func: m_index, min: 2, max: 4 },
@@ -1475,11 +1493,8 @@ pub fn spec() -> TypeSpec {
         MethodDef::Method { name: "clear", func: m_clear, min: 1, max: 1 },
         MethodDef::Method { name: "copy", func: m_copy, min: 1, max: 1 },
         MethodDef::Method { name: "reverse", func: m_reverse, min: 1, max: 1 },
-        MethodDef::Method { name: "__reversed__", func: m_reversed, min: 1, max: 1 },
         MethodDef::MethodKw { name: "sort", func: m_sort },
-        MethodDef::Attr { name: "__hash__", value: none_attr },
-    ];
-    s
+    ]
 }
 
 // ===================== iterators =====================

@@ -495,16 +495,33 @@ pub fn spec() -> TypeSpec {
     sl.setitem = Some(mv_setitem);
     sl.iter = Some(mv_iter);
     sl.new = Some(mv_new);
-    use MethodDef::{Getter as G, Method as M, MethodKw as K};
+    use MethodDef::Method as M;
     s.methods = vec![
+        M { name: "__enter__", func: m_enter, min: 1, max: 1 },
+        M { name: "__exit__", func: m_exit, min: 1, max: usize::MAX },
+    ];
+    EXTRA.extend(&mut s.methods);
+    s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables memoryview's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_memoryview() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    use MethodDef::{Getter as G, Method as M, MethodKw as K};
+    vec![
         K { name: "tobytes", func: m_tobytes },
         M { name: "tolist", func: m_tolist, min: 1, max: 1 },
         K { name: "hex", func: m_hex },
         M { name: "release", func: m_release, min: 1, max: 1 },
         M { name: "toreadonly", func: m_toreadonly, min: 1, max: 1 },
         K { name: "cast", func: m_cast },
-        M { name: "__enter__", func: m_enter, min: 1, max: 1 },
-        M { name: "__exit__", func: m_exit, min: 1, max: usize::MAX },
         G { name: "obj", get: g_obj },
         G { name: "nbytes", get: g_nbytes },
         G { name: "readonly", get: g_readonly },
@@ -517,6 +534,5 @@ pub fn spec() -> TypeSpec {
         G { name: "c_contiguous", get: g_contiguous },
         G { name: "f_contiguous", get: g_contiguous },
         G { name: "contiguous", get: g_contiguous },
-    ];
-    s
+    ]
 }

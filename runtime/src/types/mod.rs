@@ -72,6 +72,52 @@ impl TypeSpec {
     }
 }
 
+/// A built-in type's methods that executables link only when the program may use them
+/// (the names and the rule: pyc_frontend::method_tables). The type's `spec` references
+/// only this cell; the table function is referenced only by the type's
+/// `pyrt_methods_<type>` enabler, which the generated `main` calls before `pyrt_main`, so
+/// `--gc-sections` drops the methods of a program that never enables them.
+pub struct MethodExtension(std::sync::OnceLock<fn() -> Vec<MethodDef>>);
+
+impl MethodExtension {
+    pub const fn new() -> MethodExtension {
+        MethodExtension(std::sync::OnceLock::new())
+    }
+    /// Called by the type's enabler, before `init` creates the type.
+    pub fn enable(&self, table: fn() -> Vec<MethodDef>) {
+        let _ = self.0.set(table);
+    }
+    /// Appends the extension's methods to a spec's core table when the program enabled it.
+    pub fn extend(&self, methods: &mut Vec<MethodDef>) {
+        if let Some(table) = self.0.get() {
+            methods.extend(table());
+        }
+    }
+}
+
+/// Enables every extension table (programs that may compute attribute names).
+#[no_mangle]
+pub extern "C" fn pyrt_enable_all_methods() {
+    for (_, enable, _) in METHOD_EXTENSIONS {
+        enable();
+    }
+}
+
+/// Every extension: its enabler's name (as in pyc_frontend::method_tables), the enabler,
+/// and its table.
+const METHOD_EXTENSIONS: &[(&str, extern "C" fn(), fn() -> Vec<MethodDef>)] = &[
+    ("pyrt_methods_str", str::pyrt_methods_str, str::extra_methods),
+    ("pyrt_methods_bytes", bytes::pyrt_methods_bytes, bytes::extra_methods),
+    ("pyrt_methods_memoryview", memoryview::pyrt_methods_memoryview, memoryview::extra_methods),
+    ("pyrt_methods_float", float::pyrt_methods_float, float::extra_methods),
+    ("pyrt_methods_int", int::pyrt_methods_int, int::extra_methods),
+    ("pyrt_methods_list", list::pyrt_methods_list, list::extra_methods),
+    ("pyrt_methods_dict", dict::pyrt_methods_dict, dict::extra_methods),
+    ("pyrt_methods_set", set::pyrt_methods_set, set::extra_methods),
+    ("pyrt_methods_tuple", tuple::pyrt_methods_tuple, tuple::extra_methods),
+    ("pyrt_methods_range", range::pyrt_methods_range, range::extra_methods),
+];
+
 macro_rules! builtin_types {
     ($($field:ident),* $(,)?) => {
         /// Every built-in type object, created once by `init`.
@@ -260,4 +306,57 @@ pub fn init() {
     str::init_interning();
     exceptions::init();
     generic_alias::install();
+}
+
+#[cfg(test)]
+mod method_extension_tests {
+    use super::typeobj::MethodDef;
+
+    fn name(m: &MethodDef) -> &'static str {
+        match *m {
+            MethodDef::Method { name, .. }
+            | MethodDef::MethodKw { name, .. }
+            | MethodDef::ClassMethod { name, .. }
+            | MethodDef::StaticMethod { name, .. }
+            | MethodDef::Getter { name, .. }
+            | MethodDef::GetSet { name, .. }
+            | MethodDef::Attr { name, .. } => name,
+        }
+    }
+
+    /// Codegen enables tables by the frontend's lists: each must name exactly the methods
+    /// the runtime's table holds, and no core table may hold them too.
+    #[test]
+    fn extension_tables_match_frontend_lists() {
+        use pyc_frontend::method_tables::METHOD_TABLES;
+        assert_eq!(super::METHOD_EXTENSIONS.len(), METHOD_TABLES.len());
+        for (enabler, _, table) in super::METHOD_EXTENSIONS {
+            let listed = METHOD_TABLES.iter().find(|t| t.enabler == *enabler).expect("enabler missing from the frontend list");
+            let mut ours: Vec<&str> = table().iter().map(name).collect();
+            let mut theirs = listed.names.to_vec();
+            ours.sort();
+            theirs.sort();
+            assert_eq!(ours, theirs, "{enabler}: runtime table and frontend list disagree");
+        }
+        let cores = [
+            ("pyrt_methods_str", super::str::spec().methods),
+            ("pyrt_methods_bytes", super::bytes::spec().methods),
+            ("pyrt_methods_bytes", super::bytes::bytearray_spec().methods),
+            ("pyrt_methods_memoryview", super::memoryview::spec().methods),
+            ("pyrt_methods_float", super::float::spec().methods),
+            ("pyrt_methods_int", super::int::spec().methods),
+            ("pyrt_methods_list", super::list::spec().methods),
+            ("pyrt_methods_dict", super::dict::spec().methods),
+            ("pyrt_methods_set", super::set::spec().methods),
+            ("pyrt_methods_set", super::set::frozenset_spec().methods),
+            ("pyrt_methods_tuple", super::tuple::spec().methods),
+            ("pyrt_methods_range", super::range::spec().methods),
+        ];
+        for (enabler, core) in cores {
+            let listed = METHOD_TABLES.iter().find(|t| t.enabler == enabler).unwrap();
+            for m in &core {
+                assert!(!listed.names.contains(&name(m)), "{enabler}: {} is in both tables", name(m));
+            }
+        }
+    }
 }

@@ -499,15 +499,30 @@ pub fn spec() -> TypeSpec {
     sl.contains = Some(range_contains);
     sl.new = Some(range_new);
     s.methods = vec![
-        MethodDef::Method { name: "count", func: m_count, min: 2, max: 2 },
-        MethodDef::Method { name: "index", func: m_index, min: 2, max: 2 },
         MethodDef::Method { name: "__reversed__", func: m_reversed, min: 1, max: 1 },
         MethodDef::Method { name: "__reduce__", func: m_reduce, min: 1, max: 1 },
         MethodDef::Getter { name: "start", get: g_start },
         MethodDef::Getter { name: "stop", get: g_stop },
         MethodDef::Getter { name: "step", get: g_step },
     ];
+    EXTRA.extend(&mut s.methods);
     s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables range's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_range() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    vec![
+        MethodDef::Method { name: "count", func: m_count, min: 2, max: 2 },
+        MethodDef::Method { name: "index", func: m_index, min: 2, max: 2 },
+    ]
 }
 
 // ===================== range_iterator =====================

@@ -908,18 +908,59 @@ fn m_contains(a: &[Obj]) -> PyResult<Obj> {
     Ok(pybool::from_bool(contains(&a[0], &a[1])?))
 }
 
+/// The methods set and frozenset share: the core ones (`intersection`: dict views call it
+/// by name), then the extension table when the program enabled it (`pyrt_methods_set`,
+/// types/mod.rs `MethodExtension`).
 fn common_methods() -> Vec<MethodDef> {
+    let mut m = vec![
+        MethodDef::MethodKw { name: "intersection", func: m_intersection },
+        MethodDef::Method { name: "__contains__", func: m_contains, min: 2, max: 2 },
+    ];
+    COMMON_EXTRA.extend(&mut m);
+    m
+}
+
+static COMMON_EXTRA: super::MethodExtension = super::MethodExtension::new();
+static SET_EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables set's and frozenset's extension tables (called by the program's `main`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_set() {
+    COMMON_EXTRA.enable(common_extra_methods);
+    SET_EXTRA.enable(set_extra_methods);
+}
+
+fn common_extra_methods() -> Vec<MethodDef> {
     vec![
         MethodDef::Method { name: "copy", func: m_copy, min: 1, max: 1 },
         MethodDef::MethodKw { name: "union", func: m_union },
-        MethodDef::MethodKw { name: "intersection", func: m_intersection },
         MethodDef::MethodKw { name: "difference", func: m_difference },
         MethodDef::Method { name: "symmetric_difference", func: m_symmetric_difference, min: 2, max: 2 },
         MethodDef::Method { name: "issubset", func: m_issubset, min: 2, max: 2 },
         MethodDef::Method { name: "issuperset", func: m_issuperset, min: 2, max: 2 },
         MethodDef::Method { name: "isdisjoint", func: m_isdisjoint, min: 2, max: 2 },
-        MethodDef::Method { name: "__contains__", func: m_contains, min: 2, max: 2 },
     ]
+}
+
+fn set_extra_methods() -> Vec<MethodDef> {
+    vec![
+        MethodDef::Method { name: "add", func: m_add, min: 2, max: 2 },
+        MethodDef::Method { name: "remove", func: m_remove, min: 2, max: 2 },
+        MethodDef::Method { name: "discard", func: m_discard, min: 2, max: 2 },
+        MethodDef::Method { name: "pop", func: m_pop, min: 1, max: 1 },
+        MethodDef::Method { name: "clear", func: m_clear, min: 1, max: 1 },
+        MethodDef::MethodKw { name: "update", func: m_update },
+        MethodDef::MethodKw { name: "intersection_update", func: m_intersection_update },
+        MethodDef::MethodKw { name: "difference_update", func: m_difference_update },
+        MethodDef::Method { name: "symmetric_difference_update", func: m_symmetric_difference_update, min: 2, max: 2 },
+    ]
+}
+
+/// Every method of set's extension tables (the unit test's view of `pyrt_methods_set`).
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    let mut m = common_extra_methods();
+    m.extend(set_extra_methods());
+    m
 }
 
 fn common_slots(s: &mut TypeSpec) {
@@ -950,18 +991,8 @@ pub fn spec() -> TypeSpec {
     sl.new = Some(set_new);
     sl.init = Some(set_init);
     s.methods = common_methods();
-    s.methods.extend([
-        MethodDef::Method { name: "add", func: m_add, min: 2, max: 2 },
-        MethodDef::Method { name: "remove", func: m_remove, min: 2, max: 2 },
-        MethodDef::Method { name: "discard", func: m_discard, min: 2, max: 2 },
-        MethodDef::Method { name: "pop", func: m_pop, min: 1, max: 1 },
-        MethodDef::Method { name: "clear", func: m_clear, min: 1, max: 1 },
-        MethodDef::MethodKw { name: "update", func: m_update },
-        MethodDef::MethodKw { name: "intersection_update", func: m_intersection_update },
-        MethodDef::MethodKw { name: "difference_update", func: m_difference_update },
-        MethodDef::Method { name: "symmetric_difference_update", func: m_symmetric_difference_update, min: 2, max: 2 },
-        MethodDef::Attr { name: "__hash__", value: none_attr },
-    ]);
+    s.methods.push(MethodDef::Attr { name: "__hash__", value: none_attr });
+    SET_EXTRA.extend(&mut s.methods);
     s
 }
 

@@ -1790,8 +1790,29 @@ pub fn spec() -> TypeSpec {
     sl.number[BinOp::Mul as usize] = Some(str_mul);
     sl.number[BinOp::Mod as usize] = Some(str_mod);
     sl.new = Some(str_new);
-    use MethodDef::{Method as M, MethodKw as K};
+    use MethodDef::Method as M;
     s.methods = vec![
+        M { name: "join", func: m_join, min: 2, max: 2 },
+        M { name: "__format__", func: m_dunder_format, min: 2, max: 2 },
+        M { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
+        M { name: "__sizeof__", func: m_sizeof, min: 1, max: 1 },
+    ];
+    EXTRA.extend(&mut s.methods);
+    s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables str's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_str() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    use MethodDef::{Method as M, MethodKw as K};
+    vec![
         M { name: "upper", func: m_upper, min: 1, max: 1 },
         M { name: "lower", func: m_lower, min: 1, max: 1 },
         M { name: "casefold", func: m_casefold, min: 1, max: 1 },
@@ -1820,7 +1841,6 @@ pub fn spec() -> TypeSpec {
         K { name: "split", func: m_split },
         K { name: "rsplit", func: m_rsplit },
         K { name: "splitlines", func: m_splitlines },
-        M { name: "join", func: m_join, min: 2, max: 2 },
         M { name: "strip", func: m_strip, min: 1, max: 2 },
         M { name: "lstrip", func: m_lstrip, min: 1, max: 2 },
         M { name: "rstrip", func: m_rstrip, min: 1, max: 2 },
@@ -1836,14 +1856,10 @@ pub fn spec() -> TypeSpec {
         K { name: "expandtabs", func: m_expandtabs },
         K { name: "format", func: m_format },
         M { name: "format_map", func: m_format_map, min: 2, max: 2 },
-        M { name: "__format__", func: m_dunder_format, min: 2, max: 2 },
         K { name: "encode", func: m_encode },
         MethodDef::StaticMethod { name: "maketrans", func: m_maketrans },
         M { name: "translate", func: m_translate, min: 2, max: 2 },
-        M { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
-        M { name: "__sizeof__", func: m_sizeof, min: 1, max: 1 },
-    ];
-    s
+    ]
 }
 
 /// Byte offset helper for other modules: the byte index of code point `ci` in `o`.

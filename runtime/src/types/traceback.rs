@@ -922,8 +922,11 @@ fn fr(o: &Obj) -> &FrameObj {
 fn f_code(o: &Obj) -> PyResult<Obj> {
     Ok(fr(o).code.clone())
 }
+/// The line being run when the frame is still executing (CPython's frame objects are the
+/// live frames), else the line of the snapshot.
 fn f_lineno(o: &Obj) -> PyResult<Obj> {
-    Ok(crate::types::int::from_i64(fr(o).lineno as i64))
+    let line = still_running(fr(o).live, &fr(o).code).map_or(fr(o).lineno, |f| f.line());
+    Ok(crate::types::int::from_i64(line as i64))
 }
 fn f_globals(o: &Obj) -> PyResult<Obj> {
     Ok(fr(o).globals.clone().unwrap_or_else(crate::types::dict::new))
@@ -1048,67 +1051,9 @@ pub fn frame_spec() -> TypeSpec {
 mod suggestions {
     use super::*;
     use crate::types::exceptions::exc;
+    use pyc_frontend::suggest::{distance, max_distance};
 
     const MAX_CANDIDATE_ITEMS: usize = 750;
-    const MAX_STRING_SIZE: usize = 40;
-    const MOVE_COST: usize = 2;
-    const CASE_COST: usize = 1;
-
-    fn substitution_cost(a: u8, b: u8) -> usize {
-        if (a & 31) != (b & 31) {
-            return MOVE_COST;
-        }
-        if a == b {
-            return 0;
-        }
-        if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
-            return CASE_COST;
-        }
-        MOVE_COST
-    }
-
-    fn distance<'a>(mut a: &'a [u8], mut b: &'a [u8], max_cost: usize) -> usize {
-        while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
-            a = &a[1..];
-            b = &b[1..];
-        }
-        while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
-            a = &a[..a.len() - 1];
-            b = &b[..b.len() - 1];
-        }
-        if a.is_empty() || b.is_empty() {
-            return (a.len() + b.len()) * MOVE_COST;
-        }
-        if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
-            return max_cost + 1;
-        }
-        if b.len() < a.len() {
-            std::mem::swap(&mut a, &mut b);
-        }
-        if (b.len() - a.len()) * MOVE_COST > max_cost {
-            return max_cost + 1;
-        }
-        // One row of the edit-distance matrix, updated in place.
-        let mut row: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
-        let mut result = 0;
-        for (bi, &code) in b.iter().enumerate() {
-            let mut diag = bi * MOVE_COST;
-            result = diag;
-            let mut minimum = usize::MAX;
-            for (ai, &ac) in a.iter().enumerate() {
-                let substitute = diag + substitution_cost(code, ac);
-                diag = row[ai];
-                let insert_delete = result.min(diag) + MOVE_COST;
-                result = insert_delete.min(substitute);
-                row[ai] = result;
-                minimum = minimum.min(result);
-            }
-            if minimum > max_cost {
-                return max_cost + 1;
-            }
-        }
-        result
-    }
 
     fn calculate(dir: &[String], name: &str) -> Option<String> {
         if dir.len() >= MAX_CANDIDATE_ITEMS {
@@ -1120,9 +1065,9 @@ mod suggestions {
             if item == name {
                 continue;
             }
-            let max_distance = ((name.len() + item.len() + 3) * MOVE_COST / 6).min(best_dist.saturating_sub(1));
-            let d = distance(name.as_bytes(), item.as_bytes(), max_distance);
-            if d > max_distance {
+            let max = max_distance(name, item).min(best_dist.saturating_sub(1));
+            let d = distance(name.as_bytes(), item.as_bytes(), max);
+            if d > max {
                 continue;
             }
             if best.is_none() || d < best_dist {

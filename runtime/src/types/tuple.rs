@@ -314,11 +314,26 @@ pub fn spec() -> TypeSpec {
     sl.number[BinOp::Mul as usize] = Some(tuple_mul);
     sl.new = Some(tuple_new);
     s.methods = vec![
-        MethodDef::Method { name: "count", func: m_count, min: 2, max: 2 },
-        MethodDef::Method { name: "index", func: m_index, min: 2, max: 4 },
         MethodDef::Method { name: "__getnewargs__", func: m_getnewargs, min: 1, max: 1 },
     ];
+    EXTRA.extend(&mut s.methods);
     s
+}
+
+static EXTRA: super::MethodExtension = super::MethodExtension::new();
+
+/// Enables tuple's extension table (called by the program's `main`; types/mod.rs
+/// `MethodExtension`).
+#[no_mangle]
+pub extern "C" fn pyrt_methods_tuple() {
+    EXTRA.enable(extra_methods);
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    vec![
+        MethodDef::Method { name: "count", func: m_count, min: 2, max: 2 },
+        MethodDef::Method { name: "index", func: m_index, min: 2, max: 4 },
+    ]
 }
 
 // ===================== tuple_iterator =====================
