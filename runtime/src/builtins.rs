@@ -960,9 +960,31 @@ fn exec_env(name: &str, a: &[Obj]) -> PyResult<(Obj, Option<Obj>)> {
     Ok((g, l))
 }
 
-fn run_code(code: Obj, globals: Obj, locals: Option<Obj>) -> PyResult<Obj> {
-    let mut f = Frame::new(code, globals, locals, None);
+/// Runs `code` for exec/eval as CPython's `PyEval_EvalCode` does: no arguments and no
+/// closure are passed, so code that needs either raises the call's TypeError; generator,
+/// coroutine and async generator code is not run but returns its new generator object
+/// (which `exec` then discards).
+fn run_code(name: &str, code: Obj, globals: Obj, locals: Option<Obj>) -> PyResult<Obj> {
+    let co = code::as_code(&code).code;
+    if !co.freevars.is_empty() {
+        return Err(type_error(if name == "eval" {
+            "code object passed to eval() may not contain free variables".to_string()
+        } else {
+            format!("code object requires a closure of exactly length {}", co.freevars.len())
+        }));
+    }
+    use pyc_frontend::bytecode::code_flags as cf;
+    let has_params = co.argcount + co.kwonlyargcount > 0 || co.flags & (cf::VARARGS | cf::VARKEYWORDS) != 0;
+    let mut f = Frame::new(code.clone(), globals.clone(), locals, None);
+    if has_params {
+        // binding nothing gives CPython's "missing argument" errors, or empty *args/**kwargs
+        let func = types::function::new_function(code.clone(), globals, None, None, None, None);
+        crate::frame::bind_arguments(&func, &mut f.localsplus, &[], &KwArgs::EMPTY)?;
+    }
     f.init_cells(None);
+    if code::as_code(&code).is_generator() {
+        return Ok(types::generator::new_generator(Box::new(f)));
+    }
     crate::frame::run_frame(&mut f)
 }
 
@@ -976,7 +998,7 @@ fn b_exec(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         let text = source_of(&a[0], "exec")?;
         compile_to_code(&text, "<string>", pyc_frontend::Mode::Exec)?
     };
-    run_code(code, g, l)?;
+    run_code("exec", code, g, l)?;
     Ok(none::none())
 }
 
@@ -991,7 +1013,7 @@ fn b_eval(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         let text = text.trim_start_matches([' ', '\t']).to_string();
         compile_to_code(&text, "<string>", pyc_frontend::Mode::Eval)?
     };
-    run_code(code, g, l)
+    run_code("eval", code, g, l)
 }
 
 fn b_open(f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {

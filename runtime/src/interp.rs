@@ -883,8 +883,9 @@ pub fn op_unary(a: &Obj, op: u32) -> PyResult<Obj> {
     protocol::unary_op(a, op)
 }
 
+/// The bytecode's comparison: no recursion check between small ints (`protocol::richcompare`).
 pub fn op_compare(a: &Obj, b: &Obj, op: u32) -> PyResult<Obj> {
-    protocol::richcompare(a, b, CmpOp::from_u32(op))
+    crate::ops::richcompare(a, b, CmpOp::from_u32(op))
 }
 
 pub fn op_build_map(items: Vec<Obj>) -> PyResult<Obj> {
@@ -1098,6 +1099,12 @@ pub fn op_unpack_ex(s: &Obj, before: usize, after: usize) -> PyResult<Vec<Obj>> 
     Ok(out)
 }
 
+/// How CPython words the RecursionError of calling a class (heap types have no
+/// vectorcall in 3.11: `_PyObject_MakeTpCall` counts the level). Builtin calls keep the
+/// plain wording: CPython counts no level for most of them (METH_FASTCALL), so the
+/// RecursionError a chain through them meets is usually a Python frame's.
+const CALLING: &str = " while calling a Python object";
+
 /// A call with an optional kwnames tuple: the last `len(kwnames)` args are keyword values.
 /// `callable(*args)`: Python functions go straight to the frame fast path.
 #[inline]
@@ -1124,7 +1131,7 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
     // `Node(left, right)`: a plain class, straight to the instance and its `__init__`
     if callable.is_exact(types().type_) {
         if let Some(init) = crate::types::class::plain_init(callable) {
-            crate::recursion::enter()?;
+            crate::recursion::enter_for(CALLING)?;
             let r = crate::types::class::construct_plain(callable, &init, args);
             crate::recursion::leave();
             return r;

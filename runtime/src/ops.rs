@@ -236,7 +236,7 @@ pub fn richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
         };
         return Ok(pybool::from_bool(r));
     }
-    crate::recursion::enter()?;
+    crate::recursion::enter_for(" in comparison")?;
     let r = do_richcompare(a, b, op);
     crate::recursion::leave();
     r

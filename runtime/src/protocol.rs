@@ -72,7 +72,14 @@ pub fn hash(o: &Obj) -> PyResult<i64> {
 }
 
 /// Rich comparison with CPython's reflected-operand rules; returns the result object.
+/// This is the comparison runtime code makes (CPython's `PyObject_RichCompare`, used by
+/// `max`, `operator.lt`, list comparison...), which counts a recursion level even between
+/// two small ints; the bytecode's comparison (`interp::op_compare`) does not, as CPython's
+/// specialized `COMPARE_OP` does not.
 pub fn richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+    if a.is_small_int() && b.is_small_int() {
+        crate::recursion::check_for(" in comparison")?;
+    }
     crate::ops::richcompare(a, b, op)
 }
 

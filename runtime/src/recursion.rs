@@ -16,6 +16,13 @@ pub static pyrt_recursion_limit: AtomicU32 = AtomicU32::new(1000);
 /// Enters one level; RecursionError past the limit.
 #[inline(always)]
 pub fn enter() -> PyResult<()> {
+    enter_for("")
+}
+
+/// Enters one level for work that CPython guards with `_Py_EnterRecursiveCall(what)`
+/// (" in comparison", ...): past the limit, the RecursionError's message ends in `what`.
+#[inline(always)]
+pub fn enter_for(what: &'static str) -> PyResult<()> {
     // A due collection is requested through the eval breaker (gc.rs), served here.
     crate::gil::check_point()?;
     // SAFETY: the thread state is this thread's own.
@@ -23,9 +30,25 @@ pub fn enter() -> PyResult<()> {
     t.depth += 1;
     if t.depth > limit() || stack_is_low(t) {
         t.depth -= 1;
-        return Err(crate::errors::recursion_error("maximum recursion depth exceeded"));
+        return Err(exceeded(what));
     }
     Ok(())
+}
+
+/// The check of `enter_for(what)` without entering, for work that cannot recurse but that
+/// CPython counts as a level all the same (a comparison of two small ints made by C code:
+/// `max`, `operator.lt`, list comparison), so the limit is hit where CPython hits it.
+#[inline]
+pub fn check_for(what: &'static str) -> PyResult<()> {
+    if depth() >= limit() {
+        return Err(exceeded(what));
+    }
+    Ok(())
+}
+
+#[cold]
+fn exceeded(what: &'static str) -> crate::object::PyErr {
+    crate::errors::recursion_error(format!("maximum recursion depth exceeded{what}"))
 }
 
 /// Bytes of C stack kept free below the deepest Python call: enough for the runtime

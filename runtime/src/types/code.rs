@@ -264,6 +264,137 @@ fn m_positions(a: &[Obj]) -> PyResult<Obj> {
     crate::protocol::iter(&types::list::new(items.collect()))
 }
 
+// ----- code.replace -----
+
+/// The `co_flags` bits that shape a frame's locals and argument binding: changing them
+/// would make the bytecode and the frame layout disagree, so `replace` refuses.
+const LAYOUT_FLAGS: u32 = {
+    use pyc_frontend::bytecode::code_flags as cf;
+    cf::OPTIMIZED | cf::NEWLOCALS | cf::VARARGS | cf::VARKEYWORDS
+};
+/// The bits that choose what a call of the code makes (function result, generator,
+/// coroutine, async generator): the native entry was lowered for one of those kinds.
+const KIND_FLAGS: u32 = {
+    use pyc_frontend::bytecode::code_flags as cf;
+    cf::GENERATOR | cf::COROUTINE | cf::ASYNC_GENERATOR
+};
+
+/// What `replace` may change; the rest of a code object stays that of the original.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Replacement {
+    flags: u32,
+    first_line: u32,
+    name: String,
+    qualname: String,
+    filename: String,
+}
+
+/// Replaced code objects by (original bytecode, replacement): `replace` leaks the new
+/// bytecode (code objects hold `&'static CodeObject`) and makes the object immortal (a
+/// code object with a native entry must outlive every call site that cached it, see
+/// `frame::direct_target`), so the same replacement is made once and shared.
+type ReplaceCache = std::collections::HashMap<(usize, Replacement), Obj>;
+static REPLACED: crate::gil::GilCell<std::cell::RefCell<Option<ReplaceCache>>> =
+    crate::gil::GilCell::new(std::cell::RefCell::new(None));
+
+/// A `replace()` keyword argument that must be a str.
+fn str_arg(name: &str, v: &Obj) -> PyResult<String> {
+    match pystr::as_str(v) {
+        Some(s) if v.isinstance(types().str) => Ok(s.to_string()),
+        _ => Err(crate::errors::type_error(format!("replace() argument '{}' must be str, not {}", name, v.type_name()))),
+    }
+}
+
+/// A `replace()` keyword argument that must be a non-negative int fitting 32 bits.
+fn u32_arg(name: &str, v: &Obj) -> PyResult<u32> {
+    let n = crate::protocol::index_i64(v)?;
+    u32::try_from(n).map_err(|_| crate::errors::value_error(format!("{} must be a positive integer", name)))
+}
+
+/// `code.replace(**changes)`: a copy with `co_flags`, `co_firstlineno`, `co_name`,
+/// `co_qualname` or `co_filename` replaced (what `types.coroutine` and decorators that
+/// rename functions use). The copy shares the original's constants and, unless the change
+/// alters what a call makes or how a frame is laid out, its native entry. Replacing the
+/// bytecode itself or its tables (`co_code`, `co_consts`, ...) is not supported.
+fn m_replace(o: &Obj, args: &[Obj], kw: &super::typeobj::KwArgs) -> PyResult<Obj> {
+    if !args.is_empty() {
+        return Err(crate::errors::type_error("replace() takes no positional arguments"));
+    }
+    let c = as_code(o);
+    let orig = c.code;
+    let mut r = Replacement {
+        flags: orig.flags,
+        first_line: orig.first_line,
+        name: orig.name.clone(),
+        qualname: orig.qualname.clone(),
+        filename: orig.filename.clone(),
+    };
+    for (k, v) in kw.iter() {
+        let key = pystr::as_str(k).unwrap_or("");
+        match key {
+            "co_flags" => r.flags = u32_arg("co_flags", v)?,
+            "co_firstlineno" => r.first_line = u32_arg("co_firstlineno", v)?,
+            "co_name" => r.name = str_arg(key, v)?,
+            "co_qualname" => r.qualname = str_arg(key, v)?,
+            "co_filename" => r.filename = str_arg(key, v)?,
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals" | "co_stacksize"
+            | "co_code" | "co_consts" | "co_names" | "co_varnames" | "co_freevars" | "co_cellvars"
+            | "co_linetable" | "co_exceptiontable" => {
+                return Err(crate::errors::not_implemented_error(format!("code.replace({}=...) is not supported", key)));
+            }
+            _ => return Err(crate::errors::type_error(format!("'{}' is an invalid keyword argument for replace()", key))),
+        }
+    }
+    if (r.flags ^ orig.flags) & LAYOUT_FLAGS != 0 {
+        return Err(crate::errors::value_error("code.replace(): changing the co_flags bits 0xf (locals layout, *args, **kwargs) is not supported"));
+    }
+    let key = (orig as *const CodeObject as usize, r.clone());
+    if let Some(hit) = REPLACED.with(|m| m.borrow().as_ref().and_then(|m| m.get(&key).cloned())) {
+        return Ok(hit);
+    }
+    let new = replaced(c, r);
+    REPLACED.with(|m| m.borrow_mut().get_or_insert_with(Default::default).insert(key, new.clone()));
+    Ok(new)
+}
+
+/// The immortal copy of `c` with replacement `r` applied.
+fn replaced(c: &CodeObj, r: Replacement) -> Obj {
+    let mut code = c.code.clone();
+    let same_kind = (r.flags ^ code.flags) & KIND_FLAGS == 0;
+    code.flags = r.flags;
+    code.first_line = r.first_line;
+    code.name = r.name;
+    code.qualname = r.qualname;
+    code.filename = r.filename;
+    let code: &'static CodeObject = Box::leak(Box::new(code));
+    let names = [pystr::intern(&code.name), pystr::new(&code.qualname), pystr::new(&code.filename)];
+    for n in &names {
+        n.make_immortal();
+    }
+    let [name, qualname, filename] = names;
+    let obj = alloc(
+        types().code,
+        CodeObj {
+            head: header(),
+            code,
+            consts: c.consts.clone(),
+            names: c.names.clone(),
+            localsplus_names: c.localsplus_names.clone(),
+            name,
+            qualname,
+            filename,
+            source: c.source,
+            index: u32::MAX,
+            // the native body does not depend on the names, lines or the other flags
+            native: c.native.filter(|_| same_kind),
+            info: call_info(code),
+            global_cache: (0..code.names.len()).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect(),
+        },
+    );
+    obj.make_immortal();
+    obj
+}
+
 pub fn spec() -> TypeSpec {
     let mut s = TypeSpec::new("code", std::mem::size_of::<CodeObj>(), drop_as::<CodeObj>);
     s.final_ = true;
@@ -285,6 +416,7 @@ pub fn spec() -> TypeSpec {
         MethodDef::Getter { name: "co_names", get: g_names },
         MethodDef::Getter { name: "co_consts", get: g_consts },
         MethodDef::Method { name: "co_positions", func: m_positions, min: 1, max: 1 },
+        MethodDef::MethodKw { name: "replace", func: m_replace },
     ];
     s
 }

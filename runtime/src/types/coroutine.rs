@@ -89,6 +89,15 @@ pub fn is_coroutine(o: &Obj) -> bool {
     !o.is_small_int() && o.is_exact(types().coroutine)
 }
 
+/// A generator-based coroutine: a generator whose code has `CO_ITERABLE_COROUTINE`
+/// (set by `types.coroutine`), which `await` accepts as it is.
+pub fn is_iterable_coroutine(o: &Obj) -> bool {
+    use pyc_frontend::bytecode::code_flags::ITERABLE_COROUTINE;
+    !o.is_small_int()
+        && o.is_exact(types().generator)
+        && crate::types::code::as_code(&generator::gen_mut(o).code).code.flags & ITERABLE_COROUTINE != 0
+}
+
 // ----- coroutine_wrapper -----
 
 #[repr(C)]
@@ -188,6 +197,9 @@ pub fn op_get_awaitable(o: &Obj, w: u32) -> PyResult<Obj> {
         }
         return Ok(o.clone());
     }
+    if is_iterable_coroutine(o) {
+        return Ok(o.clone());
+    }
     let Some(m) = o.ty().lookup_str("__await__") else {
         let tn = o.type_name();
         return Err(type_error(match w {
@@ -197,7 +209,7 @@ pub fn op_get_awaitable(o: &Obj, w: u32) -> PyResult<Obj> {
         }));
     };
     let it = call_special(&m, o)?;
-    if is_coroutine(&it) {
+    if is_coroutine(&it) || is_iterable_coroutine(&it) {
         return Err(type_error("__await__() returned a coroutine"));
     }
     if it.is_small_int() || it.ty().slots().next.is_none() {

@@ -525,9 +525,18 @@ fn g_code(g: &Obj) -> PyResult<Obj> {
     Ok(gen_mut(g).code.clone())
 }
 /// A snapshot of the suspended generator's frame (code, current line, globals, the
-/// locals `f_locals` shows); None once it has finished, as in CPython.
+/// locals `f_locals` shows), or of its running frame; None once it has finished, as in
+/// CPython.
 fn g_frame(g: &Obj) -> PyResult<Obj> {
     let gm = gen_mut(g);
+    // (`running` with the frame still held: a `yield from` delegating a throw or close)
+    if gm.running && gm.frame.is_none() {
+        return Ok(match running_frame(g) {
+            Some(f) => crate::types::traceback::snapshot(f, f.line(), None),
+            // running on another thread's stack, which this thread cannot walk
+            None => none::none(),
+        });
+    }
     Ok(match &gm.frame {
         None => none::none(),
         Some(f) => {
@@ -539,6 +548,21 @@ fn g_frame(g: &Obj) -> PyResult<Obj> {
             fo
         }
     })
+}
+/// The frame of running generator `g` on this thread's frame stack: while it runs, its
+/// generator does not hold it (`resume` has it), but the frame names its generator.
+fn running_frame(g: &Obj) -> Option<&'static Frame> {
+    let mut cur = frame::current() as *const Frame;
+    while !cur.is_null() {
+        // SAFETY: frames on the current thread's stack are alive until they are popped,
+        // which is after this getter returns.
+        let f = unsafe { &*cur };
+        if f.generator == g.raw() {
+            return Some(f);
+        }
+        cur = f.prev;
+    }
+    None
 }
 fn g_yieldfrom(g: &Obj) -> PyResult<Obj> {
     Ok(yield_from_target(g).unwrap_or_else(none::none))
