@@ -282,7 +282,7 @@ unsafe fn seq_slot(o: u64, k: u64, read: bool) -> Option<*mut Obj> {
     let items: &mut [Obj] = if obj.is_exact(t.list) {
         &mut obj.payload_mut::<list::ListObj>().items
     } else if read && obj.is_exact(t.tuple) {
-        &mut obj.payload_mut::<tuple::TupleObj>().items
+        obj.payload_mut::<tuple::TupleObj>().items_mut()
     } else {
         return None;
     };
@@ -498,7 +498,7 @@ pub unsafe extern "C" fn pyrt_dict_merge(func: u64, d: u64, m: u64) -> i32 {
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_list_to_tuple(l: u64) -> u64 {
-    tuple::new(list::as_slice_opt(b(&l)).map(|s| s.to_vec()).unwrap_or_default()).into_raw()
+    tuple::from_slice(list::as_slice_opt(b(&l)).unwrap_or_default()).into_raw()
 }
 
 #[no_mangle]

@@ -28,9 +28,16 @@
 //!   entry of the module dict at `offset` whose version tag was `index` (tags change on
 //!   every mutation and are never shared, so an equal tag means that dict, unchanged).
 //!
+//! * `CLASS_OF`: the receiver is the class itself (`Base.__init__(self, ...)`,
+//!   `Cls.CONSTANT`): `type` is that class (not the receiver's type), its metatype is
+//!   exactly `type` with no data descriptor of the name, and `value` (borrowed, as for
+//!   `CLASS`) is what the class's MRO holds: a plain value or a function / method or
+//!   slot descriptor, which a class look-up returns unchanged. Checked only by the fill
+//!   functions: the inline check compares the receiver's type, which is the metatype.
+//!
 //! Types whose attribute access is not the generic one (`__getattribute__`,
 //! `__getattr__`, `__setattr__`, `__delattr__`) never get an entry, nor do classes
-//! themselves. Entries live in the module objects' data (plain memory: inherited by
+//! with another metatype. Entries live in the module objects' data (plain memory: inherited by
 //! `fork`, touched only with the GIL held), so no thread sees a half-written entry.
 
 use crate::errors::{set_current, to_abi, to_status};
@@ -58,6 +65,8 @@ pub const SLOT: u64 = 1;
 pub const MEMBER: u64 = 2;
 pub const CLASS: u64 = 3;
 pub const MODULE: u64 = 4;
+/// Runtime-only kind (the IR's kind switch treats it as a miss).
+pub const CLASS_OF: u64 = 5;
 /// `index` of a `CLASS` entry whose name is not in the type's key table.
 pub const NO_KEY: u64 = u32::MAX as u64;
 
@@ -157,6 +166,24 @@ fn module_entry(o: &Obj, name: &Obj) -> Option<Entry> {
     Some(Entry::new(MODULE, ty.dict_offset, dict::version_tag(d), v.raw()))
 }
 
+/// `CLASS_OF` for `cls.name` when the look-up is the plain one described there.
+fn class_of_entry(cls: &Obj, name: &Obj) -> Option<Entry> {
+    let meta = types().type_;
+    if !cls.is_exact(meta) {
+        return None;
+    }
+    if meta.lookup(name).is_some_and(|m| m.ty().slots().descr_set.is_some()) {
+        return None;
+    }
+    let d = crate::types::typeobj::as_type(cls).lookup(name)?;
+    let t = types();
+    let returned_as_is = d.ty().slots().descr_get.is_none()
+        || d.is_exact(t.function)
+        || d.is_exact(t.method_descriptor)
+        || d.is_exact(t.wrapper_descriptor);
+    returned_as_is.then(|| Entry::new(CLASS_OF, 0, 0, d.raw()))
+}
+
 /// The entry for loading `o.name` (`method`: for `LOAD_METHOD`), if one describes it.
 /// Runs no Python code.
 fn load_entry(o: &Obj, name: &Obj, method: bool) -> Option<Entry> {
@@ -166,6 +193,9 @@ fn load_entry(o: &Obj, name: &Obj, method: bool) -> Option<Entry> {
     let ty = o.ty();
     if o.is_exact(types().module) {
         return module_entry(o, name);
+    }
+    if is_type(o) {
+        return class_of_entry(o, name);
     }
     if !generic_getattro(ty) || is_type(o) {
         return None;
@@ -223,7 +253,7 @@ fn find(site: &[[u64; WORDS]; ENTRIES], ty: &TypeObject) -> Option<[u64; WORDS]>
 /// the site alone when `e` is None (its entries are still exact for their types).
 fn refill(site: &mut [[u64; WORDS]; ENTRIES], o: &Obj, e: Option<Entry>) {
     let Some(e) = e else { return };
-    let ty = o.ty();
+    let ty = if e.kind == CLASS_OF { crate::types::typeobj::as_type(o) } else { o.ty() };
     let k = match site.iter().position(|w| w[TY] == ty.ptr() as u64).or_else(|| site.iter().position(|w| w[TY] == 0)) {
         Some(k) => k,
         None => {
@@ -260,6 +290,7 @@ fn load_by_entry(e: &[u64; WORDS], o: &Obj) -> Option<(Option<Obj>, Obj)> {
             let d = crate::object::dict_slot(o)?.as_ref()?;
             (dict::version_tag(d) == e[INDEX]).then(|| (None, cached()))
         }
+        CLASS_OF => Some((None, cached())),
         _ => None,
     }
 }
@@ -269,8 +300,14 @@ fn load_by_site(cache: *mut u64, o: &Obj) -> Option<(Option<Obj>, Obj)> {
     if o.is_small_int() {
         return None;
     }
+    // A class finds its CLASS_OF entries under its own address.
+    let key = if is_type(o) { crate::types::typeobj::as_type(o) } else { o.ty() };
     // SAFETY: see `site`.
-    load_by_entry(&find(unsafe { site(cache) }, o.ty())?, o)
+    let e = find(unsafe { site(cache) }, key)?;
+    if (e[KIND] == CLASS_OF) != is_type(o) {
+        return None; // an entry for instances of `o`, or one for the class `o.ty()` itself
+    }
+    load_by_entry(&e, o)
 }
 
 fn name_of(f: *mut Frame, i: u32) -> &'static Obj {

@@ -236,6 +236,7 @@ pub fn on_dealloc(_h: *mut ObjHeader) {
 ///
 /// # Safety
 /// `h` must be a freshly allocated container.
+#[inline(always)] // every allocation of a container passes here
 pub unsafe fn track_new(h: *mut ObjHeader) {
     let s = lists();
     let g = head_of(h);

@@ -366,7 +366,7 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
             }
             Instr::ListToTuple => {
                 let l = pop!(f);
-                push!(f, tuple::new(list::as_slice_opt(&l).map(|s| s.to_vec()).unwrap_or_default()));
+                push!(f, tuple::from_slice(list::as_slice_opt(&l).unwrap_or_default()));
             }
             Instr::FormatValue(flags) => {
                 let spec = if flags & format_flags::HAVE_SPEC != 0 { Some(pop!(f)) } else { None };

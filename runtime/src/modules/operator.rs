@@ -233,7 +233,7 @@ fn itemgetter_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if args.is_empty() {
         return Err(type_error("itemgetter expected 1 argument, got 0"));
     }
-    Ok(alloc(as_type(cls), ItemGetter { head: header(), items: tuple::new(args.to_vec()) }))
+    Ok(alloc(as_type(cls), ItemGetter { head: header(), items: tuple::from_slice(args) }))
 }
 
 fn itemgetter_call(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
@@ -283,7 +283,7 @@ fn attrgetter_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if args.iter().any(|a| pystr::as_str(a).is_none()) {
         return Err(type_error("attribute name must be a string"));
     }
-    Ok(alloc(as_type(cls), ItemGetter { head: header(), items: tuple::new(args.to_vec()) }))
+    Ok(alloc(as_type(cls), ItemGetter { head: header(), items: tuple::from_slice(args) }))
 }
 
 /// Follows a dotted attribute path from `o`.
@@ -336,7 +336,7 @@ fn methodcaller_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     for (k, v) in kw.iter() {
         dict::set_item(&kwargs, k.clone(), v.clone())?;
     }
-    let m = MethodCaller { head: header(), name: pystr::intern_obj(name), args: tuple::new(rest.to_vec()), kwargs };
+    let m = MethodCaller { head: header(), name: pystr::intern_obj(name), args: tuple::from_slice(rest), kwargs };
     Ok(alloc(as_type(cls), m))
 }
 

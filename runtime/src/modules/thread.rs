@@ -651,7 +651,7 @@ fn local_new(cls: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         }
         Some(d)
     };
-    let o = alloc(ty, LocalObj { head: header(), dicts: RefCell::new(HashMap::new()), args: tuple::new(a.to_vec()), kwargs });
+    let o = alloc(ty, LocalObj { head: header(), dicts: RefCell::new(HashMap::new()), args: tuple::from_slice(a), kwargs });
     local(&o).dicts.borrow_mut().insert(gil::ident(), dict::new());
     install_dict(&o, gil::ident());
     LOCALS.with(|l| l.borrow_mut().push(o.raw()));

@@ -1477,8 +1477,12 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
     let slots_start = basicsize;
     basicsize += 8 * slot_names.len();
     let inherit = base.flags.get() & !(flags::BASETYPE | flags::HEAPTYPE | flags::SLOTS_ONLY | flags::IS_ABSTRACT);
-    // A dict slot added by a heap type holds compact attribute storage (instance_attrs).
-    let compact = if added_dict { flags::INLINE_VALUES } else { 0 };
+    // A dict slot added by a heap type holds compact attribute storage (instance_attrs),
+    // and so does the dict slot of a built-in exception base: the exception code reaches
+    // that slot only through instance_attrs (traverse, clear, `__reduce__`), so a raised
+    // subclass instance gets its attributes without a dict and through the site caches.
+    let exception_dict = !base.is_heap_type() && base.dict_offset != 0 && base.is_subtype(crate::types::exceptions::exc().base_exception);
+    let compact = if added_dict || exception_dict { flags::INLINE_VALUES } else { 0 };
     let fl = flags::HEAPTYPE | flags::BASETYPE | inherit | compact;
     let mro_rest = c3_mro(&base_list)?;
 

@@ -4,7 +4,8 @@
 //! `__init__`, `__str__`, `__repr__` with CPython's rules, and the `exc()` registry.
 //!
 //! Every exception instance has an instance dict (`__notes__` and user attributes live
-//! there); user subclasses share the layout. Extra fields are exposed through member
+//! there); user subclasses share the layout, their dict slot holding compact attribute
+//! storage (`instance_attrs`), so code here reaches it only through that module. Extra fields are exposed through member
 //! descriptors (`descriptors::new_member` with `MemberKind::ExcField`).
 
 use crate::errors::{type_error, value_error};
@@ -261,7 +262,28 @@ pub fn is_exception_type(o: &Obj) -> bool {
     crate::types::typeobj::downcast_type(o).map_or(false, |t| t.has_flag(flags::BASE_EXC_SUBCLASS))
 }
 
+/// `family_extra_len` of `ty`, remembered by type version (versions are never reused,
+/// and a changed class only misses).
 fn extra_len(ty: &TypeObject) -> usize {
+    thread_local! {
+        static SEEN: std::cell::Cell<[(u64, u8); 4]> = const { std::cell::Cell::new([(0, 0); 4]) };
+    }
+    let v = ty.version.get();
+    SEEN.with(|c| {
+        let mut seen = c.get();
+        let k = (v & 3) as usize;
+        if seen[k].0 == v && v != 0 {
+            return seen[k].1 as usize;
+        }
+        let n = family_extra_len(ty);
+        seen[k] = (v, n as u8);
+        c.set(seen);
+        n
+    })
+}
+
+/// How many family-specific fields (`ExceptionObj::extra`) instances of `ty` carry.
+fn family_extra_len(ty: &TypeObject) -> usize {
     let e = exc();
     if ty.is_subtype(e.syntax_error) {
         8
@@ -373,13 +395,19 @@ fn check_no_kw(cls: &TypeObject, kw: &KwArgs) -> PyResult<()> {
 
 fn base_new(cls: &Obj, args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     let t = crate::types::typeobj::as_type(cls);
-    Ok(alloc_exc(t, tuple::new(args.to_vec())))
+    Ok(alloc_exc(t, tuple::from_slice(args)))
 }
 
 fn base_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     check_no_kw(o.ty(), kw)?;
     if let Some(p) = payload(o) {
-        p.args = tuple::new(args.to_vec());
+        // `__new__` stored these very arguments already (the usual `E(x)` call, and
+        // `Base.__init__(self, x)` passing on what the subclass's `__init__` got).
+        let same = tuple::as_slice(&p.args).is_some_and(|old| old.len() == args.len() && old.iter().zip(args).all(|(a, b)| a.is(b)));
+        if same {
+            return Ok(none::none());
+        }
+        p.args = tuple::from_slice(args);
     }
     Ok(none::none())
 }
@@ -412,7 +440,7 @@ fn base_repr(o: &Obj) -> PyResult<Obj> {
 /// multiprocessing, which sends a worker's exception to the parent) keeps the arguments.
 fn exc_reduce(a: &[Obj]) -> PyResult<Obj> {
     let ty = a[0].type_obj();
-    let d = crate::types::object::instance_dict(&a[0]).filter(|d| crate::types::dict::len(d) > 0);
+    let d = crate::types::object::instance_dict_or_create(&a[0]).filter(|d| crate::types::dict::len(d) > 0);
     Ok(match d {
         Some(d) => crate::types::tuple::new(vec![ty, args(&a[0]), d]),
         None => crate::types::tuple::pair(ty, args(&a[0])),
@@ -547,7 +575,7 @@ fn system_exit_init(o: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let code = match a.len() {
         0 => None,
         1 => Some(a[0].clone()),
-        _ => Some(tuple::new(a.to_vec())),
+        _ => Some(tuple::from_slice(a)),
     };
     set_field(o, 0, code);
     Ok(none::none())
@@ -565,7 +593,7 @@ fn init_with_kw(o: &Obj, a: &[Obj], kw: &KwArgs, allowed: &[(&str, usize)]) -> P
         }
     }
     if let Some(p) = payload(o) {
-        p.args = tuple::new(a.to_vec());
+        p.args = tuple::from_slice(a);
     }
     Ok(())
 }
@@ -645,7 +673,7 @@ fn os_error_new(cls: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if !kw.is_empty() && t.slots().init.map_or(true, |f| f as usize == os_error_init as *const () as usize) {
         return Err(type_error(format!("{}() takes no keyword arguments", t.name())));
     }
-    let e = alloc_exc(t, tuple::new(a.to_vec()));
+    let e = alloc_exc(t, tuple::from_slice(a));
     os_error_parse(&e, a);
     Ok(e)
 }
@@ -656,7 +684,7 @@ fn os_error_init(o: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     if let Some(p) = payload(o) {
         let same = tuple::as_slice(&p.args).map_or(false, |s| s.len() == a.len() && s.iter().zip(a).all(|(x, y)| x.is(y)));
         if !same {
-            p.args = tuple::new(a.to_vec());
+            p.args = tuple::from_slice(a);
             os_error_parse(o, a);
         }
     }
@@ -813,7 +841,7 @@ fn group_new(cls: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     } else if !all_exc {
         return Err(type_error(format!("Cannot nest BaseExceptions in '{}'", t.name())));
     }
-    let g = alloc_exc(t, tuple::new(a.to_vec()));
+    let g = alloc_exc(t, tuple::from_slice(a));
     set_field(&g, 0, Some(a[0].clone()));
     set_field(&g, 1, Some(tuple::new(excs)));
     Ok(g)
@@ -821,7 +849,7 @@ fn group_new(cls: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 
 fn group_init(o: &Obj, a: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     if let Some(p) = payload(o) {
-        p.args = tuple::new(a.to_vec());
+        p.args = tuple::from_slice(a);
     }
     Ok(none::none())
 }

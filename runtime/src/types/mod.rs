@@ -183,6 +183,11 @@ fn create(spec: TypeSpec, base: Option<&'static TypeObject>, meta: *const TypeOb
         // Inherit fast-subclass flags and the dict slot.
         flags |= b.flags.get() & !(typeobj::flags::BASETYPE | typeobj::flags::HEAPTYPE);
         t.dict_offset = b.dict_offset;
+        if b.dict_offset != 0 {
+            // The inherited dict slot is part of the layout: a heap subclass's
+            // `__slots__` cells start past it (`class E(Exception): __slots__ = ...`).
+            t.basicsize = t.basicsize.max(b.dict_offset + 8);
+        }
         let mut rest = vec![b.as_obj()];
         rest.extend(b.mro_rest.borrow().iter().cloned());
         *t.mro_rest.borrow_mut() = rest;

@@ -10,26 +10,71 @@ use super::list::{
     cant_multiply, check_max_args, reflected_repeat_error, is_index, join_reprs, no_kwargs, norm_index, repeat_count, repeat_len,
     seq_richcompare, start_stop, try_other_slot, ReprGuard,
 };
-use super::typeobj::{drop_as, KwArgs, MethodDef};
+use super::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
 use super::{none, types, TypeSpec};
 use crate::errors::{index_error, type_error, value_error};
-use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::object::{alloc, alloc_with_tail, header, Obj, ObjHeader, PyResult};
 use crate::protocol;
 use crate::types::{int, str as pystr};
 
+/// A tuple keeps its items in its own memory block, after the payload (and after any
+/// dict slot, `__slots__` cells and inline values of a subclass): one allocation per
+/// tuple, as in CPython.
 #[repr(C)]
 pub struct TupleObj {
     pub head: ObjHeader,
-    pub items: Box<[Obj]>,
+    len: usize,
+    /// The first of `len` owned items in the block's tail (dangling when `len` is 0).
+    items: *mut Obj,
+}
+
+impl TupleObj {
+    #[inline]
+    pub fn items(&self) -> &[Obj] {
+        // SAFETY: `items` points to `len` initialized items owned by this tuple
+        // (`alloc_tuple`), or is dangling and aligned with `len` 0.
+        unsafe { std::slice::from_raw_parts(self.items, self.len) }
+    }
+
+    #[inline]
+    pub fn items_mut(&mut self) -> &mut [Obj] {
+        // SAFETY: as in `items`; `&mut self` is the only access.
+        unsafe { std::slice::from_raw_parts_mut(self.items, self.len) }
+    }
+}
+
+/// A new instance of `ty` (tuple or a subclass) holding `items`, written into the tail
+/// of its block. The iterator must not run Python code (the tuple is already visible
+/// to the cycle collector, as an empty tuple, while it is filled).
+fn alloc_tuple(ty: &TypeObject, items: impl ExactSizeIterator<Item = Obj>) -> Obj {
+    let n = items.len();
+    let init = TupleObj { head: header(), len: 0, items: std::ptr::NonNull::dangling().as_ptr() };
+    let (o, tail) = alloc_with_tail(ty, init, n * std::mem::size_of::<Obj>());
+    let base = tail as *mut Obj;
+    debug_assert!(base as usize % std::mem::align_of::<Obj>() == 0);
+    let mut len = 0;
+    for x in items.take(n) {
+        // SAFETY: the tail has room for `n` items and `len < n` here.
+        unsafe { base.add(len).write(x) };
+        len += 1;
+    }
+    // SAFETY: `o` was just allocated with a `TupleObj` payload and is ours alone.
+    let t = unsafe { o.payload_mut::<TupleObj>() };
+    if len > 0 {
+        t.items = base;
+        t.len = len;
+    }
+    o
 }
 
 /// Releases the items last to first, as CPython's tupledealloc does (the order
 /// `__del__` methods observe).
 unsafe fn drop_tuple(h: *mut ObjHeader) {
     let t = &mut *(h as *mut TupleObj);
-    let mut items = std::mem::take(&mut t.items).into_vec();
-    while let Some(x) = items.pop() {
-        drop(x);
+    let (base, n) = (t.items, t.len);
+    t.len = 0; // a collection run by a `__del__` below sees an empty tuple
+    for i in (0..n).rev() {
+        std::ptr::drop_in_place(base.add(i));
     }
     drop_as::<TupleObj>(h);
 }
@@ -42,7 +87,7 @@ pub fn empty() -> Obj {
     if v != 0 {
         return unsafe { Obj::from_borrowed(v) };
     }
-    let o = alloc(types().tuple, TupleObj { head: header(), items: Box::new([]) });
+    let o = alloc_tuple(types().tuple, std::iter::empty());
     o.make_immortal();
     EMPTY.store(o.raw(), Ordering::Relaxed);
     o
@@ -53,17 +98,20 @@ pub fn new(items: Vec<Obj>) -> Obj {
     if items.is_empty() {
         return empty();
     }
-    alloc(types().tuple, TupleObj { head: header(), items: items.into_boxed_slice() })
+    alloc_tuple(types().tuple, items.into_iter())
 }
 
 /// A new tuple from a slice of borrowed items.
 pub fn from_slice(items: &[Obj]) -> Obj {
-    new(items.to_vec())
+    if items.is_empty() {
+        return empty();
+    }
+    alloc_tuple(types().tuple, items.iter().cloned())
 }
 
 /// A 2-tuple.
 pub fn pair(a: Obj, b: Obj) -> Obj {
-    new(vec![a, b])
+    alloc_tuple(types().tuple, [a, b].into_iter())
 }
 
 #[inline]
@@ -75,7 +123,7 @@ pub fn is_tuple(o: &Obj) -> bool {
 #[inline]
 pub fn as_slice(o: &Obj) -> Option<&[Obj]> {
     if is_tuple(o) {
-        Some(unsafe { &o.payload::<TupleObj>().items })
+        Some(unsafe { o.payload::<TupleObj>().items() })
     } else {
         None
     }
@@ -83,7 +131,7 @@ pub fn as_slice(o: &Obj) -> Option<&[Obj]> {
 
 #[inline]
 fn items(o: &Obj) -> &[Obj] {
-    unsafe { &o.payload::<TupleObj>().items }
+    unsafe { o.payload::<TupleObj>().items() }
 }
 
 fn tuple_len(o: &Obj) -> PyResult<usize> {
@@ -268,7 +316,7 @@ fn tuple_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     if std::ptr::eq(t, types().tuple) {
         Ok(new(v))
     } else {
-        Ok(alloc(t, TupleObj { head: header(), items: v.into_boxed_slice() }))
+        Ok(alloc_tuple(t, v.into_iter()))
     }
 }
 
@@ -394,7 +442,7 @@ mod tests {
 // ----- cycle collector (gc.rs): traverse / clear -----
 
 fn tuple_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
-    for x in unsafe { o.payload::<TupleObj>() }.items.iter().rev() {
+    for x in unsafe { o.payload::<TupleObj>() }.items().iter().rev() {
         visit(x);
     }
 }
