@@ -6,17 +6,30 @@
 use std::cell::RefCell;
 
 use crate::errors::type_error;
-use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
+use crate::object::{Obj, ObjHeader, PyResult};
 use crate::protocol;
 use crate::types::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
 use crate::types::{dict, none, str as pystr, tuple, types, TypeSpec};
 
-/// Layout: a tuple payload (the visible items) followed by the hidden fields.
+/// Layout: a tuple payload (the visible items, in the block's tail as for any tuple)
+/// followed by the hidden fields.
 #[repr(C)]
 pub struct StructSeqObj {
-    pub head: ObjHeader,
-    pub items: Box<[Obj]>,
+    pub tuple: tuple::TupleObj,
     pub hidden: Box<[Obj]>,
+}
+
+/// A new struct sequence of type `t`.
+fn new_obj(t: &TypeObject, visible: Vec<Obj>, hidden: Vec<Obj>) -> Obj {
+    let payload = StructSeqObj { tuple: tuple::TupleObj::empty(), hidden: hidden.into_boxed_slice() };
+    // SAFETY: `StructSeqObj` is repr(C), starts with an empty `TupleObj`, and
+    // `drop_struct_seq` releases the items.
+    unsafe { tuple::alloc_tuple_like(t, payload, visible.into_iter()) }
+}
+
+unsafe fn drop_struct_seq(h: *mut ObjHeader) {
+    tuple::drop_items(h);
+    drop_as::<StructSeqObj>(h);
 }
 
 struct Desc {
@@ -40,10 +53,11 @@ fn fields_of(o: &Obj) -> (&'static str, &'static [&'static str], usize) {
 /// The value of field `i` (visible or hidden).
 pub fn field(o: &Obj, i: usize) -> Obj {
     let p = unsafe { o.payload::<StructSeqObj>() };
-    if i < p.items.len() {
-        p.items[i].clone()
+    let items = p.tuple.items();
+    if i < items.len() {
+        items[i].clone()
     } else {
-        p.hidden.get(i - p.items.len()).cloned().unwrap_or_else(none::none)
+        p.hidden.get(i - items.len()).cloned().unwrap_or_else(none::none)
     }
 }
 
@@ -98,7 +112,7 @@ fn ss_new(cls: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         hidden.push(v);
     }
     let visible: Vec<Obj> = items.into_iter().take(n_seq).collect();
-    Ok(alloc(t, StructSeqObj { head: header(), items: visible.into_boxed_slice(), hidden: hidden.into_boxed_slice() }))
+    Ok(new_obj(t, visible, hidden))
 }
 
 fn m_reduce(a: &[Obj]) -> PyResult<Obj> {
@@ -108,14 +122,14 @@ fn m_reduce(a: &[Obj]) -> PyResult<Obj> {
     for (i, f) in fields.iter().enumerate().skip(n_seq) {
         dict::set_item_str(&d, f, field(o, i));
     }
-    let items = unsafe { o.payload::<StructSeqObj>() }.items.to_vec();
+    let items = unsafe { o.payload::<StructSeqObj>() }.tuple.items().to_vec();
     Ok(tuple::new(vec![o.type_obj(), tuple::new(vec![tuple::new(items), d])]))
 }
 
 /// Creates the struct sequence type `module.name` with `fields`, of which the first
 /// `n_seq` are tuple items.
 pub fn new_type(module: &'static str, name: &'static str, fields: &'static [&'static str], n_seq: usize) -> &'static TypeObject {
-    let mut s = TypeSpec::new(name, std::mem::size_of::<StructSeqObj>(), drop_as::<StructSeqObj>);
+    let mut s = TypeSpec::new(name, std::mem::size_of::<StructSeqObj>(), drop_struct_seq);
     s.final_ = true;
     s.slots.getattro = Some(ss_getattro);
     s.slots.repr = Some(ss_repr);
@@ -138,5 +152,5 @@ pub fn new_type(module: &'static str, name: &'static str, fields: &'static [&'st
 pub fn new_value(t: &'static TypeObject, mut values: Vec<Obj>) -> Obj {
     let n_seq = with_desc(t, |d| d.n_seq).unwrap_or(values.len()).min(values.len());
     let hidden = values.split_off(n_seq);
-    alloc(t, StructSeqObj { head: header(), items: values.into_boxed_slice(), hidden: hidden.into_boxed_slice() })
+    new_obj(t, values, hidden)
 }

@@ -29,6 +29,11 @@ pub struct TupleObj {
 }
 
 impl TupleObj {
+    /// A payload (or the prefix of one, see `alloc_tuple_like`) with no items yet.
+    pub fn empty() -> TupleObj {
+        TupleObj { head: header(), len: 0, items: std::ptr::NonNull::dangling().as_ptr() }
+    }
+
     #[inline]
     pub fn items(&self) -> &[Obj] {
         // SAFETY: `items` points to `len` initialized items owned by this tuple
@@ -47,9 +52,19 @@ impl TupleObj {
 /// of its block. The iterator must not run Python code (the tuple is already visible
 /// to the cycle collector, as an empty tuple, while it is filled).
 fn alloc_tuple(ty: &TypeObject, items: impl ExactSizeIterator<Item = Obj>) -> Obj {
+    // SAFETY: the payload is a `TupleObj`.
+    unsafe { alloc_tuple_like(ty, TupleObj::empty(), items) }
+}
+
+/// `alloc_tuple` for a payload `P` that extends the tuple layout (struct sequences keep
+/// their hidden fields after it): the items go to the block's tail as for a tuple.
+///
+/// # Safety
+/// `P` is `#[repr(C)]` and starts with a `TupleObj` from `TupleObj::empty()`; its drop
+/// function releases the items with `drop_items`.
+pub unsafe fn alloc_tuple_like<P>(ty: &TypeObject, payload: P, items: impl ExactSizeIterator<Item = Obj>) -> Obj {
     let n = items.len();
-    let init = TupleObj { head: header(), len: 0, items: std::ptr::NonNull::dangling().as_ptr() };
-    let (o, tail) = alloc_with_tail(ty, init, n * std::mem::size_of::<Obj>());
+    let (o, tail) = alloc_with_tail(ty, payload, n * std::mem::size_of::<Obj>());
     let base = tail as *mut Obj;
     debug_assert!(base as usize % std::mem::align_of::<Obj>() == 0);
     let mut len = 0;
@@ -67,16 +82,23 @@ fn alloc_tuple(ty: &TypeObject, items: impl ExactSizeIterator<Item = Obj>) -> Ob
     o
 }
 
-/// Releases the items last to first, as CPython's tupledealloc does (the order
-/// `__del__` methods observe).
 unsafe fn drop_tuple(h: *mut ObjHeader) {
+    drop_items(h);
+    drop_as::<TupleObj>(h);
+}
+
+/// Releases the items of the tuple layout at `h` last to first, as CPython's
+/// tupledealloc does (the order `__del__` methods observe).
+///
+/// # Safety
+/// `h` is an object with the tuple layout being deallocated.
+pub unsafe fn drop_items(h: *mut ObjHeader) {
     let t = &mut *(h as *mut TupleObj);
     let (base, n) = (t.items, t.len);
     t.len = 0; // a collection run by a `__del__` below sees an empty tuple
     for i in (0..n).rev() {
         std::ptr::drop_in_place(base.add(i));
     }
-    drop_as::<TupleObj>(h);
 }
 
 static EMPTY: AtomicU64 = AtomicU64::new(0);
