@@ -26,6 +26,7 @@ fn case(describe: String, run: impl FnOnce() -> Result<(), String> + 'static) ->
 }
 
 pub fn init() {
+    pyrt::types::pyrt_enable_all_methods(); // no generated `main` enables them here
     pyrt::abi::init_runtime(vec!["pyc-fuzz".to_string()]);
 }
 
