@@ -52,8 +52,10 @@ test-cli:
 -include tests/Makefile.inc
 -include tests/memory/Makefile.inc
 
-# Side-by-side timings against CPython (needs python3 3.11 and hyperfine).
+# Side-by-side timings against CPython (needs python3 3.11 and hyperfine, which is
+# installed from Debian's packages when missing).
 bench: build
+	command -v hyperfine >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q hyperfine; }
 	python3 bench/bench.py $(BENCH_ARGS)
 
 clean:
