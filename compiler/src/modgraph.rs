@@ -61,8 +61,13 @@ fn lazy_import_followed(name: &str) -> bool {
 /// every user takes (the context's `Pool`, `Queue`, `Lock`, `Popen`... are imported
 /// inside methods, and spawned children run `multiprocessing.spawn`): inside those
 /// packages, lazy imports of the package itself and of the few helpers it needs are
-/// followed. Excluded: Windows-only modules.
+/// followed. Excluded: Windows-only modules. Also `types.coroutine`'s own (`functools`,
+/// `_collections_abc`), taken whenever it decorates a function that is not a generator
+/// function.
 fn lazy_import_followed_in(importer: &str, target: &str) -> bool {
+    if importer == "types" && matches!(target, "functools" | "_collections_abc") {
+        return true;
+    }
     const PACKAGES: &[&str] = &["multiprocessing", "concurrent.futures"];
     const HELPERS: &[&str] = &["selectors", "hmac", "subprocess", "tempfile", "shutil", "traceback", "struct", "runpy"];
     const NEVER: &[&str] = &["multiprocessing.popen_spawn_win32"];

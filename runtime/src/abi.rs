@@ -630,6 +630,11 @@ pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mu
 pub unsafe extern "C" fn pyrt_call_fill_iter(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
     let (callable, args) = call_operands(base, nargs);
     if callable.raw() == types().range.ptr() as u64 {
+        // the range object is skipped, not its recursion check (`interp::range_call`)
+        if let Err(e) = crate::recursion::check_for(" in comparison") {
+            set_current(e);
+            return 0;
+        }
         if let Some(it) = crate::types::range::iter_of_small_bounds(args) {
             return it.into_raw();
         }
@@ -1174,15 +1179,18 @@ pub unsafe extern "C" fn pyrt_send(recv: u64, sent: u64, out: *mut u64) -> i32 {
     }
 }
 
-/// `GetYieldFromIter`: a generator itself, else `iter(v)`.
+/// `GetYieldFromIter` of the running generator (the current frame):
+/// `coroutine::yield_from_iter`.
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_get_yield_from_iter(v: u64) -> u64 {
     let o = b(&v);
     if o.is_exact(types().generator) {
-        o.clone().into_raw()
-    } else {
-        to_abi(protocol::iter(o))
+        return o.clone().into_raw();
     }
+    let f = crate::frame::current();
+    // SAFETY: native code runs `yield from` inside its own (current) frame.
+    let flags = if f.is_null() { 0 } else { (*f).code_obj().code.flags };
+    to_abi(crate::types::coroutine::yield_from_iter(o.clone(), flags))
 }
 
 /// A new reference to `localsplus[i]`, which the frame keeps (0 when unbound).

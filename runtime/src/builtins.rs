@@ -1476,26 +1476,93 @@ fn add(d: &Obj, name: &'static str, f: CallFn) {
     dict::set_item_str(d, name, new_builtin_in("builtins", name, f));
 }
 
+/// A built-in function: its name and implementation.
+pub type Builtin = (&'static str, CallFn);
+
+/// The built-in functions of this executable: the core ones, then the groups the program
+/// enabled (`BUILTIN_EXTENSIONS`). Core: `print`, and the functions the runtime itself
+/// looks up by name (`__build_class__` and `__import__` for class and import statements,
+/// `isinstance`/`issubclass` for union types, `abs` for `operator.abs`, `exec` for
+/// weakref's Python part and multiprocessing's child).
+fn functions() -> Vec<Builtin> {
+    let mut fns: Vec<Builtin> = vec![
+        ("print", b_print), ("abs", b_abs), ("isinstance", b_isinstance), ("issubclass", b_issubclass),
+        ("exec", b_exec), ("__build_class__", b_build_class), ("__import__", b_import),
+    ];
+    for cell in [&SORTING, &POW, &COMPILING, &CONSOLE, &MISC] {
+        cell.extend(&mut fns);
+    }
+    fns
+}
+
+/// Every group of gated builtins: its enabler's name (as in
+/// pyc_frontend::method_tables::BUILTIN_TABLES), the enabler, and its table. Why gated:
+/// the builtins table referenced every built-in function, so every executable linked all
+/// of them (`sorted`/`dir` keep list.sort, `pow` keeps modular exponentiation).
+pub const BUILTIN_EXTENSIONS: &[(&str, extern "C" fn(), fn() -> Vec<Builtin>)] = &[
+    ("pyrt_builtins_sorting", pyrt_builtins_sorting, sorting_functions),
+    ("pyrt_builtins_pow", pyrt_builtins_pow, pow_functions),
+    ("pyrt_builtins_compile", pyrt_builtins_compile, compile_functions),
+    ("pyrt_builtins_console", pyrt_builtins_console, console_functions),
+    ("pyrt_builtins_misc", pyrt_builtins_misc, misc_functions),
+];
+
+types::method_extension! {
+    /// Enables `sorted` and `dir` (both sort a list).
+    pyrt_builtins_sorting: SORTING(Builtin) => sorting_functions
+}
+types::method_extension! {
+    /// Enables `pow` (three-argument pow: modular exponentiation).
+    pyrt_builtins_pow: POW(Builtin) => pow_functions
+}
+types::method_extension! {
+    /// Enables `compile` and `eval`.
+    pyrt_builtins_compile: COMPILING(Builtin) => compile_functions
+}
+types::method_extension! {
+    /// Enables `open` and `input`.
+    pyrt_builtins_console: CONSOLE(Builtin) => console_functions
+}
+types::method_extension! {
+    /// Enables the other built-in functions.
+    pyrt_builtins_misc: MISC(Builtin) => misc_functions
+}
+
+fn sorting_functions() -> Vec<Builtin> {
+    vec![("sorted", b_sorted), ("dir", b_dir)]
+}
+
+fn pow_functions() -> Vec<Builtin> {
+    vec![("pow", b_pow)]
+}
+
+fn compile_functions() -> Vec<Builtin> {
+    vec![("eval", b_eval), ("compile", b_compile)]
+}
+
+fn console_functions() -> Vec<Builtin> {
+    vec![("input", b_input), ("open", b_open)]
+}
+
+fn misc_functions() -> Vec<Builtin> {
+    vec![
+        ("len", b_len), ("repr", b_repr), ("ascii", b_ascii), ("hash", b_hash), ("id", b_id),
+        ("callable", b_callable), ("ord", b_ord), ("chr", b_chr), ("hex", b_hex), ("oct", b_oct),
+        ("bin", b_bin), ("format", b_format), ("divmod", b_divmod), ("round", b_round), ("min", b_min),
+        ("max", b_max), ("sum", b_sum), ("any", b_any), ("all", b_all), ("iter", b_iter), ("next", b_next),
+        ("getattr", b_getattr), ("setattr", b_setattr), ("hasattr", b_hasattr), ("delattr", b_delattr),
+        ("globals", b_globals), ("locals", b_locals), ("vars", b_vars), ("breakpoint", b_breakpoint),
+        ("aiter", b_aiter), ("anext", b_anext),
+    ]
+}
+
 /// Creates the `builtins` module.
 pub fn init() {
     let m = module::new("builtins");
     BUILTINS.with(|b| *b.borrow_mut() = Some(m.clone()));
     let d = module::dict(&m);
-    let fns: &[(&'static str, CallFn)] = &[
-        ("print", b_print), ("input", b_input), ("len", b_len), ("repr", b_repr), ("ascii", b_ascii),
-        ("abs", b_abs), ("hash", b_hash), ("id", b_id), ("callable", b_callable), ("ord", b_ord),
-        ("chr", b_chr), ("hex", b_hex), ("oct", b_oct), ("bin", b_bin), ("format", b_format),
-        ("divmod", b_divmod), ("pow", b_pow), ("round", b_round), ("min", b_min), ("max", b_max),
-        ("sum", b_sum), ("sorted", b_sorted), ("any", b_any), ("all", b_all), ("iter", b_iter),
-        ("next", b_next), ("isinstance", b_isinstance), ("issubclass", b_issubclass),
-        ("getattr", b_getattr), ("setattr", b_setattr), ("hasattr", b_hasattr), ("delattr", b_delattr),
-        ("globals", b_globals), ("locals", b_locals), ("vars", b_vars), ("dir", b_dir),
-        ("exec", b_exec), ("eval", b_eval), ("compile", b_compile), ("open", b_open),
-        ("__build_class__", b_build_class), ("__import__", b_import),
-        ("breakpoint", b_breakpoint), ("aiter", b_aiter), ("anext", b_anext),
-    ];
-    for (name, f) in fns {
-        add(&d, name, *f);
+    for (name, f) in functions() {
+        add(&d, name, f);
     }
     let t = types();
     let type_entries: [(&str, &'static crate::types::typeobj::TypeObject); 25] = [

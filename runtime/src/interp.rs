@@ -555,11 +555,7 @@ fn exec(f: &mut Frame, cobj: &'static CodeObj) -> Result<Exit, Raise> {
             }
             Instr::GetYieldFromIter => {
                 let v = pop!(f);
-                if v.is_exact(types().generator) {
-                    push!(f, v);
-                } else {
-                    push!(f, protocol::iter(&v)?);
-                }
+                push!(f, crate::types::coroutine::yield_from_iter(v, cobj.code.flags)?);
             }
             Instr::ImportName(i) => {
                 let fromlist = pop!(f);
@@ -1099,11 +1095,33 @@ pub fn op_unpack_ex(s: &Obj, before: usize, after: usize) -> PyResult<Vec<Obj>> 
     Ok(out)
 }
 
-/// How CPython words the RecursionError of calling a class (heap types have no
-/// vectorcall in 3.11: `_PyObject_MakeTpCall` counts the level). Builtin calls keep the
-/// plain wording: CPython counts no level for most of them (METH_FASTCALL), so the
-/// RecursionError a chain through them meets is usually a Python frame's.
+/// How CPython words the RecursionError of a call that counts a level: a class without
+/// vectorcall (heap types have none in 3.11: `_PyObject_MakeTpCall` counts the level),
+/// a METH_O / METH_NOARGS / METH_VARARGS built-in. METH_FASTCALL built-ins and classes
+/// with vectorcall count none (`function::builtin_counts_level`, `class_call_counts`).
 const CALLING: &str = " while calling a Python object";
+
+/// Built-in classes that have a vectorcall in CPython 3.11 (`str(x)` is specialized and
+/// counts only its str guard): calling one from Python code counts no recursion level.
+/// Calling any other class counts one.
+fn class_call_counts(cls: &Obj) -> bool {
+    let t = types();
+    let vectorcall = [
+        t.list, t.tuple, t.dict, t.set, t.frozenset, t.float, t.bool_, t.str, t.enumerate, t.filter, t.map,
+        t.reversed, t.super_, t.type_, t.range,
+    ];
+    !vectorcall.iter().any(|v| v.ptr() as u64 == cls.raw())
+}
+
+/// `call()` with the recursion level CPython 3.11 counts for it (`what`), if any.
+#[inline(always)]
+fn counted(what: Option<&'static str>, call: impl FnOnce() -> PyResult<Obj>) -> PyResult<Obj> {
+    let Some(what) = what else { return call() };
+    crate::recursion::enter_for(what)?;
+    let r = call();
+    crate::recursion::leave();
+    r
+}
 
 /// A call with an optional kwnames tuple: the last `len(kwnames)` args are keyword values.
 /// `callable(*args)`: Python functions go straight to the frame fast path.
@@ -1112,39 +1130,47 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
     if crate::types::function::is_function(callable) {
         return crate::frame::call_function_positional(callable, args);
     }
-    // `math.sqrt(x)`, `len(s)`, `range(n)`: straight to the Rust function, with the
-    // recursion accounting `call_kw` does (a `repr` recursing through a builtin must hit
-    // the limit at the same depth)
-    let direct: Option<fn(&Obj, &[Obj], &KwArgs) -> PyResult<Obj>> = if callable.is_exact(types().builtin_function) {
-        Some(crate::types::function::builtin_call)
-    } else if callable.raw() == types().range.ptr() as u64 {
-        Some(crate::types::range::range_new)
-    } else {
-        None
-    };
-    if let Some(call) = direct {
-        crate::recursion::enter()?;
-        let r = call(callable, args, &KwArgs::EMPTY);
-        crate::recursion::leave();
-        return r;
+    // `math.sqrt(x)`, `len(s)`: straight to the Rust function, counting the recursion
+    // level CPython counts for it (a `repr` recursing through a builtin must hit the
+    // limit at the same depth)
+    if callable.is_exact(types().builtin_function) {
+        let what = crate::types::function::builtin_counts_level(callable).then_some(CALLING);
+        return counted(what, || crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY));
+    }
+    if callable.raw() == types().range.ptr() as u64 {
+        return range_call(callable, args);
     }
     // `Node(left, right)`: a plain class, straight to the instance and its `__init__`
     if callable.is_exact(types().type_) {
         if let Some(init) = crate::types::class::plain_init(callable) {
-            crate::recursion::enter_for(CALLING)?;
-            let r = crate::types::class::construct_plain(callable, &init, args);
-            crate::recursion::leave();
-            return r;
+            return counted(Some(CALLING), || crate::types::class::construct_plain(callable, &init, args));
+        }
+        if let Some(call) = callable.ty().slots().call {
+            let what = class_call_counts(callable).then_some(CALLING);
+            return counted(what, || call(callable, args, &KwArgs::EMPTY));
         }
     }
     // `d.get(k, 0)`, `parts.append(x)`: a method descriptor called with its receiver
-    if let Some(method) = crate::types::descriptors::direct_method(callable, args) {
-        crate::recursion::enter()?;
-        let r = method(args);
-        crate::recursion::leave();
-        return r;
+    if callable.is_exact(types().method_descriptor) {
+        // SAFETY: checked to be a `method_descriptor`.
+        let d = unsafe { callable.payload::<crate::types::descriptors::MethodDescrObj>() };
+        let what = d.counts_level.then_some(CALLING);
+        if let Some(method) = crate::types::descriptors::direct_method(callable, args) {
+            return counted(what, || method(args));
+        }
+        if let Some(call) = callable.ty().slots().call {
+            return counted(what, || call(callable, args, &KwArgs::EMPTY));
+        }
     }
     protocol::call_kw(callable, args, &KwArgs::EMPTY)
+}
+
+/// `range(...)` called from Python code: CPython 3.11 counts no call level (range has a
+/// vectorcall) but compares the bounds with `PyObject_RichCompareBool`, whose recursion
+/// check (" in comparison") fires at the limit.
+pub fn range_call(range: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    crate::recursion::check_for(" in comparison")?;
+    crate::types::range::range_new(range, args, &KwArgs::EMPTY)
 }
 
 pub fn call_with_kwnames(callable: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
@@ -1152,6 +1178,11 @@ pub fn call_with_kwnames(callable: &Obj, args: &[Obj], kwnames: Option<&Obj>) ->
         Some(names) if !names.is_empty() => {
             let npos = args.len() - names.len();
             let kw = KwArgs { names, values: &args[npos..] };
+            if callable.is_exact(types().builtin_function) {
+                // `sorted(xs, key=f)`: the level CPython counts for the builtin
+                let what = crate::types::function::builtin_counts_level(callable).then_some(CALLING);
+                return counted(what, || crate::types::function::builtin_call(callable, &args[..npos], &kw));
+            }
             protocol::call_kw(callable, &args[..npos], &kw)
         }
         _ => protocol::call_kw(callable, args, &KwArgs::EMPTY),

@@ -75,17 +75,64 @@ pub const METHOD_TABLES: &[MethodTable] = &[
     MethodTable { enabler: "pyrt_methods_range", names: &["count", "index"] },
 ];
 
-/// The enabler of every table (a program that may compute attribute names).
+/// Groups of built-in functions linked only when the program may call them (the runtime's
+/// builtins.rs `BUILTIN_EXTENSIONS`; the rest are core: `print` and the functions the
+/// runtime looks up by name). The word rule is the methods' rule: a NameError's "Did you
+/// mean" suggestion lists the builtins, and `getattr(builtins, ...)`, `vars(builtins)`
+/// or `__builtins__` compute names (`COMPUTED_ATTRIBUTE_NAMES`).
+pub const BUILTIN_TABLES: &[MethodTable] = &[
+    MethodTable { enabler: "pyrt_builtins_sorting", names: &["sorted", "dir"] },
+    MethodTable { enabler: "pyrt_builtins_pow", names: &["pow"] },
+    MethodTable { enabler: "pyrt_builtins_compile", names: &["eval", "compile"] },
+    MethodTable { enabler: "pyrt_builtins_console", names: &["input", "open"] },
+    MethodTable {
+        enabler: "pyrt_builtins_misc",
+        names: &[
+            "len", "repr", "ascii", "hash", "id", "callable", "ord", "chr", "hex", "oct", "bin", "format", "divmod", "round",
+            "min", "max", "sum", "any", "all", "iter", "next", "getattr", "setattr", "hasattr", "delattr", "globals",
+            "locals", "vars", "breakpoint", "aiter", "anext",
+        ],
+    },
+];
+
+/// The `_io` gate (runtime io/mod.rs `complete`): what the `_io` types add to the part the
+/// runtime itself uses on the std streams (writing, flushing, closing, getters). Unlike a
+/// built-in type's methods, these are reachable only through an `_io` object, and a
+/// program gets one only through a word of `IO_REACH`, which enables the gate (so does
+/// spelling one of these names exactly); a misspelled name on one is therefore covered.
+pub const IO_TABLE: MethodTable = MethodTable {
+    enabler: "pyrt_methods_io",
+    names: &[
+        "read", "readline", "tell", "seek", "truncate", "detach", "reconfigure", "decode", "getstate", "setstate", "reset",
+        "readall", "readinto", "read1", "write", "getvalue", "getbuffer", "close", "readable", "writable", "seekable",
+        "isatty", "flush", "closed", "peek", "readinto1", "line_buffering", "newlines",
+    ],
+};
+
+/// The words through which a program can reach an `_io` object: the modules and `open`,
+/// the std streams (print and the runtime use them through direct calls), `input` (reads
+/// a replaced sys.stdin by `readline`), the namespace listings that show the names a
+/// `from sys import *` bound, and gc's object walks.
+pub const IO_REACH: &[&str] = &[
+    "_io", "io", "open", "input", "stdin", "stdout", "stderr", "__stdin__", "__stdout__", "__stderr__", "fdopen", "makefile",
+    "globals", "locals", "get_objects", "get_referents", "get_referrers",
+];
+
+/// The enabler of every table, methods and builtins (a program that may compute attribute
+/// names).
 pub const ENABLE_ALL: &str = "pyrt_enable_all_methods";
 
 /// Words through which a program can reach an attribute whose name it does not spell:
 /// builtins and dunders that read attributes by a run-time string or list them,
 /// `operator`'s getters, and `str.format`/`format_map`, whose replacement fields read
-/// attributes (`"{0.upper}"`) from a format string that may be built at run time. Any of
-/// them anywhere in the program (stdlib modules included) enables every table.
+/// attributes (`"{0.upper}"`) from a format string that may be built at run time;
+/// `builtins`/`__builtins__` (the builtins module's dict lists the gated builtins) and
+/// `weakref` (whose native module runs Python source embedded in the runtime, whose words
+/// the program does not have). Any of them anywhere in the program (stdlib modules
+/// included) enables every table.
 pub const COMPUTED_ATTRIBUTE_NAMES: &[&str] = &[
     "getattr", "hasattr", "dir", "vars", "__dict__", "__getattribute__", "__dir__", "attrgetter", "methodcaller", "eval",
-    "exec", "compile", "format", "format_map",
+    "exec", "compile", "format", "format_map", "__builtins__", "builtins", "weakref",
 ];
 
 /// Attribute names the runtime looks up by name on objects a program hands it (print's
@@ -110,12 +157,19 @@ pub fn tables_needed<'a>(words: impl IntoIterator<Item = &'a str> + Clone) -> Op
         return None;
     }
     let io: &[&str] = if words.clone().into_iter().any(|w| w == "_io") { IO_LOOKUPS } else { &[] };
-    let needed = METHOD_TABLES.iter().filter(|t| {
-        let spelled = |w: &str| t.names.iter().any(|n| crate::suggest::is_suggestion(w, n));
-        let suggested = |w: &str| t.names.iter().any(|n| w != *n && crate::suggest::is_suggestion(w, n));
-        words.clone().into_iter().any(spelled) || RUNTIME_LOOKUPS.iter().chain(io).any(|w| suggested(w))
-    });
-    Some(needed.map(|t| t.enabler).collect())
+    let spelled = |t: &MethodTable| words.clone().into_iter().any(|w| t.names.iter().any(|n| crate::suggest::is_suggestion(w, n)));
+    let suggested = |t: &MethodTable| {
+        RUNTIME_LOOKUPS.iter().chain(io).any(|w| t.names.iter().any(|n| w != n && crate::suggest::is_suggestion(w, n)))
+    };
+    let methods = METHOD_TABLES.iter().filter(|t| spelled(t) || suggested(t));
+    // the runtime's own lookups never target the builtins module: only a program naming
+    // `builtins`/`__builtins__` reaches it as an object, and that enables everything
+    let builtins = BUILTIN_TABLES.iter().filter(|t| spelled(t));
+    let io_reached = words.clone().into_iter().any(|w| IO_REACH.contains(&w));
+    // exact names only: a misspelled method needs an `_io` object, hence an IO_REACH word
+    let io_named = words.clone().into_iter().any(|w| IO_TABLE.names.contains(&w));
+    let io = std::iter::once(&IO_TABLE).filter(|_| io_reached || io_named);
+    Some(methods.chain(builtins).chain(io).map(|t| t.enabler).collect())
 }
 
 /// The identifier-like words of a string constant (`"{0.upper}"` -> `0`, `upper`).
@@ -134,6 +188,22 @@ mod tests {
     #[test]
     fn hello_world_needs_no_table() {
         assert_eq!(needed(&["print", "hello"]), Some(vec![]));
+    }
+
+    #[test]
+    fn builtins_are_enabled_by_their_names() {
+        assert!(needed(&["sorted"]).unwrap().contains(&"pyrt_builtins_sorting"));
+        // NameError: name 'sortd' is not defined. Did you mean: 'sorted'?
+        assert!(needed(&["sortd"]).unwrap().contains(&"pyrt_builtins_sorting"));
+        assert!(!needed(&["len"]).unwrap().contains(&"pyrt_builtins_sorting"));
+        assert_eq!(needed(&["__builtins__"]), None);
+    }
+
+    #[test]
+    fn io_gate_follows_the_streams() {
+        assert!(needed(&["sys", "stdout"]).unwrap().contains(&"pyrt_methods_io"));
+        assert!(needed(&["readline"]).unwrap().contains(&"pyrt_methods_io"));
+        assert!(!needed(&["sys", "argv", "print"]).unwrap().contains(&"pyrt_methods_io"));
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub struct Lower<'a, 'ctx> {
     /// copy of every local, written on each store), for function code that keeps its
     /// locals only in registers.
     pub mirror: Option<PointerValue<'ctx>>,
+    /// A generator body that keeps the locals mirror the runtime allocates for it on its
+    /// first run (`generators.rs`, `gen_mirror_base`): one that may run other Python code
+    /// while it runs (`runs_code_while_running`).
+    pub gen_mirror: bool,
     /// The instruction being lowered (stored into `Frame::lasti` before runtime calls).
     pub pc_now: usize,
     /// Which values stay unboxed floats (`unboxed.rs`), when any do.
@@ -108,11 +112,12 @@ const NO_LASTI: &[&str] = &[
     "pyrt_load_const", "pyrt_traceback_add", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
     "pyrt_cell_new", "pyrt_frame_enter", "pyrt_frame_leave",
     "pyrt_raise_unbound_local", "pyrt_raise_unbound_deref", "pyrt_build_tuple", "pyrt_build_slice",
+    "pyrt_gen_locals_mirror",
 ];
 
 /// Frame fields native code writes inline (runtime frame.rs asserts the same numbers).
 const FRAME_LASTI_OFFSET: u64 = 164;
-const FRAME_NATIVE_LOCALS_OFFSET: u64 = 184;
+pub(super) const FRAME_NATIVE_LOCALS_OFFSET: u64 = 184;
 /// Bytes a register-argument entry reserves for its frame (`frame::NATIVE_FRAME_BYTES`).
 const NATIVE_FRAME_WORDS: u32 = 192 / 8;
 /// `Frame::prev` (the caller's frame while this one runs).
@@ -127,6 +132,14 @@ const TSTATE_FRAME_WORD: u64 = 1;
 const TSTATE_STACK_FLOOR_WORD: u64 = 2;
 /// Most parameters a register-argument entry takes.
 const MAX_REGISTER_ARGS: u32 = 16;
+
+/// Whether a generator body may run other Python code while it runs (calls, `yield from`
+/// and `await` delegations), code that may read its frame's locals (`sys._getframe(1)`,
+/// `gi_frame`): only such bodies pay for a locals mirror. (Suspended, the frame's
+/// `localsplus` shows them anyway.)
+fn runs_code_while_running(code: &CodeObject) -> bool {
+    code.instrs.iter().any(|i| matches!(i, Instr::Call(_) | Instr::CallKw(_) | Instr::CallEx(_) | Instr::Send(_)))
+}
 
 /// The parameter count of `code`'s register-argument entry, if it gets one: function code
 /// (no generator or coroutine) whose parameters are all positional, so that a call with
@@ -534,17 +547,19 @@ fn lower_into<'a, 'ctx>(
     let sync_locals = needs_frame_locals(code).is_some();
     let is_gen = code.is_generator();
     let genbuf = if is_gen {
-        let arr = b.build_alloca(i64t.array_type(3), "genbuf")?;
+        let arr = b.build_alloca(i64t.array_type(4), "genbuf")?;
         Some(unsafe { b.build_gep(arr, &[zero, zero], "genbuf0")? })
     } else {
         None
     };
-    let mirror = if code.flags & code_flags::OPTIMIZED != 0 && !is_gen && !sync_locals && nlocals > 0 {
+    let keeps_mirror = code.flags & code_flags::OPTIMIZED != 0 && !sync_locals && nlocals > 0;
+    let mirror = if keeps_mirror && !is_gen {
         let arr = b.build_alloca(i64t.array_type(nlocals as u32), "mirror")?;
         Some(unsafe { b.build_gep(arr, &[zero, zero], "mirror0")? })
     } else {
         None
     };
+    let gen_mirror = keeps_mirror && is_gen && runs_code_while_running(code);
     // unboxed floats (unboxed.rs): only where the runtime sees the locals via the mirror
     let maybe_unbound = maybe_unbound_loads(code, &depths);
     let plan = (fast && mirror.is_some())
@@ -645,6 +660,7 @@ fn lower_into<'a, 'ctx>(
         sync_locals,
         fname: func.get_name().to_string_lossy().into_owned(),
         mirror,
+        gen_mirror,
         pc_now: 0,
         plan,
         fslots,
@@ -741,7 +757,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
     pub fn store_local(&self, i: u32, v: IntValue<'ctx>) -> R<()> {
         self.b.build_store(self.local(i)?, v)?;
-        if let Some(m) = self.mirror {
+        let m = if self.gen_mirror { Some(self.gen_mirror_base()?) } else { self.mirror };
+        if let Some(m) = m {
             // before the caller drops the old value (whose finalizer may look)
             let p = unsafe { self.b.build_gep(m, &[self.i64c(i as u64)], "")? };
             self.b.build_store(p, v)?;
@@ -891,11 +908,16 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         Ok(())
     }
+    /// Clears `Frame::native_locals`: the runtime reads the frame's `localsplus` again.
+    pub fn hide_mirror(&self) -> R<()> {
+        let field = frame_field(&self.b, self.ctx, self.frame, FRAME_NATIVE_LOCALS_OFFSET)?;
+        self.b.build_store(field, self.i64c(0))?;
+        Ok(())
+    }
     /// Decrefs every local (they may be unbound = 0), once the frame no longer shows them.
     pub fn xdecref_locals(&self) -> R<()> {
-        if self.mirror.is_some() {
-            let field = frame_field(&self.b, self.ctx, self.frame, FRAME_NATIVE_LOCALS_OFFSET)?;
-            self.b.build_store(field, self.i64c(0))?;
+        if self.mirror.is_some() || self.gen_mirror {
+            self.hide_mirror()?;
         }
         for i in 0..self.locals.len() as u32 {
             let v = self.load_local(i)?;

@@ -20,7 +20,9 @@
 //!   by the frame's `pc` (`abi::GEN_RUNNING_PC` while running).
 //!
 //! No runtime call on either side: a step of `for x in gen` costs the body a few loads
-//! and stores per live local.
+//! and stores per live local. A body that may run other code while it runs keeps a locals
+//! mirror in the generator's frame (`gen_mirror_setup`), so callees reading its frame
+//! (`sys._getframe(1).f_locals`, `gi_frame`) see its locals.
 //!
 //! Also here: `Send`, `GetYieldFromIter` and the async instructions.
 
@@ -41,10 +43,12 @@ const GEN_EXCHANGE_STACK: u64 = 24;
 const GEN_EXCHANGE_STATE: u64 = 32;
 const GEN_EXCHANGE_SENT: u64 = 40;
 /// What `gen_dispatch` keeps in the `genbuf` allocas for the yields: the locals pointer,
-/// the saved-stack pointer, the generator object.
+/// the saved-stack pointer, the generator object (and the mirror for the local stores).
 const GENBUF_LOCALS: u32 = 0;
 const GENBUF_STACK: u32 = 1;
 const GENBUF_GEN: u32 = 2;
+/// The locals mirror's address, for bodies that keep one (`Lower::gen_mirror`).
+const GENBUF_MIRROR: u32 = 3;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     fn genbuf_at(&self, i: u32) -> R<PointerValue<'ctx>> {
@@ -107,6 +111,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_return(Some(&self.i64c(0)))?;
 
         self.b.position_at_end(run);
+        if self.gen_mirror {
+            // first: making the mirror may move the saved-stack buffer
+            self.gen_mirror_setup()?;
+        }
         let lp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_LOCALS), "locals")?;
         let sp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_STACK), "stack")?;
         let state = self.load_word_at(g, self.i64c(GEN_EXCHANGE_STATE), "state")?;
@@ -116,7 +124,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         for i in 0..self.locals.len() as u32 {
             let p = self.word_ptr(lp, i)?;
             let v = self.b.build_load(p, "")?.into_int_value();
-            self.store_local(i, v)?;
+            // (the mirror already shows `v`: it did when the generator was suspended)
+            self.b.build_store(self.local(i)?, v)?;
             if self.sync_locals {
                 self.xincref(v)?;
             } else {
@@ -180,6 +189,35 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(dispatch_bb);
         self.b.build_switch(r, bad, &cases)?;
         Ok(start)
+    }
+
+    /// `Frame::native_locals` into `genbuf`: the generator's locals mirror, which
+    /// the runtime makes on the body's first run (`pyrt_gen_locals_mirror`, from the
+    /// `localsplus` not yet moved out) and keeps for the generator's life; the body's
+    /// local stores keep it up to date, so it shows the locals running or suspended.
+    fn gen_mirror_setup(&mut self) -> R<()> {
+        let field = self.frame_ptr_at(super::function::FRAME_NATIVE_LOCALS_OFFSET)?;
+        let cur = self.b.build_load(field, "mirror")?.into_int_value();
+        let from = self.b.get_insert_block().ok_or_else(|| LowerError("builder not positioned".into()))?;
+        let make = self.new_block("mirror_make");
+        let have = self.new_block("mirror_have");
+        let missing = self.b.build_int_compare(IntPredicate::EQ, cur, self.i64c(0), "")?;
+        self.b.build_conditional_branch(missing, make, have)?;
+        self.b.position_at_end(make);
+        let made = self.call_v("pyrt_gen_locals_mirror", &[self.frame.into()])?;
+        let made_bb = self.b.get_insert_block().ok_or_else(|| LowerError("builder not positioned".into()))?;
+        self.b.build_unconditional_branch(have)?;
+        self.b.position_at_end(have);
+        let phi = self.b.build_phi(self.ctx.i64_type(), "mirror_addr")?;
+        phi.add_incoming(&[(&cur, from), (&made, made_bb)]);
+        self.b.build_store(self.genbuf_at(GENBUF_MIRROR)?, phi.as_basic_value().into_int_value())?;
+        Ok(())
+    }
+
+    /// The mirror's address (`gen_mirror_setup`), for a local store.
+    pub fn gen_mirror_base(&self) -> R<PointerValue<'ctx>> {
+        let a = self.b.build_load(self.genbuf_at(GENBUF_MIRROR)?, "mirror")?.into_int_value();
+        Ok(self.b.build_int_to_ptr(a, self.ctx.i64_type().ptr_type(AddressSpace::default()), "")?)
     }
 
     /// `YieldValue` at `pc` with `d` live slots (the yielded value on top).

@@ -255,8 +255,9 @@ fn native_modules_used(program: &pyc_frontend::bytecode::Program) -> Option<Vec<
 }
 
 /// The runtime functions `main` calls before `pyrt_main`: `pyrt_native_<module>` for the
-/// native modules the program may import, `pyrt_methods_<type>` for the method tables it
-/// may use (or the enable-all variant of either).
+/// native modules the program may import, `pyrt_methods_<type>` and
+/// `pyrt_builtins_<group>` for the method tables and builtins it may use (or the
+/// enable-all variant of either).
 pub fn start_up_enablers(program: &pyc_frontend::bytecode::Program) -> Vec<String> {
     let mut out: Vec<String> = match native_modules_used(program) {
         Some(names) => names.iter().map(|n| format!("pyrt_native_{n}")).collect(),

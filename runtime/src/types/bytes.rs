@@ -1403,12 +1403,9 @@ fn shared_methods() -> Vec<MethodDef> {
     m
 }
 
-static EXTRA: super::MethodExtension = super::MethodExtension::new();
-
-/// Enables bytes' and bytearray's extension table (called by the program's `main`).
-#[no_mangle]
-pub extern "C" fn pyrt_methods_bytes() {
-    EXTRA.enable(extra_methods);
+super::method_extension! {
+    /// Enables bytes' and bytearray's extension table (called by the program's `main`).
+    pyrt_methods_bytes: EXTRA(MethodDef) => extra_methods
 }
 
 pub(super) fn extra_methods() -> Vec<MethodDef> {

@@ -98,6 +98,24 @@ pub fn is_iterable_coroutine(o: &Obj) -> bool {
         && crate::types::code::as_code(&generator::gen_mut(o).code).code.flags & ITERABLE_COROUTINE != 0
 }
 
+/// `GetYieldFromIter` (`yield from v`) run by code with flags `code_flags`: a generator
+/// as it is; a coroutine as it is in coroutine code (`async def`, or a generator that
+/// `types.coroutine` marked CO_ITERABLE_COROUTINE), else CPython's TypeError; anything
+/// else `iter(v)`.
+pub fn yield_from_iter(v: Obj, code_flags: u32) -> PyResult<Obj> {
+    use pyc_frontend::bytecode::code_flags::{COROUTINE, ITERABLE_COROUTINE};
+    if is_coroutine(&v) {
+        if code_flags & (COROUTINE | ITERABLE_COROUTINE) == 0 {
+            return Err(type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+        }
+        return Ok(v);
+    }
+    if !v.is_small_int() && v.is_exact(types().generator) {
+        return Ok(v);
+    }
+    crate::protocol::iter(&v)
+}
+
 // ----- coroutine_wrapper -----
 
 #[repr(C)]

@@ -126,6 +126,32 @@ pub struct MethodDescrObj {
     pub name: &'static str,
     pub owner: &'static TypeObject,
     pub kind: DescrKind,
+    /// A call from Python code counts a recursion level (`counts_level`).
+    pub counts_level: bool,
+}
+
+/// Whether CPython 3.11 counts a recursion level (" while calling a Python object") for a
+/// call of method `name` of `owner` from bytecode: its specialized calls of METH_O and
+/// METH_NOARGS methods do (fixed arity, at most one argument), of METH_FASTCALL ones
+/// (the others) do not, and METH_VARARGS ones go through the generic call, which does.
+/// `list.append` as a statement (its usual form) is specialized to count nothing.
+fn method_counts_level(name: &str, owner: &'static TypeObject, kind: &DescrKind) -> bool {
+    let t = types();
+    let is = |o: &'static TypeObject| std::ptr::eq(owner, o);
+    let varargs = match name {
+        "count" | "find" | "index" | "rfind" | "rindex" | "startswith" | "endswith" => is(t.str) || is(t.bytes) || is(t.bytearray),
+        "format" => is(t.str),
+        "update" => is(t.dict) || is(t.set),
+        "union" | "intersection" | "difference" => is(t.set) || is(t.frozenset),
+        "intersection_update" | "difference_update" => is(t.set),
+        _ => false,
+    };
+    match kind {
+        _ if varargs => true,
+        DescrKind::Method { .. } if name == "append" && is(t.list) => false,
+        DescrKind::Method { min, max, .. } => min == max && *max <= 2,
+        _ => false,
+    }
 }
 
 /// A descriptor for a built-in method / classmethod / slot wrapper of `owner`.
@@ -136,7 +162,8 @@ pub fn new_method_descriptor(name: &'static str, owner: &'static TypeObject, kin
         DescrKind::ClassMethod(_) => t.classmethod_descriptor,
         DescrKind::Slot(_) => t.wrapper_descriptor,
     };
-    alloc(ty, MethodDescrObj { head: header(), name, owner, kind })
+    let counts_level = method_counts_level(name, owner, &kind);
+    alloc(ty, MethodDescrObj { head: header(), name, owner, kind, counts_level })
 }
 
 /// The Rust function behind `descr(self, *args)` when `callable` is a positional-only

@@ -228,25 +228,57 @@ pub struct BuiltinFunctionObj {
     /// `__module__` (e.g. "builtins", "math")
     pub module: Option<&'static str>,
     pub doc: Option<&'static str>,
+    /// A call from Python code counts a recursion level (" while calling a Python
+    /// object"), as CPython 3.11 does for all but its METH_FASTCALL functions
+    /// (`counts_level`).
+    pub counts_level: bool,
+}
+
+/// Built-in functions that CPython 3.11 implements as METH_FASTCALL (or specializes:
+/// `len`, `isinstance`): its specialized calls from bytecode reach them without
+/// `_Py_EnterRecursiveCall`, so a call of one counts no recursion level (`round` counts
+/// only the `__round__` call it makes). The others (METH_O, METH_VARARGS, or calling
+/// back into a method: `sorted`, `format`) count one.
+const FASTCALL_BUILTINS: &[&str] = &[
+    "len", "isinstance", "issubclass", "getattr", "setattr", "delattr", "hasattr", "iter", "next",
+    "sum", "divmod", "pow", "aiter", "anext", "exec", "eval", "compile", "__build_class__", "breakpoint",
+    "round",
+];
+
+/// Whether a call of built-in function `name` of module `module` counts a recursion level.
+fn counts_level(module: Option<&str>, name: &str) -> bool {
+    !(module == Some("builtins") && FASTCALL_BUILTINS.contains(&name))
+}
+
+fn builtin_obj(name: &'static str, func: CallFn, self_: Option<Obj>, module: Option<&'static str>) -> Obj {
+    let counts_level = counts_level(module, name);
+    alloc(types().builtin_function, BuiltinFunctionObj { head: header(), name, func, self_, module, doc: None, counts_level })
 }
 
 /// A built-in function object; calling it calls `func(the_function_object, args, kw)`.
 pub fn new_builtin(name: &'static str, func: CallFn) -> Obj {
-    alloc(types().builtin_function, BuiltinFunctionObj { head: header(), name, func, self_: None, module: None, doc: None })
+    builtin_obj(name, func, None, None)
 }
 
 /// A built-in function of module `module` (repr `<built-in function name>`).
 pub fn new_builtin_in(module: &'static str, name: &'static str, func: CallFn) -> Obj {
-    alloc(types().builtin_function, BuiltinFunctionObj { head: header(), name, func, self_: None, module: Some(module), doc: None })
+    builtin_obj(name, func, None, Some(module))
 }
 
 /// A built-in method bound to `self_`; `func` is called with `self_` as receiver.
 pub fn new_builtin_method(name: &'static str, func: CallFn, self_: Obj) -> Obj {
-    alloc(types().builtin_function, BuiltinFunctionObj { head: header(), name, func, self_: Some(self_), module: None, doc: None })
+    builtin_obj(name, func, Some(self_), None)
 }
 
 pub fn as_builtin(o: &Obj) -> Option<&BuiltinFunctionObj> {
     o.downcast::<BuiltinFunctionObj>(types().builtin_function)
+}
+
+/// Whether a call of built-in function `f` from Python code counts a recursion level.
+#[inline]
+pub fn builtin_counts_level(f: &Obj) -> bool {
+    // SAFETY: callers pass an exact `builtin_function_or_method`.
+    unsafe { f.payload::<BuiltinFunctionObj>() }.counts_level
 }
 
 pub fn builtin_call(f: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {

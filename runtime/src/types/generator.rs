@@ -112,8 +112,9 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
     };
     let native = as_code(&frame.code).native.filter(|_| !frame::force_interp());
     if native.is_some() {
-        // the body's saved stack, at its largest (`native_resume`), in one allocation
-        let need = frame.co().max_stack as usize + 2;
+        // the body's saved stack, at its largest (`native_resume`), and room for a locals
+        // mirror (`show_locals_mirror`), in one allocation
+        let need = frame.co().max_stack as usize + 2 + frame.localsplus.len();
         frame.stack.reserve(need);
     }
     let g = alloc(
@@ -274,6 +275,49 @@ fn error_pending() -> bool {
     unsafe { (*crate::tstate::ts()).current_exc.is_some() }
 }
 
+/// `pyrt_gen_locals_mirror(frame)`: called by a native generator body that keeps a
+/// locals mirror (codegen/generators.rs `gen_mirror_setup`) on its first run, before it
+/// moves the locals out of `localsplus`; returns the mirror's address.
+///
+/// # Safety
+/// `f` is the running generator's frame.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_gen_locals_mirror(f: *mut Frame) -> u64 {
+    let fr = &mut *f;
+    let (stack, nlocals) = (fr.co().max_stack as usize + 2, fr.localsplus.len());
+    if fr.stack.capacity() < stack + nlocals && fr.generator != 0 {
+        // (`new_generator` reserved the room.) On the first run nothing is saved yet: the
+        // buffer may move, and the body reads the exchange record after this call
+        fr.stack.reserve(stack + nlocals);
+        gen_mut(Obj::borrow_raw(&fr.generator)).exchange.stack = fr.stack.as_mut_ptr().cast();
+    }
+    show_locals_mirror(fr);
+    fr.native_locals as u64
+}
+
+/// Extends the native body's saved-stack buffer (`native_resume`) by a locals mirror,
+/// filled from `localsplus`, and points `Frame::native_locals` at it: the mirror then
+/// shows the generator's locals for the rest of its life (`f_locals` through `gi_frame`
+/// or a callee's `sys._getframe(1)`), as borrowed words. The body keeps it equal to its
+/// registers while it runs (a store per local store); while it is suspended the frame's
+/// `localsplus` owns the same values.
+fn show_locals_mirror(fr: &mut Frame) {
+    let (stack, nlocals) = (fr.co().max_stack as usize + 2, fr.localsplus.len());
+    if fr.stack.capacity() < stack + nlocals {
+        return;
+    }
+    // SAFETY: the buffer has room for `stack + nlocals` words (checked above); the
+    // mirror part lies past anything the saved stack uses, which never grows past `stack`
+    // words, so the buffer is not reallocated while the frame lives (`native_resume`).
+    unsafe {
+        let mirror = fr.stack.as_mut_ptr().add(stack).cast::<u64>();
+        for (i, v) in fr.localsplus.iter().enumerate() {
+            *mirror.add(i) = v.as_ref().map_or(0, Obj::raw);
+        }
+        fr.native_locals = mirror;
+    }
+}
+
 /// Runs a native generator body (`pyc_code_N`, a resume function: see
 /// `NativeExchange`) until it yields, returns or raises. A thrown exception gets the
 /// suspension point's traceback entry (as `interp::eval` gives it) and is left as the
@@ -295,7 +339,8 @@ fn native_resume(
         crate::types::traceback::add_traceback_entry_pc(&e.0, &fr.code, fr.lasti);
         errors::set_current(e);
     }
-    // reserved at creation (`new_generator`); checked again because the body writes there
+    // reserved at creation (`new_generator`); checked again because the body writes
+    // there. (Never true once a locals mirror lies past it: it is not moved.)
     let need = fr.co().max_stack as usize + 2;
     if fr.stack.capacity() < need {
         fr.stack.reserve(need.saturating_sub(fr.stack.len()));

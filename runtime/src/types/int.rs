@@ -1180,13 +1180,10 @@ pub fn spec() -> TypeSpec {
     s
 }
 
-static EXTRA: super::MethodExtension = super::MethodExtension::new();
-
-/// Enables int's extension table (called by the program's `main`; types/mod.rs
-/// `MethodExtension`).
-#[no_mangle]
-pub extern "C" fn pyrt_methods_int() {
-    EXTRA.enable(extra_methods);
+super::method_extension! {
+    /// Enables int's extension table (called by the program's `main`; types/mod.rs
+    /// `MethodExtension`).
+    pyrt_methods_int: EXTRA(MethodDef) => extra_methods
 }
 
 pub(super) fn extra_methods() -> Vec<MethodDef> {

@@ -1473,13 +1473,10 @@ pub fn spec() -> TypeSpec {
     s
 }
 
-static EXTRA: super::MethodExtension = super::MethodExtension::new();
-
-/// Enables list's extension table (called by the program's `main`; types/mod.rs
-/// `MethodExtension`).
-#[no_mangle]
-pub extern "C" fn pyrt_methods_list() {
-    EXTRA.enable(extra_methods);
+super::method_extension! {
+    /// Enables list's extension table (called by the program's `main`; types/mod.rs
+    /// `MethodExtension`).
+    pyrt_methods_list: EXTRA(MethodDef) => extra_methods
 }
 
 pub(super) fn extra_methods() -> Vec<MethodDef> {

@@ -72,33 +72,60 @@ impl TypeSpec {
     }
 }
 
-/// A built-in type's methods that executables link only when the program may use them
-/// (the names and the rule: pyc_frontend::method_tables). The type's `spec` references
-/// only this cell; the table function is referenced only by the type's
-/// `pyrt_methods_<type>` enabler, which the generated `main` calls before `pyrt_main`, so
-/// `--gc-sections` drops the methods of a program that never enables them.
-pub struct MethodExtension(std::sync::OnceLock<fn() -> Vec<MethodDef>>);
+/// A table that executables link only when the program may use it: a built-in type's
+/// methods (`MethodExtension`; the names and the rule: pyc_frontend::method_tables), a
+/// group of builtins (builtins.rs) or the `_io` types' full specs (modules/io). Whatever
+/// reads the table references only this cell; the table function is referenced only by
+/// its `pyrt_methods_<type>` / `pyrt_builtins_<group>` enabler (`method_extension!`), which the generated `main` calls
+/// before `pyrt_main`, so `--gc-sections` drops the entries of a program that never
+/// enables them.
+pub struct Extension<T: 'static>(std::sync::OnceLock<fn() -> Vec<T>>);
 
-impl MethodExtension {
-    pub const fn new() -> MethodExtension {
-        MethodExtension(std::sync::OnceLock::new())
+/// The extension of a built-in type's method table.
+pub type MethodExtension = Extension<MethodDef>;
+
+impl<T> Extension<T> {
+    pub const fn new() -> Extension<T> {
+        Extension(std::sync::OnceLock::new())
     }
-    /// Called by the type's enabler, before `init` creates the type.
-    pub fn enable(&self, table: fn() -> Vec<MethodDef>) {
+    /// Called by the enabler, before `init` reads the table.
+    pub fn enable(&self, table: fn() -> Vec<T>) {
         let _ = self.0.set(table);
     }
-    /// Appends the extension's methods to a spec's core table when the program enabled it.
-    pub fn extend(&self, methods: &mut Vec<MethodDef>) {
+    /// Appends the extension's entries to a core table when the program enabled it.
+    pub fn extend(&self, entries: &mut Vec<T>) {
         if let Some(table) = self.0.get() {
-            methods.extend(table());
+            entries.extend(table());
         }
     }
 }
 
-/// Enables every extension table (programs that may compute attribute names).
+/// Declares the cells of one enabler and the enabler itself:
+/// `method_extension! { /// doc
+///     pyrt_methods_x: CELL(Entry) => table_fn, CELL2(Entry2) => table_fn2 }`
+/// makes `static CELL: Extension<Entry>` per cell and `#[no_mangle] extern "C" fn
+/// pyrt_methods_x()` filling each cell with its table. The enabler's name must be the one
+/// pyc_frontend::method_tables lists.
+macro_rules! method_extension {
+    ($(#[$doc:meta])* $enabler:ident: $($cell:ident($entry:ty) => $table:path),+ $(,)?) => {
+        $(static $cell: $crate::types::Extension<$entry> = $crate::types::Extension::new();)+
+        $(#[$doc])*
+        #[no_mangle]
+        pub extern "C" fn $enabler() {
+            $($cell.enable($table);)+
+        }
+    };
+}
+pub(crate) use method_extension;
+
+/// Enables every extension table, methods and builtins (programs that may compute
+/// attribute names, and runtime entries without a generated `main`).
 #[no_mangle]
 pub extern "C" fn pyrt_enable_all_methods() {
     for (_, enable, _) in METHOD_EXTENSIONS {
+        enable();
+    }
+    for (_, enable, _) in crate::builtins::BUILTIN_EXTENSIONS {
         enable();
     }
 }
@@ -116,6 +143,7 @@ const METHOD_EXTENSIONS: &[(&str, extern "C" fn(), fn() -> Vec<MethodDef>)] = &[
     ("pyrt_methods_set", set::pyrt_methods_set, set::extra_methods),
     ("pyrt_methods_tuple", tuple::pyrt_methods_tuple, tuple::extra_methods),
     ("pyrt_methods_range", range::pyrt_methods_range, range::extra_methods),
+    ("pyrt_methods_io", crate::modules::io::pyrt_methods_io, crate::modules::io::extra_methods),
 ];
 
 macro_rules! builtin_types {
@@ -333,13 +361,15 @@ mod method_extension_tests {
     /// the runtime's table holds, and no core table may hold them too.
     #[test]
     fn extension_tables_match_frontend_lists() {
-        use pyc_frontend::method_tables::METHOD_TABLES;
-        assert_eq!(super::METHOD_EXTENSIONS.len(), METHOD_TABLES.len());
+        use pyc_frontend::method_tables::{IO_TABLE, METHOD_TABLES};
+        let listed_tables: Vec<_> = METHOD_TABLES.iter().chain([&IO_TABLE]).collect();
+        assert_eq!(super::METHOD_EXTENSIONS.len(), listed_tables.len());
         for (enabler, _, table) in super::METHOD_EXTENSIONS {
-            let listed = METHOD_TABLES.iter().find(|t| t.enabler == *enabler).expect("enabler missing from the frontend list");
+            let listed = listed_tables.iter().find(|t| t.enabler == *enabler).expect("enabler missing from the frontend list");
             let mut ours: Vec<&str> = table().iter().map(name).collect();
             let mut theirs = listed.names.to_vec();
             ours.sort();
+            ours.dedup(); // the `_io` gate adds `read` & co. to several types
             theirs.sort();
             assert_eq!(ours, theirs, "{enabler}: runtime table and frontend list disagree");
         }
@@ -362,6 +392,21 @@ mod method_extension_tests {
             for m in &core {
                 assert!(!listed.names.contains(&name(m)), "{enabler}: {} is in both tables", name(m));
             }
+        }
+    }
+
+    /// The same for the gated builtins (builtins.rs `BUILTIN_EXTENSIONS`).
+    #[test]
+    fn builtin_tables_match_frontend_lists() {
+        use pyc_frontend::method_tables::BUILTIN_TABLES;
+        assert_eq!(crate::builtins::BUILTIN_EXTENSIONS.len(), BUILTIN_TABLES.len());
+        for (enabler, _, table) in crate::builtins::BUILTIN_EXTENSIONS {
+            let listed = BUILTIN_TABLES.iter().find(|t| t.enabler == *enabler).expect("enabler missing from the frontend list");
+            let mut ours: Vec<&str> = table().iter().map(|(n, _)| *n).collect();
+            let mut theirs = listed.names.to_vec();
+            ours.sort();
+            theirs.sort();
+            assert_eq!(ours, theirs, "{enabler}: runtime table and frontend list disagree");
         }
     }
 }

@@ -920,14 +920,9 @@ fn common_methods() -> Vec<MethodDef> {
     m
 }
 
-static COMMON_EXTRA: super::MethodExtension = super::MethodExtension::new();
-static SET_EXTRA: super::MethodExtension = super::MethodExtension::new();
-
-/// Enables set's and frozenset's extension tables (called by the program's `main`).
-#[no_mangle]
-pub extern "C" fn pyrt_methods_set() {
-    COMMON_EXTRA.enable(common_extra_methods);
-    SET_EXTRA.enable(set_extra_methods);
+super::method_extension! {
+    /// Enables set's and frozenset's extension tables (called by the program's `main`).
+    pyrt_methods_set: COMMON_EXTRA(MethodDef) => common_extra_methods, SET_EXTRA(MethodDef) => set_extra_methods
 }
 
 fn common_extra_methods() -> Vec<MethodDef> {

@@ -1144,12 +1144,13 @@ mod suggestions {
                 return None;
             }
             let name = pystr::as_str(&name)?.to_string();
-            let dir_fn = crate::types::dict::get_item_str(&crate::builtins::builtins_dict(), &pystr::intern("dir"))?;
-            let dir = match protocol::call(&dir_fn, &[obj]) {
-                Ok(d) => d,
-                Err(_) => return None,
-            };
-            return str_list(&dir).and_then(|d| calculate(&d, &name));
+            // what dir(obj) lists, sorted as dir sorts strings (by code point, which is
+            // UTF-8 byte order); not through the builtin, which a program that never
+            // names `dir` does not link (builtins.rs `BUILTIN_EXTENSIONS`)
+            let listed = protocol::call_special(&obj, "__dir__", &[]).ok()??;
+            let mut dir = str_list(&listed)?;
+            dir.sort_unstable();
+            return calculate(&dir, &name);
         }
         None
     }

@@ -623,17 +623,14 @@ fn b_iter(o: &Obj) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
-fn spec(name: &'static str, reads: bool, writes: bool) -> TypeSpec {
+fn spec(name: &'static str, writes: bool) -> TypeSpec {
     let mut s = TypeSpec::new(name, std::mem::size_of::<BufferedObj>(), drop_as::<BufferedObj>);
     s.slots.new = Some(b_new);
     s.slots.init = Some(b_init);
     s.slots.repr = Some(b_repr);
-    s.slots.iter = Some(b_iter);
-    s.slots.next = Some(b_next);
     let mut m = vec![
         MethodDef::Method { name: "flush", func: m_flush, min: 1, max: 1 },
         MethodDef::Method { name: "close", func: m_close, min: 1, max: 1 },
-        MethodDef::Method { name: "detach", func: m_detach, min: 1, max: 1 },
         MethodDef::Method { name: "fileno", func: m_fileno, min: 1, max: 1 },
         MethodDef::Method { name: "isatty", func: m_isatty, min: 1, max: 1 },
         MethodDef::Method { name: "seekable", func: m_seekable, min: 1, max: 1 },
@@ -644,18 +641,7 @@ fn spec(name: &'static str, reads: bool, writes: bool) -> TypeSpec {
         MethodDef::Getter { name: "mode", get: g_mode },
     ];
     if name != "BufferedRWPair" {
-        m.push(MethodDef::Method { name: "seek", func: m_seek, min: 2, max: 3 });
-        m.push(MethodDef::Method { name: "tell", func: m_tell, min: 1, max: 1 });
-        m.push(MethodDef::Method { name: "truncate", func: m_truncate, min: 1, max: 2 });
         m.push(MethodDef::Getter { name: "raw", get: g_raw });
-    }
-    if reads {
-        m.push(MethodDef::Method { name: "read", func: m_read, min: 1, max: 2 });
-        m.push(MethodDef::Method { name: "read1", func: m_read1, min: 1, max: 2 });
-        m.push(MethodDef::Method { name: "peek", func: m_peek, min: 1, max: 2 });
-        m.push(MethodDef::Method { name: "readline", func: m_readline, min: 1, max: 2 });
-        m.push(MethodDef::Method { name: "readinto", func: m_readinto, min: 2, max: 2 });
-        m.push(MethodDef::Method { name: "readinto1", func: m_readinto1, min: 2, max: 2 });
     }
     if writes {
         m.push(MethodDef::Method { name: "write", func: m_write, min: 2, max: 2 });
@@ -664,8 +650,29 @@ fn spec(name: &'static str, reads: bool, writes: bool) -> TypeSpec {
     s
 }
 
+/// A buffered type's reading, positioning and iteration (the `_io` gate, io/mod.rs).
+pub(super) fn complete(s: &mut TypeSpec) {
+    s.slots.iter = Some(b_iter);
+    s.slots.next = Some(b_next);
+    let m = &mut s.methods;
+    m.push(MethodDef::Method { name: "detach", func: m_detach, min: 1, max: 1 });
+    if s.name != "BufferedRWPair" {
+        m.push(MethodDef::Method { name: "seek", func: m_seek, min: 2, max: 3 });
+        m.push(MethodDef::Method { name: "tell", func: m_tell, min: 1, max: 1 });
+        m.push(MethodDef::Method { name: "truncate", func: m_truncate, min: 1, max: 2 });
+    }
+    if s.name != "BufferedWriter" {
+        m.push(MethodDef::Method { name: "read", func: m_read, min: 1, max: 2 });
+        m.push(MethodDef::Method { name: "read1", func: m_read1, min: 1, max: 2 });
+        m.push(MethodDef::Method { name: "peek", func: m_peek, min: 1, max: 2 });
+        m.push(MethodDef::Method { name: "readline", func: m_readline, min: 1, max: 2 });
+        m.push(MethodDef::Method { name: "readinto", func: m_readinto, min: 2, max: 2 });
+        m.push(MethodDef::Method { name: "readinto1", func: m_readinto1, min: 2, max: 2 });
+    }
+}
+
 /// BufferedReader, BufferedWriter, BufferedRandom, BufferedRWPair.
 pub fn types(base: &'static TypeObject) -> (&'static TypeObject, &'static TypeObject, &'static TypeObject, &'static TypeObject) {
-    let t = |name, r, w| super::io_type(spec(name, r, w), base);
-    (t("BufferedReader", true, false), t("BufferedWriter", false, true), t("BufferedRandom", true, true), t("BufferedRWPair", true, true))
+    let t = |name, w| super::io_type(spec(name, w), base);
+    (t("BufferedReader", false), t("BufferedWriter", true), t("BufferedRandom", true), t("BufferedRWPair", true))
 }

@@ -483,13 +483,7 @@ pub fn make_type(base: &'static TypeObject) -> &'static TypeObject {
     s.slots.init = Some(fio_init);
     s.slots.repr = Some(fio_repr);
     s.methods = vec![
-        MethodDef::Method { name: "read", func: fio_read, min: 1, max: 2 },
-        MethodDef::Method { name: "readall", func: fio_readall, min: 1, max: 1 },
-        MethodDef::Method { name: "readinto", func: fio_readinto, min: 2, max: 2 },
         MethodDef::Method { name: "write", func: fio_write, min: 2, max: 2 },
-        MethodDef::Method { name: "seek", func: fio_seek, min: 2, max: 3 },
-        MethodDef::Method { name: "tell", func: fio_tell, min: 1, max: 1 },
-        MethodDef::Method { name: "truncate", func: fio_truncate, min: 1, max: 2 },
         MethodDef::Method { name: "close", func: fio_close, min: 1, max: 1 },
         MethodDef::Method { name: "seekable", func: fio_seekable, min: 1, max: 1 },
         MethodDef::Method { name: "readable", func: fio_readable, min: 1, max: 1 },
@@ -503,4 +497,16 @@ pub fn make_type(base: &'static TypeObject) -> &'static TypeObject {
     ];
     let _ = closed_file;
     super::io_type(s, base)
+}
+
+/// FileIO's reading and positioning (the `_io` gate, io/mod.rs).
+pub(super) fn complete(s: &mut TypeSpec) {
+    s.methods.extend([
+        MethodDef::Method { name: "read", func: fio_read, min: 1, max: 2 },
+        MethodDef::Method { name: "readall", func: fio_readall, min: 1, max: 1 },
+        MethodDef::Method { name: "readinto", func: fio_readinto, min: 2, max: 2 },
+        MethodDef::Method { name: "seek", func: fio_seek, min: 2, max: 3 },
+        MethodDef::Method { name: "tell", func: fio_tell, min: 1, max: 1 },
+        MethodDef::Method { name: "truncate", func: fio_truncate, min: 1, max: 2 },
+    ]);
 }

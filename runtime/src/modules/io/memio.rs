@@ -182,12 +182,17 @@ fn bio_next(o: &Obj) -> PyResult<Option<Obj>> {
 }
 
 pub fn make_bytesio_type(base: &'static TypeObject) -> &'static TypeObject {
-    let mut s = TypeSpec::new("BytesIO", std::mem::size_of::<BytesIOObj>(), drop_as::<BytesIOObj>);
+    super::io_type(TypeSpec::new("BytesIO", std::mem::size_of::<BytesIOObj>(), drop_as::<BytesIOObj>), base)
+}
+
+/// BytesIO's construction, iteration and methods (the `_io` gate, io/mod.rs: a program
+/// reaches a BytesIO only through names that enable it).
+pub(super) fn complete_bytesio(s: &mut TypeSpec) {
     s.slots.new = Some(bio_new);
     s.slots.init = Some(bio_init);
     s.slots.iter = Some(bio_iter);
     s.slots.next = Some(bio_next);
-    s.methods = vec![
+    s.methods.extend([
         MethodDef::Method { name: "read", func: bio_read, min: 1, max: 2 },
         MethodDef::Method { name: "read1", func: bio_read, min: 1, max: 2 },
         MethodDef::Method { name: "readline", func: bio_readline, min: 1, max: 2 },
@@ -205,8 +210,7 @@ pub fn make_bytesio_type(base: &'static TypeObject) -> &'static TypeObject {
         MethodDef::Method { name: "isatty", func: bio_false, min: 1, max: 1 },
         MethodDef::Method { name: "flush", func: bio_flush, min: 1, max: 1 },
         MethodDef::Getter { name: "closed", get: bio_closed },
-    ];
-    super::io_type(s, base)
+    ]);
 }
 
 // ----- StringIO -----
@@ -415,12 +419,16 @@ fn sio_next(o: &Obj) -> PyResult<Option<Obj>> {
 }
 
 pub fn make_stringio_type(base: &'static TypeObject) -> &'static TypeObject {
-    let mut s = TypeSpec::new("StringIO", std::mem::size_of::<StringIOObj>(), drop_as::<StringIOObj>);
+    super::io_type(TypeSpec::new("StringIO", std::mem::size_of::<StringIOObj>(), drop_as::<StringIOObj>), base)
+}
+
+/// StringIO's construction, iteration and methods (the `_io` gate, io/mod.rs).
+pub(super) fn complete_stringio(s: &mut TypeSpec) {
     s.slots.new = Some(sio_new);
     s.slots.init = Some(sio_init);
     s.slots.iter = Some(sio_iter);
     s.slots.next = Some(sio_next);
-    s.methods = vec![
+    s.methods.extend([
         MethodDef::Method { name: "read", func: sio_read, min: 1, max: 2 },
         MethodDef::Method { name: "readline", func: sio_readline, min: 1, max: 2 },
         MethodDef::Method { name: "write", func: sio_write, min: 2, max: 2 },
@@ -435,6 +443,5 @@ pub fn make_stringio_type(base: &'static TypeObject) -> &'static TypeObject {
         MethodDef::Getter { name: "closed", get: sio_closed },
         MethodDef::Getter { name: "line_buffering", get: sio_line_buffering },
         MethodDef::Getter { name: "newlines", get: sio_newlines },
-    ];
-    super::io_type(s, base)
+    ]);
 }

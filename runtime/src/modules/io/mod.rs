@@ -49,11 +49,65 @@ pub struct IoTypes {
 static TYPES: crate::gil::GilCell<RefCell<Option<&'static IoTypes>>> = crate::gil::GilCell::new(RefCell::new(None));
 
 /// A base or concrete `_io` type: module `_io`, instances with a `__dict__`.
-pub fn io_type(mut spec: TypeSpec, base: &'static TypeObject) -> &'static TypeObject {
+pub fn io_type(spec: TypeSpec, base: &'static TypeObject) -> &'static TypeObject {
+    let mut spec = completed(spec);
     spec.has_dict = true;
     let t = crate::types::create_type(spec, base);
     *t.module.borrow_mut() = "_io".to_string();
     t
+}
+
+crate::types::method_extension! {
+    /// Enables the `_io` gate (called by the program's `main`). Without it the concrete
+    /// types keep only what the runtime itself uses on sys.stdin/stdout/stderr (writing,
+    /// flushing, closing, the flags and getters); reading, positioning, iteration and the
+    /// StringIO/BytesIO/IncrementalNewlineDecoder methods are added by `complete` when the
+    /// program may reach an `_io` object other than through print: when it names `_io`,
+    /// `io`, `open`, `input`, a std stream, or one of the added methods
+    /// (pyc_frontend::method_tables `IO_TABLE`; docs/performance.md "Binary size").
+    pyrt_methods_io: FULL(fn(&mut TypeSpec)) => completers
+}
+
+fn completers() -> Vec<fn(&mut TypeSpec)> {
+    vec![complete]
+}
+
+/// Adds the gated part of the `_io` type `s` describes.
+fn complete(s: &mut TypeSpec) {
+    match s.name {
+        "TextIOWrapper" => textio::complete(s),
+        "IncrementalNewlineDecoder" => textio::complete_decoder(s),
+        "FileIO" => fileio::complete(s),
+        "BytesIO" => memio::complete_bytesio(s),
+        "StringIO" => memio::complete_stringio(s),
+        "BufferedReader" | "BufferedWriter" | "BufferedRandom" | "BufferedRWPair" => buffered::complete(s),
+        _ => {}
+    }
+}
+
+/// `s` with its gated part when the program enabled the gate.
+fn completed(mut s: TypeSpec) -> TypeSpec {
+    let mut fill = Vec::new();
+    FULL.extend(&mut fill);
+    for f in fill {
+        f(&mut s);
+    }
+    s
+}
+
+/// Every method the gate adds (the unit test's view of `pyrt_methods_io`).
+pub(crate) fn extra_methods() -> Vec<MethodDef> {
+    let names = [
+        "TextIOWrapper", "IncrementalNewlineDecoder", "FileIO", "BytesIO", "StringIO", "BufferedReader", "BufferedWriter",
+        "BufferedRandom", "BufferedRWPair",
+    ];
+    let mut all = Vec::new();
+    for name in names {
+        let mut s = TypeSpec::new(name, 0, drop_nothing);
+        complete(&mut s);
+        all.extend(s.methods);
+    }
+    all
 }
 
 /// The `_io` types (created on first use).

@@ -813,24 +813,15 @@ pub fn make_type(base: &'static TypeObject) -> &'static TypeObject {
     s.slots.new = Some(t_new);
     s.slots.init = Some(t_init);
     s.slots.repr = Some(t_repr);
-    s.slots.iter = Some(t_iter);
-    s.slots.next = Some(t_next);
     s.methods = vec![
-        MethodDef::Method { name: "read", func: m_read, min: 1, max: 2 },
-        MethodDef::Method { name: "readline", func: m_readline, min: 1, max: 2 },
         MethodDef::Method { name: "write", func: m_write, min: 2, max: 2 },
         MethodDef::Method { name: "flush", func: m_flush, min: 1, max: 1 },
         MethodDef::Method { name: "close", func: m_close, min: 1, max: 1 },
-        MethodDef::Method { name: "tell", func: m_tell, min: 1, max: 1 },
-        MethodDef::Method { name: "seek", func: m_seek, min: 2, max: 3 },
-        MethodDef::Method { name: "truncate", func: m_truncate, min: 1, max: 2 },
-        MethodDef::Method { name: "detach", func: m_detach, min: 1, max: 1 },
         MethodDef::Method { name: "fileno", func: m_fileno, min: 1, max: 1 },
         MethodDef::Method { name: "isatty", func: m_isatty, min: 1, max: 1 },
         MethodDef::Method { name: "readable", func: m_readable, min: 1, max: 1 },
         MethodDef::Method { name: "writable", func: m_writable, min: 1, max: 1 },
         MethodDef::Method { name: "seekable", func: m_seekable, min: 1, max: 1 },
-        MethodDef::MethodKw { name: "reconfigure", func: m_reconfigure },
         MethodDef::Getter { name: "encoding", get: g_encoding },
         MethodDef::Getter { name: "errors", get: g_errors },
         MethodDef::Getter { name: "buffer", get: g_buffer },
@@ -841,6 +832,21 @@ pub fn make_type(base: &'static TypeObject) -> &'static TypeObject {
         MethodDef::Getter { name: "newlines", get: g_newlines },
     ];
     super::io_type(s, base)
+}
+
+/// TextIOWrapper's reading, positioning and iteration (the `_io` gate, io/mod.rs).
+pub(super) fn complete(s: &mut TypeSpec) {
+    s.slots.iter = Some(t_iter);
+    s.slots.next = Some(t_next);
+    s.methods.extend([
+        MethodDef::Method { name: "read", func: m_read, min: 1, max: 2 },
+        MethodDef::Method { name: "readline", func: m_readline, min: 1, max: 2 },
+        MethodDef::Method { name: "tell", func: m_tell, min: 1, max: 1 },
+        MethodDef::Method { name: "seek", func: m_seek, min: 2, max: 3 },
+        MethodDef::Method { name: "truncate", func: m_truncate, min: 1, max: 2 },
+        MethodDef::Method { name: "detach", func: m_detach, min: 1, max: 1 },
+        MethodDef::MethodKw { name: "reconfigure", func: m_reconfigure },
+    ]);
 }
 
 // ----- IncrementalNewlineDecoder -----
@@ -941,15 +947,19 @@ fn nd_newlines(o: &Obj) -> PyResult<Obj> {
 pub fn make_decoder_type() -> &'static TypeObject {
     let mut s = TypeSpec::new("IncrementalNewlineDecoder", std::mem::size_of::<NlDecoderObj>(), drop_as::<NlDecoderObj>);
     s.slots.new = Some(nd_new);
-    s.methods = vec![
+    s.methods = vec![MethodDef::Getter { name: "newlines", get: nd_newlines }];
+    let t = crate::types::create_type(super::completed(s), crate::types::types().object);
+    *t.module.borrow_mut() = "_io".to_string();
+    t
+}
+
+/// IncrementalNewlineDecoder's methods (the `_io` gate, io/mod.rs).
+pub(super) fn complete_decoder(s: &mut TypeSpec) {
+    s.methods.extend([
         MethodDef::MethodKw { name: "decode", func: nd_decode },
         MethodDef::Method { name: "getstate", func: nd_getstate, min: 1, max: 1 },
         MethodDef::Method { name: "setstate", func: nd_setstate, min: 2, max: 2 },
         MethodDef::Method { name: "reset", func: nd_reset, min: 1, max: 1 },
-        MethodDef::Getter { name: "newlines", get: nd_newlines },
-    ];
-    let t = crate::types::create_type(s, crate::types::types().object);
-    *t.module.borrow_mut() = "_io".to_string();
-    t
+    ]);
 }
 
