@@ -1099,12 +1099,6 @@ pub fn op_unpack_ex(s: &Obj, before: usize, after: usize) -> PyResult<Vec<Obj>> 
     Ok(out)
 }
 
-/// How CPython words the RecursionError of calling a class (heap types have no
-/// vectorcall in 3.11: `_PyObject_MakeTpCall` counts the level). Builtin calls keep the
-/// plain wording: CPython counts no level for most of them (METH_FASTCALL), so the
-/// RecursionError a chain through them meets is usually a Python frame's.
-const CALLING: &str = " while calling a Python object";
-
 /// A call with an optional kwnames tuple: the last `len(kwnames)` args are keyword values.
 /// `callable(*args)`: Python functions go straight to the frame fast path.
 #[inline]
@@ -1112,39 +1106,41 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
     if crate::types::function::is_function(callable) {
         return crate::frame::call_function_positional(callable, args);
     }
-    // `math.sqrt(x)`, `len(s)`, `range(n)`: straight to the Rust function, with the
-    // recursion accounting `call_kw` does (a `repr` recursing through a builtin must hit
-    // the limit at the same depth)
-    let direct: Option<fn(&Obj, &[Obj], &KwArgs) -> PyResult<Obj>> = if callable.is_exact(types().builtin_function) {
-        Some(crate::types::function::builtin_call)
-    } else if callable.raw() == types().range.ptr() as u64 {
-        Some(crate::types::range::range_new)
-    } else {
-        None
-    };
-    if let Some(call) = direct {
-        crate::recursion::enter()?;
-        let r = call(callable, args, &KwArgs::EMPTY);
-        crate::recursion::leave();
+    if let Some(r) = call_builtin(callable, args) {
         return r;
+    }
+    if callable.raw() == types().range.ptr() as u64 {
+        return counted(|| crate::types::range::range_new(callable, args, &KwArgs::EMPTY));
     }
     // `Node(left, right)`: a plain class, straight to the instance and its `__init__`
     if callable.is_exact(types().type_) {
         if let Some(init) = crate::types::class::plain_init(callable) {
-            crate::recursion::enter_for(CALLING)?;
-            let r = crate::types::class::construct_plain(callable, &init, args);
-            crate::recursion::leave();
-            return r;
+            return crate::types::class::call_plain(callable, &init, args);
         }
     }
-    // `d.get(k, 0)`, `parts.append(x)`: a method descriptor called with its receiver
-    if let Some(method) = crate::types::descriptors::direct_method(callable, args) {
-        crate::recursion::enter()?;
-        let r = method(args);
-        crate::recursion::leave();
-        return r;
-    }
     protocol::call_kw(callable, args, &KwArgs::EMPTY)
+}
+
+/// `callable(*args)` when `callable` is a built-in function (`math.sqrt(x)`, `len(s)`) or
+/// a method descriptor called with its receiver (`d.get(k, 0)`, `parts.append(x)`):
+/// straight to the Rust function. `None` for any other callable.
+#[inline]
+pub fn call_builtin(callable: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    if callable.is_exact(types().builtin_function) {
+        return Some(counted(|| crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY)));
+    }
+    let method = crate::types::descriptors::direct_method(callable, args)?;
+    Some(counted(|| method(args)))
+}
+
+/// Runs a built-in's call with the recursion accounting `call_kw` does (a `repr`
+/// recursing through a builtin must hit the limit at the same depth).
+#[inline(always)]
+fn counted(call: impl FnOnce() -> PyResult<Obj>) -> PyResult<Obj> {
+    crate::recursion::enter()?;
+    let r = call();
+    crate::recursion::leave();
+    r
 }
 
 pub fn call_with_kwnames(callable: &Obj, args: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {
