@@ -88,11 +88,14 @@ run_one() {
 
     # --stats: every code object of every module the test reaches (its own and the
     # stdlib's) must be lowered natively; the interpreter is the reference, not a crutch.
-    if ! timeout "$BUILD_TIMEOUT" "$PYC" build --stats "$src" -o "$bin" \
-            > "$work/build.out" 2> "$work/build.err" || [[ ! -x "$bin" ]]; then
+    local build_status=0
+    timeout "$BUILD_TIMEOUT" "$PYC" build --stats "$src" -o "$bin" \
+        > "$work/build.out" 2> "$work/build.err" || build_status=$?
+    if (( build_status != 0 )) || [[ ! -x "$bin" ]]; then
         reasons+=("build failed")
         {
-            echo "--- build log ($PYC build $src -o $bin):"
+            # 124: BUILD_TIMEOUT; above 128: killed by signal (status - 128)
+            echo "--- build log ($PYC build $src -o $bin, exit status $build_status):"
             cat "$work/build.out" "$work/build.err" > "$work/build.log"
             head -n 40 "$work/build.log"
             local n; n=$(wc -l < "$work/build.log")

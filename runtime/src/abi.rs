@@ -323,6 +323,19 @@ const _: () = {
     assert!(offset_of!(RangeIterObj, remaining) == 32 && offset_of!(RangeIterObj, big) == 40);
 };
 
+/// The `list_iterator` type once the list layout is known (`init_inline_layouts`), else
+/// 0: codegen/loops.rs advances list iterators inline (fields asserted below).
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_list_iter_type: u64 = 0;
+
+const _: () = {
+    use crate::types::list::ListIterObj;
+    use std::mem::offset_of;
+    assert!(offset_of!(ListIterObj, seq) == 16 && offset_of!(ListIterObj, index) == 24);
+    assert!(std::mem::size_of::<Option<Obj>>() == 8);
+};
+
 /// Publishes `pyrt_range_iter_type`, and finds where a list's `Vec` keeps its pointer and
 /// length (Rust does not fix the field order of `Vec`) by looking at a probe list whose
 /// pointer, capacity and length differ.
@@ -346,6 +359,7 @@ fn init_inline_layouts() {
         }
         if let (Some(p), Some(n)) = (find(items.as_ptr() as u64), find(items.len() as u64)) {
             *std::ptr::addr_of_mut!(pyrt_list_layout) = [types().list.ptr() as u64, p, n];
+            *std::ptr::addr_of_mut!(pyrt_list_iter_type) = types().list_iterator.ptr() as u64;
         }
     }
 }
@@ -463,6 +477,30 @@ pub unsafe extern "C" fn pyrt_build_const_key_map(values: *const u64, n: u32, ke
 pub unsafe extern "C" fn pyrt_list_append(l: u64, v: u64) -> i32 {
     list::append(b(&l), b(&v).clone());
     0
+}
+
+/// `lst.append(x)` on a local known to hold an exact list (codegen/known.rs): `x`'s
+/// reference moves into the list. No recursion level, as CPython's specialized
+/// `LIST_APPEND` form of the call counts none.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_list_append_owned(l: u64, x: u64) -> u64 {
+    list::append(b(&l), Obj::from_raw(x));
+    none::none().into_raw()
+}
+
+/// `d.get(k)` (`dflt` 0) or `d.get(k, dflt)` on a local known to hold an exact dict
+/// (codegen/known.rs); the operands are borrowed.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_dict_get_or(d: u64, k: u64, dflt: u64) -> u64 {
+    match dict::get_item(b(&d), b(&k)) {
+        Ok(Some(v)) => v.into_raw(),
+        Ok(None) if dflt == 0 => none::none().into_raw(),
+        Ok(None) => b(&dflt).clone().into_raw(),
+        Err(e) => {
+            set_current(e);
+            0
+        }
+    }
 }
 
 #[no_mangle]
@@ -608,19 +646,77 @@ pub unsafe extern "C" fn pyrt_call(base: *const u64, nargs: u32, kwnames: u64) -
 
 /// `pyrt_call` without keywords at a call site with a direct-call cache (codegen/calls.rs):
 /// `cache` = [function type, code, total positional count, native entry, register entry
-/// or 0], filled here when the callee can be called directly next time
-/// (`frame::direct_target`, `frame::register_entry`).
+/// or 0, unused], filled here when the callee can be called directly next time
+/// (`frame::direct_target`, `frame::register_entry`), or when it is a built-in
+/// (`builtin_entry` as the register entry). A site that constructs a class keeps a
+/// `class::construct_at_site` record in the same words instead (its first word is odd,
+/// so the inline guard, which wants a type's address there, sends every call here).
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
     let (callable, args) = call_operands(base, nargs);
+    let site = &mut *cache.cast::<[u64; 6]>();
+    let class_site = site[0] & 1 != 0;
+    if class_site {
+        if let Some(r) = crate::types::class::construct_at_site(site, callable, args) {
+            return to_abi(r);
+        }
+    }
     if let Some((code, entry)) = crate::frame::direct_target(callable, args.len()) {
-        *cache = types().function.ptr() as u64;
-        *cache.add(1) = code;
-        *cache.add(2) = args.len() as u64;
-        *cache.add(3) = entry as usize as u64;
-        *cache.add(4) = crate::frame::register_entry(entry);
+        *site = [types().function.ptr() as u64, code, args.len() as u64, entry as usize as u64, crate::frame::register_entry(entry), 0];
+        // a site that sees several functions (a method of several classes) misses often:
+        // call this one directly too rather than through a heap frame
+        if let Some(r) = crate::frame::call_entry(callable, entry, None, args) {
+            return to_abi(r);
+        }
+    } else if !class_site && callable.is_exact(types().type_) {
+        if let Some(r) = crate::types::class::construct_at_site(site, callable, args) {
+            return to_abi(r);
+        }
+    } else if let Some(entry) = builtin_entry(args.len()) {
+        if let Some(r) = interp::call_builtin(callable, args) {
+            // the inline guard compares the word codegen reads as a function's code: for a
+            // built-in, its name (the entry dispatches on the callee itself, so a guard that
+            // passes for another built-in of the same name and type is still right)
+            *site = [callable.ty().ptr() as u64, *(callable.raw() as *const u64).add(2), args.len() as u64, 0, entry, 0];
+            return to_abi(r);
+        }
     }
     to_abi(interp::call_positional(callable, args))
+}
+
+/// The register-argument entry through which a call site with `n` positional arguments
+/// calls a built-in function or method descriptor it has seen (`pyrt_call_fill`): it gets
+/// the callee (borrowed) and the arguments' references (owned, dropped after the call),
+/// as a compiled function's register entry does (codegen/calls.rs).
+fn builtin_entry(n: usize) -> Option<u64> {
+    unsafe fn call(callee: u64, words: &[u64]) -> u64 {
+        let callee = b(&callee);
+        let args = Obj::borrow_slice(words.as_ptr(), words.len());
+        let r = match interp::call_builtin(callee, args) {
+            Some(r) => r,
+            None => interp::call_positional(callee, args),
+        };
+        for &w in words {
+            drop(Obj::from_raw(w));
+        }
+        to_abi(r)
+    }
+    macro_rules! entry {
+        ($($a:ident),*) => {{
+            unsafe extern "C" fn f(callee: u64 $(, $a: u64)*) -> u64 {
+                call(callee, &[$($a),*])
+            }
+            f as *const () as usize as u64
+        }};
+    }
+    Some(match n {
+        0 => entry!(),
+        1 => entry!(a),
+        2 => entry!(a, b1),
+        3 => entry!(a, b1, c),
+        4 => entry!(a, b1, c, d),
+        _ => return None,
+    })
 }
 
 /// `pyrt_call_fill` for a call whose result goes straight to `GetIter` (codegen checks

@@ -556,15 +556,21 @@ pub fn direct_target(func: &Obj, nargs: usize) -> Option<(u64, NativeFn)> {
 /// when `direct_target` allows it and the arguments are few; `None` leaves the call to
 /// the caller's generic path. Counts one recursion level, as a Python call does.
 pub fn try_call_direct_with_self(func: &Obj, self_: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let (_, entry) = direct_target(func, args.len() + 1)?;
+    call_entry(func, entry, Some(self_), args)
+}
+
+/// `func(self_, *args)` (`self_` first when given) through `entry`, the native entry
+/// `direct_target` found for that many arguments: by its register-argument entry when it
+/// has one, else with a borrowed frame. `None` when the arguments are too many for it.
+pub fn call_entry(func: &Obj, entry: NativeFn, self_: Option<&Obj>, args: &[Obj]) -> Option<PyResult<Obj>> {
     const MAX: usize = 6;
-    let n = args.len() + 1;
+    let n = args.len() + self_.is_some() as usize;
     if n > MAX {
         return None;
     }
-    let (_, entry) = direct_target(func, n)?;
     let mut words = [0u64; MAX];
-    words[0] = self_.clone().into_raw();
-    for (w, a) in words[1..].iter_mut().zip(args) {
+    for (w, a) in words.iter_mut().zip(self_.into_iter().chain(args)) {
         *w = a.clone().into_raw();
     }
     // SAFETY: `words[..n]` are owned references that move into the callee (its

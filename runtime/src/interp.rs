@@ -1130,39 +1130,53 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
     if crate::types::function::is_function(callable) {
         return crate::frame::call_function_positional(callable, args);
     }
-    // `math.sqrt(x)`, `len(s)`: straight to the Rust function, counting the recursion
-    // level CPython counts for it (a `repr` recursing through a builtin must hit the
-    // limit at the same depth)
-    if callable.is_exact(types().builtin_function) {
-        let what = crate::types::function::builtin_counts_level(callable).then_some(CALLING);
-        return counted(what, || crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY));
+    if let Some(r) = call_builtin(callable, args) {
+        return r;
     }
     if callable.raw() == types().range.ptr() as u64 {
         return range_call(callable, args);
     }
-    // `Node(left, right)`: a plain class, straight to the instance and its `__init__`
     if callable.is_exact(types().type_) {
+        // `Node(left, right)`: a plain class, straight to the instance and its `__init__`
         if let Some(init) = crate::types::class::plain_init(callable) {
-            return counted(Some(CALLING), || crate::types::class::construct_plain(callable, &init, args));
+            return crate::types::class::call_plain(callable, &init, args);
         }
         if let Some(call) = callable.ty().slots().call {
             let what = class_call_counts(callable).then_some(CALLING);
             return counted(what, || call(callable, args, &KwArgs::EMPTY));
         }
     }
-    // `d.get(k, 0)`, `parts.append(x)`: a method descriptor called with its receiver
+    // a method descriptor `call_builtin` did not take (wrong receiver or arity: the slot
+    // raises CPython's error)
     if callable.is_exact(types().method_descriptor) {
-        // SAFETY: checked to be a `method_descriptor`.
-        let d = unsafe { callable.payload::<crate::types::descriptors::MethodDescrObj>() };
-        let what = d.counts_level.then_some(CALLING);
-        if let Some(method) = crate::types::descriptors::direct_method(callable, args) {
-            return counted(what, || method(args));
-        }
         if let Some(call) = callable.ty().slots().call {
-            return counted(what, || call(callable, args, &KwArgs::EMPTY));
+            return counted(method_level(callable), || call(callable, args, &KwArgs::EMPTY));
         }
     }
     protocol::call_kw(callable, args, &KwArgs::EMPTY)
+}
+
+/// `callable(*args)` when `callable` is a built-in function (`math.sqrt(x)`, `len(s)`) or
+/// a method descriptor called with its receiver (`d.get(k, 0)`, `parts.append(x)`):
+/// straight to the Rust function, counting the recursion level CPython counts for it (a
+/// `repr` recursing through a builtin must hit the limit at the same depth). `None` for
+/// any other callable.
+#[inline]
+pub fn call_builtin(callable: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    if callable.is_exact(types().builtin_function) {
+        let what = crate::types::function::builtin_counts_level(callable).then_some(CALLING);
+        return Some(counted(what, || crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY)));
+    }
+    let method = crate::types::descriptors::direct_method(callable, args)?;
+    Some(counted(method_level(callable), || method(args)))
+}
+
+/// The recursion level a call of method descriptor `d` counts (`MethodDescrObj::counts_level`).
+#[inline]
+fn method_level(d: &Obj) -> Option<&'static str> {
+    // SAFETY: callers pass a `method_descriptor`.
+    let d = unsafe { d.payload::<crate::types::descriptors::MethodDescrObj>() };
+    d.counts_level.then_some(CALLING)
 }
 
 /// `range(...)` called from Python code: CPython 3.11 counts no call level (range has a

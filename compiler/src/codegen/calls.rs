@@ -1,8 +1,10 @@
 //! Call sites: `Call(n)` without keywords, with a per-site direct-call cache.
 //!
-//! Each positional call site owns an internal global `[5 x i64]` cache: [type of the
+//! Each positional call site owns an internal global `[6 x i64]` cache: [type of the
 //! callee (the function type), its code object, the total positional count, the code's
-//! native entry, its register-argument entry or 0], zero until the first call. The
+//! native entry, its register-argument entry or 0, unused], zero until the first call.
+//! (A site that constructs a plain class holds the runtime's `class::construct_at_site`
+//! record instead, whose odd first word no type's address equals.) The
 //! generic path (`pyrt_call_fill`) calls as `pyrt_call` does and fills the cache when the
 //! callee is an exact function whose compiled code binds exactly that many positional
 //! arguments one-to-one and is no generator (`frame::direct_target`). Later calls whose
@@ -28,7 +30,7 @@ use super::function::{Lower, R};
 const TYPE_OFFSET: u64 = 8;
 const FUNC_CODE_OFFSET: u64 = 16;
 /// Words of a call-site cache.
-const CACHE_WORDS: u32 = 5;
+const CACHE_WORDS: u32 = 6;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `Call(n)` without keywords at `pc`, stack depth `d` (slots `d-n-2..d`: method or

@@ -102,6 +102,8 @@ pub struct Lower<'a, 'ctx> {
     pub fslots: Vec<PointerValue<'ctx>>,
     /// The homes of shadowed locals (`[nhomes x double]`).
     pub fhomes: Option<PointerValue<'ctx>>,
+    /// Method calls on locals of a known built-in type (`known.rs`).
+    pub direct: super::known::DirectCalls,
 }
 
 /// Runtime functions that never run Python code or read the frame's position: no
@@ -634,6 +636,7 @@ fn lower_into<'a, 'ctx>(
         }
     }
 
+    let direct = if fast { super::known::DirectCalls::compute(code, &depths, &leader, param_count(code)) } else { Default::default() };
     // ---- possibly-unbound locals ----
     let mut l = Lower {
         ctx,
@@ -665,6 +668,7 @@ fn lower_into<'a, 'ctx>(
         plan,
         fslots,
         fhomes,
+        direct,
     };
 
     // ---- instructions ----

@@ -1,8 +1,10 @@
 //! `ForIter` over a range iterator, inline: the iterator's `next`/`step`/`remaining`
 //! words are read and advanced in IR and the value is produced as a tagged int, with no
-//! call and no allocation. Other iterators, big-int ranges, and values beyond the tagged
-//! range take `pyrt_for_iter` (before anything is advanced).
+//! call and no allocation. A list iterator with an item left gives it inline too (index,
+//! length and items read in place). Other iterators, exhausted ones, big-int ranges, and
+//! values beyond the tagged range take `pyrt_for_iter` (before anything is advanced).
 
+use inkwell::basic_block::BasicBlock;
 use inkwell::values::IntValue;
 use inkwell::{AddressSpace, IntPredicate};
 
@@ -15,6 +17,10 @@ const NEXT_OFFSET: u64 = 16;
 const STEP_OFFSET: u64 = 24;
 const REMAINING_OFFSET: u64 = 32;
 const BIG_OFFSET: u64 = 40;
+/// Byte offsets in a `ListIterObj` (runtime types/list.rs, `repr(C)`, asserted in abi.rs):
+/// its list (0 once exhausted) and the next index.
+const LIST_ITER_SEQ_OFFSET: u64 = 16;
+const LIST_ITER_INDEX_OFFSET: u64 = 24;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Whether heap object `o` is a range iterator.
@@ -59,6 +65,51 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.store_slot(d - 1, it)
     }
 
+    /// The next item of `it` (a new reference) when it is a list iterator with an item
+    /// left, advancing it; anything else (another iterator, an exhausted one, which
+    /// `pyrt_for_iter` releases its list from) branches to `slow`.
+    fn list_iter_next(&mut self, it: IntValue<'ctx>, slow: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
+        let i64t = self.ctx.i64_type();
+        let g = match self.module.get_global("pyrt_list_iter_type") {
+            Some(g) => g,
+            None => self.module.add_global(i64t, None, "pyrt_list_iter_type"),
+        };
+        let want = self.b.build_load(g.as_pointer_value(), "listity")?.into_int_value();
+        let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
+        let is_list_iter = self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?;
+        let has_seq = self.new_block("li_seq");
+        let in_range = self.new_block("li_item");
+        self.b.build_conditional_branch(is_list_iter, has_seq, slow)?;
+
+        self.b.position_at_end(has_seq);
+        let seq = self.load_word_at(it, self.i64c(LIST_ITER_SEQ_OFFSET), "seq")?;
+        let index = self.load_word_at(it, self.i64c(LIST_ITER_INDEX_OFFSET), "index")?;
+        let layout = match self.module.get_global("pyrt_list_layout") {
+            Some(g) => g,
+            None => self.module.add_global(i64t.array_type(3), None, "pyrt_list_layout"),
+        }
+        .as_pointer_value();
+        // a finished iterator has no list (0): its length word is not read
+        let live = self.b.build_int_compare(IntPredicate::NE, seq, self.i64c(0), "")?;
+        let read_len = self.new_block("li_len");
+        self.b.build_conditional_branch(live, read_len, slow)?;
+        self.b.position_at_end(read_len);
+        let len_off = self.b.build_load(self.global_word(layout, 2)?, "lenoff")?.into_int_value();
+        let len = self.load_word_at(seq, len_off, "len")?;
+        let more = self.b.build_int_compare(IntPredicate::ULT, index, len, "")?;
+        self.b.build_conditional_branch(more, in_range, slow)?;
+
+        self.b.position_at_end(in_range);
+        let ptr_off = self.b.build_load(self.global_word(layout, 1)?, "ptroff")?.into_int_value();
+        let items = self.load_word_at(seq, ptr_off, "items")?;
+        let addr = self.b.build_int_add(items, self.b.build_left_shift(index, self.i64c(3), "")?, "")?;
+        let item = self.b.build_load(self.b.build_int_to_ptr(addr, i64t.ptr_type(AddressSpace::default()), "")?, "item")?.into_int_value();
+        self.incref(item)?;
+        let index_p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(LIST_ITER_INDEX_OFFSET), "")?, i64t.ptr_type(AddressSpace::default()), "")?;
+        self.b.build_store(index_p, self.b.build_int_add(index, self.i64c(1), "")?)?;
+        Ok(item)
+    }
+
     /// `ForIter(t)` at `pc`, stack depth `d` (iterator in slot `d-1`).
     pub fn lower_for_iter(&mut self, pc: usize, d: u32, t: u32) -> R<()> {
         let it = self.load_slot(d - 1)?;
@@ -81,7 +132,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let big = self.load_word_at(it, self.i64c(BIG_OFFSET), "big")?;
             let small_form = self.b.build_int_compare(IntPredicate::EQ, big, self.i64c(0), "")?;
             let ok = self.b.build_and(is_range, small_form, "")?;
-            self.b.build_conditional_branch(ok, check_small, slow)?;
+            let check_list = self.new_block("for_list");
+            self.b.build_conditional_branch(ok, check_small, check_list)?;
+
+            self.b.position_at_end(check_list);
+            let list_item = self.list_iter_next(it, slow)?;
+            let list_end = self.b.get_insert_block().expect("positioned");
+            self.b.build_unconditional_branch(got)?;
 
             self.b.position_at_end(check_small);
             let rem = self.load_word_at(it, self.i64c(REMAINING_OFFSET), "remaining")?;
@@ -110,7 +167,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let shifted = self.b.build_left_shift(next, self.i64c(1), "")?;
             let v = self.b.build_or(shifted, self.i64c(1), "i")?;
             self.b.build_unconditional_branch(got)?;
-            fast_in = Some((v, step_bb));
+            fast_in = Some([(v, step_bb), (list_item, list_end)]);
         } else {
             self.b.build_unconditional_branch(slow)?;
         }
@@ -131,7 +188,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(got);
         let phi = self.b.build_phi(i64t, "item")?;
         phi.add_incoming(&[(&slow_v, slow_end)]);
-        if let Some((v, bb)) = fast_in {
+        for (v, bb) in fast_in.into_iter().flatten() {
             phi.add_incoming(&[(&v, bb)]);
         }
         self.store_slot(d, phi.as_basic_value().into_int_value())

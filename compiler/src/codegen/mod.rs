@@ -14,6 +14,7 @@ pub mod fastpath;
 pub mod floatpath;
 pub mod function;
 pub mod globals;
+pub mod known;
 pub mod generators;
 pub mod loops;
 pub mod ops;

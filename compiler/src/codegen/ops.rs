@@ -265,7 +265,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             LoadMethod(i) => {
                 self.need(d, 1)?;
-                self.lower_load_method(pc, d, i)?;
+                if self.direct.load_method[pc] {
+                    self.lower_direct_load_method(d)?;
+                } else {
+                    self.lower_load_method(pc, d, i)?;
+                }
             }
             BinarySubscr => {
                 self.need(d, 2)?;
@@ -556,9 +560,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             Call(n) => {
                 self.need(d, n + 2)?;
-                match self.plan.as_ref().and_then(|p| p.math_call.get(pc).copied().flatten()) {
-                    Some(k) => self.lower_math_call(pc, d, k)?,
-                    None => self.lower_call_positional(pc, d, n)?,
+                if let Some(m) = self.direct.call[pc] {
+                    self.lower_direct_method(pc, d, n, m)?;
+                } else {
+                    match self.plan.as_ref().and_then(|p| p.math_call.get(pc).copied().flatten()) {
+                        Some(k) => self.lower_math_call(pc, d, k)?,
+                        None => self.lower_call_positional(pc, d, n)?,
+                    }
                 }
             }
             CallKw(n) => {

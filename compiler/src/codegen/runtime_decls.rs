@@ -65,6 +65,8 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_build_map", 'v', "Pi", false),
     ("pyrt_build_const_key_map", 'v', "Piv", false),
     ("pyrt_list_append", 'i', "vv", false),
+    ("pyrt_list_append_owned", 'v', "vv", false),
+    ("pyrt_dict_get_or", 'v', "vvv", false),
     ("pyrt_set_add", 'i', "vv", false),
     ("pyrt_map_add", 'i', "vvv", false),
     ("pyrt_list_extend", 'i', "vv", false),

@@ -67,7 +67,7 @@ use crate::fe::INLINE_MATH_FUNCS as MATH_FUNCS;
 /// How an instruction uses the stack, for the plan: `Some((pops, pushes, takes_f64))`
 /// for instructions that touch only their own operands, None for anything else (which
 /// may read deeper entries or move them: every live value then needs an object).
-fn stack_use(ins: Instr, eligible: &dyn Fn(u32) -> bool) -> Option<(u32, u32, bool)> {
+pub(super) fn stack_use(ins: Instr, eligible: &dyn Fn(u32) -> bool) -> Option<(u32, u32, bool)> {
     use Instr::*;
     Some(match ins {
         Nop => (0, 0, false),

@@ -1118,6 +1118,81 @@ pub fn construct_plain(cls: &Obj, init: &Obj, args: &[Obj]) -> PyResult<Obj> {
     Ok(obj)
 }
 
+/// How CPython words the RecursionError of calling a class (heap types have no
+/// vectorcall in 3.11: `_PyObject_MakeTpCall` counts the level). Builtin calls keep the
+/// plain wording: CPython counts no level for most of them (METH_FASTCALL), so the
+/// RecursionError a chain through them meets is usually a Python frame's.
+const CALLING: &str = " while calling a Python object";
+
+/// `construct_plain` as a call of the class: one recursion level, whose RecursionError
+/// says what CPython's says for a class call.
+pub fn call_plain(cls: &Obj, init: &Obj, args: &[Obj]) -> PyResult<Obj> {
+    crate::recursion::enter_for(CALLING)?;
+    let r = construct_plain(cls, init, args);
+    crate::recursion::leave();
+    r
+}
+
+/// A call site's cache (abi.rs `pyrt_call_fill`) holding a plain class's construction:
+/// [`SITE_MARK | ntot << 1`, the class, its version, the class epoch, its `__init__`, the
+/// `__init__`'s native entry for `ntot + 1` arguments (`frame::direct_target`) or 0].
+/// The `__init__` is borrowed: while the class keeps that version and no class namespace
+/// has changed (the epoch), a namespace along its MRO still holds it — the rule of the
+/// type attribute cache (typeobj.rs `lookup_cache`). Versions are never reused, so a new
+/// class at a freed class's address cannot pass the guard.
+const SITE_MARK: u64 = 1;
+/// The first word of a site that saw a class `plain_init` rejects (same other words, but
+/// no `__init__`): the call takes the generic path without asking again.
+const NOT_PLAIN: u64 = u64::MAX;
+
+/// `cls(*args)` at a call site with cache `site`: through the cached `__init__` when the
+/// site has seen this class, else fills the site when `cls` is a plain class
+/// (`plain_init`). `None`: not a plain class; the caller takes the generic path.
+pub fn construct_at_site(site: &mut [u64; 6], cls: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let mark = SITE_MARK | (args.len() as u64) << 1;
+    if (site[0] == mark || site[0] == NOT_PLAIN) && site[1] == cls.raw() {
+        let t = as_type(cls);
+        if site[2] == t.version.get() && site[3] == crate::types::typeobj::class_epoch() {
+            if site[0] == NOT_PLAIN {
+                return None;
+            }
+            // SAFETY: the guard above keeps the cached `__init__` alive (see SITE_MARK);
+            // a non-zero entry word is the native entry `direct_target` gave for it.
+            let init = unsafe { Obj::borrow_raw(&site[4]) };
+            if site[5] == 0 {
+                return Some(call_plain(cls, init, args));
+            }
+            let entry: crate::types::code::NativeFn = unsafe { std::mem::transmute(site[5] as usize) };
+            return Some(construct_direct(t, init, entry, args));
+        }
+    }
+    if !cls.is_exact(types().type_) {
+        return None;
+    }
+    let epoch = crate::types::typeobj::class_epoch();
+    let Some(init) = plain_init(cls) else {
+        // `raise NotFound(i)`: an exception class (its own `__new__`) at this site
+        *site = [NOT_PLAIN, cls.raw(), as_type(cls).version.get(), epoch, 0, 0];
+        return None;
+    };
+    let entry = crate::frame::direct_target(&init, args.len() + 1).map_or(0, |(_, e)| e as usize as u64);
+    *site = [mark, cls.raw(), as_type(cls).version.get(), epoch, init.raw(), entry];
+    Some(call_plain(cls, &init, args))
+}
+
+/// `call_plain` for an `__init__` with native entry `entry` (as `direct_target` gives it).
+fn construct_direct(t: &TypeObject, init: &Obj, entry: crate::types::code::NativeFn, args: &[Obj]) -> PyResult<Obj> {
+    crate::recursion::enter_for(CALLING)?;
+    let obj = crate::types::object::new_instance(t);
+    let r = match crate::frame::call_entry(init, entry, Some(&obj), args) {
+        Some(r) => r,
+        None => call_unbound(init, &obj, args, &KwArgs::EMPTY),
+    };
+    crate::recursion::leave();
+    init_result(r?)?;
+    Ok(obj)
+}
+
 fn slot_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let t = as_type(cls);
     let Some(m) = t.lookup_str("__new__") else {

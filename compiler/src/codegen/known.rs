@@ -1,0 +1,167 @@
+//! Locals of a known built-in type, and the method calls on them lowered to direct runtime
+//! calls (`parts.append(x)`, `counts.get(w, 0)`): no attribute cache, no call-site guard,
+//! no method dispatch.
+//!
+//! A local's type is known when every binding of it is a `StoreFast` of the value a
+//! `BuildList` / `BuildMap` right before it made (`parts = []`, `counts = {}`), no jump
+//! lands between the two, it is never deleted, and it is no parameter. An object's type
+//! never changes for `list` and `dict` (`__class__` cannot be assigned on them), and
+//! their methods cannot be replaced, so such a local holds an exact list (dict) whenever
+//! it is bound: an unbound read raises before any method call.
+//!
+//! A method call is lowered directly when its receiver is pushed by a `LoadFast` of such a
+//! local right before the `LoadMethod`, and the `Call` consuming the pair is found by the
+//! static stack depths: every instruction in between touches only stack slots above the
+//! pair (`unboxed::stack_use`) and the `Call` takes exactly the pair and its arguments.
+
+use super::function::{jump_target, Lower, R};
+use crate::fe::{CodeObject, Instr};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Known {
+    List,
+    Dict,
+}
+
+/// A method call lowered to a runtime function (`Lower::lower_direct_method`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DirectMethod {
+    /// `list.append(x)`
+    ListAppend,
+    /// `dict.get(k)` / `dict.get(k, default)`
+    DictGet,
+}
+
+impl DirectMethod {
+    fn of(known: Known, name: &str, nargs: u32) -> Option<DirectMethod> {
+        match (known, name, nargs) {
+            (Known::List, "append", 1) => Some(DirectMethod::ListAppend),
+            (Known::Dict, "get", 1 | 2) => Some(DirectMethod::DictGet),
+            _ => None,
+        }
+    }
+}
+
+/// Per pc: the direct lowering of a `LoadMethod` (receiver stays, no look-up) and of the
+/// `Call` that consumes it.
+#[derive(Default)]
+pub struct DirectCalls {
+    pub load_method: Vec<bool>,
+    pub call: Vec<Option<DirectMethod>>,
+}
+
+impl DirectCalls {
+    pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], nparams: u32) -> DirectCalls {
+        let n = code.instrs.len();
+        let mut out = DirectCalls { load_method: vec![false; n], call: vec![None; n] };
+        let known = known_locals(code, leaders, nparams);
+        if known.iter().all(Option::is_none) {
+            return out;
+        }
+        for pc in 1..n {
+            let (Instr::LoadMethod(name), Instr::LoadFast(i)) = (code.instrs[pc], code.instrs[pc - 1]) else { continue };
+            let (Some(Some(kind)), false, Some(d)) = (known.get(i as usize), leaders[pc], depths[pc]) else { continue };
+            let Some(name) = code.names.get(name as usize) else { continue };
+            let Some((call_pc, nargs)) = consuming_call(code, depths, leaders, pc, d) else { continue };
+            if let Some(m) = DirectMethod::of(*kind, name, nargs) {
+                out.load_method[pc] = true;
+                out.call[call_pc] = Some(m);
+            }
+        }
+        out
+    }
+}
+
+/// The known type of each local (`varnames` index), as the module doc says.
+fn known_locals(code: &CodeObject, leaders: &[bool], nparams: u32) -> Vec<Option<Known>> {
+    let nvar = code.varnames.len();
+    // None: no binding seen yet; Some(None): not of a known type
+    let mut kinds: Vec<Option<Option<Known>>> = vec![None; nvar];
+    for i in 0..(nparams as usize).min(nvar) {
+        kinds[i] = Some(None);
+    }
+    for (pc, ins) in code.instrs.iter().enumerate() {
+        let (i, made) = match *ins {
+            Instr::StoreFast(i) => {
+                let made = match (pc.checked_sub(1).map(|p| code.instrs[p]), leaders[pc]) {
+                    (Some(Instr::BuildList(_)), false) => Some(Known::List),
+                    (Some(Instr::BuildMap(_)), false) => Some(Known::Dict),
+                    _ => None,
+                };
+                (i, made)
+            }
+            Instr::DeleteFast(i) => (i, None),
+            _ => continue,
+        };
+        if let Some(k) = kinds.get_mut(i as usize) {
+            *k = match *k {
+                None => Some(made),
+                Some(prev) if prev == made => Some(prev),
+                Some(_) => Some(None),
+            };
+        }
+    }
+    kinds.into_iter().map(Option::flatten).collect()
+}
+
+/// The `Call` consuming the [method, self] pair a `LoadMethod` at `pc` pushes at stack
+/// depth `d - 1` (`d`: the depth before it), with its argument count: every instruction
+/// in between must keep the pair (touch only slots above it) and not be a jump target
+/// or a jump.
+fn consuming_call(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], pc: usize, d: u32) -> Option<(usize, u32)> {
+    let floor = d + 1;
+    for q in pc + 1..code.instrs.len() {
+        let dq = depths[q]?;
+        let ins = code.instrs[q];
+        if leaders[q] || jump_target(&ins).is_some() {
+            return None;
+        }
+        if let Instr::Call(n) = ins {
+            if dq == floor + n {
+                return Some((q, n));
+            }
+        }
+        let (pops, _, _) = super::unboxed::stack_use(ins, &|_| false)?;
+        if dq < floor + pops {
+            return None;
+        }
+    }
+    None
+}
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// `LoadMethod` of a direct method at stack depth `d`: [NULL, receiver]; the `Call`
+    /// (`lower_direct_method`) knows the method.
+    pub fn lower_direct_load_method(&mut self, d: u32) -> R<()> {
+        let recv = self.load_slot(d - 1)?;
+        self.store_slot(d - 1, self.i64c(0))?;
+        self.store_slot(d, recv)
+    }
+
+    /// `Call(n)` at `pc` (stack depth `d`) of direct method `m` on the receiver below
+    /// its arguments.
+    pub fn lower_direct_method(&mut self, pc: usize, d: u32, n: u32, m: DirectMethod) -> R<()> {
+        let base = d - n - 2;
+        let recv = self.load_slot(base + 1)?;
+        let args = (0..n).map(|k| self.load_slot(base + 2 + k)).collect::<R<Vec<_>>>()?;
+        let v = match m {
+            DirectMethod::ListAppend => {
+                // the argument's reference moves into the list
+                let v = self.call_v("pyrt_list_append_owned", &[recv.into(), args[0].into()])?;
+                self.decref(recv)?;
+                v
+            }
+            DirectMethod::DictGet => {
+                let dflt = args.get(1).copied().unwrap_or(self.i64c(0));
+                let v = self.call_v("pyrt_dict_get_or", &[recv.into(), args[0].into(), dflt.into()])?;
+                self.decref(recv)?;
+                for a in &args {
+                    self.decref(*a)?;
+                }
+                v
+            }
+        };
+        self.check_null(v, pc, base)?;
+        self.store_slot(base, v)
+    }
+}
