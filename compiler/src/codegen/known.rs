@@ -43,14 +43,24 @@ impl DirectMethod {
 }
 
 /// Per pc: the direct lowering of a `LoadMethod` (receiver stays, no look-up) and of the
-/// `Call` that consumes it.
+/// `Call` that consumes it (empty when the fast paths are off).
 #[derive(Default)]
 pub struct DirectCalls {
-    pub load_method: Vec<bool>,
-    pub call: Vec<Option<DirectMethod>>,
+    load_method: Vec<bool>,
+    call: Vec<Option<DirectMethod>>,
 }
 
 impl DirectCalls {
+    /// Is the `LoadMethod` at `pc` lowered directly?
+    pub fn load_method_at(&self, pc: usize) -> bool {
+        self.load_method.get(pc).copied().unwrap_or(false)
+    }
+
+    /// The direct method the `Call` at `pc` makes, if any.
+    pub fn call_at(&self, pc: usize) -> Option<DirectMethod> {
+        self.call.get(pc).copied().flatten()
+    }
+
     pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], nparams: u32) -> DirectCalls {
         let n = code.instrs.len();
         let mut out = DirectCalls { load_method: vec![false; n], call: vec![None; n] };

@@ -265,7 +265,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             LoadMethod(i) => {
                 self.need(d, 1)?;
-                if self.direct.load_method[pc] {
+                if self.direct.load_method_at(pc) {
                     self.lower_direct_load_method(d)?;
                 } else {
                     self.lower_load_method(pc, d, i)?;
@@ -560,7 +560,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             Call(n) => {
                 self.need(d, n + 2)?;
-                if let Some(m) = self.direct.call[pc] {
+                if let Some(m) = self.direct.call_at(pc) {
                     self.lower_direct_method(pc, d, n, m)?;
                 } else {
                     match self.plan.as_ref().and_then(|p| p.math_call.get(pc).copied().flatten()) {
