@@ -88,8 +88,9 @@ run_one() {
 
     # --stats: every code object of every module the test reaches (its own and the
     # stdlib's) must be lowered natively; the interpreter is the reference, not a crutch.
+    # --with-interp links the interpreter, which the PYC_INTERP=1 run needs.
     local build_status=0
-    timeout "$BUILD_TIMEOUT" "$PYC" build --stats "$src" -o "$bin" \
+    timeout "$BUILD_TIMEOUT" "$PYC" build --stats --with-interp "$src" -o "$bin" \
         > "$work/build.out" 2> "$work/build.err" || build_status=$?
     if (( build_status != 0 )) || [[ ! -x "$bin" ]]; then
         reasons+=("build failed")

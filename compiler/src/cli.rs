@@ -12,6 +12,7 @@ Examples:
   pyc build app.py --emit llvm-ir  write app.ll (optimised LLVM IR)
   pyc build app.py --emit bytecode print the bytecode disassembly
   pyc build app.py --interp        build a binary that interprets everything
+  pyc build app.py --with-interp   link the interpreter: PYC_INTERP=1 then runs it interpreted
   pyc build app.py -g --no-strip   DWARF line info: gdb and perf show .py lines
   pyc build app.py --static        a fully static executable
   pyc run app.py arg1 arg2         build into a temporary directory and run
@@ -108,6 +109,11 @@ pub struct CommonArgs {
     /// Build a binary whose functions all run in the interpreter (empty native table).
     #[arg(long)]
     pub interp: bool,
+    /// Link the bytecode interpreter, so that the binary honours PYC_INTERP=1 (without it,
+    /// PYC_INTERP=1 prints a warning and the program runs natively; the interpreter is
+    /// always linked when some function is not native, and with eval/exec/compile).
+    #[arg(long)]
+    pub with_interp: bool,
     /// Optimisation level (-O0 also disables the inline fast paths).
     #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub opt_level: u8,

@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub emit: Option<Emit>,
     pub interp: bool,
+    /// `--with-interp`: link the bytecode interpreter (for PYC_INTERP=1).
+    pub with_interp: bool,
     pub opt_level: u8,
     pub stats: bool,
     pub quiet: bool,
@@ -369,6 +371,7 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
         jobs: opts.jobs.map_or_else(default_jobs, |j| j as usize),
         progress: !opts.quiet && !opts.verbose && std::io::stderr().is_terminal(),
         verbose: opts.verbose,
+        link_interp: opts.with_interp,
     };
     let objs = objects::build_objects(&program, &oo, &cache).map_err(fail)?;
     phase.done(&format!("code generation ({} of {} modules compiled, the rest cached)", objs.compiled, program.modules.len()));

@@ -26,6 +26,7 @@ fn options(file: std::path::PathBuf, output: std::path::PathBuf, emit: Option<Em
     o.output = output;
     o.emit = emit;
     o.interp = c.interp;
+    o.with_interp = c.with_interp;
     o.opt_level = c.opt_level;
     o.stats = c.stats;
     o.debug = c.debug;
@@ -42,6 +43,7 @@ fn check_options(file: std::path::PathBuf, d: &DiagArgs) -> BuildOptions {
         output: Default::default(),
         emit: None,
         interp: false,
+        with_interp: false,
         opt_level: 2,
         stats: false,
         quiet: d.quiet,

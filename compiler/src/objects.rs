@@ -24,6 +24,9 @@ pub struct ObjectOptions {
     /// Show a progress line when compiling takes over a second (stderr is a terminal).
     pub progress: bool,
     pub verbose: bool,
+    /// Link the bytecode interpreter even when every code object is native
+    /// (`--with-interp`; codegen::interp_enabler).
+    pub link_interp: bool,
 }
 
 /// The program's objects, entry first, then one per module in program order.
@@ -154,10 +157,12 @@ pub fn build_objects(program: &Program, o: &ObjectOptions, cache: &ObjCache) -> 
     let symbols: Vec<Option<String>> = stats.iter().flat_map(|s| s.symbols()).collect();
     let bytes = program.serialize();
     let table: String = symbols.iter().map(|s| format!("{}\n", s.as_deref().unwrap_or("-"))).collect();
-    let entry_key = objcache::key(&[b"entry", identity.as_bytes(), &bytes, table.as_bytes()]);
+    let mut enablers = codegen::start_up_enablers(program);
+    enablers.extend(codegen::interp_enabler(program, &symbols, o.link_interp));
+    let entry_key = objcache::key(&[b"entry", identity.as_bytes(), &bytes, table.as_bytes(), enablers.join(",").as_bytes()]);
     if cache.lookup(&entry_key).is_none() {
         let ctx = Context::create();
-        let module = codegen::build_entry_module(&ctx, &bytes, &symbols, &codegen::start_up_enablers(program))?;
+        let module = codegen::build_entry_module(&ctx, &bytes, &symbols, &enablers)?;
         let tm = codegen::host_target_machine(o.opt_level)?;
         let scratch = cache.scratch_path(&entry_key).map_err(|e| format!("cannot write to the object cache: {}", crate::diagnostics::io_error_text(&e)))?;
         codegen::write_object(&module, &tm, &scratch)?;

@@ -9,6 +9,7 @@ fn main() {
     let src = std::fs::read_to_string(path).expect("cannot read source");
     pyrt::modules::pyrt_enable_all_native_modules();
     pyrt::types::pyrt_enable_all_methods();
+    pyrt::interp::pyrt_enable_interp();
     pyrt::abi::init_runtime(args.clone());
     let m = match pyc_frontend::compile_module(&src, path, "__main__") {
         Ok(m) => m,

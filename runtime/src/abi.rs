@@ -1121,6 +1121,7 @@ pub unsafe extern "C" fn pyrt_main(argc: i32, argv: *const *const u8, prog: *con
 pub fn run_source(src: &str, filename: &str) -> i32 {
     crate::modules::pyrt_enable_all_native_modules();
     crate::types::pyrt_enable_all_methods();
+    crate::interp::pyrt_enable_interp();
     init_runtime(vec![filename.to_string()]);
     match pyc_frontend::compile_module(src, filename, "__main__") {
         Ok(m) => run_program(Program { modules: vec![m] }, &[]),

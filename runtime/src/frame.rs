@@ -139,7 +139,7 @@ pub fn pop(f: &mut Frame) {
     f.prev = std::ptr::null_mut();
 }
 
-/// Is the native table ignored (`PYC_INTERP=1`)?
+/// Is the native table ignored (`PYC_INTERP=1`, honoured when the interpreter is linked)?
 #[inline]
 pub fn force_interp() -> bool {
     use std::sync::atomic::Ordering::Relaxed;
@@ -147,7 +147,12 @@ pub fn force_interp() -> bool {
     if v != 2 {
         return v == 1;
     }
-    let on = matches!(std::env::var("PYC_INTERP").as_deref(), Ok(s) if !s.is_empty() && s != "0");
+    let asked = matches!(std::env::var("PYC_INTERP").as_deref(), Ok(s) if !s.is_empty() && s != "0");
+    let on = asked && crate::interp::linked();
+    if asked && !on {
+        // One line, then the program runs natively (docs/cli.md, `--with-interp`).
+        eprintln!("pyc: PYC_INTERP ignored: this executable was built without the bytecode interpreter (pyc build --with-interp)");
+    }
     FORCE_INTERP.store(on as u8, Relaxed);
     on
 }

@@ -45,9 +45,51 @@ pub fn run(f: &mut Frame) -> PyResult<Obj> {
     }
 }
 
+/// The interpreter's loop (`eval_bytecode`), installed by `pyrt_enable_interp`.
+///
+/// Executables link the interpreter only when they may run a code object without a
+/// native entry or honour `PYC_INTERP=1` (the compiler's `codegen::interp_enabler`
+/// decides; `pyc build --with-interp`). Everything else reaches the loop through this
+/// cell, and only the enabler names `eval_bytecode`, so `--gc-sections` drops `exec` and
+/// the helpers only it uses from the other executables (~90 KB of hello world).
+static EVAL: std::sync::OnceLock<fn(&mut Frame, Option<PyErr>) -> PyResult<Exit>> = std::sync::OnceLock::new();
+
+/// Links the bytecode interpreter in: the generated `main` calls it before `pyrt_main`
+/// when the program needs it; runtime entries without a generated `main` (tests,
+/// examples) call it themselves.
+#[no_mangle]
+pub extern "C" fn pyrt_enable_interp() {
+    let _ = EVAL.set(eval_bytecode);
+}
+
+/// Was the interpreter linked in (`pyrt_enable_interp` called)?
+pub fn linked() -> bool {
+    EVAL.get().is_some()
+}
+
 /// Runs `f` from `f.pc` until it returns or yields. `throw` raises an exception at the
-/// current instruction first (generator `throw()`).
+/// current instruction first (generator `throw()`). Without the interpreter (a code
+/// object that lost its native entry, e.g. `code.replace` changing its kind, in an
+/// executable built without it) this raises SystemError instead.
+#[inline]
 pub fn eval(f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
+    match EVAL.get() {
+        Some(eval) => eval(f, throw),
+        None => Err(no_interpreter(f)),
+    }
+}
+
+#[cold]
+fn no_interpreter(f: &Frame) -> PyErr {
+    let name = pystr::as_str(&as_code(&f.code).qualname).unwrap_or("?").to_string();
+    errors::new_error(
+        exc().system_error,
+        format!("code object '{name}' has no native code and this executable was built without the bytecode interpreter (pyc build --with-interp)"),
+    )
+}
+
+/// `eval`'s work: the bytecode loop with exception-table unwinding.
+fn eval_bytecode(f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
     let cobj: &'static CodeObj = unsafe { &*(as_code(&f.code) as *const CodeObj) };
     let co = cobj.code;
     let mut pending = throw.map(|err| Raise { err, tb: true, ctx: false });

@@ -15,7 +15,8 @@
 //!   `close()`), the block loads the slots live at the `yield` and takes the `yield`'s
 //!   error path (no new traceback entry: the runtime added it, as the interpreter does).
 //! * `YieldValue` at `pc`: the locals go back into `localsplus`, the slots below the
-//!   yielded value into the saved stack (their count into the exchange record), `pc + 1`
+//!   yielded value into the saved stack (their count into the exchange record, with
+//!   `GEN_STATE_DELEGATING` when the yield is a `yield from`'s), `pc + 1`
 //!   into `Frame::pc`, and the value is returned; the runtime tells a yield from a return
 //!   by the frame's `pc` (`abi::GEN_RUNNING_PC` while running).
 //!
@@ -42,6 +43,9 @@ const GEN_EXCHANGE_LOCALS: u64 = 16;
 const GEN_EXCHANGE_STACK: u64 = 24;
 const GEN_EXCHANGE_STATE: u64 = 32;
 const GEN_EXCHANGE_SENT: u64 = 40;
+/// Set in the state word at the `yield` of a `yield from` (after its `Send`), where
+/// the runtime may delegate without entering the body (`generator::GEN_STATE_DELEGATING`).
+const GEN_STATE_DELEGATING: u64 = 1 << 32;
 /// What `gen_dispatch` keeps in the `genbuf` allocas for the yields: the locals pointer,
 /// the saved-stack pointer, the generator object (and the mirror for the local stores).
 const GENBUF_LOCALS: u32 = 0;
@@ -247,7 +251,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         let g = self.b.build_load(self.genbuf_at(GENBUF_GEN)?, "gen")?.into_int_value();
         let count = self.word_ptr(g, (GEN_EXCHANGE_STATE / 8) as u32)?;
-        self.b.build_store(count, self.i64c((d - 1) as u64))?;
+        let delegating = pc > 0 && matches!(self.code.instrs[pc - 1], Instr::Send(_));
+        let flag = if delegating { GEN_STATE_DELEGATING } else { 0 };
+        self.b.build_store(count, self.i64c((d - 1) as u64 | flag))?;
         let pc_field = self.b.build_pointer_cast(
             self.frame_ptr_at(FRAME_PC_OFFSET)?,
             self.ctx.i32_type().ptr_type(AddressSpace::default()),

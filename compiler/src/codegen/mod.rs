@@ -271,6 +271,15 @@ pub fn start_up_enablers(program: &pyc_frontend::bytecode::Program) -> Vec<Strin
     out
 }
 
+/// `pyrt_enable_interp`, which links the bytecode interpreter in (runtime interp.rs
+/// `EVAL`; `--gc-sections` drops it otherwise), when the program may run a code object
+/// without a native entry: one was not lowered (`--interp` lowers none) or it compiles
+/// code at run time; or when `asked` (`--with-interp`, so that PYC_INTERP=1 works).
+pub fn interp_enabler(program: &pyc_frontend::bytecode::Program, symbols: &[Option<String>], asked: bool) -> Option<String> {
+    let needed = asked || symbols.iter().any(Option::is_none) || needs_runtime_compiler(program);
+    needed.then(|| "pyrt_enable_interp".to_string())
+}
+
 /// The method tables (pyc_frontend::method_tables) the program may use, from its words:
 /// every name of every code object (attributes included) and the identifiers inside its
 /// string constants; `None` (all) when it may run code compiled at run time or compute
@@ -321,7 +330,9 @@ pub fn build_module<'ctx>(
         stats.push(st);
     }
     let symbols: Vec<Option<String>> = stats.iter().flat_map(|s| s.symbols()).collect();
-    let entry = build_entry_module(ctx, &program.serialize(), &symbols, &start_up_enablers(program))?;
+    let mut enablers = start_up_enablers(program);
+    enablers.extend(interp_enabler(program, &symbols, false));
+    let entry = build_entry_module(ctx, &program.serialize(), &symbols, &enablers)?;
     for part in parts {
         entry.link_in_module(part).map_err(|e| format!("LLVM module linking failed: {}", e.to_string()))?;
     }

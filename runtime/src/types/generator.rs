@@ -57,12 +57,18 @@ pub struct NativeExchange {
     /// yielded value here.
     pub stack: *mut u64,
     /// In: `(resume pc << 1) | throwing`. Out, at a yield: how many words the body left
-    /// in `stack`.
+    /// in `stack`, with `GEN_STATE_DELEGATING` at the yield of a `yield from` (kept
+    /// until the next run: `send_quick` reads it).
     pub state: u64,
     /// The value sent in (a reference the body takes), the top of the operand stack at
     /// the resume point; 0 on the first run and when an exception is thrown in.
     pub sent: u64,
 }
+
+/// The flag the body sets in `NativeExchange::state` when it yields from inside a
+/// `yield from` (codegen/generators.rs, same value): suspended there, the generator can
+/// delegate a `send` straight to its sub-iterator (`send_quick`).
+const GEN_STATE_DELEGATING: u64 = 1 << 32;
 
 // The layout the codegen relies on (codegen/generators.rs): a frame's `Option<Obj>` slots
 // are plain words, the exchange record follows the object header, `Frame::pc` and
@@ -183,19 +189,32 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
     crate::recursion::leave();
     let gm = gen_mut(g);
     gm.running = false;
+    match &r {
+        Ok(Exit::Yield(_)) => gm.exc_state = handled.suspend(),
+        _ => handled.finish(),
+    }
+    finish_run(g, fr, r)
+}
+
+/// The end of one run of generator `g`'s body (`fr`, its frame): a suspended frame goes
+/// back to the generator, a finished one is dropped; `StopIteration` escaping the body
+/// becomes `RuntimeError` (PEP 479).
+#[inline(always)]
+fn finish_run(g: &Obj, fr: Box<Frame>, r: PyResult<Exit>) -> PyResult<SendResult> {
     match r {
         Ok(Exit::Yield(v)) => {
-            gm.exc_state = handled.suspend();
-            gm.frame = Some(fr);
+            let slot = &mut gen_mut(g).frame;
+            debug_assert!(slot.is_none());
+            // SAFETY: the generator's frame slot is empty while its body runs (`resume`
+            // and `send_quick` took the frame out): nothing to drop.
+            unsafe { std::ptr::write(slot, Some(fr)) };
             Ok(SendResult::Yield(v))
         }
         Ok(Exit::Return(v)) => {
-            handled.finish();
             drop(fr);
             Ok(SendResult::Return(v))
         }
         Err(e) => {
-            handled.finish();
             drop(fr);
             let agen_stop = kind(g) == "async generator" && e.matches(exc().stop_async_iteration);
             if e.matches(exc().stop_iteration) || agen_stop {
@@ -207,6 +226,74 @@ pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendR
             }
             Err(e)
         }
+    }
+}
+
+/// `send(sent)` to a started native generator, the common case of `next(gen)`, `for`
+/// loops, `sum(gen)` and `yield from`: when nothing is handled on either side (no
+/// exception state to swap), no error is pending and no throw is asked, the body runs
+/// with only the bookkeeping it needs (running flag, recursion level, frame link).
+/// Suspended inside a `yield from` of another generator, the generator delegates
+/// straight to it (`delegate`) without running its own body. Anything else: `resume`.
+#[inline(always)]
+pub(crate) fn send_quick(g: &Obj, sent: Obj) -> PyResult<SendResult> {
+    let gm = gen_mut(g);
+    let entry = match gm.native {
+        Some(e) if gm.started && !gm.running && gm.exc_state.is_none() && gm.frame.is_some() => e,
+        _ => return resume(g, sent, None),
+    };
+    if !nothing_handled() || error_pending() {
+        return resume(g, sent, None);
+    }
+    crate::recursion::enter()?;
+    // SAFETY: checked just above (`gm.frame.is_some()`).
+    let mut fr = unsafe { gm.frame.take().unwrap_unchecked() };
+    gm.running = true;
+    frame::push(&mut fr);
+    let ex = std::ptr::addr_of_mut!(gm.exchange);
+    let yf = if gm.exchange.state & GEN_STATE_DELEGATING != 0 { delegating_to(&fr) } else { None };
+    let r = match yf.filter(|s| is_generator(s)).map(Obj::raw) {
+        Some(sub) => delegate(ex, &mut fr, entry, sub, sent),
+        None => native_step(ex, &mut fr, entry, Some(sent), false),
+    };
+    frame::pop(&mut fr);
+    crate::recursion::leave();
+    let gm = gen_mut(g);
+    gm.running = false;
+    // The body entered an `except` block and yielded or left inside it: what it handles
+    // is its own (kept while suspended), the caller had nothing handled.
+    if !nothing_handled() {
+        let own = errors::set_handled(None);
+        if matches!(r, Ok(Exit::Yield(_))) {
+            gm.exc_state = own;
+        }
+    }
+    finish_run(g, fr, r)
+}
+
+/// One step of a generator suspended in `yield from sub` (`sub` a generator or
+/// coroutine), as its body's `Send` would take it (`abi::pyrt_send`): `sent` goes to
+/// `sub`; a value `sub` yields is the generator's own, its frame untouched; when `sub`
+/// returns, the body resumes at the `Send` target with the returned value (as
+/// `finish_delegation`); when it raises, the error is thrown in at the `yield` (the body
+/// unwinds from there, as from the `Send`, which is on the same line).
+///
+/// `sub` is the raw reference on the top of `fr`'s saved stack, which keeps it alive
+/// until this pops it (after the step: nothing else touches a running generator's frame).
+#[inline(never)]
+fn delegate(ex: *mut NativeExchange, fr: &mut Frame, entry: crate::types::code::NativeFn, sub: u64, sent: Obj) -> PyResult<Exit> {
+    // SAFETY: `sub` is alive (see above) and not 0.
+    match send_quick(unsafe { Obj::borrow_raw(&sub) }, sent) {
+        Ok(SendResult::Yield(v)) => Ok(Exit::Yield(v)),
+        Ok(SendResult::Return(v)) => {
+            let send_pc = fr.pc as usize - 2;
+            if let Instr::Send(t) = fr.co().instrs[send_pc] {
+                fr.stack.pop();
+                fr.pc = t;
+            }
+            native_step(ex, fr, entry, Some(v), false)
+        }
+        Err(e) => native_resume(ex, fr, entry, None, Some(e)),
     }
 }
 
@@ -345,6 +432,25 @@ fn native_resume(
     if fr.stack.capacity() < need {
         fr.stack.reserve(need.saturating_sub(fr.stack.len()));
     }
+    let r = native_step(ex, fr, entry, sent, throwing);
+    if let Some(o) = outer {
+        errors::set_current(o);
+    }
+    r
+}
+
+/// One run of a native body (`native_resume` without its setup): the frame's saved
+/// stack must have room for `max_stack + 2` words (`new_generator` reserved it for
+/// every generator with a native body; a `Vec` never shrinks), and no error is pending
+/// unless `throwing` (the thrown exception is the current error).
+#[inline(always)]
+fn native_step(
+    ex: *mut NativeExchange,
+    fr: &mut Frame,
+    entry: crate::types::code::NativeFn,
+    sent: Option<Obj>,
+    throwing: bool,
+) -> PyResult<Exit> {
     // SAFETY: `ex` is the exchange record of the generator owning `fr` (alive: the
     // caller holds it). The saved references now belong to the body, which reads them
     // through `stack` (the buffer is not reallocated while the body runs: nothing else
@@ -360,28 +466,23 @@ fn native_resume(
     }
     fr.pc = crate::abi::GEN_RUNNING_PC;
     let v = unsafe { entry(fr as *mut Frame) };
-    let r = if v == 0 {
-        Err(errors::fetch())
-    } else {
-        let v = unsafe { Obj::from_raw(v) };
-        if fr.pc == crate::abi::GEN_RUNNING_PC {
-            Ok(Exit::Return(v))
-        } else {
-            // SAFETY: at a yield the body wrote `state` references into the buffer.
-            unsafe { fr.stack.set_len(((*ex).state as usize).min(need)) };
-            fr.lasti = fr.pc.saturating_sub(1);
-            Ok(Exit::Yield(v))
-        }
-    };
-    if let Some(o) = outer {
-        errors::set_current(o);
+    if v == 0 {
+        return Err(errors::fetch());
     }
-    r
+    let v = unsafe { Obj::from_raw(v) };
+    if fr.pc == crate::abi::GEN_RUNNING_PC {
+        return Ok(Exit::Return(v));
+    }
+    // SAFETY: at a yield the body wrote `state` (at most `max_stack + 1`, checked by the
+    // codegen) references into the buffer, which has that capacity.
+    unsafe { fr.stack.set_len(((*ex).state as u32 as usize).min(fr.stack.capacity())) };
+    fr.lasti = fr.pc.saturating_sub(1);
+    Ok(Exit::Yield(v))
 }
 
 /// `gen.send(v)` as the interpreter's `Send` uses it.
 pub fn send_ex(g: &Obj, sent: Obj) -> PyResult<SendResult> {
-    resume(g, sent, None)
+    send_quick(g, sent)
 }
 
 fn result_to_value(r: SendResult) -> PyResult<Obj> {
@@ -393,13 +494,14 @@ fn result_to_value(r: SendResult) -> PyResult<Obj> {
 
 /// `next(gen)` with the return value kept (`StopIteration(value)`).
 pub fn next_value(g: &Obj) -> PyResult<Obj> {
-    result_to_value(resume(g, none::none(), None)?)
+    result_to_value(send_quick(g, none::none())?)
 }
 
 /// `next(g)` (the `next` slot; also called directly by `for` loops over an exact
 /// generator, `abi::pyrt_for_iter`): `None` when exhausted, no StopIteration built.
+#[inline]
 pub(crate) fn gen_next(g: &Obj) -> PyResult<Option<Obj>> {
-    match resume(g, none::none(), None)? {
+    match send_quick(g, none::none())? {
         SendResult::Yield(v) => Ok(Some(v)),
         SendResult::Return(_) => Ok(None),
     }
@@ -413,13 +515,25 @@ fn gen_iter(g: &Obj) -> PyResult<Obj> {
 pub(crate) fn yield_from_target(g: &Obj) -> Option<Obj> {
     let gm = gen_mut(g);
     let fr = gm.frame.as_ref()?;
-    if !gm.started || fr.pc < 2 {
+    if !gm.started {
+        return None;
+    }
+    delegating_to(fr).cloned()
+}
+
+/// The sub-iterator of a started generator's suspended frame `fr` when it is suspended
+/// in a `yield from` (the `YieldValue` after a `Send`, the sub-iterator under the
+/// yielded value on the saved stack).
+#[inline(always)]
+fn delegating_to(fr: &Frame) -> Option<&Obj> {
+    let top = fr.stack.last()?.as_ref()?;
+    let pc = fr.pc as usize;
+    if pc < 2 {
         return None;
     }
     let instrs = &fr.co().instrs;
-    let pc = fr.pc as usize;
     if matches!(instrs.get(pc - 1), Some(Instr::YieldValue)) && matches!(instrs.get(pc - 2), Some(Instr::Send(_))) {
-        return fr.stack.last().cloned().flatten();
+        return Some(top);
     }
     None
 }
@@ -546,7 +660,7 @@ pub fn close(g: &Obj) -> PyResult<Obj> {
 // ----- methods -----
 
 fn m_send(args: &[Obj]) -> PyResult<Obj> {
-    result_to_value(resume(&args[0], args[1].clone(), None)?)
+    result_to_value(send_quick(&args[0], args[1].clone())?)
 }
 
 fn m_throw(args: &[Obj]) -> PyResult<Obj> {
