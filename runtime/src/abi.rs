@@ -336,12 +336,21 @@ const _: () = {
     assert!(std::mem::size_of::<Option<Obj>>() == 8);
 };
 
-/// Publishes `pyrt_range_iter_type`, and finds where a list's `Vec` keeps its pointer and
+/// None, True, False and the `float` type (immortal), in the order of codegen's
+/// `PUBLISHED_SINGLETONS`: native code loads them from here, with no first-use check.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_singleton_words: [u64; 4] = [0; 4];
+
+/// Publishes `pyrt_singleton_words` and `pyrt_range_iter_type`, and finds where a list's `Vec` keeps its pointer and
 /// length (Rust does not fix the field order of `Vec`) by looking at a probe list whose
 /// pointer, capacity and length differ.
 fn init_inline_layouts() {
     // SAFETY: written once at start-up, before any native code runs.
-    unsafe { *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64 };
+    unsafe {
+        *std::ptr::addr_of_mut!(pyrt_singleton_words) = [pyrt_none(), pyrt_true(), pyrt_false(), pyrt_float_type()];
+        *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64;
+    }
     let probe = list::new({
         let mut v = Vec::with_capacity(7);
         v.extend([none::none(), none::none()]);
