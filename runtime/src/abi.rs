@@ -323,6 +323,12 @@ const _: () = {
     assert!(offset_of!(RangeIterObj, remaining) == 32 && offset_of!(RangeIterObj, big) == 40);
 };
 
+/// The `tuple` type, for native code's inline `a, b = t` (codegen/subscr.rs reads the
+/// length and items pointer at the offsets asserted in types/tuple.rs); 0 until start-up.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_tuple_type: u64 = 0;
+
 /// The `list_iterator` type once the list layout is known (`init_inline_layouts`), else
 /// 0: codegen/loops.rs advances list iterators inline (fields asserted below).
 #[no_mangle]
@@ -350,6 +356,7 @@ fn init_inline_layouts() {
     unsafe {
         *std::ptr::addr_of_mut!(pyrt_singleton_words) = [pyrt_none(), pyrt_true(), pyrt_false(), pyrt_float_type()];
         *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64;
+        *std::ptr::addr_of_mut!(pyrt_tuple_type) = types().tuple.ptr() as u64;
     }
     let probe = list::new({
         let mut v = Vec::with_capacity(7);

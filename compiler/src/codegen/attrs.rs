@@ -237,7 +237,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     fn require_module_unchanged(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
         let d = self.b.build_load(self.word_at(obj, self.entry_word(s, W_OFFSET)?)?, "mdict")?.into_int_value();
         self.require_set(d, miss)?;
-        let tag_off = self.b.build_load(self.runtime_global("pyrt_dict_tag_offset").as_pointer_value(), "tagoff")?.into_int_value();
+        let tag_off = self.load_startup_word(self.runtime_global("pyrt_dict_tag_offset").as_pointer_value(), "tagoff")?;
         let tag = self.load_word_at(d, tag_off, "mtag")?;
         let same = self.b.build_int_compare(IntPredicate::EQ, tag, self.entry_word(s, W_INDEX)?, "")?;
         self.require(same, miss, "ac_mod")

@@ -817,7 +817,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let words = runtime_global(self.module, i64t.array_type(PUBLISHED_SINGLETONS.len() as u32), "pyrt_singleton_words");
                 let z = self.ctx.i32_type().const_zero();
                 let at = unsafe { self.entry_b.build_gep(words, &[z, self.ctx.i32_type().const_int(i as u64, false)], "")? };
-                self.entry_b.build_load(at, label)?.into_int_value()
+                let v = self.entry_b.build_load(at, label)?;
+                if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
+                    inst.set_metadata(self.ctx.metadata_node(&[]), self.ctx.get_kind_id("invariant.load")).map_err(|e| LowerError(e.to_string()))?;
+                }
+                v.into_int_value()
             }
             _ => {
                 let f = singleton_getter(self.ctx, self.module, name)?;
