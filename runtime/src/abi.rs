@@ -329,6 +329,16 @@ const _: () = {
 #[allow(non_upper_case_globals)]
 pub static mut pyrt_tuple_type: u64 = 0;
 
+/// The `str` type, and the built-in `len` function (borrowed from `builtins`, set by
+/// `builtins::init`), for native code's inline `len(x)` (codegen/known.rs reads
+/// `StrObj.nchars` at the offset asserted in types/str.rs); 0 until start-up.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_str_type: u64 = 0;
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_len_builtin: u64 = 0;
+
 /// The `list_iterator` type once the list layout is known (`init_inline_layouts`), else
 /// 0: codegen/loops.rs advances list iterators inline (fields asserted below).
 #[no_mangle]
@@ -357,6 +367,7 @@ fn init_inline_layouts() {
         *std::ptr::addr_of_mut!(pyrt_singleton_words) = [pyrt_none(), pyrt_true(), pyrt_false(), pyrt_float_type()];
         *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64;
         *std::ptr::addr_of_mut!(pyrt_tuple_type) = types().tuple.ptr() as u64;
+        *std::ptr::addr_of_mut!(pyrt_str_type) = types().str.ptr() as u64;
     }
     let probe = list::new({
         let mut v = Vec::with_capacity(7);

@@ -359,7 +359,7 @@ fn build_register_entry<'ctx>(
 
 /// This thread's `tstate::ThreadState`: the thread pointer (`%fs:0`) plus the runtime's
 /// `pyrt_tstate_tls_offset` (see there why that is the same for every thread).
-fn thread_state<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>) -> R<PointerValue<'ctx>> {
+pub(super) fn thread_state<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>) -> R<PointerValue<'ctx>> {
     let i64t = ctx.i64_type();
     let asm_ty = i64t.fn_type(&[], false);
     let asm = ctx.create_inline_asm(asm_ty, "movq %fs:0, $0".into(), "=r".into(), false, false, None, false);
@@ -376,7 +376,7 @@ fn runtime_global<'ctx>(module: &Module<'ctx>, ty: impl inkwell::types::BasicTyp
 }
 
 /// A relaxed (monotonic) atomic load of the runtime's `i32` global `name`.
-fn load_runtime_flag<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>, name: &str) -> R<IntValue<'ctx>> {
+pub(super) fn load_runtime_flag<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>, name: &str) -> R<IntValue<'ctx>> {
     let v = b.build_load(runtime_global(module, ctx.i32_type(), name), name)?;
     if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
         inst.set_alignment(4).map_err(|e| LowerError(e.to_string()))?;
@@ -391,7 +391,7 @@ fn tstate_word<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ct
     Ok(unsafe { b.build_gep(words, &[ctx.i64_type().const_int(i, false)], "")? })
 }
 
-fn tstate_depth<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ctx>) -> R<PointerValue<'ctx>> {
+pub(super) fn tstate_depth<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ctx>) -> R<PointerValue<'ctx>> {
     Ok(b.build_pointer_cast(ts, ctx.i32_type().ptr_type(AddressSpace::default()), "depthp")?)
 }
 

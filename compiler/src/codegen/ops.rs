@@ -557,6 +557,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.need(d, n + 2)?;
                 if let Some(m) = self.direct.call_at(pc) {
                     self.lower_direct_method(pc, d, n, m)?;
+                } else if n == 1 && self.direct.len_call_at(pc) {
+                    self.lower_len_call(pc, d)?;
                 } else {
                     match self.plan.as_ref().and_then(|p| p.math_call.get(pc).copied().flatten()) {
                         Some(k) => self.lower_math_call(pc, d, k)?,
