@@ -323,6 +323,22 @@ const _: () = {
     assert!(offset_of!(RangeIterObj, remaining) == 32 && offset_of!(RangeIterObj, big) == 40);
 };
 
+/// The `tuple` type, for native code's inline `a, b = t` (codegen/subscr.rs reads the
+/// length and items pointer at the offsets asserted in types/tuple.rs); 0 until start-up.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_tuple_type: u64 = 0;
+
+/// The `str` type, and the built-in `len` function (borrowed from `builtins`, set by
+/// `builtins::init`), for native code's inline `len(x)` (codegen/known.rs reads
+/// `StrObj.nchars` at the offset asserted in types/str.rs); 0 until start-up.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_str_type: u64 = 0;
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_len_builtin: u64 = 0;
+
 /// The `list_iterator` type once the list layout is known (`init_inline_layouts`), else
 /// 0: codegen/loops.rs advances list iterators inline (fields asserted below).
 #[no_mangle]
@@ -336,12 +352,23 @@ const _: () = {
     assert!(std::mem::size_of::<Option<Obj>>() == 8);
 };
 
-/// Publishes `pyrt_range_iter_type`, and finds where a list's `Vec` keeps its pointer and
+/// None, True, False and the `float` type (immortal), in the order of codegen's
+/// `PUBLISHED_SINGLETONS`: native code loads them from here, with no first-use check.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_singleton_words: [u64; 4] = [0; 4];
+
+/// Publishes `pyrt_singleton_words` and `pyrt_range_iter_type`, and finds where a list's `Vec` keeps its pointer and
 /// length (Rust does not fix the field order of `Vec`) by looking at a probe list whose
 /// pointer, capacity and length differ.
 fn init_inline_layouts() {
     // SAFETY: written once at start-up, before any native code runs.
-    unsafe { *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64 };
+    unsafe {
+        *std::ptr::addr_of_mut!(pyrt_singleton_words) = [pyrt_none(), pyrt_true(), pyrt_false(), pyrt_float_type()];
+        *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64;
+        *std::ptr::addr_of_mut!(pyrt_tuple_type) = types().tuple.ptr() as u64;
+        *std::ptr::addr_of_mut!(pyrt_str_type) = types().str.ptr() as u64;
+    }
     let probe = list::new({
         let mut v = Vec::with_capacity(7);
         v.extend([none::none(), none::none()]);

@@ -1592,6 +1592,11 @@ pub fn init() {
     dict::set_item_str(&d, "IOError", exc().os_error.as_obj());
     add_site_objects(&d);
     dict::set_item_str(&d, "__doc__", pystr::new(BUILTINS_DOC));
+    if let Some(len) = dict::get_item_str(&d, &pystr::intern("len")) {
+        // SAFETY: written once at start-up, before any native code runs; the builtins
+        // module keeps the function alive.
+        unsafe { *std::ptr::addr_of_mut!(crate::abi::pyrt_len_builtin) = len.raw() };
+    }
     // CPython's insertion order (visible in `list(vars(builtins))` and in which name
     // "Did you mean" picks among equally close candidates).
     let items = dict::items(&d);

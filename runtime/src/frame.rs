@@ -52,6 +52,7 @@ pub const INLINE_LOCALS: usize = 8;
 
 /// A frame's `localsplus`: a fixed inline buffer for up to `INLINE_LOCALS` slots, a heap
 /// vector beyond. Derefs to the slice of its slots.
+#[repr(C)] // native frames skip copying `inline` (codegen/function.rs `emit_link_frame`)
 pub struct LocalsPlus {
     len: usize,
     /// Slots `..len` when `len <= INLINE_LOCALS` (dropped by `Drop`, only those).
@@ -527,6 +528,10 @@ const _: () = assert!(std::mem::offset_of!(Frame, code) == 0 && std::mem::offset
 const _: () = assert!(std::mem::offset_of!(Frame, globals) == 16 && std::mem::offset_of!(Frame, builtins) == 24);
 const _: () = assert!(std::mem::offset_of!(Frame, prev) == 168 && std::mem::size_of::<Frame>() == NATIVE_FRAME_BYTES);
 const _: () = assert!(std::mem::offset_of!(Frame, lasti) == 164 && std::mem::offset_of!(Frame, native_locals) == 184);
+// A native frame's `localsplus` is empty (`len` 0), so its inline slots are never read:
+// native code leaves bytes 48..112 of the frame image uninitialized.
+const _: () = assert!(std::mem::offset_of!(Frame, localsplus) == 40 && std::mem::offset_of!(LocalsPlus, inline) == 8);
+const _: () = assert!(std::mem::size_of::<[Option<Obj>; INLINE_LOCALS]>() == 64);
 /// Native code reserves this many bytes (8-aligned) for a register-argument call's frame.
 pub const NATIVE_FRAME_BYTES: usize = 192;
 const _: () = assert!(std::mem::size_of::<Frame>() <= NATIVE_FRAME_BYTES && std::mem::align_of::<Frame>() <= 8);

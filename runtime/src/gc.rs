@@ -393,6 +393,16 @@ fn builtin_base(t: &TypeObject) -> &TypeObject {
     cur
 }
 
+/// Does an instance of heap type `ty` own nothing but its type and its attributes? True
+/// for a class deriving from `object` alone without `__slots__`, the common case a
+/// collection meets thousands of times (no member cells, no built-in base to traverse).
+#[inline]
+fn owns_only_attributes(ty: &TypeObject) -> bool {
+    let object = crate::types::types().object;
+    ty.base.as_ref().is_some_and(|b| std::ptr::eq(crate::types::typeobj::as_type(b), object))
+        && ty.slot_names.try_borrow().is_ok_and(|v| v.is_empty())
+}
+
 /// Calls `visit` for every reference `o` owns: for heap-type instances the type, the
 /// instance attributes (dict or compact values) and the built-in base's references; for
 /// built-ins their traverse slot.
@@ -405,6 +415,9 @@ pub fn traverse_object(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
         let tobj = ManuallyDrop::new(unsafe { Obj::from_raw(ty as *const TypeObject as u64) });
         visit(&tobj);
         crate::types::instance_attrs::traverse(o, visit);
+        if owns_only_attributes(ty) {
+            return;
+        }
         unsafe { crate::types::class::for_each_member_cell(o.raw() as *mut _, &mut |c| if let Some(v) = c { visit(v) }) };
         let base = builtin_base(ty);
         let tr = base.slots.try_borrow().ok().and_then(|s| s.traverse);
@@ -417,6 +430,22 @@ pub fn traverse_object(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
             t(o, visit);
         }
     }
+}
+
+/// `traverse_object` with the visitor inlined for instances of classes that own only
+/// their attributes (the bulk of a collection's objects); others take the general path.
+#[inline(always)]
+fn traverse_with<F: FnMut(&Obj)>(o: &Obj, visit: &mut F) {
+    if !o.is_small_int() {
+        let ty = o.ty();
+        if ty.is_heap_type() && owns_only_attributes(ty) {
+            let tobj = ManuallyDrop::new(unsafe { Obj::from_raw(ty as *const TypeObject as u64) });
+            visit(&tobj);
+            crate::types::instance_attrs::traverse_with(o, visit);
+            return;
+        }
+    }
+    traverse_object(o, visit);
 }
 
 /// Breaks the references of a garbage object (`tp_clear`).
@@ -438,7 +467,7 @@ fn clear_object(o: &Obj) {
 }
 
 /// If `r` is a container being collected, returns its GC header.
-#[inline]
+#[inline(always)]
 fn collecting_head(r: &Obj) -> Option<*mut GcHead> {
     if r.is_small_int() {
         return None;
@@ -463,7 +492,7 @@ unsafe fn mark_reachable(nodes: &[*mut GcHead]) {
     // Subtract internal references.
     for &g in nodes {
         let o = ManuallyDrop::new(Obj::from_raw(obj_of(g) as u64));
-        traverse_object(&o, &mut |r| {
+        traverse_with(&o, &mut |r: &Obj| {
             if let Some(rg) = collecting_head(r) {
                 set_refs(rg, refs(rg) - 1);
             }
@@ -479,7 +508,7 @@ unsafe fn mark_reachable(nodes: &[*mut GcHead]) {
     }
     while let Some(g) = stack.pop() {
         let o = ManuallyDrop::new(Obj::from_raw(obj_of(g) as u64));
-        traverse_object(&o, &mut |r| {
+        traverse_with(&o, &mut |r: &Obj| {
             if let Some(rg) = collecting_head(r) {
                 if (*rg).state & REACHABLE == 0 {
                     (*rg).state |= REACHABLE;

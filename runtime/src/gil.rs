@@ -135,8 +135,26 @@ fn interval() -> Duration {
     Duration::from_micros(INTERVAL_US.load(Ordering::Relaxed).max(1))
 }
 
+thread_local! {
+    /// Does this thread hold the GIL? (`object_alloc::RuntimeAllocator` asks on every
+    /// allocation: a constant-initialised flag without destructor, one TLS load.)
+    static HOLDS_GIL: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Does the calling thread hold the GIL?
+#[inline]
+pub fn holds_gil() -> bool {
+    HOLDS_GIL.with(Cell::get)
+}
+
 /// Takes the GIL, asking the holder to drop it after each interval without a switch.
 pub fn acquire() {
+    take_lock();
+    HOLDS_GIL.with(|h| h.set(true));
+    crate::object_alloc::drain_remote_frees();
+}
+
+fn take_lock() {
     let mut st = lock_state();
     if st.locked {
         st.waiters += 1;
@@ -159,6 +177,7 @@ pub fn acquire() {
 /// Releases the GIL. With `forced` (a drop request), waits until another thread took it,
 /// so the requester really runs before this thread queues again.
 pub fn release(forced: bool) {
+    HOLDS_GIL.with(|h| h.set(false));
     let mut st = lock_state();
     st.locked = false;
     GIL.cond.notify_one();

@@ -65,6 +65,10 @@ pub fn hash(o: &Obj) -> PyResult<i64> {
     if let Some(i) = o.small_int() {
         return Ok(types::int::hash_i64(i));
     }
+    // the common dict key: no slot look-up (an exact str cannot override __hash__)
+    if o.is_exact(types::types().str) {
+        return Ok(types::str::str_hash_of(o));
+    }
     match o.ty().slots().hash {
         Some(f) => f(o),
         None => Err(type_error(format!("unhashable type: '{}'", o.type_name()))),

@@ -128,11 +128,19 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.module.get_global(name).unwrap_or_else(|| self.module.add_global(self.ctx.i64_type(), None, name))
     }
 
-    /// Branches on the entry's kind to one new block per listed kind (others miss).
+    /// Branches on the entry's kind to one new block per listed kind (others miss). The
+    /// first kind is marked as the likely one, so that LLVM tests it with one compare
+    /// before any jump table (an instance attribute for loads and stores, a class
+    /// attribute for methods).
     fn kind_blocks(&self, kind: IntValue<'ctx>, kinds: &[u64], miss: BasicBlock<'ctx>) -> R<Vec<BasicBlock<'ctx>>> {
         let blocks: Vec<BasicBlock<'ctx>> = kinds.iter().map(|k| self.new_block(&format!("ac_kind{k}"))).collect();
         let cases: Vec<(IntValue<'ctx>, BasicBlock<'ctx>)> = kinds.iter().zip(&blocks).map(|(k, bb)| (self.i64c(*k), *bb)).collect();
-        self.b.build_switch(kind, miss, &cases)?;
+        let switch = self.b.build_switch(kind, miss, &cases)?;
+        let i32t = self.ctx.i32_type();
+        let mut weights: Vec<inkwell::values::BasicMetadataValueEnum> = vec![self.ctx.metadata_string("branch_weights").into(), i32t.const_int(1, false).into()];
+        weights.extend((0..kinds.len()).map(|i| inkwell::values::BasicMetadataValueEnum::from(i32t.const_int(if i == 0 { 2000 } else { 1 }, false))));
+        let prof = self.ctx.metadata_node(&weights);
+        switch.set_metadata(prof, self.ctx.get_kind_id("prof")).map_err(|e| super::function::LowerError(e.to_string()))?;
         Ok(blocks)
     }
 
@@ -229,7 +237,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     fn require_module_unchanged(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
         let d = self.b.build_load(self.word_at(obj, self.entry_word(s, W_OFFSET)?)?, "mdict")?.into_int_value();
         self.require_set(d, miss)?;
-        let tag_off = self.b.build_load(self.runtime_global("pyrt_dict_tag_offset").as_pointer_value(), "tagoff")?.into_int_value();
+        let tag_off = self.load_startup_word(self.runtime_global("pyrt_dict_tag_offset").as_pointer_value(), "tagoff")?;
         let tag = self.load_word_at(d, tag_off, "mtag")?;
         let same = self.b.build_int_compare(IntPredicate::EQ, tag, self.entry_word(s, W_INDEX)?, "")?;
         self.require(same, miss, "ac_mod")
@@ -321,7 +329,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let miss = self.new_block("meth_miss");
         let join = self.new_block("meth_join");
         let (s, kind) = self.attr_guard(obj, s, miss)?;
-        let kinds = [SLOT, MEMBER, CLASS, MODULE];
+        let kinds = [CLASS, SLOT, MEMBER, MODULE];
         let blocks = self.kind_blocks(kind, &kinds, miss)?;
         let zero = self.i64c(0);
         let mut pairs = Vec::new();

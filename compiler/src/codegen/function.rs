@@ -124,6 +124,8 @@ pub(super) const FRAME_NATIVE_LOCALS_OFFSET: u64 = 184;
 const NATIVE_FRAME_WORDS: u32 = 192 / 8;
 /// `Frame::prev` (the caller's frame while this one runs).
 const FRAME_PREV_OFFSET: u64 = 168;
+/// Byte range of `localsplus.inline` in a frame.
+const FRAME_INLINE_LOCALS: (u64, u64) = (48, 112);
 /// `FunctionObj::code`, `globals`, `builtins`: copied into a register entry's frame
 /// together with the function itself (`Frame::code`, `func`, `globals`, `builtins` are
 /// the first four words of a frame).
@@ -357,7 +359,7 @@ fn build_register_entry<'ctx>(
 
 /// This thread's `tstate::ThreadState`: the thread pointer (`%fs:0`) plus the runtime's
 /// `pyrt_tstate_tls_offset` (see there why that is the same for every thread).
-fn thread_state<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>) -> R<PointerValue<'ctx>> {
+pub(super) fn thread_state<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>) -> R<PointerValue<'ctx>> {
     let i64t = ctx.i64_type();
     let asm_ty = i64t.fn_type(&[], false);
     let asm = ctx.create_inline_asm(asm_ty, "movq %fs:0, $0".into(), "=r".into(), false, false, None, false);
@@ -374,7 +376,7 @@ fn runtime_global<'ctx>(module: &Module<'ctx>, ty: impl inkwell::types::BasicTyp
 }
 
 /// A relaxed (monotonic) atomic load of the runtime's `i32` global `name`.
-fn load_runtime_flag<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>, name: &str) -> R<IntValue<'ctx>> {
+pub(super) fn load_runtime_flag<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>, name: &str) -> R<IntValue<'ctx>> {
     let v = b.build_load(runtime_global(module, ctx.i32_type(), name), name)?;
     if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
         inst.set_alignment(4).map_err(|e| LowerError(e.to_string()))?;
@@ -389,7 +391,7 @@ fn tstate_word<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ct
     Ok(unsafe { b.build_gep(words, &[ctx.i64_type().const_int(i, false)], "")? })
 }
 
-fn tstate_depth<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ctx>) -> R<PointerValue<'ctx>> {
+pub(super) fn tstate_depth<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, ts: PointerValue<'ctx>) -> R<PointerValue<'ctx>> {
     Ok(b.build_pointer_cast(ts, ctx.i32_type().ptr_type(AddressSpace::default()), "depthp")?)
 }
 
@@ -436,12 +438,11 @@ fn emit_link_frame<'ctx>(
     let bytes = NATIVE_FRAME_WORDS as u64 * 8;
     let template = runtime_global(module, ctx.i8_type().array_type(bytes as u32), "pyrt_native_frame_template");
     let src = b.build_pointer_cast(template, ctx.i8_type().ptr_type(AddressSpace::default()), "")?;
-    // Words 4.. (the first four are stored below), in two halves: LLVM expands a copy of
-    // up to 128 bytes inline but calls `memcpy` for a longer one.
-    let half = (bytes - 32) / 2;
-    for start in [32, 32 + half] {
+    // Bytes 32.. (the first four words are stored below) but the inline locals, which an
+    // empty `localsplus` never reads (runtime frame.rs asserts the offsets).
+    for (start, end) in [(32, FRAME_INLINE_LOCALS.0), (FRAME_INLINE_LOCALS.1, bytes)] {
         let at = |p| unsafe { b.build_gep(p, &[i64t.const_int(start, false)], "") };
-        b.build_memcpy(at(frame)?, 8, at(src)?, 8, i64t.const_int(half, false)).map_err(|e| LowerError(e.to_string()))?;
+        b.build_memcpy(at(frame)?, 8, at(src)?, 8, i64t.const_int(end - start, false)).map_err(|e| LowerError(e.to_string()))?;
     }
     let i64p = i64t.ptr_type(AddressSpace::default());
     let fptr = b.build_int_to_ptr(func, i64p, "funcp")?;
@@ -808,14 +809,30 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         if let Some(v) = self.singletons.get(name) {
             return Ok(*v);
         }
-        let f = singleton_getter(self.ctx, self.module, name)?;
-        let v = self
-            .entry_b
-            .build_call(f, &[], name.trim_start_matches("pyrt_"))?
-            .try_as_basic_value()
-            .basic()
-            .ok_or_else(|| LowerError("singleton getter returns void".into()))?
-            .into_int_value();
+        let label = name.trim_start_matches("pyrt_");
+        let v = match PUBLISHED_SINGLETONS.iter().position(|n| *n == name) {
+            // published before any native code runs: one load, no first-use check
+            Some(i) if self.fast => {
+                let i64t = self.ctx.i64_type();
+                let words = runtime_global(self.module, i64t.array_type(PUBLISHED_SINGLETONS.len() as u32), "pyrt_singleton_words");
+                let z = self.ctx.i32_type().const_zero();
+                let at = unsafe { self.entry_b.build_gep(words, &[z, self.ctx.i32_type().const_int(i as u64, false)], "")? };
+                let v = self.entry_b.build_load(at, label)?;
+                if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
+                    inst.set_metadata(self.ctx.metadata_node(&[]), self.ctx.get_kind_id("invariant.load")).map_err(|e| LowerError(e.to_string()))?;
+                }
+                v.into_int_value()
+            }
+            _ => {
+                let f = singleton_getter(self.ctx, self.module, name)?;
+                self.entry_b
+                    .build_call(f, &[], label)?
+                    .try_as_basic_value()
+                    .basic()
+                    .ok_or_else(|| LowerError("singleton getter returns void".into()))?
+                    .into_int_value()
+            }
+        };
         self.singletons.insert(name, v);
         Ok(v)
     }
@@ -936,6 +953,10 @@ fn frame_field<'ctx>(b: &Builder<'ctx>, ctx: &'ctx Context, frame: PointerValue<
     let p = unsafe { b.build_gep(frame, &[ctx.i64_type().const_int(offset, false)], "")? };
     Ok(b.build_pointer_cast(p, ctx.i64_type().ptr_type(AddressSpace::default()), "")?)
 }
+
+/// The singletons the runtime publishes in `pyrt_singleton_words` at start-up, in that
+/// order (runtime abi.rs `init_inline_layouts`).
+pub const PUBLISHED_SINGLETONS: [&str; 4] = ["pyrt_none", "pyrt_true", "pyrt_false", "pyrt_float_type"];
 
 /// `i64 pyc_get_<name>()`: returns the singleton, calling the runtime only the first time
 /// (the value is cached in an internal global; singletons are immortal and never move).

@@ -26,6 +26,19 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(self.b.build_load(p, name)?.into_int_value())
     }
 
+    /// A word of the runtime's that is written once at start-up, before any native code
+    /// runs (layouts, type pointers, offsets): loaded with `!invariant.load`, so LLVM
+    /// may keep one load across the calls and stores of a function.
+    pub fn load_startup_word(&self, p: PointerValue<'ctx>, name: &str) -> R<IntValue<'ctx>> {
+        let v = self.b.build_load(p, name)?;
+        if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&v) {
+            let empty = self.ctx.metadata_node(&[]);
+            inst.set_metadata(empty, self.ctx.get_kind_id("invariant.load"))
+                .map_err(|e| super::function::LowerError(e.to_string()))?;
+        }
+        Ok(v.into_int_value())
+    }
+
     /// Element `i` of an internal `[n x i64]` global.
     pub fn global_word(&self, g: PointerValue<'ctx>, i: u32) -> R<PointerValue<'ctx>> {
         let z = self.ctx.i32_type().const_zero();
@@ -62,7 +75,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let frame = self.b.build_ptr_to_int(self.frame, i64t, "")?;
         let globals = self.load_word_at(frame, self.i64c(FRAME_GLOBALS_OFFSET), "globals")?;
         let builtins = self.load_word_at(frame, self.i64c(FRAME_BUILTINS_OFFSET), "builtins")?;
-        let off = self.b.build_load(tag_off.as_pointer_value(), "tagoff")?.into_int_value();
+        let off = self.load_startup_word(tag_off.as_pointer_value(), "tagoff")?;
         let gtag = self.load_word_at(globals, off, "gtag")?;
         let btag = self.load_word_at(builtins, off, "btag")?;
         let want_g = self.b.build_load(self.global_word(cache, 0)?, "cg")?.into_int_value();

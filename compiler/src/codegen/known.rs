@@ -9,10 +9,15 @@
 //! their methods cannot be replaced, so such a local holds an exact list (dict) whenever
 //! it is bound: an unbound read raises before any method call.
 //!
+//! `len(x)` where `len` is a global name: when the callee is the built-in `len` and `x` an
+//! exact list, tuple or str, the length is read inline (`Lower::lower_len_call`).
+//!
 //! A method call is lowered directly when its receiver is pushed by a `LoadFast` of such a
 //! local right before the `LoadMethod`, and the `Call` consuming the pair is found by the
 //! static stack depths: every instruction in between touches only stack slots above the
 //! pair (`unboxed::stack_use`) and the `Call` takes exactly the pair and its arguments.
+
+use inkwell::IntPredicate;
 
 use super::function::{jump_target, Lower, R};
 use crate::fe::{CodeObject, Instr};
@@ -48,12 +53,19 @@ impl DirectMethod {
 pub struct DirectCalls {
     load_method: Vec<bool>,
     call: Vec<Option<DirectMethod>>,
+    /// Per pc: a `Call(1)` whose callee is the global `len`.
+    len_call: Vec<bool>,
 }
 
 impl DirectCalls {
     /// Is the `LoadMethod` at `pc` lowered directly?
     pub fn load_method_at(&self, pc: usize) -> bool {
         self.load_method.get(pc).copied().unwrap_or(false)
+    }
+
+    /// Does the `Call(1)` at `pc` call what the global `len` names?
+    pub fn len_call_at(&self, pc: usize) -> bool {
+        self.len_call.get(pc).copied().unwrap_or(false)
     }
 
     /// The direct method the `Call` at `pc` makes, if any.
@@ -63,7 +75,17 @@ impl DirectCalls {
 
     pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], nparams: u32) -> DirectCalls {
         let n = code.instrs.len();
-        let mut out = DirectCalls { load_method: vec![false; n], call: vec![None; n] };
+        let mut out = DirectCalls { load_method: vec![false; n], call: vec![None; n], len_call: vec![false; n] };
+        for pc in 1..n {
+            let (Instr::LoadGlobal(name), Instr::PushNull) = (code.instrs[pc], code.instrs[pc - 1]) else { continue };
+            let (false, Some(d)) = (leaders[pc], depths[pc]) else { continue };
+            if code.names.get(name as usize).map(String::as_str) != Some("len") {
+                continue;
+            }
+            if let Some((call_pc, 1)) = consuming_call(code, depths, leaders, pc, d) {
+                out.len_call[call_pc] = true;
+            }
+        }
         let known = known_locals(code, leaders, nparams);
         if known.iter().all(Option::is_none) {
             return out;
@@ -173,5 +195,74 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         };
         self.check_null(v, pc, base)?;
         self.store_slot(base, v)
+    }
+}
+
+/// Byte offsets read by `lower_len_call`: `ObjHeader.ty`, `TupleObj.len`, `StrObj.nchars`
+/// (runtime types/tuple.rs and types/str.rs assert them).
+const TYPE_OFFSET: u64 = 8;
+const TUPLE_LEN_OFFSET: u64 = 16;
+const STR_NCHARS_OFFSET: u64 = 24;
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// `Call(1)` at `pc` (stack depth `d`) of the global `len`: when the callee is the
+    /// built-in and the argument an exact list, tuple or str, the length is read inline
+    /// (the call level CPython's `len` counts is checked first: at the recursion limit
+    /// the call raises); anything else is an ordinary call.
+    pub fn lower_len_call(&mut self, pc: usize, d: u32) -> R<()> {
+        let base = d - 3;
+        let i64t = self.ctx.i64_type();
+        let m = self.load_slot(base)?;
+        let callee = self.load_slot(base + 1)?;
+        let arg = self.load_slot(base + 2)?;
+        let word = |this: &Self, name: &str| {
+            let g = this.module.get_global(name).unwrap_or_else(|| this.module.add_global(i64t, None, name));
+            this.load_startup_word(g.as_pointer_value(), name)
+        };
+        let want = word(self, "pyrt_len_builtin")?;
+        let fast = self.new_block("len_fast");
+        let slow = self.new_block("len_slow");
+        let join = self.new_block("len_join");
+        let plain = self.b.build_int_compare(IntPredicate::EQ, m, self.i64c(0), "")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
+        let tag = self.b.build_and(arg, self.i64c(1), "")?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
+        let ts = super::function::thread_state(self.ctx, self.module, &self.b)?;
+        let depth = self.b.build_load(super::function::tstate_depth(self.ctx, &self.b, ts)?, "depth")?.into_int_value();
+        let limit = super::function::load_runtime_flag(self.ctx, self.module, &self.b, "pyrt_recursion_limit")?;
+        let below = self.b.build_int_compare(IntPredicate::ULT, depth, limit, "")?;
+        let ok = self.b.build_and(self.b.build_and(plain, same, "")?, self.b.build_and(heap, below, "")?, "")?;
+        self.b.build_conditional_branch(ok, fast, slow)?;
+
+        self.b.position_at_end(fast);
+        let ty = self.load_word_at(arg, self.i64c(TYPE_OFFSET), "ty")?;
+        let layout = self.module.get_global("pyrt_list_layout").unwrap_or_else(|| self.module.add_global(i64t.array_type(3), None, "pyrt_list_layout"));
+        let list_ty = self.load_startup_word(self.global_word(layout.as_pointer_value(), 0)?, "listty")?;
+        let len_off = self.load_startup_word(self.global_word(layout.as_pointer_value(), 2)?, "lenoff")?;
+        let tuple_ty = word(self, "pyrt_tuple_type")?;
+        let str_ty = word(self, "pyrt_str_type")?;
+        // the word holding the length: a list's (found at start-up), a tuple's, a str's
+        let is_list = self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?;
+        let is_tuple = self.b.build_int_compare(IntPredicate::EQ, ty, tuple_ty, "")?;
+        let is_str = self.b.build_int_compare(IntPredicate::EQ, ty, str_ty, "")?;
+        let off = self.b.build_select(is_tuple, self.i64c(TUPLE_LEN_OFFSET), self.i64c(STR_NCHARS_OFFSET), "")?.into_int_value();
+        let off = self.b.build_select(is_list, len_off, off, "lenat")?.into_int_value();
+        let known = self.b.build_or(self.b.build_or(is_list, is_tuple, "")?, is_str, "")?;
+        // a list whose layout was not found has type word 0: never equal
+        let read = self.new_block("len_read");
+        self.b.build_conditional_branch(known, read, slow)?;
+        self.b.position_at_end(read);
+        let n = self.load_word_at(arg, off, "len")?;
+        let r = self.b.build_or(self.b.build_left_shift(n, self.i64c(1), "")?, self.i64c(1), "lenv")?;
+        self.decref(arg)?;
+        self.decref(callee)?;
+        self.store_slot(base, r)?;
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(slow);
+        self.lower_call_positional(pc, d, 1)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(())
     }
 }

@@ -29,7 +29,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             Some(g) => g,
             None => self.module.add_global(self.ctx.i64_type(), None, "pyrt_range_iter_type"),
         };
-        let want = self.b.build_load(g.as_pointer_value(), "rangeity")?.into_int_value();
+        let want = self.load_startup_word(g.as_pointer_value(), "rangeity")?;
         let ty = self.load_word_at(o, self.i64c(TYPE_OFFSET), "ty")?;
         Ok(self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?)
     }
@@ -74,7 +74,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             Some(g) => g,
             None => self.module.add_global(i64t, None, "pyrt_list_iter_type"),
         };
-        let want = self.b.build_load(g.as_pointer_value(), "listity")?.into_int_value();
+        let want = self.load_startup_word(g.as_pointer_value(), "listity")?;
         let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
         let is_list_iter = self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?;
         let has_seq = self.new_block("li_seq");
@@ -94,13 +94,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let read_len = self.new_block("li_len");
         self.b.build_conditional_branch(live, read_len, slow)?;
         self.b.position_at_end(read_len);
-        let len_off = self.b.build_load(self.global_word(layout, 2)?, "lenoff")?.into_int_value();
+        let len_off = self.load_startup_word(self.global_word(layout, 2)?, "lenoff")?;
         let len = self.load_word_at(seq, len_off, "len")?;
         let more = self.b.build_int_compare(IntPredicate::ULT, index, len, "")?;
         self.b.build_conditional_branch(more, in_range, slow)?;
 
         self.b.position_at_end(in_range);
-        let ptr_off = self.b.build_load(self.global_word(layout, 1)?, "ptroff")?.into_int_value();
+        let ptr_off = self.load_startup_word(self.global_word(layout, 1)?, "ptroff")?;
         let items = self.load_word_at(seq, ptr_off, "items")?;
         let addr = self.b.build_int_add(items, self.b.build_left_shift(index, self.i64c(3), "")?, "")?;
         let item = self.b.build_load(self.b.build_int_to_ptr(addr, i64t.ptr_type(AddressSpace::default()), "")?, "item")?.into_int_value();

@@ -59,7 +59,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         Ok(())
     }
-    fn load_scratch(&self, i: u32) -> R<IntValue<'ctx>> {
+    pub(super) fn load_scratch(&self, i: u32) -> R<IntValue<'ctx>> {
         Ok(self.b.build_load(self.scratch_at(i)?, "out")?.into_int_value())
     }
     fn need(&self, d: u32, n: u32) -> R<()> {
@@ -121,6 +121,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let b = self.load_slot(d - n)?;
                 self.store_slot(d - 1, b)?;
                 self.store_slot(d - n, a)?;
+                // an unboxed value's number moves with it (unboxed.rs `move_values`)
+                if let (Some(fa), Some(fb)) = (self.fslot(d - 1), self.fslot(d - n)) {
+                    let (x, y) = (self.b.build_load(fa, "")?, self.b.build_load(fb, "")?);
+                    self.b.build_store(fa, y)?;
+                    self.b.build_store(fb, x)?;
+                }
             }
             PushNull => self.store_slot(d, self.i64c(0))?,
             LoadConst(i) => {
@@ -482,18 +488,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             UnpackSequence(n) => {
                 self.need(d, 1)?;
-                let seq = self.load_slot(d - 1)?;
-                let st = self.call_v(
-                    "pyrt_unpack_sequence",
-                    &[seq.into(), self.i32c(n as u64).into(), self.scratch.into()],
-                )?;
-                self.decref(seq)?;
-                self.check_status(st, pc, d - 1, true)?;
-                // out[0] ends on top
-                for k in 0..n {
-                    let v = self.load_scratch(n - 1 - k)?;
-                    self.store_slot(d - 1 + k, v)?;
-                }
+                self.lower_unpack_sequence(pc, d, n)?;
             }
             UnpackEx(op) => {
                 self.need(d, 1)?;
@@ -562,6 +557,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.need(d, n + 2)?;
                 if let Some(m) = self.direct.call_at(pc) {
                     self.lower_direct_method(pc, d, n, m)?;
+                } else if n == 1 && self.direct.len_call_at(pc) {
+                    self.lower_len_call(pc, d)?;
                 } else {
                     match self.plan.as_ref().and_then(|p| p.math_call.get(pc).copied().flatten()) {
                         Some(k) => self.lower_math_call(pc, d, k)?,

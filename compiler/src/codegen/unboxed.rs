@@ -223,6 +223,9 @@ impl FloatPlan {
                 _ => None,
             };
             plan.math_call[pc] = math;
+            if Self::move_values(ins, &mut stack) {
+                continue;
+            }
             match stack_use(ins, eligible) {
                 Some((pops, pushes, takes_f64)) if pops as usize <= stack.len() => {
                     let popped: Vec<Val> = stack.split_off(stack.len() - pops as usize);
@@ -250,8 +253,9 @@ impl FloatPlan {
                             }
                         }
                         if let Some(Val::Float(p, k)) = v {
-                            // a math call takes its argument (the top) as an f64
-                            let takes = takes_f64 || (math.is_some() && j == 0);
+                            // a math call takes its argument (the top) as an f64, a
+                            // subscript store its value (`Lower::store_float_item`)
+                            let takes = takes_f64 || (math.is_some() && j == 0) || (ins == Instr::StoreSubscr && j == 2);
                             plan.unboxed_result[p] = takes;
                             if takes && j < 8 {
                                 plan.dual_operands[pc] |= 1 << j;
@@ -316,6 +320,30 @@ impl FloatPlan {
             *k = (*k).max(Kind::Unknown);
         }
         (plan, stored)
+    }
+
+    /// `Copy` and `Swap` (augmented subscript assignment: `a[i] -= x`) on the simulated
+    /// stack: a swapped value keeps what it is (`Lower` swaps the f64 companions too); a
+    /// copied one has two consumers, so it must be an object. Returns false for any
+    /// other instruction.
+    fn move_values(ins: Instr, stack: &mut Vec<Val>) -> bool {
+        let n = stack.len();
+        match ins {
+            Instr::Swap(k) if k >= 2 && k as usize <= n => {
+                stack.swap(n - 1, n - k as usize);
+                true
+            }
+            Instr::Copy(k) if k >= 1 && k as usize <= n => {
+                let src = &mut stack[n - k as usize];
+                if matches!(src, Val::Float(..) | Val::Borrow(_)) {
+                    *src = Val::Other;
+                }
+                let copy = if *src == Val::IntLike { Val::IntLike } else { Val::Other };
+                stack.push(copy);
+                true
+            }
+            _ => false,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -295,8 +295,10 @@ fn scan_str(t: &DictTable, key: &Obj, hash: i64) -> Option<Option<usize>> {
 
 /// Position of `key` (with hash `hash`) in the entries, or `None`.
 fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
-    if !key.is_small_int() {
-        if let Some(r) = scan_str(tbl(d), key, hash) {
+    let t = tbl(d);
+    // (tested here so that bigger tables do not pay a call to find out)
+    if t.str_keys_only && t.entries.len() <= SCAN_MAX && !key.is_small_int() {
+        if let Some(r) = scan_str(t, key, hash) {
             return Ok(r);
         }
     }

@@ -558,6 +558,20 @@ pub fn traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     }
 }
 
+/// Visits what the storage owns with a statically known visitor (the collector's hot
+/// loop, where `traverse`'s `dyn` call per value dominated): the values block of a
+/// compact instance inline, anything else through `traverse`.
+#[inline(always)]
+pub fn traverse_with<F: FnMut(&Obj)>(o: &Obj, visit: &mut F) {
+    if has_storage(o) && is_compact(o.ty()) {
+        if let State::Values(v) = state(o) {
+            slots(v).iter().flatten().for_each(|x| visit(x));
+            return;
+        }
+    }
+    traverse(o, visit);
+}
+
 /// Drops everything the storage owns (`tp_clear` of a garbage instance).
 pub fn clear(o: &Obj) {
     if !has_storage(o) {

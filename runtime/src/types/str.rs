@@ -23,6 +23,9 @@ use crate::protocol;
 /// map between the two where code points enter or leave a str.
 pub use pyc_frontend::surrogates::{char_of, code_point, has_standin, is_standin};
 
+// Native code reads `nchars` inline (compiler codegen/known.rs `lower_len_call`).
+const _: () = assert!(std::mem::offset_of!(StrObj, nchars) == 24);
+
 #[repr(C)]
 pub struct StrObj {
     pub head: ObjHeader,

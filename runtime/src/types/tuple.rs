@@ -28,6 +28,9 @@ pub struct TupleObj {
     items: *mut Obj,
 }
 
+// Native code reads these inline (compiler codegen/subscr.rs `lower_unpack_sequence`).
+const _: () = assert!(std::mem::offset_of!(TupleObj, len) == 16 && std::mem::offset_of!(TupleObj, items) == 24);
+
 impl TupleObj {
     /// A payload (or the prefix of one, see `alloc_tuple_like`) with no items yet.
     pub fn empty() -> TupleObj {
