@@ -39,6 +39,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(v.into_int_value())
     }
 
+    /// The runtime's start-up `i64` global `name` (a type pointer), declared on first use.
+    pub fn startup_global(&self, name: &str) -> R<IntValue<'ctx>> {
+        let g = self.module.get_global(name).unwrap_or_else(|| self.module.add_global(self.ctx.i64_type(), None, name));
+        self.load_startup_word(g.as_pointer_value(), name)
+    }
+
+    /// Word `i` of `pyrt_list_layout` (runtime abi.rs: the list type, then the byte
+    /// offsets of a list's items pointer and of its length).
+    pub fn list_layout_word(&self, i: u32) -> R<IntValue<'ctx>> {
+        let i64t = self.ctx.i64_type();
+        let g = self.module.get_global("pyrt_list_layout").unwrap_or_else(|| self.module.add_global(i64t.array_type(3), None, "pyrt_list_layout"));
+        self.load_startup_word(self.global_word(g.as_pointer_value(), i)?, ["listty", "ptroff", "lenoff"][i as usize])
+    }
+
     /// Element `i` of an internal `[n x i64]` global.
     pub fn global_word(&self, g: PointerValue<'ctx>, i: u32) -> R<PointerValue<'ctx>> {
         let z = self.ctx.i32_type().const_zero();

@@ -211,15 +211,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// the call raises); anything else is an ordinary call.
     pub fn lower_len_call(&mut self, pc: usize, d: u32) -> R<()> {
         let base = d - 3;
-        let i64t = self.ctx.i64_type();
         let m = self.load_slot(base)?;
         let callee = self.load_slot(base + 1)?;
         let arg = self.load_slot(base + 2)?;
-        let word = |this: &Self, name: &str| {
-            let g = this.module.get_global(name).unwrap_or_else(|| this.module.add_global(i64t, None, name));
-            this.load_startup_word(g.as_pointer_value(), name)
-        };
-        let want = word(self, "pyrt_len_builtin")?;
+        let want = self.startup_global("pyrt_len_builtin")?;
         let fast = self.new_block("len_fast");
         let slow = self.new_block("len_slow");
         let join = self.new_block("len_join");
@@ -236,11 +231,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(fast);
         let ty = self.load_word_at(arg, self.i64c(TYPE_OFFSET), "ty")?;
-        let layout = self.module.get_global("pyrt_list_layout").unwrap_or_else(|| self.module.add_global(i64t.array_type(3), None, "pyrt_list_layout"));
-        let list_ty = self.load_startup_word(self.global_word(layout.as_pointer_value(), 0)?, "listty")?;
-        let len_off = self.load_startup_word(self.global_word(layout.as_pointer_value(), 2)?, "lenoff")?;
-        let tuple_ty = word(self, "pyrt_tuple_type")?;
-        let str_ty = word(self, "pyrt_str_type")?;
+        let list_ty = self.list_layout_word(0)?;
+        let len_off = self.list_layout_word(2)?;
+        let tuple_ty = self.startup_global("pyrt_tuple_type")?;
+        let str_ty = self.startup_global("pyrt_str_type")?;
         // the word holding the length: a list's (found at start-up), a tuple's, a str's
         let is_list = self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?;
         let is_tuple = self.b.build_int_compare(IntPredicate::EQ, ty, tuple_ty, "")?;

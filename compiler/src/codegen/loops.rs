@@ -25,11 +25,7 @@ const LIST_ITER_INDEX_OFFSET: u64 = 24;
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Whether heap object `o` is a range iterator.
     fn is_range_iter(&mut self, o: IntValue<'ctx>) -> R<IntValue<'ctx>> {
-        let g = match self.module.get_global("pyrt_range_iter_type") {
-            Some(g) => g,
-            None => self.module.add_global(self.ctx.i64_type(), None, "pyrt_range_iter_type"),
-        };
-        let want = self.load_startup_word(g.as_pointer_value(), "rangeity")?;
+        let want = self.startup_global("pyrt_range_iter_type")?;
         let ty = self.load_word_at(o, self.i64c(TYPE_OFFSET), "ty")?;
         Ok(self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?)
     }
@@ -70,11 +66,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `pyrt_for_iter` releases its list from) branches to `slow`.
     fn list_iter_next(&mut self, it: IntValue<'ctx>, slow: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
         let i64t = self.ctx.i64_type();
-        let g = match self.module.get_global("pyrt_list_iter_type") {
-            Some(g) => g,
-            None => self.module.add_global(i64t, None, "pyrt_list_iter_type"),
-        };
-        let want = self.load_startup_word(g.as_pointer_value(), "listity")?;
+        let want = self.startup_global("pyrt_list_iter_type")?;
         let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
         let is_list_iter = self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?;
         let has_seq = self.new_block("li_seq");
@@ -84,23 +76,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(has_seq);
         let seq = self.load_word_at(it, self.i64c(LIST_ITER_SEQ_OFFSET), "seq")?;
         let index = self.load_word_at(it, self.i64c(LIST_ITER_INDEX_OFFSET), "index")?;
-        let layout = match self.module.get_global("pyrt_list_layout") {
-            Some(g) => g,
-            None => self.module.add_global(i64t.array_type(3), None, "pyrt_list_layout"),
-        }
-        .as_pointer_value();
         // a finished iterator has no list (0): its length word is not read
         let live = self.b.build_int_compare(IntPredicate::NE, seq, self.i64c(0), "")?;
         let read_len = self.new_block("li_len");
         self.b.build_conditional_branch(live, read_len, slow)?;
         self.b.position_at_end(read_len);
-        let len_off = self.load_startup_word(self.global_word(layout, 2)?, "lenoff")?;
+        let len_off = self.list_layout_word(2)?;
         let len = self.load_word_at(seq, len_off, "len")?;
         let more = self.b.build_int_compare(IntPredicate::ULT, index, len, "")?;
         self.b.build_conditional_branch(more, in_range, slow)?;
 
         self.b.position_at_end(in_range);
-        let ptr_off = self.load_startup_word(self.global_word(layout, 1)?, "ptroff")?;
+        let ptr_off = self.list_layout_word(1)?;
         let items = self.load_word_at(seq, ptr_off, "items")?;
         let addr = self.b.build_int_add(items, self.b.build_left_shift(index, self.i64c(3), "")?, "")?;
         let item = self.b.build_load(self.b.build_int_to_ptr(addr, i64t.ptr_type(AddressSpace::default()), "")?, "item")?.into_int_value();

@@ -23,11 +23,6 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// new block (returned with the address of the item) and else to `slow`.
     fn list_item_ptr(&mut self, obj: IntValue<'ctx>, key: IntValue<'ctx>, slow: BasicBlock<'ctx>) -> R<PointerValue<'ctx>> {
         let i64t = self.ctx.i64_type();
-        let layout = match self.module.get_global("pyrt_list_layout") {
-            Some(g) => g,
-            None => self.module.add_global(i64t.array_type(3), None, "pyrt_list_layout"),
-        };
-        let layout = layout.as_pointer_value();
         let tags = self.b.build_and(self.b.build_xor(obj, self.i64c(1), "")?, key, "")?;
         let tagged = self.b.build_and(tags, self.i64c(1), "")?;
         // obj is a heap object (low bit 0) and key a tagged int (low bit 1)
@@ -39,12 +34,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(check_ty);
         let ty = self.load_word_at(obj, self.i64c(TYPE_OFFSET), "ty")?;
-        let list_ty = self.load_startup_word(self.global_word(layout, 0)?, "listty")?;
+        let list_ty = self.list_layout_word(0)?;
         let is_list = self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "islist")?;
         self.b.build_conditional_branch(is_list, check_idx, slow)?;
 
         self.b.position_at_end(check_idx);
-        let len_off = self.load_startup_word(self.global_word(layout, 2)?, "lenoff")?;
+        let len_off = self.list_layout_word(2)?;
         let len = self.load_word_at(obj, len_off, "len")?;
         let i = self.b.build_right_shift(key, self.i64c(1), true, "idx")?;
         let neg = self.b.build_int_compare(IntPredicate::SLT, i, self.i64c(0), "")?;
@@ -55,7 +50,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_conditional_branch(in_range, ok, slow)?;
 
         self.b.position_at_end(ok);
-        let ptr_off = self.load_startup_word(self.global_word(layout, 1)?, "ptroff")?;
+        let ptr_off = self.list_layout_word(1)?;
         let items = self.load_word_at(obj, ptr_off, "items")?;
         let byte = self.b.build_left_shift(j, self.i64c(3), "")?;
         let addr = self.b.build_int_add(items, byte, "")?;
@@ -104,9 +99,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let slow = self.new_block("unpack_slow");
         let join = self.new_block("unpack_join");
         if self.fast {
-            let i64t = self.ctx.i64_type();
-            let g = self.module.get_global("pyrt_tuple_type").unwrap_or_else(|| self.module.add_global(i64t, None, "pyrt_tuple_type"));
-            let tuple_ty = self.load_startup_word(g.as_pointer_value(), "tuplety")?;
+            let tuple_ty = self.startup_global("pyrt_tuple_type")?;
             let tag = self.b.build_and(seq, self.i64c(1), "")?;
             let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
             let check = self.new_block("unpack_tuple");
