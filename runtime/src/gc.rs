@@ -432,20 +432,59 @@ pub fn traverse_object(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
     }
 }
 
-/// `traverse_object` with the visitor inlined for instances of classes that own only
-/// their attributes (the bulk of a collection's objects); others take the general path.
-#[inline(always)]
-fn traverse_with<F: FnMut(&Obj)>(o: &Obj, visit: &mut F) {
-    if !o.is_small_int() {
-        let ty = o.ty();
-        if ty.is_heap_type() && owns_only_attributes(ty) {
+/// What a pass of `mark_reachable` knows about the class of the instances it last
+/// traversed: consecutive instances mostly share it, and nothing about it changes during
+/// a pass (no Python code runs; the pass changes only `gc_refs` and REACHABLE, which
+/// neither `owns_only_attributes` nor `collecting_head` reads).
+struct ClassMemo {
+    ty: *const TypeObject,
+    /// A heap type whose instances own only their type and attributes.
+    plain: bool,
+    /// `collecting_head` of the type object itself.
+    head: Option<*mut GcHead>,
+}
+
+impl ClassMemo {
+    fn new() -> ClassMemo {
+        ClassMemo { ty: ptr::null(), plain: false, head: None }
+    }
+
+    #[inline(always)]
+    fn update(&mut self, ty: &TypeObject) {
+        if !ptr::eq(self.ty, ty) {
+            self.ty = ty;
+            self.plain = ty.is_heap_type() && owns_only_attributes(ty);
             let tobj = ManuallyDrop::new(unsafe { Obj::from_raw(ty as *const TypeObject as u64) });
-            visit(&tobj);
-            crate::types::instance_attrs::traverse_with(o, visit);
+            self.head = collecting_head(&tobj);
+        }
+    }
+}
+
+/// Calls `f` with the GC header of every reference of `o` into the collected set:
+/// inline for instances of classes that own only their attributes (the bulk of a
+/// collection's objects, their class looked at once per run of them: `ClassMemo`),
+/// through `traverse_object` for the rest.
+#[inline(always)]
+fn for_each_collecting<F: FnMut(*mut GcHead)>(o: &Obj, memo: &mut ClassMemo, f: &mut F) {
+    if !o.is_small_int() {
+        memo.update(o.ty());
+        if memo.plain {
+            if let Some(g) = memo.head {
+                f(g);
+            }
+            crate::types::instance_attrs::traverse_with(o, &mut |r: &Obj| {
+                if let Some(g) = collecting_head(r) {
+                    f(g);
+                }
+            });
             return;
         }
     }
-    traverse_object(o, visit);
+    traverse_object(o, &mut |r: &Obj| {
+        if let Some(g) = collecting_head(r) {
+            f(g);
+        }
+    });
 }
 
 /// Breaks the references of a garbage object (`tp_clear`).
@@ -490,13 +529,10 @@ fn collecting_head(r: &Obj) -> Option<*mut GcHead> {
 /// reference count estimate), the ones reachable from outside; marks them REACHABLE.
 unsafe fn mark_reachable(nodes: &[*mut GcHead]) {
     // Subtract internal references.
+    let mut memo = ClassMemo::new();
     for &g in nodes {
         let o = ManuallyDrop::new(Obj::from_raw(obj_of(g) as u64));
-        traverse_with(&o, &mut |r: &Obj| {
-            if let Some(rg) = collecting_head(r) {
-                set_refs(rg, refs(rg) - 1);
-            }
-        });
+        for_each_collecting(&o, &mut memo, &mut |rg| set_refs(rg, refs(rg) - 1));
     }
     // Propagate from the externally referenced ones.
     let mut stack: Vec<*mut GcHead> = Vec::new();
@@ -506,14 +542,13 @@ unsafe fn mark_reachable(nodes: &[*mut GcHead]) {
             stack.push(g);
         }
     }
+    let mut memo = ClassMemo::new();
     while let Some(g) = stack.pop() {
         let o = ManuallyDrop::new(Obj::from_raw(obj_of(g) as u64));
-        traverse_with(&o, &mut |r: &Obj| {
-            if let Some(rg) = collecting_head(r) {
-                if (*rg).state & REACHABLE == 0 {
-                    (*rg).state |= REACHABLE;
-                    stack.push(rg);
-                }
+        for_each_collecting(&o, &mut memo, &mut |rg| {
+            if (*rg).state & REACHABLE == 0 {
+                (*rg).state |= REACHABLE;
+                stack.push(rg);
             }
         });
     }

@@ -9,7 +9,8 @@
 //! type), checks that type's version and the global class epoch against the entry, then
 //! the per-object condition of the kind; on any failure it calls the fill function, which
 //! does the generic operation and refills. A hit costs a few loads and compares: no call,
-//! no hashing, no bound method.
+//! no hashing, no bound method. A hit whose value is tested or compared right away, on a
+//! borrowed local, pushes it without a reference (unboxed.rs `mark_borrowed_attrs`).
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{IntValue, PointerValue};
@@ -297,7 +298,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             phi.add_incoming(&[(v, *bb)]);
         }
         let hv = phi.as_basic_value().into_int_value();
-        self.incref(hv)?;
+        let pending = self.attr_pending.filter(|_| self.attr_borrowed(pc));
+        match pending {
+            // the test right after reads the value while the object still holds it
+            Some(p) => {
+                self.b.build_store(p, self.i64c(0))?;
+            }
+            None => self.incref(hv)?,
+        }
         self.release(pc, 0, obj)?;
         self.b.build_unconditional_branch(join)?;
 
@@ -305,6 +313,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let v = self.call_v("pyrt_load_attr_fill", &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), self.entry_ptr(s)?.into()])?;
         self.release(pc, 0, obj)?;
         self.check_null(v, pc, d - 1)?;
+        if let Some(p) = pending {
+            // the reference the test releases (`release_attr_pending`)
+            self.b.build_store(p, v)?;
+        }
         let miss_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;
 
@@ -371,6 +383,45 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.store_slot(d, ps.as_basic_value().into_int_value())
     }
 
+    /// After the test or comparison at `pc` of a borrowed attribute value: releases the
+    /// reference a miss of the load parked (a no-op after a hit).
+    pub fn release_attr_pending(&self, pc: usize) -> R<()> {
+        if let Some(p) = self.attr_pending.filter(|_| self.attr_operand(pc).is_some()) {
+            let v = self.b.build_load(p, "pending")?.into_int_value();
+            self.xdecref(v)?;
+        }
+        Ok(())
+    }
+
+    /// Makes the borrowed attribute value `v` tested at `pc` owned, before a runtime
+    /// truth test or comparison (`__bool__`, `__len__`, `__eq__`... may rebind the
+    /// attribute): after a miss the parked reference moves over (nothing is left to
+    /// `release_attr_pending`); after a hit a new one is taken.
+    pub fn own_attr_operand(&self, pc: usize, v: IntValue<'ctx>) -> R<()> {
+        let Some(p) = self.attr_pending.filter(|_| self.attr_operand(pc).is_some()) else { return Ok(()) };
+        let parked = self.b.build_load(p, "pending")?.into_int_value();
+        let hit = self.b.build_int_compare(IntPredicate::EQ, parked, self.i64c(0), "")?;
+        let take = self.new_block("attr_own");
+        let done = self.new_block("attr_owned");
+        self.b.build_conditional_branch(hit, take, done)?;
+        self.b.position_at_end(take);
+        self.incref(v)?;
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        self.b.build_store(p, self.i64c(0))?;
+        Ok(())
+    }
+
+    /// Operand `j` (from the top) of the comparison at `pc`, owned (`own_attr_operand`)
+    /// when it is a borrowed attribute value, for the runtime path that releases it.
+    pub fn own_attr_opnd(&self, pc: usize, j: u32, o: super::floatpath::Opnd<'ctx>) -> R<super::floatpath::Opnd<'ctx>> {
+        if self.attr_operand(pc) != Some(j) {
+            return Ok(o);
+        }
+        self.own_attr_operand(pc, o.v)?;
+        Ok(super::floatpath::Opnd { owned: true, ..o })
+    }
+
     /// Moves the pair `pyrt_load_method` wrote to the scratch array onto the stack.
     fn store_method_pair(&self, d: u32) -> R<()> {
         let m = self.b.build_load(self.scratch_at(0)?, "m")?.into_int_value();
@@ -422,7 +473,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(stored)?;
 
         self.b.position_at_end(stored);
-        self.decref(obj)?;
+        self.release(pc, 0, obj)?;
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(miss);
@@ -430,7 +481,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             "pyrt_store_attr_fill",
             &[self.frame.into(), obj.into(), self.i32c(i as u64).into(), v.into(), self.entry_ptr(s)?.into()],
         )?;
-        self.decref(obj)?;
+        self.release(pc, 0, obj)?;
         self.decref(v)?;
         self.check_status(st, pc, d - 2, true)?;
         self.b.build_unconditional_branch(join)?;

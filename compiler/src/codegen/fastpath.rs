@@ -392,11 +392,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
     }
 
-    /// `a cmp b` producing an object. Consumes a and b; result may be 0 (caller checks).
-    pub fn compare(&mut self, op_u: u32, ao: Opnd<'ctx>, bo: Opnd<'ctx>) -> R<IntValue<'ctx>> {
+    /// `a cmp b` (at `pc`) producing an object. Consumes a and b; result may be 0
+    /// (caller checks).
+    pub fn compare(&mut self, pc: usize, op_u: u32, ao: Opnd<'ctx>, bo: Opnd<'ctx>) -> R<IntValue<'ctx>> {
         let (a, b) = (ao.v, bo.v);
         let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
             let (x, y) = (l.materialize(a, ao.f)?, l.materialize(b, bo.f)?);
+            let (ao, bo) = (l.own_attr_opnd(pc, 1, ao)?, l.own_attr_opnd(pc, 0, bo)?);
             let r = l.call_v("pyrt_compare_op", &[x.into(), y.into(), l.i32c(op_u as u64).into()])?;
             l.release_opnd(Opnd { v: x, ..ao })?;
             l.release_opnd(Opnd { v: y, ..bo })?;
@@ -452,6 +454,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(rtbb);
         let (x, y) = (self.materialize(a, ao.f)?, self.materialize(b, bo.f)?);
+        let (ao, bo) = (self.own_attr_opnd(pc, 1, ao)?, self.own_attr_opnd(pc, 0, bo)?);
         let r = self.call_v("pyrt_compare_op", &[x.into(), y.into(), self.i32c(op_u as u64).into()])?;
         self.release_opnd(Opnd { v: x, ..ao })?;
         self.release_opnd(Opnd { v: y, ..bo })?;
@@ -468,15 +471,23 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Truth value (i1) of `v`; does not release v. Errors are charged to `pc` with
     /// `depth` live slots.
     pub fn truth(&mut self, v: IntValue<'ctx>, pc: usize, depth: u32) -> R<IntValue<'ctx>> {
-        self.truth_impl(v, pc, depth, false)
+        self.truth_impl(v, pc, depth, false, false)
+    }
+    /// `truth_consume` of a borrowed attribute value (attrs.rs `own_attr_operand`): the
+    /// inline cases need no reference, the runtime path takes one first.
+    pub fn truth_borrowed(&mut self, v: IntValue<'ctx>, pc: usize, depth: u32) -> R<IntValue<'ctx>> {
+        self.truth_impl(v, pc, depth, true, true)
     }
     /// Truth value (i1) of `v`, releasing v (before the error check, as the ABI requires).
     pub fn truth_consume(&mut self, v: IntValue<'ctx>, pc: usize, depth: u32) -> R<IntValue<'ctx>> {
-        self.truth_impl(v, pc, depth, true)
+        self.truth_impl(v, pc, depth, true, false)
     }
 
-    fn truth_impl(&mut self, v: IntValue<'ctx>, pc: usize, depth: u32, consume: bool) -> R<IntValue<'ctx>> {
+    fn truth_impl(&mut self, v: IntValue<'ctx>, pc: usize, depth: u32, consume: bool, borrowed: bool) -> R<IntValue<'ctx>> {
         let slow = |l: &mut Self| -> R<IntValue<'ctx>> {
+            if borrowed {
+                l.own_attr_operand(pc, v)?;
+            }
             let st = l.call_v("pyrt_is_true", &[v.into()])?;
             if consume {
                 l.decref(v)?;

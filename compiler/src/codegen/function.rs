@@ -104,6 +104,9 @@ pub struct Lower<'a, 'ctx> {
     pub fslots: Vec<PointerValue<'ctx>>,
     /// The homes of shadowed locals (`[nhomes x double]`).
     pub fhomes: Option<PointerValue<'ctx>>,
+    /// The owned result of a borrowed `LoadAttr`'s miss (0 after a hit), released by its
+    /// test (attrs.rs `lower_load_attr`, unboxed.rs `mark_borrowed_attrs`).
+    pub attr_pending: Option<PointerValue<'ctx>>,
     /// Method calls on locals of a known built-in type (`known.rs`).
     pub direct: super::known::DirectCalls,
     /// Locals from this index on are borrowed, never released: the free-variable cells of
@@ -640,7 +643,11 @@ fn lower_into<'a, 'ctx>(
         .filter(|p| !p.is_empty());
     let mut fslots = Vec::new();
     let mut fhomes = None;
+    let mut attr_pending = None;
     if let Some(p) = &plan {
+        if p.borrowed_attr.iter().any(|b| *b) {
+            attr_pending = Some(b.build_alloca(ctx.i64_type(), "attr_pending")?);
+        }
         let f64t = ctx.f64_type();
         for k in 0..max_depth {
             fslots.push(b.build_alloca(f64t, &format!("f{k}"))?);
@@ -744,6 +751,7 @@ fn lower_into<'a, 'ctx>(
         plan,
         fslots,
         fhomes,
+        attr_pending,
         direct,
     };
 

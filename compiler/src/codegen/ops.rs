@@ -346,7 +346,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 // `not x` is the negated truth value: inline for bools, None and small ints
                 self.need(d, 1)?;
                 let a = self.load_slot(d - 1)?;
-                let c = self.truth_consume(a, pc, d - 1)?;
+                let c = if self.borrowed(pc, 0) { self.truth_borrowed(a, pc, d - 1)? } else { self.truth_consume(a, pc, d - 1)? };
                 let t = self.singleton("pyrt_true")?;
                 let f = self.singleton("pyrt_false")?;
                 let v = self.b.build_select(c, f, t, "not")?.into_int_value();
@@ -369,12 +369,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 if self.fast && op <= 5 && !self.is_leader(pc + 1) && self.depths.get(pc + 1).copied().flatten() == Some(d - 1) {
                     if let Some(PopJumpIfFalse(t) | PopJumpIfTrue(t)) = next {
                         let c = self.compare_cond(pc, d - 2, op, a, b)?;
+                        self.release_attr_pending(pc)?;
                         let c = if matches!(next, Some(PopJumpIfFalse(_))) { self.b.build_not(c, "")? } else { c };
                         self.cond_jump(pc + 1, c, t, pc + 2)?;
                         return Ok(1);
                     }
                 }
-                let v = self.compare(op, a, b)?;
+                let v = self.compare(pc, op, a, b)?;
+                self.release_attr_pending(pc)?;
                 self.check_null(v, pc, d - 2)?;
                 self.store_slot(d - 2, v)?;
             }
@@ -519,7 +521,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             PopJumpIfFalse(t) | PopJumpIfTrue(t) => {
                 self.need(d, 1)?;
                 let v = self.load_slot(d - 1)?;
-                let c = self.truth_consume(v, pc, d - 1)?;
+                let c = if self.borrowed(pc, 0) { self.truth_borrowed(v, pc, d - 1)? } else { self.truth_consume(v, pc, d - 1)? };
                 let c = if matches!(ins, PopJumpIfFalse(_)) { self.b.build_not(c, "")? } else { c };
                 self.cond_jump(pc, c, t, pc + 1)?;
             }
@@ -542,7 +544,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let none = self.singleton("pyrt_none")?;
                 let pred = if matches!(ins, PopJumpIfNone(_)) { IntPredicate::EQ } else { IntPredicate::NE };
                 let c = self.b.build_int_compare(pred, v, none, "")?;
-                self.decref(v)?;
+                if self.borrowed(pc, 0) {
+                    self.release_attr_pending(pc)?;
+                } else {
+                    self.decref(v)?;
+                }
                 self.cond_jump(pc, c, t, pc + 1)?;
             }
             GetIter => {

@@ -49,6 +49,13 @@ pub struct FloatPlan {
     /// Per pc: which operands are borrowed (bit j: j-th from the top); the consumer
     /// does not release them.
     pub borrowed_operands: Vec<u8>,
+    /// Per pc: this `LoadAttr` pushes the value it finds inline borrowed (no incref):
+    /// its object is a borrowed local (it keeps the value alive) and the test or
+    /// comparison right after uses it before any code runs (`mark_borrowed_attrs`). A
+    /// miss parks its owned result in `Lower::attr_pending`.
+    pub borrowed_attr: Vec<bool>,
+    /// Per pc: the operand (from the top) that is such a borrowed attribute value.
+    pub attr_operand: Vec<Option<u8>>,
     /// Per pc: a `Call(1)` whose callee was loaded under a `MATH_FUNCS` name (index).
     pub math_call: Vec<Option<u8>>,
     /// Per local: index into the homes array when the local is shadowed.
@@ -133,6 +140,9 @@ enum Val {
 fn accepts_borrowed(ins: Instr, j: u32) -> bool {
     match ins {
         Instr::LoadAttr(_) => j == 0,
+        // the object: the inline store runs no code, the runtime path keeps it alive
+        // through the local (`Lower::lower_store_attr`)
+        Instr::StoreAttr(_) => j == 0,
         Instr::BinarySubscr | Instr::BinaryOp(_) | Instr::InplaceOp(_) => j < 2,
         // the object and the bounds, not a stored value (`Lower::lower_slice`)
         Instr::BinarySlice(n) | Instr::StoreSlice(n) => j <= n,
@@ -180,9 +190,39 @@ impl FloatPlan {
         }
         let (first, _) = Self::simulate(code, depths, leaders, &|i| i < nvar, &kinds, None);
         let homes = first.home;
-        let (plan, _) =
+        let (mut plan, _) =
             Self::simulate(code, depths, leaders, &|i| homes.get(i as usize).copied().flatten().is_some(), &kinds, Some(maybe_unbound));
+        plan.mark_borrowed_attrs(code, leaders);
         plan
+    }
+
+    /// `local.name` tested at once (`if self.flag:`, `while p.link is not None:`,
+    /// `not self.flag`) or compared as the top operand (`self.x > other.x`): the
+    /// attribute's value needs no reference of its own when the object is a borrowed
+    /// local (the local holds the object, the object holds the value, and nothing runs
+    /// between the load and the use) and the user is the next instruction, reached only
+    /// from the load. The runtime paths of the truth test (`__bool__`, `__len__`) and of
+    /// the comparison (`__eq__`, `__lt__`...), which may rebind the attribute, take a
+    /// reference first (`Lower::own_attr_operand`). (An attribute below a constant,
+    /// `self.count == 0`, measured no gain: mostly small ints, whose counts are not
+    /// touched anyway.)
+    fn mark_borrowed_attrs(&mut self, code: &CodeObject, leaders: &[bool]) {
+        for pc in 0..code.instrs.len().saturating_sub(1) {
+            if !matches!(code.instrs[pc], Instr::LoadAttr(_)) || self.borrowed_operands[pc] & 1 == 0 || leaders[pc + 1] {
+                continue;
+            }
+            let user = code.instrs[pc + 1];
+            let uses_at_once = matches!(
+                user,
+                Instr::PopJumpIfFalse(_) | Instr::PopJumpIfTrue(_) | Instr::PopJumpIfNone(_) | Instr::PopJumpIfNotNone(_)
+            ) || user == Instr::UnaryOp(UnOp::Not as u32)
+                || matches!(user, Instr::CompareOp(op) if op <= CmpOp::Ge as u32);
+            if uses_at_once {
+                self.borrowed_attr[pc] = true;
+                self.attr_operand[pc + 1] = Some(0);
+                self.borrowed_operands[pc + 1] |= 1;
+            }
+        }
     }
 
     fn simulate(
@@ -200,6 +240,8 @@ impl FloatPlan {
             dual_operands: vec![0u8; n],
             borrowed_push: vec![false; n],
             borrowed_operands: vec![0u8; n],
+            borrowed_attr: vec![false; n],
+            attr_operand: vec![None; n],
             math_call: vec![None; n],
             home: vec![None; code.nlocalsplus()],
             nhomes: 0,
@@ -384,6 +426,17 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             return Ok(());
         }
         self.decref(v)
+    }
+
+    /// Does the `LoadAttr` at `pc` push its inline value borrowed (`mark_borrowed_attrs`)?
+    pub fn attr_borrowed(&self, pc: usize) -> bool {
+        self.plan.as_ref().map_or(false, |p| p.borrowed_attr.get(pc).copied().unwrap_or(false))
+    }
+
+    /// Which operand (from the top) of the instruction at `pc` is a borrowed attribute
+    /// value, if any.
+    pub fn attr_operand(&self, pc: usize) -> Option<u32> {
+        self.plan.as_ref().and_then(|p| p.attr_operand.get(pc).copied().flatten()).map(u32::from)
     }
 
     /// Does the `LoadFast` at `pc` push a borrowed reference?
