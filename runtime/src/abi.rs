@@ -1012,9 +1012,11 @@ fn run_main(code: Obj) -> i32 {
     dict::set_item_str(&d, "__file__", pystr::new(&as_code(&code).code.filename));
     dict::set_item_str(&crate::modules::sys::modules_dict(), "__main__", m.clone());
     crate::modules::gc::leak_baseline();
-    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
-    let r = match crate::mp_child::detect(&argv) {
-        Some(child) => child.run(&m, &d, code, run_module_code),
+    let r = match crate::mp_child::start_hook() {
+        Some(start) => {
+            let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+            start(&argv, &m, &d, code, run_module_code)
+        }
         None => run_module_code(code, &d),
     };
     let status = match r {

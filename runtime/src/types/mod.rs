@@ -143,6 +143,7 @@ const METHOD_EXTENSIONS: &[(&str, extern "C" fn(), fn() -> Vec<MethodDef>)] = &[
     ("pyrt_methods_set", set::pyrt_methods_set, set::extra_methods),
     ("pyrt_methods_tuple", tuple::pyrt_methods_tuple, tuple::extra_methods),
     ("pyrt_methods_range", range::pyrt_methods_range, range::extra_methods),
+    ("pyrt_methods_code", code::pyrt_methods_code, code::extra_methods),
     ("pyrt_methods_io", crate::modules::io::pyrt_methods_io, crate::modules::io::extra_methods),
 ];
 
@@ -386,6 +387,7 @@ mod method_extension_tests {
             ("pyrt_methods_set", super::set::frozenset_spec().methods),
             ("pyrt_methods_tuple", super::tuple::spec().methods),
             ("pyrt_methods_range", super::range::spec().methods),
+            ("pyrt_methods_code", super::code::spec().methods),
         ];
         for (enabler, core) in cores {
             let listed = METHOD_TABLES.iter().find(|t| t.enabler == enabler).unwrap();
