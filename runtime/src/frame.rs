@@ -539,6 +539,10 @@ const _: () = assert!(std::mem::offset_of!(crate::object::ObjHeader, ty) == 8);
 const _: () = assert!(std::mem::offset_of!(types::function::FunctionObj, code) == 16);
 const _: () = assert!(std::mem::offset_of!(types::function::FunctionObj, globals) == 24 && std::mem::offset_of!(types::function::FunctionObj, builtins) == 32);
 const _: () = assert!(std::mem::offset_of!(types::function::CellObj, value) == 16);
+// A register-argument entry of code with free variables reads the cells from the closure
+// tuple (codegen/function.rs `closure_cells`); `function_setattro` keeps its length equal
+// to the code's free-variable count.
+const _: () = assert!(std::mem::offset_of!(types::function::FunctionObj, closure) == 80);
 
 /// What a call site caches to call `func` directly: its code object (raw), the native
 /// entry, and the positional argument count the call must have. `None` when a call of

@@ -7,12 +7,14 @@
 //! `exceptions.rs`.
 //!
 //! Code with a plain positional signature (`register_arity`) is lowered into a body
-//! `i64 @pyc_code_N.body(i8* %frame, i64 %arg0, ...)` with two entries: the native entry
-//! (moves the arguments out of the frame the runtime bound) and the register-argument
-//! entry `i64 @pyc_code_N.reg(i64 %func, i64 %arg0, ...)` that direct call sites call
-//! (codegen/calls.rs): it builds a minimal frame on its own stack (`pyrt_frame_enter`,
-//! `pyrt_frame_leave`). Every native entry called with a null frame returns the address
-//! of its register-argument entry, or 0 (`frame::register_entry` in the runtime).
+//! `i64 @pyc_code_N.body(i8* %frame, i64 %arg0, ..., i64 %cell0, ...)` with two entries:
+//! the native entry (moves the arguments and cells out of the frame the runtime bound)
+//! and the register-argument entry `i64 @pyc_code_N.reg(i64 %func, i64 %arg0, ...)` that
+//! direct call sites call (codegen/calls.rs): it builds a minimal frame on its own stack
+//! (`pyrt_frame_enter`, `pyrt_frame_leave`), creates the cells of cell variables and
+//! passes the free-variable cells borrowed from the function's closure tuple. Every
+//! native entry called with a null frame returns the address of its register-argument
+//! entry, or 0 (`frame::register_entry` in the runtime).
 //!
 //! While a frame runs, callees may inspect it (`sys._getframe`, logging, tracebacks): the
 //! body stores the pc into `Frame::lasti` before each runtime call that may run Python
@@ -104,6 +106,11 @@ pub struct Lower<'a, 'ctx> {
     pub fhomes: Option<PointerValue<'ctx>>,
     /// Method calls on locals of a known built-in type (`known.rs`).
     pub direct: super::known::DirectCalls,
+    /// Locals from this index on are borrowed, never released: the free-variable cells of
+    /// a register-entry body (its entries own them: the closure or the runtime's frame).
+    pub borrowed_from: u32,
+    /// Per pc: this `LoadDeref` pushes the cell's value borrowed (`borrowed_derefs`).
+    pub deref_borrow: Vec<bool>,
 }
 
 /// Runtime functions that never run Python code or read the frame's position: no
@@ -130,6 +137,10 @@ const FRAME_INLINE_LOCALS: (u64, u64) = (48, 112);
 /// together with the function itself (`Frame::code`, `func`, `globals`, `builtins` are
 /// the first four words of a frame).
 const FUNCTION_CODE_OFFSET: u64 = 16;
+/// `FunctionObj::closure` (a tuple of cells, or 0) and `TupleObj::items` (pointer to the
+/// first item), asserted in runtime frame.rs and types/tuple.rs.
+const FUNCTION_CLOSURE_OFFSET: u64 = 80;
+const TUPLE_ITEMS_OFFSET: u64 = 24;
 /// `tstate::ThreadState` words: the innermost frame, the stack floor (the depth is the
 /// first `i32`).
 const TSTATE_FRAME_WORD: u64 = 1;
@@ -148,15 +159,14 @@ fn runs_code_while_running(code: &CodeObject) -> bool {
 /// The parameter count of `code`'s register-argument entry, if it gets one: function code
 /// (no generator or coroutine) whose parameters are all positional, so that a call with
 /// that many positional arguments binds them one-to-one (what `frame::direct_target`
-/// checks before a call site uses the entry), without cells or free variables, whose
-/// locals need not live in the frame.
+/// checks before a call site uses the entry), whose locals need not live in the frame.
+/// Cell variables and free variables are allowed: the register entry creates the cells
+/// and borrows the free-variable cells from the function's closure (`build_register_entry`).
 pub fn register_arity(code: &CodeObject) -> Option<u32> {
     let plain = code.flags & code_flags::OPTIMIZED != 0
         && !code.is_generator()
         && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
         && code.kwonlyargcount == 0
-        && code.cellvars.is_empty()
-        && code.freevars.is_empty()
         && needs_frame_locals(code).is_none()
         && code.argcount <= MAX_REGISTER_ARGS;
     plain.then_some(code.argcount)
@@ -231,8 +241,10 @@ pub fn lower_function<'a, 'ctx>(
             }
         };
     };
+    // the frame, the arguments, then one cell per cell variable and free variable
+    let ncells = (code.cellvars.len() + code.freevars.len()) as u32;
     let mut body_params = vec![i8p.into()];
-    body_params.extend((0..k).map(|_| BasicMetadataTypeEnum::from(i64t)));
+    body_params.extend((0..k + ncells).map(|_| BasicMetadataTypeEnum::from(i64t)));
     let body = module.add_function(&format!("{name}.body"), i64t.fn_type(&body_params, false), Some(Linkage::Internal));
     let reg_params: Vec<BasicMetadataTypeEnum> = (0..=k).map(|_| i64t.into()).collect();
     let reg = module.add_function(&format!("{name}.reg"), i64t.fn_type(&reg_params, false), Some(Linkage::Internal));
@@ -270,7 +282,9 @@ fn ret_value<'ctx>(cs: inkwell::values::CallSiteValue<'ctx>) -> R<IntValue<'ctx>
 }
 
 /// The native entry of code with a register-argument entry: answers the null-frame probe
-/// with `reg`, else moves the `k` arguments out of the frame and runs the body.
+/// with `reg`, else moves the `k` arguments and the cells (made by the runtime's
+/// `Frame::init_cells`) out of the frame and runs the body. The body borrows the
+/// free-variable cells, so they are released here after it returns.
 #[allow(clippy::too_many_arguments)]
 fn build_frame_entry<'ctx>(
     ctx: &'ctx Context,
@@ -293,11 +307,21 @@ fn build_frame_entry<'ctx>(
     b.position_at_end(run);
     let take = rt(ctx, module, "pyrt_frame_take_local")?;
     let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
-    for i in 0..k {
+    let nvar = code.varnames.len() as u32;
+    let cells = nvar..nvar + (code.cellvars.len() + code.freevars.len()) as u32;
+    let mut free = Vec::new();
+    for i in (0..k).chain(cells) {
         let v = ret_value(b.build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?)?;
         args.push(v.into());
+        if i >= nvar + code.cellvars.len() as u32 {
+            free.push(v);
+        }
     }
     let r = ret_value(b.build_call(body, &args, "r")?)?;
+    let xdecref = rt(ctx, module, "pyrt_xdecref")?;
+    for c in free {
+        b.build_call(xdecref, &[c.into()], "")?;
+    }
     b.build_return(Some(&r))?;
     Ok(())
 }
@@ -350,11 +374,57 @@ fn build_register_entry<'ctx>(
     b.position_at_end(run);
     let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
     args.extend(params[1..].iter().map(|a| BasicMetadataValueEnum::from(*a)));
+    args.extend(new_cells(ctx, module, &b, code, &params[1..])?.into_iter().map(BasicMetadataValueEnum::from));
+    args.extend(closure_cells(ctx, &b, code, func)?.into_iter().map(BasicMetadataValueEnum::from));
     let r = ret_value(b.build_call(body, &args, "r")?)?;
     emit_unlink_frame(ctx, &b, ts, frame)?;
     b.build_return(Some(&r))?;
     debug_assert_eq!(params.len() as u32, k + 1);
     Ok(())
+}
+
+/// The cells of `code`'s cell variables for a register-argument call with arguments
+/// `args` (owned references): new cells, holding their argument's value for a parameter
+/// that is also a cell variable (`cell2arg`, as `frame::Frame::init_cells` does).
+fn new_cells<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    b: &Builder<'ctx>,
+    code: &CodeObject,
+    args: &[inkwell::values::BasicValueEnum<'ctx>],
+) -> R<Vec<IntValue<'ctx>>> {
+    let mut cells = Vec::with_capacity(code.cellvars.len());
+    for i in 0..code.cellvars.len() {
+        let init = match code.cell2arg.get(i).and_then(|&a| usize::try_from(a).ok()).and_then(|a| args.get(a)) {
+            Some(a) => {
+                // the cell gets its own reference; the argument stays a local too
+                b.build_call(rt(ctx, module, "pyrt_incref")?, &[(*a).into()], "")?;
+                a.into_int_value()
+            }
+            None => ctx.i64_type().const_zero(),
+        };
+        cells.push(ret_value(b.build_call(rt(ctx, module, "pyrt_cell_new")?, &[init.into()], "cell")?)?);
+    }
+    Ok(cells)
+}
+
+/// The free-variable cells of function `func` running `code`, borrowed from its closure
+/// tuple: the caller holds `func` for the whole call, `func` holds the tuple (read-only
+/// `__closure__`), and the tuple has exactly one cell per free variable of its code (the
+/// runtime's `function_setattro` rejects a `__code__` with another count).
+fn closure_cells<'ctx>(ctx: &'ctx Context, b: &Builder<'ctx>, code: &CodeObject, func: IntValue<'ctx>) -> R<Vec<IntValue<'ctx>>> {
+    if code.freevars.is_empty() {
+        return Ok(Vec::new());
+    }
+    let i64t = ctx.i64_type();
+    let i64p = i64t.ptr_type(AddressSpace::default());
+    let word = |base: IntValue<'ctx>, off: u64, name: &str| -> R<IntValue<'ctx>> {
+        let p = b.build_int_to_ptr(b.build_int_add(base, i64t.const_int(off, false), "")?, i64p, "")?;
+        Ok(b.build_load(p, name)?.into_int_value())
+    };
+    let tuple = word(func, FUNCTION_CLOSURE_OFFSET, "closure")?;
+    let items = word(tuple, TUPLE_ITEMS_OFFSET, "cells")?;
+    (0..code.freevars.len() as u64).map(|j| word(items, 8 * j, "freecell")).collect()
 }
 
 /// This thread's `tstate::ThreadState`: the thread pointer (`%fs:0`) plus the runtime's
@@ -606,7 +676,9 @@ fn lower_into<'a, 'ctx>(
             // plain locals are unbound on entry (the caller only binds the parameters)
             i64t.const_zero()
         } else if !is_entry {
-            func.get_nth_param(i as u32 + 1)
+            // a body's parameters: the frame, the arguments, the cells (see `lower_function`)
+            let p = if i < nparams { i + 1 } else { nparams + 1 + (i - nvar) };
+            func.get_nth_param(p as u32)
                 .ok_or_else(|| LowerError("register entry parameter missing".into()))?
                 .into_int_value()
         } else {
@@ -637,6 +709,7 @@ fn lower_into<'a, 'ctx>(
         }
     }
 
+    let deref_borrow = if fast { borrowed_derefs(code, &leader, &maybe_unbound) } else { Vec::new() };
     let direct = if fast { super::known::DirectCalls::compute(code, &depths, &leader, param_count(code)) } else { Default::default() };
     // ---- possibly-unbound locals ----
     let mut l = Lower {
@@ -662,6 +735,8 @@ fn lower_into<'a, 'ctx>(
         nvarnames: code.varnames.len() as u32,
         genbuf,
         sync_locals,
+        deref_borrow,
+        borrowed_from: if is_entry { nlocals } else { nlocals - code.freevars.len() } as u32,
         fname: func.get_name().to_string_lossy().into_owned(),
         mirror,
         gen_mirror,
@@ -720,7 +795,47 @@ fn lower_into<'a, 'ctx>(
     Ok(())
 }
 
+/// Per pc: whether the `LoadDeref` there may push the cell's value without a reference of
+/// its own, because it is the container of the subscript two instructions on
+/// (`cells[i]`, `cells[i] = v`) with only a load that cannot fail or run code in between
+/// (a bound local or a constant) and no jump into the sequence. Nothing can rebind the
+/// cell before the subscript uses the container; the subscript's inline path never runs
+/// Python code, and its runtime path takes a reference first (`Lower::protect_deref`),
+/// since that code could rebind the cell and free the container under it.
+fn borrowed_derefs(code: &CodeObject, leader: &[bool], maybe_unbound: &[bool]) -> Vec<bool> {
+    let n = code.instrs.len();
+    let mut out = vec![false; n];
+    for pc in 0..n.saturating_sub(2) {
+        let quiet_key = match code.instrs[pc + 1] {
+            Instr::LoadFast(_) => !maybe_unbound.get(pc + 1).copied().unwrap_or(true),
+            Instr::LoadConst(_) => true,
+            _ => false,
+        };
+        out[pc] = matches!(code.instrs[pc], Instr::LoadDeref(_))
+            && quiet_key
+            && matches!(code.instrs[pc + 2], Instr::BinarySubscr | Instr::StoreSubscr)
+            && !leader[pc + 1]
+            && !leader[pc + 2];
+    }
+    out
+}
+
 impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// Whether the container operand of the subscript at `pc` is a borrowed cell value
+    /// (`borrowed_derefs`): never released; `protect_deref` before its runtime path.
+    pub fn deref_container_borrowed(&self, pc: usize) -> bool {
+        pc >= 2 && self.deref_borrow.get(pc - 2).copied().unwrap_or(false)
+    }
+
+    /// Before the runtime path of the subscript at `pc`: takes a reference to a borrowed
+    /// container (that path releases it as an owned operand).
+    pub fn protect_deref(&self, pc: usize, obj: IntValue<'ctx>) -> R<()> {
+        if self.deref_container_borrowed(pc) {
+            self.incref(obj)?;
+        }
+        Ok(())
+    }
+
     pub fn current_terminated(&self) -> bool {
         self.b
             .get_insert_block()
@@ -940,7 +1055,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         if self.mirror.is_some() || self.gen_mirror {
             self.hide_mirror()?;
         }
-        for i in 0..self.locals.len() as u32 {
+        for i in 0..self.borrowed_from {
             let v = self.load_local(i)?;
             self.xdecref(v)?;
         }

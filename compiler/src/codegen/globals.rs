@@ -1,5 +1,7 @@
 //! Inline name loads. `LoadDeref` reads the cell's value word directly (the runtime is
-//! called only to raise for an empty cell). `LoadGlobal` has an inline cache: each site owns an internal global `[3 x i64]` =
+//! called only to raise for an empty cell), without a reference of its own when it loads
+//! the container of a subscript right after (function.rs `borrowed_derefs`).
+//! `LoadGlobal` has an inline cache: each site owns an internal global `[3 x i64]` =
 //! [globals dict version tag, builtins dict version tag, value], zero until filled by
 //! `pyrt_load_global_fill`. A dict's version tag changes on every mutation and is never
 //! shared by two dicts, so when the frame's globals and builtins still carry the cached
@@ -140,12 +142,19 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let is_set = self.b.build_int_compare(IntPredicate::NE, v, self.i64c(0), "")?;
         self.b.build_conditional_branch(is_set, full, empty)?;
         self.b.position_at_end(full);
-        self.incref(v)?;
+        let borrowed = self.deref_borrow.get(pc).copied().unwrap_or(false);
+        if !borrowed {
+            self.incref(v)?;
+        }
         self.b.build_unconditional_branch(join)?;
         // raises NameError/UnboundLocalError (or, had the cell changed, returns its value)
         self.b.position_at_end(empty);
         let slow = self.call_v("pyrt_cell_get", &[self.frame.into(), cell.into(), self.i32c(i as u64).into()])?;
         self.check_null(slow, pc, d)?;
+        if borrowed {
+            // the cell holds the value (`function.rs` `borrowed_derefs`)
+            self.decref(slow)?;
+        }
         let slow_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);

@@ -68,7 +68,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let v = self.b.build_load(p, "item")?.into_int_value();
             self.incref(v)?;
             // the key is a tagged int: nothing to release
-            self.release(pc, 1, obj)?;
+            if !self.deref_container_borrowed(pc) {
+                self.release(pc, 1, obj)?;
+            }
             let end = self.b.get_insert_block().expect("positioned");
             self.b.build_unconditional_branch(join)?;
             Some((v, end))
@@ -77,6 +79,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             None
         };
         self.b.position_at_end(slow);
+        self.protect_deref(pc, obj)?;
         let v = self.call_v("pyrt_subscr", &[obj.into(), key.into()])?;
         self.release(pc, 1, obj)?;
         self.release(pc, 0, key)?;
@@ -165,7 +168,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             "",
         )?;
         self.b.build_store(fp, f)?;
-        self.decref(obj)?;
+        if !self.deref_container_borrowed(self.pc_now) {
+            self.decref(obj)?;
+        }
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(box_it);
         let o = self.call_v("pyrt_float_new", &[f.into()])?;
@@ -207,13 +212,16 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             // after the store, as list_ass_item does (its __del__ sees the new item)
             let old = self.b.build_load(p, "old")?.into_int_value();
             self.b.build_store(p, v)?;
-            self.decref(obj)?;
+            if !self.deref_container_borrowed(pc) {
+                self.decref(obj)?;
+            }
             self.decref(old)?;
             self.b.build_unconditional_branch(join)?;
         } else {
             self.b.build_unconditional_branch(slow)?;
         }
         self.b.position_at_end(slow);
+        self.protect_deref(pc, obj)?;
         let st = self.call_v("pyrt_store_subscr", &[obj.into(), key.into(), v.into()])?;
         self.decref(v)?;
         self.decref(obj)?;

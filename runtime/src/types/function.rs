@@ -167,7 +167,20 @@ fn function_setattro(f: &Obj, name: &Obj, value: Option<&Obj>) -> PyResult<()> {
         }
         "__code__" => {
             match value {
-                Some(v) if types::code::is_code(v) => { fo.code = v.clone(); Ok(()) }
+                Some(v) if types::code::is_code(v) => {
+                    // native code reads the closure's cells by the code's free-variable
+                    // count (codegen/function.rs), so the two must agree, as CPython requires
+                    let nfree = types::code::as_code(v).code.freevars.len();
+                    let nclosure = fo.closure.as_ref().and_then(types::tuple::as_slice).map_or(0, |c| c.len());
+                    if nfree != nclosure {
+                        let name = pystr::as_str(&fo.name).unwrap_or("?");
+                        return Err(value_error(format!(
+                            "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+                        )));
+                    }
+                    fo.code = v.clone();
+                    Ok(())
+                }
                 Some(_) => Err(type_error("__code__ must be set to a code object")),
                 None => Err(type_error("__code__ must be set to a code object")),
             }
