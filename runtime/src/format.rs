@@ -218,6 +218,9 @@ fn finish_number(neg: bool, prefix: &str, intpart: &str, rest: &str, spec: &Spec
 /// `format(int, spec)`.
 pub fn format_int_obj(o: &Obj, spec: &str) -> PyResult<Obj> {
     if spec.is_empty() {
+        if let Some(i) = o.small_int() {
+            return Ok(pystr::decimal(i));
+        }
         return protocol::str(o);
     }
     let tyname = o.type_name();

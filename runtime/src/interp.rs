@@ -945,11 +945,7 @@ pub fn op_build_const_key_map(vals: Vec<Obj>, keys: &Obj) -> PyResult<Obj> {
 }
 
 pub fn op_build_string(items: &[Obj]) -> Obj {
-    let mut s = String::new();
-    for i in items {
-        s.push_str(pystr::as_str(i).unwrap_or(""));
-    }
-    pystr::from_string(s)
+    pystr::concat_all(items)
 }
 
 pub fn op_list_extend(l: &Obj, it: &Obj) -> PyResult<()> {

@@ -103,6 +103,12 @@ pub fn lt(a: &Obj, b: &Obj) -> PyResult<bool> {
     if let (Some(x), Some(y)) = (a.small_int(), b.small_int()) {
         return Ok(x < y);
     }
+    // Sort keys are often tuples: exact ones compare item-wise without the dispatch
+    // (their items' comparisons still count recursion levels).
+    let t = types().tuple;
+    if !a.is_small_int() && !b.is_small_int() && a.is_exact(t) && b.is_exact(t) {
+        return types::tuple::lt(a, b);
+    }
     is_true(&richcompare(a, b, CmpOp::Lt)?)
 }
 

@@ -875,7 +875,12 @@ fn slot_hash(o: &Obj) -> PyResult<i64> {
     if !r.is_small_int() && !r.isinstance(types().int) {
         return Err(type_error("__hash__ method should return an integer"));
     }
-    let h = protocol::hash(&int::exact_int(&r))?;
+    // CPython keeps a result that fits a hash as it is, so that `__hash__` returning
+    // `hash(y)` hashes like `y` (str hashes use all 64 bits); only bigger ints are hashed.
+    let h = match int::to_i64(&r) {
+        Some(h) => h,
+        None => protocol::hash(&int::exact_int(&r))?,
+    };
     Ok(if h == -1 { -2 } else { h })
 }
 

@@ -268,7 +268,9 @@ fn quick_eq(a: &Obj, b: &Obj) -> Option<bool> {
     }
     let st = types().str;
     if !a.is_small_int() && !b.is_small_int() && a.is_exact(st) && b.is_exact(st) {
-        return Some(pystr::as_str(a) == pystr::as_str(b));
+        // SAFETY: both are exact strs.
+        let (x, y) = unsafe { (a.payload::<pystr::StrObj>(), b.payload::<pystr::StrObj>()) };
+        return Some(pystr::bytes_eq(x.data.as_bytes(), y.data.as_bytes()));
     }
     None
 }
@@ -294,6 +296,7 @@ fn scan_str(t: &DictTable, key: &Obj, hash: i64) -> Option<Option<usize>> {
 }
 
 /// Position of `key` (with hash `hash`) in the entries, or `None`.
+#[inline]
 fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
     let t = tbl(d);
     // (tested here so that bigger tables do not pay a call to find out)
@@ -302,6 +305,28 @@ fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
             return Ok(r);
         }
     }
+    match lookup_quick(t, key, hash) {
+        Some(r) => Ok(r),
+        None => lookup_slow(d, key, hash),
+    }
+}
+
+/// `lookup` when every candidate with `key`'s hash compares without Python code (the
+/// same object, two exact strs, two small ints): the answer, else `None`.
+#[inline]
+fn lookup_quick(t: &DictTable, key: &Obj, hash: i64) -> Option<Option<usize>> {
+    for i in t.index.probe(mix(hash), t.entries.len()) {
+        let Some(e) = &t.entries[i] else { continue };
+        if e.hash == hash && quick_eq(&e.key, key)? {
+            return Some(Some(i));
+        }
+    }
+    Some(None)
+}
+
+/// `lookup` calling keys' `__eq__`, restarting when the dict changed meanwhile.
+#[inline(never)]
+fn lookup_slow(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
     loop {
         let t = tbl(d);
         let mut slow: Option<Vec<usize>> = None;

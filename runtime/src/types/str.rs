@@ -94,19 +94,110 @@ const ADOPT_MIN: usize = 512;
 /// object's block. `fill` must write exactly `len` bytes of UTF-8 (every caller copies
 /// `str` slices whose lengths add up to `len`).
 fn alloc_filled(ty: &super::typeobj::TypeObject, len: usize, nchars: usize, ascii: bool, fill: impl FnOnce(&mut [u8])) -> Obj {
-    let dangling = std::ptr::NonNull::dangling();
-    let init = StrObj { head: header(), hash: Cell::new(-1), nchars, data: StrData::new(dangling, 0, ascii, false) };
-    let (o, tail) = crate::object::alloc_with_tail(ty, init, len);
-    // SAFETY: `tail` is `len` writable bytes in the new object's block; the payload is
-    // ours alone until `o` is returned.
+    let (o, tail) = if std::ptr::eq(ty, types().str) { alloc_exact(len, nchars, ascii) } else { alloc_of_type(ty, len, nchars, ascii) };
+    // SAFETY: `tail` is `len` writable bytes in the new object's block; the object is
+    // ours alone until it is returned.
     unsafe {
         let buf = std::slice::from_raw_parts_mut(tail, len);
         fill(buf);
         debug_assert!(std::str::from_utf8(buf).is_ok());
+    }
+    o
+}
+
+/// A new exact str with room for `len` bytes of text at the returned pointer, which the
+/// caller fills before the object is used. Most strs a program makes are exact, and for
+/// them `alloc_with_tail`'s general bookkeeping reduces to this: the type is static (no
+/// reference to take), no container (no GC head), no dict slot, no inline values.
+fn alloc_exact(len: usize, nchars: usize, ascii: bool) -> (Obj, *mut u8) {
+    let ty = types().str;
+    debug_assert!(ty.basicsize == std::mem::size_of::<StrObj>() && ty.dict_offset == 0 && !ty.is_heap_type());
+    let head = std::mem::size_of::<StrObj>();
+    // SAFETY: the block has room for the payload and `len` bytes after it; the payload
+    // is fully written before the object is handed out.
+    unsafe {
+        let block = crate::object_alloc::alloc_block(head + len);
+        let tail = block.add(head);
+        let data = StrData::new(std::ptr::NonNull::new_unchecked(tail), len, ascii, false);
+        let h = ObjHeader { refcnt: 1, ty: ty as *const super::typeobj::TypeObject };
+        std::ptr::write(block as *mut StrObj, StrObj { head: h, hash: Cell::new(-1), nchars, data });
+        crate::gc::on_alloc(block as *mut ObjHeader);
+        (Obj::from_raw(block as u64), tail)
+    }
+}
+
+/// `alloc_exact` for a str subclass, through the general allocator.
+#[inline(never)]
+fn alloc_of_type(ty: &super::typeobj::TypeObject, len: usize, nchars: usize, ascii: bool) -> (Obj, *mut u8) {
+    let dangling = std::ptr::NonNull::dangling();
+    let init = StrObj { head: header(), hash: Cell::new(-1), nchars, data: StrData::new(dangling, 0, ascii, false) };
+    let (o, tail) = crate::object::alloc_with_tail(ty, init, len);
+    // SAFETY: the payload is a `StrObj` nobody else sees yet; `tail` is its text block.
+    unsafe {
         let p = o.payload_mut::<StrObj>();
         p.data = StrData::new(std::ptr::NonNull::new(tail).unwrap_or(dangling), len, ascii, false);
     }
-    o
+    (o, tail)
+}
+
+/// Copies `src` to `dst` (`src.len()` writable bytes): short texts, the usual words and
+/// keys, by a few overlapping word moves instead of a `memcpy` call.
+///
+/// # Safety
+/// `dst` must be valid for `src.len()` bytes and not overlap `src`.
+#[inline]
+unsafe fn put(dst: *mut u8, src: &[u8]) {
+    use std::ptr::{read_unaligned as rd, write_unaligned as wr};
+    let (s, n) = (src.as_ptr(), src.len());
+    match n {
+        0 => {}
+        1..=3 => {
+            *dst = *s;
+            *dst.add(n / 2) = *s.add(n / 2);
+            *dst.add(n - 1) = *s.add(n - 1);
+        }
+        4..=7 => {
+            let (a, b) = (rd(s as *const u32), rd(s.add(n - 4) as *const u32));
+            wr(dst as *mut u32, a);
+            wr(dst.add(n - 4) as *mut u32, b);
+        }
+        8..=16 => {
+            let (a, b) = (rd(s as *const u64), rd(s.add(n - 8) as *const u64));
+            wr(dst as *mut u64, a);
+            wr(dst.add(n - 8) as *mut u64, b);
+        }
+        17..=32 => {
+            let (a, b) = (rd(s as *const u128), rd(s.add(n - 16) as *const u128));
+            wr(dst as *mut u128, a);
+            wr(dst.add(n - 16) as *mut u128, b);
+        }
+        _ => std::ptr::copy_nonoverlapping(s, dst, n),
+    }
+}
+
+/// Do two texts hold the same bytes? Short ones by a few overlapping word loads instead
+/// of a `bcmp` call (dict keys are compared on every look-up hit).
+#[inline(always)]
+pub fn bytes_eq(x: &[u8], y: &[u8]) -> bool {
+    let n = x.len();
+    if n != y.len() {
+        return false;
+    }
+    let (p, q) = (x.as_ptr(), y.as_ptr());
+    // SAFETY: every load reads inside the two slices, which have `n` bytes each.
+    unsafe {
+        if n >= 8 && n <= 16 {
+            let w = |a: *const u8, i: usize| std::ptr::read_unaligned(a.add(i) as *const u64);
+            (w(p, 0) ^ w(q, 0)) | (w(p, n - 8) ^ w(q, n - 8)) == 0
+        } else if n >= 4 && n < 8 {
+            let w = |a: *const u8, i: usize| std::ptr::read_unaligned(a.add(i) as *const u32);
+            (w(p, 0) ^ w(q, 0)) | (w(p, n - 4) ^ w(q, n - 4)) == 0
+        } else if n < 4 {
+            (0..n).all(|i| *p.add(i) == *q.add(i))
+        } else {
+            x == y
+        }
+    }
 }
 
 fn alloc_str(ty: &super::typeobj::TypeObject, s: &str) -> Obj {
@@ -129,17 +220,16 @@ fn adopt_counted(s: String, nchars: usize, ascii: bool) -> Obj {
     alloc(types().str, StrObj { head: header(), hash: Cell::new(-1), nchars, data: StrData::new(ptr, len, ascii, true) })
 }
 
-/// The concatenation of `parts` as a new exact str (`+`): the text is copied
-/// once, into the new object.
-fn concat(parts: &[&str], nchars: usize, ascii: bool) -> Obj {
-    let len = parts.iter().map(|p| p.len()).sum();
-    alloc_filled(types().str, len, nchars, ascii, |b| {
-        let mut at = 0;
-        for p in parts {
-            b[at..at + p.len()].copy_from_slice(p.as_bytes());
-            at += p.len();
-        }
-    })
+/// `x + y` as a new exact str: the text is copied once, into the new object.
+fn concat(x: &StrObj, y: &StrObj) -> Obj {
+    let (a, b) = (x.data.as_bytes(), y.data.as_bytes());
+    let (o, tail) = alloc_exact(a.len() + b.len(), x.nchars + y.nchars, x.ascii() && y.ascii());
+    // SAFETY: `tail` has room for both texts.
+    unsafe {
+        put(tail, a);
+        put(tail.add(a.len()), b);
+    }
+    o
 }
 
 static mut CHAR_CACHE: [u64; 256] = [0; 256];
@@ -253,6 +343,48 @@ pub fn new(s: &str) -> Obj {
         },
         _ => alloc_str(types().str, s),
     }
+}
+
+/// A new str of `s`, a piece of a text that is all ASCII when `ascii` (then its code
+/// point count is its length and no scan is needed).
+#[inline(never)]
+fn piece(s: &str, ascii: bool) -> Obj {
+    if !ascii || s.len() <= 1 {
+        return new(s);
+    }
+    let (o, tail) = alloc_exact(s.len(), s.len(), true);
+    // SAFETY: `tail` has room for `s`.
+    unsafe { put(tail, s.as_bytes()) };
+    o
+}
+
+/// The decimal text of `v` (`str(i)` of a small int, an f-string's `{i}`), written
+/// straight into a new str instead of through `fmt`.
+pub fn decimal(v: i64) -> Obj {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut m = v.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    // SAFETY: ASCII digits and sign.
+    piece(unsafe { std::str::from_utf8_unchecked(&buf[at..]) }, true)
+}
+
+/// The concatenation of `items`, which are strs (an f-string's formatted pieces).
+pub fn concat_all(items: &[Obj]) -> Obj {
+    join_slice(&empty(), items).unwrap_or_else(|_| {
+        from_string(items.iter().map(|i| as_str(i).unwrap_or("")).collect())
+    })
 }
 
 /// A new str object taking the String.
@@ -763,17 +895,16 @@ fn str_contains(o: &Obj, item: &Obj) -> PyResult<bool> {
 }
 
 fn str_add(a: &Obj, b: &Obj) -> PyResult<Obj> {
-    let Some(x) = as_str(a) else { return Ok(not_implemented()) };
-    match as_str(b) {
+    let Some(x) = payload(a) else { return Ok(not_implemented()) };
+    match payload(b) {
         Some(y) => {
-            if y.is_empty() && a.is_exact(types().str) {
+            if y.data.is_empty() && a.is_exact(types().str) {
                 return Ok(a.clone());
             }
-            if x.is_empty() && b.is_exact(types().str) {
+            if x.data.is_empty() && b.is_exact(types().str) {
                 return Ok(b.clone());
             }
-            let (pa, pb) = (sp(a), sp(b));
-            Ok(concat(&[x, y], pa.nchars + pb.nchars, pa.ascii() && pb.ascii()))
+            Ok(concat(x, y))
         }
         None => {
             if let Some(r) = super::list::try_other_slot(a, b, BinOp::Add, str_add)? {
@@ -1007,10 +1138,26 @@ fn same(args: &[Obj]) -> PyResult<Obj> {
 
 // ----- methods: case -----
 
+/// An ASCII text with every byte mapped by `f` (ASCII to ASCII), as a new exact str.
+fn map_ascii(s: &str, f: fn(&u8) -> u8) -> Obj {
+    match s.as_bytes() {
+        [] => return empty(),
+        [b] => return cached_char(f(b) as u32),
+        _ => {}
+    }
+    let (o, tail) = alloc_exact(s.len(), s.len(), true);
+    // SAFETY: `tail` has room for `s.len()` bytes; ASCII maps to ASCII, so they are UTF-8.
+    let out = unsafe { std::slice::from_raw_parts_mut(tail, s.len()) };
+    for (d, b) in out.iter_mut().zip(s.as_bytes()) {
+        *d = f(b);
+    }
+    o
+}
+
 fn m_upper(args: &[Obj]) -> PyResult<Obj> {
     let s = this(args);
     if sp(&args[0]).ascii() {
-        return Ok(from_string(s.to_ascii_uppercase()));
+        return Ok(map_ascii(s, u8::to_ascii_uppercase));
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -1021,7 +1168,7 @@ fn m_upper(args: &[Obj]) -> PyResult<Obj> {
 fn m_lower(args: &[Obj]) -> PyResult<Obj> {
     let s = this(args);
     if sp(&args[0]).ascii() {
-        return Ok(from_string(s.to_ascii_lowercase()));
+        return Ok(map_ascii(s, u8::to_ascii_lowercase));
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -1269,7 +1416,32 @@ fn m_endswith(a: &[Obj]) -> PyResult<Obj> {
 
 // ----- methods: split / join / strip -----
 
-fn split_whitespace(s: &str, maxsplit: i64) -> Vec<Obj> {
+/// `s.split()`: runs of whitespace separate the pieces. An ASCII text is scanned by
+/// bytes (the whitespace of ASCII is `\t\n\x0b\x0c\r`, `\x1c`..`\x1f` and space).
+fn split_whitespace(s: &str, maxsplit: i64, ascii: bool) -> Vec<Obj> {
+    if ascii {
+        let b = s.as_bytes();
+        let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f);
+        let mut out = Vec::new();
+        let mut i = 0;
+        loop {
+            while i < b.len() && space(b[i]) {
+                i += 1;
+            }
+            if i == b.len() {
+                return out;
+            }
+            if maxsplit >= 0 && out.len() as i64 >= maxsplit {
+                out.push(piece(&s[i..], true));
+                return out;
+            }
+            let start = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
+            out.push(piece(&s[start..i], true));
+        }
+    }
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(py_isspace);
     let mut n = 0;
@@ -1290,6 +1462,26 @@ fn split_whitespace(s: &str, maxsplit: i64) -> Vec<Obj> {
             }
         }
     }
+    out
+}
+
+/// `s.split(sep)` for a non-empty `sep`. A one-byte (ASCII) separator, the usual case,
+/// is found by a plain byte scan: pieces are short, so a search routine's set-up per
+/// piece would cost more than it saves. It cannot match inside a multi-byte char.
+fn split_sep(s: &str, sep: &str, maxsplit: i64, ascii: bool) -> Vec<Obj> {
+    let limit = if maxsplit < 0 { usize::MAX } else { (maxsplit as usize).saturating_add(1) };
+    let &[c] = sep.as_bytes() else { return s.splitn(limit, sep).map(|t| piece(t, ascii)).collect() };
+    let b = s.as_bytes();
+    let n = if maxsplit < 0 { b.iter().filter(|&&x| x == c).count() + 1 } else { 0 };
+    let mut out = Vec::with_capacity(n);
+    let mut start = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x == c && out.len() + 1 < limit {
+            out.push(piece(&s[start..i], ascii));
+            start = i + 1;
+        }
+    }
+    out.push(piece(&s[start..], ascii));
     out
 }
 
@@ -1319,28 +1511,28 @@ fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<Obj> {
     out
 }
 
-fn split_args(fname: &str, args: &[Obj], kw: &KwArgs) -> PyResult<(Option<String>, i64)> {
-    let a = bind_args(fname, args, kw, &["sep", "maxsplit"], 0, 2, 0)?;
-    let sep = opt_str_arg(a[0].as_ref(), fname, false)?.map(|s| s.to_string());
-    if sep.as_deref() == Some("") {
-        return Err(value_error("empty separator"));
+/// The separator (None or a non-empty str, kept as an object) and maxsplit of
+/// split/rsplit. The usual positional call skips the general argument binding.
+fn split_args(fname: &str, args: &[Obj], kw: &KwArgs) -> PyResult<(Option<Obj>, i64)> {
+    let (sep, maxsplit) = if kw.names.is_empty() && args.len() <= 1 {
+        (args.first().cloned(), -1)
+    } else {
+        let a = bind_args(fname, args, kw, &["sep", "maxsplit"], 0, 2, 0)?;
+        (a[0].clone(), int_arg(a[1].as_ref(), -1)?)
+    };
+    match opt_str_arg(sep.as_ref(), fname, false)? {
+        None => Ok((None, maxsplit)),
+        Some("") => Err(value_error("empty separator")),
+        Some(_) => Ok((sep, maxsplit)),
     }
-    let maxsplit = int_arg(a[1].as_ref(), -1)?;
-    Ok((sep, maxsplit))
 }
 
 fn m_split(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let (sep, maxsplit) = split_args("split", args, kw)?;
-    let text = as_str(s).unwrap_or("");
-    let v = match sep {
-        None => split_whitespace(text, maxsplit),
-        Some(sep) => {
-            if maxsplit < 0 {
-                text.split(sep.as_str()).map(new).collect()
-            } else {
-                text.splitn(maxsplit as usize + 1, sep.as_str()).map(new).collect()
-            }
-        }
+    let p = sp(s);
+    let v = match sep.as_ref().and_then(as_str) {
+        None => split_whitespace(&p.data, maxsplit, p.ascii()),
+        Some(sep) => split_sep(&p.data, sep, maxsplit, p.ascii()),
     };
     Ok(super::list::new(v))
 }
@@ -1348,13 +1540,13 @@ fn m_split(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 fn m_rsplit(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let (sep, maxsplit) = split_args("rsplit", args, kw)?;
     let text = as_str(s).unwrap_or("");
-    let v = match sep {
+    let v = match sep.as_ref().and_then(as_str) {
         None => rsplit_whitespace(text, maxsplit),
         Some(sep) => {
             let mut v: Vec<Obj> = if maxsplit < 0 {
-                text.rsplit(sep.as_str()).map(new).collect()
+                text.rsplit(sep).map(new).collect()
             } else {
-                text.rsplitn(maxsplit as usize + 1, sep.as_str()).map(new).collect()
+                text.rsplitn(maxsplit as usize + 1, sep).map(new).collect()
             };
             v.reverse();
             v
@@ -1433,28 +1625,38 @@ fn join_slice(sep_obj: &Obj, items: &[Obj]) -> PyResult<Obj> {
         nchars = nchars.saturating_add(ps.nchars.saturating_mul(k));
         ascii &= ps.ascii();
     }
-    let texts = || items.iter().map(|it| &*sp(it).data);
     if len >= ADOPT_MIN {
         let mut out = crate::errors::alloc_string(len)?;
-        for (i, t) in texts().enumerate() {
-            if i > 0 {
-                out.push_str(sep);
-            }
-            out.push_str(t);
+        // SAFETY: the string has room for `len` bytes, all written (UTF-8 texts) before
+        // the length is set.
+        unsafe {
+            let v = out.as_mut_vec();
+            write_joined(v.as_mut_ptr(), sep.as_bytes(), items);
+            v.set_len(len);
         }
         return Ok(adopt_counted(out, nchars, ascii));
     }
-    Ok(alloc_filled(types().str, len, nchars, ascii, |b| {
-        let mut at = 0;
-        for (i, t) in texts().enumerate() {
-            if i > 0 {
-                b[at..at + sep.len()].copy_from_slice(sep.as_bytes());
-                at += sep.len();
-            }
-            b[at..at + t.len()].copy_from_slice(t.as_bytes());
-            at += t.len();
+    let (o, tail) = alloc_exact(len, nchars, ascii);
+    // SAFETY: `tail` has room for `len` bytes.
+    unsafe { write_joined(tail, sep.as_bytes(), items) };
+    Ok(o)
+}
+
+/// Writes the texts of `items` separated by `sep` at `at`.
+///
+/// # Safety
+/// Every item is a str (checked by `join_slice`, and nothing ran since) and `at` has
+/// room for the total length of the texts and separators.
+unsafe fn write_joined(mut at: *mut u8, sep: &[u8], items: &[Obj]) {
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            put(at, sep);
+            at = at.add(sep.len());
         }
-    }))
+        let t = it.payload::<StrObj>().data.as_bytes();
+        put(at, t);
+        at = at.add(t.len());
+    }
 }
 
 fn strip_impl(a: &[Obj], left: bool, right: bool, name: &str) -> PyResult<Obj> {

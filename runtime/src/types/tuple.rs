@@ -8,7 +8,7 @@ use pyc_frontend::bytecode::{BinOp, CmpOp};
 
 use super::list::{
     cant_multiply, check_max_args, reflected_repeat_error, is_index, join_reprs, no_kwargs, norm_index, repeat_count, repeat_len,
-    seq_richcompare, start_stop, try_other_slot, ReprGuard,
+    start_stop, try_other_slot, ReprGuard,
 };
 use super::typeobj::{drop_as, KwArgs, MethodDef, TypeObject};
 use super::{none, types, TypeSpec};
@@ -219,9 +219,56 @@ fn tuple_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
     if !is_tuple(a) || !is_tuple(b) {
         return Ok(none::not_implemented());
     }
-    let get = |side: usize, i: usize| if side == 0 { items(a).get(i).cloned() } else { items(b).get(i).cloned() };
-    let lens = || (items(a).len(), items(b).len());
-    seq_richcompare(&get, &lens, op)
+    compare(items(a), items(b), op)
+}
+
+/// Lexicographic comparison of two tuples' items, as CPython's `tuplerichcompare`: the
+/// first pair that is not equal (identity counts as equal) decides, else the lengths.
+/// Unlike lists there is no early answer for `==` between different lengths, so every
+/// common prefix item's `__eq__` runs; the deciding pair's own comparison result is
+/// returned as it is (it need not be a bool). The items can be read in place: a tuple
+/// never changes and the caller's references keep both alive while `__eq__` runs. Small
+/// ints and exact strs (sort keys, dict items) are ordered without the protocol's dispatch.
+pub fn compare(x: &[Obj], y: &[Obj], op: CmpOp) -> PyResult<Obj> {
+    let done = |ord: std::cmp::Ordering| Ok(super::bool::from_bool(int::cmp_result(ord, op)));
+    for (p, q) in x.iter().zip(y) {
+        if p.is(q) {
+            continue;
+        }
+        let ord = match quick_order(p, q) {
+            Some(std::cmp::Ordering::Equal) => continue,
+            Some(ord) => ord,
+            None if protocol::eq(p, q)? => continue,
+            None => {
+                return match op {
+                    CmpOp::Eq => Ok(none::false_()),
+                    CmpOp::Ne => Ok(none::true_()),
+                    _ => protocol::richcompare(p, q, op),
+                };
+            }
+        };
+        return done(ord);
+    }
+    done(x.len().cmp(&y.len()))
+}
+
+/// `a < b` for two tuples (`protocol::lt`'s fast path for sort keys).
+pub fn lt(a: &Obj, b: &Obj) -> PyResult<bool> {
+    protocol::is_true(&compare(items(a), items(b), CmpOp::Lt)?)
+}
+
+/// The order of two values whose comparison runs no Python code (small ints, exact
+/// strs), else `None`.
+#[inline]
+fn quick_order(p: &Obj, q: &Obj) -> Option<std::cmp::Ordering> {
+    if let (Some(i), Some(j)) = (p.small_int(), q.small_int()) {
+        return Some(i.cmp(&j));
+    }
+    let st = types().str;
+    if p.is_small_int() || q.is_small_int() || !p.is_exact(st) || !q.is_exact(st) {
+        return None;
+    }
+    Some(pystr::compare(pystr::as_str(p)?, pystr::as_str(q)?))
 }
 
 fn tuple_getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
