@@ -125,6 +125,7 @@ pub extern "C" fn pyrt_enable_all_methods() {
     for (_, enable, _) in METHOD_EXTENSIONS {
         enable();
     }
+    crate::format::pyrt_enable_percent_format();
     for (_, enable, _) in crate::builtins::BUILTIN_EXTENSIONS {
         enable();
     }

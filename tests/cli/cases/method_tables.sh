@@ -10,7 +10,8 @@
 # leaves it out (PYC_INTERP=1 then warns and runs natively), `--with-interp` and
 # `--interp` (nothing native) call it. Only a program that can import multiprocessing
 # treats `-c "from multiprocessing...."` arguments as a child's command line (runtime
-# mp_child.rs); hello world just sees them in sys.argv.
+# mp_child.rs); hello world just sees them in sys.argv. printf-style formatting is
+# linked only by a `%` operator or a `__mod__`/`operator.mod` spelling.
 enablers() { grep -o 'call void @pyrt_\(methods_[a-z]*\|builtins_[a-z]*\|enable_all_methods\|enable_interp\)()' "$1" | sed 's/call void @//; s/()//' | sort | tr '\n' ' '; echo; }
 "$PYC" build hello.py -o "$T/h" || exit
 "$T/h"
@@ -45,3 +46,8 @@ printf 'c = (lambda: 0).__code__\nprint(c.replace(co_name="f").co_name)\n' > "$T
 "$PYC" build --emit llvm-ir "$T/code.py" -o "$T/code.ll" || exit
 echo "code: [$(enablers "$T/code.ll")]"
 "$PYC" build "$T/code.py" -o "$T/code" && "$T/code"
+percent() { grep -c 'call void @pyrt_enable_percent_format()' "$1"; }
+printf 'x = 5\nprint("%%d" %% x)\n' > "$T/pct.py"
+printf 'import operator\nprint(operator.mod("%%d", 5))\n' > "$T/opmod.py"
+"$PYC" build --emit llvm-ir "$T/pct.py" -o "$T/pct.ll" && "$PYC" build --emit llvm-ir "$T/opmod.py" -o "$T/opmod.ll" || exit
+echo "percent formatting: hello $(percent "$T/h.ll"), % $(percent "$T/pct.ll"), operator.mod $(percent "$T/opmod.ll")"
