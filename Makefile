@@ -8,7 +8,7 @@ all: build example
 
 # pyc, libpyrt.a (full runtime) and libpyrt_lite.a (runtime without the embedded
 # parser/compiler, linked into programs that never name eval/exec/compile).
-# The lite runtime is compiled position-dependent: pyc links executables with -no-pie
+# The lite runtime is compiled position-dependent, with the `lite` profile (Cargo.toml): pyc links executables with -no-pie
 # (compiler/src/driver.rs), where non-PIC code is smaller and a little faster. `--target`
 # keeps the flag off build scripts and proc macros, which must stay PIC.
 # no_backtrace.sh detaches Rust std's backtrace printer from both archives and builds
@@ -16,8 +16,8 @@ all: build example
 HOST_TRIPLE := $(shell rustc -vV | sed -n 's/^host: //p')
 build:
 	$(CARGO) build --release --workspace
-	RUSTFLAGS="-C relocation-model=static" $(CARGO) build --release -p pyrt --no-default-features --target $(HOST_TRIPLE) --target-dir target/lite
-	cp target/lite/$(HOST_TRIPLE)/release/libpyrt.a target/release/libpyrt_lite.a
+	RUSTFLAGS="-C relocation-model=static" $(CARGO) build --profile lite -p pyrt --no-default-features --target $(HOST_TRIPLE) --target-dir target/lite
+	cp target/lite/$(HOST_TRIPLE)/lite/libpyrt.a target/release/libpyrt_lite.a
 	runtime/no_backtrace.sh target/release/libpyrt_lite.a target/release/pyrt_no_backtrace.o
 	runtime/no_backtrace.sh target/release/libpyrt.a target/release/pyrt_no_backtrace.o
 

@@ -316,6 +316,12 @@ pub static mut pyrt_math_funcs: [u64; pyc_frontend::bytecode::INLINE_MATH_FUNCS.
 #[allow(non_upper_case_globals)]
 pub static mut pyrt_range_iter_type: u64 = 0;
 
+/// The `range` type, for native code's `for i in range(a, b)` that builds its iterator in
+/// its own stack memory (codegen/known.rs `lower_range_loop_call`); 0 until start-up.
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_range_type: u64 = 0;
+
 const _: () = {
     use crate::types::range::RangeIterObj;
     use std::mem::offset_of;
@@ -366,6 +372,7 @@ fn init_inline_layouts() {
     unsafe {
         *std::ptr::addr_of_mut!(pyrt_singleton_words) = [pyrt_none(), pyrt_true(), pyrt_false(), pyrt_float_type()];
         *std::ptr::addr_of_mut!(pyrt_range_iter_type) = types().range_iterator.ptr() as u64;
+        *std::ptr::addr_of_mut!(pyrt_range_type) = types().range.ptr() as u64;
         *std::ptr::addr_of_mut!(pyrt_tuple_type) = types().tuple.ptr() as u64;
         *std::ptr::addr_of_mut!(pyrt_str_type) = types().str.ptr() as u64;
     }
@@ -1012,9 +1019,11 @@ fn run_main(code: Obj) -> i32 {
     dict::set_item_str(&d, "__file__", pystr::new(&as_code(&code).code.filename));
     dict::set_item_str(&crate::modules::sys::modules_dict(), "__main__", m.clone());
     crate::modules::gc::leak_baseline();
-    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
-    let r = match crate::mp_child::detect(&argv) {
-        Some(child) => child.run(&m, &d, code, run_module_code),
+    let r = match crate::mp_child::start_hook() {
+        Some(start) => {
+            let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+            start(&argv, &m, &d, code, run_module_code)
+        }
         None => run_module_code(code, &d),
     };
     let status = match r {

@@ -746,15 +746,35 @@ fn positional(st: &FmtState, n: usize) -> PyResult<Obj> {
 
 // ----- printf-style formatting -----
 
+/// The `%` formatter, once enabled. Only programs that may format with `%` link it (16 KB):
+/// the generated `main` calls `pyrt_enable_percent_format` when the program has a `%` or
+/// `%=` operator anywhere or spells `__mod__`, `__rmod__` or `operator`'s `mod`
+/// (codegen/mod.rs `start_up_enablers`); `pyrt_enable_all_methods` enables it too.
+type PercentFormatter = fn(Vec<char>, &Obj, bool) -> PyResult<String>;
+static PERCENT: std::sync::OnceLock<PercentFormatter> = std::sync::OnceLock::new();
+
+#[no_mangle]
+pub extern "C" fn pyrt_enable_percent_format() {
+    PERCENT.get_or_init(|| percent_impl);
+}
+
+fn percent(fmt: Vec<char>, args: &Obj, bytes: bool) -> PyResult<String> {
+    match PERCENT.get() {
+        Some(format) => format(fmt, args, bytes),
+        // unreachable by the enabling rule; a bug there must not crash the program
+        None => Err(crate::errors::new_error(crate::types::exceptions::exc().system_error, "printf-style formatting was not linked into this executable")),
+    }
+}
+
 /// `fmt % args` for str.
 pub fn percent_format(fmt: &str, args: &Obj) -> PyResult<String> {
-    percent_impl(fmt.chars().collect(), args, false)
+    percent(fmt.chars().collect(), args, false)
 }
 
 /// `bytes % args` (also bytearray): the format and the result are bytes.
 pub fn percent_format_bytes(fmt: &[u8], args: &Obj) -> PyResult<Vec<u8>> {
     // Bytes travel as the chars U+0000..U+00FF; every piece is built that way too.
-    let out = percent_impl(fmt.iter().map(|b| *b as char).collect(), args, true)?;
+    let out = percent(fmt.iter().map(|b| *b as char).collect(), args, true)?;
     Ok(out.chars().map(|c| c as u32 as u8).collect())
 }
 

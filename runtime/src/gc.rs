@@ -184,6 +184,7 @@ unsafe fn set_refs(g: *mut GcHead, r: isize) {
 
 /// Does an object of type `ty` (about to be allocated from `init`) get a GC header?
 /// Type objects get one only when they are heap types (built-in types are static).
+#[inline]
 pub fn needs_gc_head(ty: &TypeObject, init: *const u8) -> bool {
     let f = ty.flags.get();
     if f & (flags::HEAPTYPE | flags::HAVE_GC) == 0 {

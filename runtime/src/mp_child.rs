@@ -29,6 +29,32 @@ pub struct Child {
     argv: Vec<String>,
 }
 
+/// Runs a module's code object in its dict (the start-up code's `run_module_code`).
+pub type RunCode = fn(Obj, &Obj) -> PyResult<Obj>;
+
+/// Runs the main module, or the child command when `argv` names one: `start` once
+/// enabled, else `None`. Only programs that can import `multiprocessing` enable it
+/// (the `_multiprocessing` native module's hook), so others neither link this module
+/// nor mistake a `-c "from multiprocessing...."` argument for a child's command line.
+static START: std::sync::OnceLock<fn(&[String], &Obj, &Obj, Obj, RunCode) -> PyResult<Obj>> = std::sync::OnceLock::new();
+
+/// Lets the start-up code recognise child command lines (see `START`).
+pub fn enable() {
+    START.get_or_init(|| start);
+}
+
+/// The enabled start-up function, if any.
+pub fn start_hook() -> Option<fn(&[String], &Obj, &Obj, Obj, RunCode) -> PyResult<Obj>> {
+    START.get().copied()
+}
+
+fn start(argv: &[String], m: &Obj, d: &Obj, code: Obj, run_code: RunCode) -> PyResult<Obj> {
+    match detect(argv) {
+        Some(child) => child.run(m, d, code, run_code),
+        None => run_code(code, d),
+    }
+}
+
 /// The child command in `argv` (the process arguments), if any.
 pub fn detect(argv: &[String]) -> Option<Child> {
     // Interpreter options (`util._args_from_interpreter_flags()`) may precede `-c`.
@@ -52,7 +78,7 @@ pub fn detect(argv: &[String]) -> Option<Child> {
 impl Child {
     /// Runs the child in module `m` (created as `__main__` by the start-up code, `d` its
     /// dict): the main module's `code` first when spawned, then the command.
-    pub fn run(&self, m: &Obj, d: &Obj, code: Obj, run_code: fn(Obj, &Obj) -> PyResult<Obj>) -> PyResult<Obj> {
+    pub fn run(&self, m: &Obj, d: &Obj, code: Obj, run_code: RunCode) -> PyResult<Obj> {
         let sys = module::dict(&crate::modules::sys::module());
         dict::set_item_str(&sys, "argv", list::new(self.argv.iter().map(|a| pystr::new(a)).collect()));
         let ns = if self.spawned {

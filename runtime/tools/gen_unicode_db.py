@@ -61,12 +61,20 @@ def main():
             runs.append((cp, f))
             prev = f
     w("")
-    w("/// (first code point, flags) runs, sorted; a run lasts until the next one starts.")
-    w(f"pub static FLAG_RUNS: [(u32, u16); {len(runs)}] = [")
+    # 33 distinct flag sets: a run packs its first code point (21 bits) and the index of
+    # its set into one u32, half the size of a (u32, u16) pair
+    sets = sorted(set(f for _, f in runs))
+    assert len(sets) <= 256
+    w("/// The distinct flag sets, indexed by the low byte of a `FLAG_RUNS` entry.")
+    w(f"pub static FLAG_SETS: [u16; {len(sets)}] = [{', '.join(str(f) for f in sets)}];")
+    w("")
+    w("/// Runs of code points with the same flags, sorted: first code point << 8 | index in")
+    w("/// `FLAG_SETS`; a run lasts until the next one starts.")
+    w(f"pub static FLAG_RUNS: [u32; {len(runs)}] = [")
     line = []
     for cp, f in runs:
-        line.append(f"(0x{cp:X},{f})")
-        if len(line) == 10:
+        line.append(f"0x{cp << 8 | sets.index(f):X}")
+        if len(line) == 12:
             w("    " + ",".join(line) + ",")
             line = []
     if line:

@@ -73,6 +73,7 @@ pub const METHOD_TABLES: &[MethodTable] = &[
     },
     MethodTable { enabler: "pyrt_methods_tuple", names: &["count", "index"] },
     MethodTable { enabler: "pyrt_methods_range", names: &["count", "index"] },
+    MethodTable { enabler: "pyrt_methods_code", names: &["co_positions", "replace"] },
 ];
 
 /// Groups of built-in functions linked only when the program may call them (the runtime's

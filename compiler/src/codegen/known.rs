@@ -12,6 +12,13 @@
 //! `len(x)` where `len` is a global name: when the callee is the built-in `len` and `x` an
 //! exact list, tuple or str, the length is read inline (`Lower::lower_len_call`).
 //!
+//! `for i in range(a)` / `range(a, b)` where `range` is a global name, outside generators:
+//! when the callee is the built-in `range` and the bounds are small ints, the loop's
+//! iterator is a `range_iterator` built in the native frame's own stack memory, immortal,
+//! instead of a heap object (`Lower::lower_range_loop_call`). It cannot escape: the
+//! call's result goes straight to `GetIter` and the `ForIter` right after, which is its
+//! only user until the loop pops it; a generator's frame could outlive the native stack.
+//!
 //! A method call is lowered directly when its receiver is pushed by a `LoadFast` of such a
 //! local right before the `LoadMethod`, and the `Call` consuming the pair is found by the
 //! static stack depths: every instruction in between touches only stack slots above the
@@ -47,14 +54,23 @@ impl DirectMethod {
     }
 }
 
+/// A call of a global name that native code may do inline when the name is the built-in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BuiltinCall {
+    /// `len(x)`
+    Len,
+    /// `range(a)` or `range(a, b)` feeding a `for` loop
+    RangeLoop,
+}
+
 /// Per pc: the direct lowering of a `LoadMethod` (receiver stays, no look-up) and of the
 /// `Call` that consumes it (empty when the fast paths are off).
 #[derive(Default)]
 pub struct DirectCalls {
     load_method: Vec<bool>,
     call: Vec<Option<DirectMethod>>,
-    /// Per pc: a `Call(1)` whose callee is the global `len`.
-    len_call: Vec<bool>,
+    /// Per pc: a `Call` whose callee is a global named like a built-in it may call inline.
+    builtin_call: Vec<Option<BuiltinCall>>,
 }
 
 impl DirectCalls {
@@ -63,9 +79,9 @@ impl DirectCalls {
         self.load_method.get(pc).copied().unwrap_or(false)
     }
 
-    /// Does the `Call(1)` at `pc` call what the global `len` names?
-    pub fn len_call_at(&self, pc: usize) -> bool {
-        self.len_call.get(pc).copied().unwrap_or(false)
+    /// The built-in the global called by the `Call` at `pc` is named after, if any.
+    pub fn builtin_call_at(&self, pc: usize) -> Option<BuiltinCall> {
+        self.builtin_call.get(pc).copied().flatten()
     }
 
     /// The direct method the `Call` at `pc` makes, if any.
@@ -75,16 +91,22 @@ impl DirectCalls {
 
     pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], nparams: u32) -> DirectCalls {
         let n = code.instrs.len();
-        let mut out = DirectCalls { load_method: vec![false; n], call: vec![None; n], len_call: vec![false; n] };
+        let mut out = DirectCalls { load_method: vec![false; n], call: vec![None; n], builtin_call: vec![None; n] };
         for pc in 1..n {
             let (Instr::LoadGlobal(name), Instr::PushNull) = (code.instrs[pc], code.instrs[pc - 1]) else { continue };
             let (false, Some(d)) = (leaders[pc], depths[pc]) else { continue };
-            if code.names.get(name as usize).map(String::as_str) != Some("len") {
-                continue;
-            }
-            if let Some((call_pc, 1)) = consuming_call(code, depths, leaders, pc, d) {
-                out.len_call[call_pc] = true;
-            }
+            let Some((call_pc, nargs)) = consuming_call(code, depths, leaders, pc, d) else { continue };
+            let feeds_loop = || {
+                !code.is_generator()
+                    && matches!(code.instrs.get(call_pc + 1), Some(Instr::GetIter))
+                    && matches!(code.instrs.get(call_pc + 2), Some(Instr::ForIter(_)))
+                    && !leaders[call_pc + 1]
+            };
+            out.builtin_call[call_pc] = match (code.names.get(name as usize).map(String::as_str), nargs) {
+                (Some("len"), 1) => Some(BuiltinCall::Len),
+                (Some("range"), 1 | 2) if feeds_loop() => Some(BuiltinCall::RangeLoop),
+                _ => None,
+            };
         }
         let known = known_locals(code, leaders, nparams);
         if known.iter().all(Option::is_none) {
@@ -203,6 +225,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 const TYPE_OFFSET: u64 = 8;
 const TUPLE_LEN_OFFSET: u64 = 16;
 const STR_NCHARS_OFFSET: u64 = 24;
+/// Words of a `RangeIterObj` (runtime types/range.rs, offsets asserted in abi.rs):
+/// refcount, type, next, step, remaining, big (0: the small form).
+const RANGE_ITER_WORDS: u32 = 6;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `Call(1)` at `pc` (stack depth `d`) of the global `len`: when the callee is the
@@ -222,10 +247,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
         let tag = self.b.build_and(arg, self.i64c(1), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
-        let ts = super::function::thread_state(self.ctx, self.module, &self.b)?;
-        let depth = self.b.build_load(super::function::tstate_depth(self.ctx, &self.b, ts)?, "depth")?.into_int_value();
-        let limit = super::function::load_runtime_flag(self.ctx, self.module, &self.b, "pyrt_recursion_limit")?;
-        let below = self.b.build_int_compare(IntPredicate::ULT, depth, limit, "")?;
+        let below = self.below_recursion_limit()?;
         let ok = self.b.build_and(self.b.build_and(plain, same, "")?, self.b.build_and(heap, below, "")?, "")?;
         self.b.build_conditional_branch(ok, fast, slow)?;
 
@@ -258,5 +280,77 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         Ok(())
+    }
+}
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// i1: the thread's call level is below the recursion limit, so a built-in called
+    /// here would not raise RecursionError (CPython counts a level for `len`, and for
+    /// the comparison `range` makes).
+    fn below_recursion_limit(&self) -> R<inkwell::values::IntValue<'ctx>> {
+        let ts = super::function::thread_state(self.ctx, self.module, &self.b)?;
+        let depth = self.b.build_load(super::function::tstate_depth(self.ctx, &self.b, ts)?, "depth")?.into_int_value();
+        let limit = super::function::load_runtime_flag(self.ctx, self.module, &self.b, "pyrt_recursion_limit")?;
+        Ok(self.b.build_int_compare(IntPredicate::ULT, depth, limit, "")?)
+    }
+
+    /// `Call(n)` at `pc` (stack depth `d`, n = 1 or 2) of the global `range`, whose result
+    /// a `for` loop iterates (module doc): when the callee is the built-in and the bounds
+    /// tagged ints, the iterator is written into this site's stack block; anything else
+    /// is an ordinary call.
+    pub fn lower_range_loop_call(&mut self, pc: usize, d: u32, n: u32) -> R<()> {
+        let base = d - n - 2;
+        let m = self.load_slot(base)?;
+        let callee = self.load_slot(base + 1)?;
+        let bounds = (0..n).map(|k| self.load_slot(base + 2 + k)).collect::<R<Vec<_>>>()?;
+        let want = self.startup_global("pyrt_range_type")?;
+        let fast = self.new_block("range_fast");
+        let slow = self.new_block("range_slow");
+        let join = self.new_block("range_join");
+        let plain = self.b.build_int_compare(IntPredicate::EQ, m, self.i64c(0), "")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
+        let all_bits = bounds.iter().try_fold(self.i64c(1), |acc, v| self.b.build_and(acc, *v, ""))?;
+        let tagged = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(all_bits, self.i64c(1), "")?, self.i64c(0), "")?;
+        let below = self.below_recursion_limit()?;
+        let ok = self.b.build_and(self.b.build_and(plain, same, "")?, self.b.build_and(tagged, below, "")?, "")?;
+        self.b.build_conditional_branch(ok, fast, slow)?;
+
+        self.b.position_at_end(fast);
+        let untag = |v| self.b.build_right_shift(v, self.i64c(1), true, "");
+        let start = if n == 2 { untag(bounds[0])? } else { self.i64c(0) };
+        let stop = untag(bounds[n as usize - 1])?;
+        // 63-bit bounds: the difference cannot overflow
+        let ahead = self.b.build_int_compare(IntPredicate::SGT, stop, start, "")?;
+        let len = self.b.build_select(ahead, self.b.build_int_sub(stop, start, "")?, self.i64c(0), "len")?.into_int_value();
+        let block = self.range_iter_block()?;
+        let ty = self.startup_global("pyrt_range_iter_type")?;
+        let words = [self.i64c(2 * super::fastpath::IMMORTAL), ty, start, self.i64c(1), len, self.i64c(0)];
+        for (i, w) in words.into_iter().enumerate() {
+            self.b.build_store(self.global_word(block, i as u32)?, w)?;
+        }
+        self.decref(callee)?;
+        let it = self.b.build_ptr_to_int(block, self.ctx.i64_type(), "rangeit")?;
+        self.store_slot(base, it)?;
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(slow);
+        self.lower_call_positional(pc, d, n)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(())
+    }
+
+    /// A `RangeIterObj`-sized block in this native frame's stack memory (an `alloca` in
+    /// the entry block, so a loop reuses it). One per site: a site runs again only once
+    /// the loop that used its last iterator has ended.
+    fn range_iter_block(&self) -> R<inkwell::values::PointerValue<'ctx>> {
+        let func = self.b.get_insert_block().and_then(|bb| bb.get_parent()).expect("positioned");
+        let entry = func.get_first_basic_block().expect("has an entry block");
+        let eb = self.ctx.create_builder();
+        match entry.get_first_instruction() {
+            Some(first) => eb.position_before(&first),
+            None => eb.position_at_end(entry),
+        }
+        Ok(eb.build_alloca(self.ctx.i64_type().array_type(RANGE_ITER_WORDS), "rangeitmem")?)
     }
 }

@@ -268,7 +268,25 @@ pub fn start_up_enablers(program: &pyc_frontend::bytecode::Program) -> Vec<Strin
         Some(tables) => out.extend(tables.iter().map(|t| t.to_string())),
         None => out.push(pyc_frontend::method_tables::ENABLE_ALL.to_string()),
     }
+    if uses_percent_format(program) {
+        out.push("pyrt_enable_percent_format".to_string());
+    }
     out
+}
+
+/// Names through which a program can apply `%` without the operator: the dunders and
+/// `operator.mod`/`imod` (a computed name enables every table, and the percent
+/// formatter with them: runtime `pyrt_enable_all_methods`).
+const PERCENT_NAMES: &[&str] = &["__mod__", "__rmod__", "__imod__", "mod", "imod"];
+
+/// May the program format with `%` (runtime format.rs `pyrt_enable_percent_format`)? It
+/// has a `%` or `%=` operator somewhere (stdlib modules included) or spells a
+/// `PERCENT_NAMES` name.
+fn uses_percent_format(program: &pyc_frontend::bytecode::Program) -> bool {
+    use pyc_frontend::bytecode::{BinOp, Instr};
+    let is_mod = |i: &Instr| matches!(*i, Instr::BinaryOp(op) | Instr::InplaceOp(op) if op == BinOp::Mod as u32);
+    let names = program_names(program);
+    PERCENT_NAMES.iter().any(|n| names.contains(n)) || program.code_objects().into_iter().any(|c| c.instrs.iter().any(is_mod))
 }
 
 /// `pyrt_enable_interp`, which links the bytecode interpreter in (runtime interp.rs

@@ -563,8 +563,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.need(d, n + 2)?;
                 if let Some(m) = self.direct.call_at(pc) {
                     self.lower_direct_method(pc, d, n, m)?;
-                } else if n == 1 && self.direct.len_call_at(pc) {
-                    self.lower_len_call(pc, d)?;
+                } else if let Some(k) = self.direct.builtin_call_at(pc) {
+                    match k {
+                        super::known::BuiltinCall::Len => self.lower_len_call(pc, d)?,
+                        super::known::BuiltinCall::RangeLoop => self.lower_range_loop_call(pc, d, n)?,
+                    }
                 } else {
                     match self.plan.as_ref().and_then(|p| p.math_call.get(pc).copied().flatten()) {
                         Some(k) => self.lower_math_call(pc, d, k)?,

@@ -119,7 +119,8 @@ native_modules! {
     "cmath" => pyrt_native_cmath: cmath::create,
     // its name table also serves the `namereplace` error handler (codecs::char_name)
     "unicodedata" => pyrt_native_unicodedata: unicodedata::create; also || codecs::install_char_names(unicodedata::char_name),
-    "_multiprocessing" => pyrt_native__multiprocessing: multiprocessing::create,
+    // a program that can import multiprocessing may be re-executed as its child
+    "_multiprocessing" => pyrt_native__multiprocessing: multiprocessing::create; also crate::mp_child::enable,
     "_socket" => pyrt_native__socket: socket::create,
     "_posixshmem" => pyrt_native__posixshmem: posixshmem::create,
     "_ast" => pyrt_native__ast: ast::create,

@@ -1093,11 +1093,17 @@ fn slot_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     init_result(call_unbound(&m, o, args, kw)?)
 }
 
+#[inline]
 fn init_result(r: Obj) -> PyResult<Obj> {
     if !none::is_none(&r) {
-        return Err(type_error(format!("__init__() should return None, not '{}'", r.type_name())));
+        return Err(init_returned(&r));
     }
     Ok(r)
+}
+
+#[cold]
+fn init_returned(r: &Obj) -> crate::object::PyErr {
+    type_error(format!("__init__() should return None, not '{}'", r.type_name()))
 }
 
 /// The `__init__` of class `cls` (an exact `type` instance) when `cls(*args)` needs
@@ -1214,12 +1220,17 @@ fn slot_new(cls: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 /// subclass right operand first, then the left's forward method, then the right's
 /// reflected one.
 fn slot_number<const I: usize>(a: &Obj, b: &Obj) -> PyResult<Obj> {
-    let op = BinOp::ALL[I];
-    let (name, rname, _) = op.dunders();
-    let me = slot_number::<I> as *const () as usize;
+    binary_dunder(I, slot_number::<I> as *const () as usize, a, b)
+}
+
+/// The body of every `slot_number::<I>`, shared so that the 13 trampolines stay a few
+/// bytes each; `me` is the trampoline's address, which marks the types whose slot it is.
+#[inline(never)]
+fn binary_dunder(op_index: usize, me: usize, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let (name, rname, _) = BinOp::ALL[op_index].dunders();
     let (ta, tb) = (a.ty(), b.ty());
-    let a_is = ta.slots().number[I].map_or(false, |f| f as usize == me);
-    let b_is = tb.slots().number[I].map_or(false, |f| f as usize == me);
+    let a_is = ta.slots().number[op_index].map_or(false, |f| f as usize == me);
+    let b_is = tb.slots().number[op_index].map_or(false, |f| f as usize == me);
     let mut do_other = !std::ptr::eq(ta, tb) && b_is && tb.lookup_str(rname).is_some();
     if a_is {
         if do_other && tb.is_subtype(ta) && method_is_overloaded(ta, tb, rname) {
@@ -1252,7 +1263,12 @@ fn method_is_overloaded(left: &TypeObject, right: &TypeObject, name: &str) -> bo
 }
 
 fn slot_inplace<const I: usize>(a: &Obj, b: &Obj) -> PyResult<Obj> {
-    let (_, _, iname) = BinOp::ALL[I].dunders();
+    inplace_dunder(I, a, b)
+}
+
+#[inline(never)]
+fn inplace_dunder(op_index: usize, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    let (_, _, iname) = BinOp::ALL[op_index].dunders();
     Ok(call_dunder(a, iname, &[b.clone()])?.unwrap_or_else(none::not_implemented))
 }
 

@@ -415,8 +415,20 @@ pub fn spec() -> TypeSpec {
         MethodDef::Getter { name: "co_freevars", get: g_freevars },
         MethodDef::Getter { name: "co_names", get: g_names },
         MethodDef::Getter { name: "co_consts", get: g_consts },
+    ];
+    EXTRA.extend(&mut s.methods);
+    s
+}
+
+super::method_extension! {
+    /// Enables code's extension table (called by the program's `main`; types/mod.rs
+    /// `MethodExtension`).
+    pyrt_methods_code: EXTRA(MethodDef) => extra_methods
+}
+
+pub(super) fn extra_methods() -> Vec<MethodDef> {
+    vec![
         MethodDef::Method { name: "co_positions", func: m_positions, min: 1, max: 1 },
         MethodDef::MethodKw { name: "replace", func: m_replace },
-    ];
-    s
+    ]
 }

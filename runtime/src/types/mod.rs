@@ -125,6 +125,7 @@ pub extern "C" fn pyrt_enable_all_methods() {
     for (_, enable, _) in METHOD_EXTENSIONS {
         enable();
     }
+    crate::format::pyrt_enable_percent_format();
     for (_, enable, _) in crate::builtins::BUILTIN_EXTENSIONS {
         enable();
     }
@@ -143,6 +144,7 @@ const METHOD_EXTENSIONS: &[(&str, extern "C" fn(), fn() -> Vec<MethodDef>)] = &[
     ("pyrt_methods_set", set::pyrt_methods_set, set::extra_methods),
     ("pyrt_methods_tuple", tuple::pyrt_methods_tuple, tuple::extra_methods),
     ("pyrt_methods_range", range::pyrt_methods_range, range::extra_methods),
+    ("pyrt_methods_code", code::pyrt_methods_code, code::extra_methods),
     ("pyrt_methods_io", crate::modules::io::pyrt_methods_io, crate::modules::io::extra_methods),
 ];
 
@@ -386,6 +388,7 @@ mod method_extension_tests {
             ("pyrt_methods_set", super::set::frozenset_spec().methods),
             ("pyrt_methods_tuple", super::tuple::spec().methods),
             ("pyrt_methods_range", super::range::spec().methods),
+            ("pyrt_methods_code", super::code::spec().methods),
         ];
         for (enabler, core) in cores {
             let listed = METHOD_TABLES.iter().find(|t| t.enabler == enabler).unwrap();

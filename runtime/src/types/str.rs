@@ -564,8 +564,9 @@ use super::unicode_db as udb;
 #[inline]
 pub fn uflags(c: char) -> u16 {
     let cp = c as u32;
-    let i = udb::FLAG_RUNS.partition_point(|r| r.0 <= cp);
-    udb::FLAG_RUNS[i.saturating_sub(1)].1
+    // the first run starts at 0, so some run holds `cp`
+    let i = udb::FLAG_RUNS.partition_point(|&run| run >> 8 <= cp);
+    udb::FLAG_SETS[(udb::FLAG_RUNS[i - 1] & 0xFF) as usize]
 }
 
 #[inline]
