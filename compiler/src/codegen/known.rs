@@ -243,12 +243,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let fast = self.new_block("len_fast");
         let slow = self.new_block("len_slow");
         let join = self.new_block("len_join");
-        let plain = self.b.build_int_compare(IntPredicate::EQ, m, self.i64c(0), "")?;
-        let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
         let tag = self.b.build_and(arg, self.i64c(1), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
-        let below = self.below_recursion_limit()?;
-        let ok = self.b.build_and(self.b.build_and(plain, same, "")?, self.b.build_and(heap, below, "")?, "")?;
+        let ok = self.b.build_and(self.calls_builtin(m, callee, want)?, heap, "")?;
         self.b.build_conditional_branch(ok, fast, slow)?;
 
         self.b.position_at_end(fast);
@@ -284,6 +281,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 }
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// i1: a plain call (no method word `m`) whose `callee` is the built-in `want`, made
+    /// below the recursion limit: the guard of the inline built-in calls.
+    fn calls_builtin(&self, m: inkwell::values::IntValue<'ctx>, callee: inkwell::values::IntValue<'ctx>, want: inkwell::values::IntValue<'ctx>) -> R<inkwell::values::IntValue<'ctx>> {
+        let plain = self.b.build_int_compare(IntPredicate::EQ, m, self.i64c(0), "")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
+        let below = self.below_recursion_limit()?;
+        Ok(self.b.build_and(self.b.build_and(plain, same, "")?, below, "")?)
+    }
+
     /// i1: the thread's call level is below the recursion limit, so a built-in called
     /// here would not raise RecursionError (CPython counts a level for `len`, and for
     /// the comparison `range` makes).
@@ -307,12 +313,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let fast = self.new_block("range_fast");
         let slow = self.new_block("range_slow");
         let join = self.new_block("range_join");
-        let plain = self.b.build_int_compare(IntPredicate::EQ, m, self.i64c(0), "")?;
-        let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
         let all_bits = bounds.iter().try_fold(self.i64c(1), |acc, v| self.b.build_and(acc, *v, ""))?;
         let tagged = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(all_bits, self.i64c(1), "")?, self.i64c(0), "")?;
-        let below = self.below_recursion_limit()?;
-        let ok = self.b.build_and(self.b.build_and(plain, same, "")?, self.b.build_and(tagged, below, "")?, "")?;
+        let ok = self.b.build_and(self.calls_builtin(m, callee, want)?, tagged, "")?;
         self.b.build_conditional_branch(ok, fast, slow)?;
 
         self.b.position_at_end(fast);
