@@ -1,26 +1,39 @@
 //! Call sites: `Call(n)` without keywords, with a per-site direct-call cache.
 //!
-//! Each positional call site owns an internal global `[6 x i64]` cache: [type of the
-//! callee (the function type), its code object, the total positional count, the code's
-//! native entry, its register-argument entry or 0, unused], zero until the first call.
-//! (A site that constructs a plain class holds the runtime's `class::construct_at_site`
-//! record instead, whose odd first word no type's address equals.) The
-//! generic path (`pyrt_call_fill`) calls as `pyrt_call` does and fills the cache when the
-//! callee is an exact function whose compiled code binds exactly that many positional
-//! arguments one-to-one and is no generator (`frame::direct_target`). Later calls whose
-//! callee passes the guard — a heap object of that type, holding that code object, called
-//! with that count — call the register-argument entry with the arguments as parameters
-//! (codegen/function.rs: it builds a minimal frame itself), or, for code without one,
-//! `pyrt_call_direct`, which builds the callee's frame without counting references and
-//! runs the native entry. Either way the arguments' references move into the callee.
+//! Each positional call site owns an internal global `[24 x i64]` cache: four entries of
+//! six words — [type of the callee (the function type), its code object, the total
+//! positional count, the code's native entry, its register-argument entry or 0, unused]
+//! — all zero until filled. (A site that constructs a plain class holds the runtime's
+//! `class::construct_at_site` record in its first entry instead, whose odd first word no
+//! type's address equals.) The generic path (`pyrt_call_fill`) calls as `pyrt_call` does
+//! and fills an entry when the callee is an exact function whose compiled code binds
+//! exactly that many positional arguments one-to-one and is no generator
+//! (`frame::direct_target`). Later calls whose callee passes an entry's guard — a heap
+//! object of that type, holding that code object, called with that count — call the
+//! register-argument entry with the arguments as parameters (codegen/function.rs: it
+//! builds a minimal frame itself), or, for code without one, `pyrt_call_direct`, which
+//! builds the callee's frame without counting references and runs the native entry.
+//! Either way the arguments' references move into the callee. Only the paths through
+//! the runtime (generic, framed) copy the operands to the scratch array they read.
 //!
-//! The guard checks the code object, not the function's identity: rebinding a global to
-//! another function, assigning `__code__`, or a method of another class at the same site
-//! fails it and takes the generic path (which refills the cache); a different function
-//! object with the same code (closures made by one `def`) passes it, and the frame then
-//! uses that function's own globals, defaults and closure.
+//! Several entries serve a polymorphic site: `self.run(pkt)` in a base-class method
+//! that each subclass overrides gets one entry per override, so the call stays direct
+//! for up to four of them (the `LoadMethod` before it has its own four entries,
+//! attrs.rs). The entries are tested in order, the first exactly as a one-entry site
+//! would, so a monomorphic site pays nothing more on a hit, and a callee of another
+//! type than the first entry's (a class at a site that constructs one) misses at once.
+//!
+//! The guard checks the code object, not the function's identity nor the receiver's
+//! class: whatever the attribute look-up produced is the callee, and an entry only
+//! promises how to call a function with that code. So no class version or epoch is
+//! needed here: monkeypatching a method, assigning `__class__`, an instance attribute
+//! shadowing a method, or a subclass override all change the callee the look-up yields,
+//! whose code then matches another entry or none (generic path, which refills). A
+//! different function object with the same code (closures made by one `def`) passes the
+//! guard, and the frame then uses that function's own globals, defaults and closure.
 
-use inkwell::values::{BasicMetadataValueEnum, CallableValue, IntValue};
+use inkwell::basic_block::BasicBlock;
+use inkwell::values::{BasicMetadataValueEnum, CallableValue, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
 
 use super::function::{Lower, R};
@@ -29,16 +42,19 @@ use super::function::{Lower, R};
 /// object.rs / types/function.rs, both `repr(C)`).
 const TYPE_OFFSET: u64 = 8;
 const FUNC_CODE_OFFSET: u64 = 16;
-/// Words of a call-site cache.
-const CACHE_WORDS: u32 = 6;
+/// Words of one entry of a call-site cache, entries per site, and the site's words
+/// (runtime abi.rs `CALL_ENTRY_WORDS`, `CALL_ENTRIES`).
+const ENTRY_WORDS: u32 = 6;
+const ENTRIES: u32 = 4;
+const CACHE_WORDS: u32 = ENTRY_WORDS * ENTRIES;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `Call(n)` without keywords at `pc`, stack depth `d` (slots `d-n-2..d`: method or
     /// NULL, callable or self, arguments). Leaves the result in slot `d-n-2`.
     pub fn lower_call_positional(&mut self, pc: usize, d: u32, n: u32) -> R<()> {
         let base = d - n - 2;
-        self.slots_to_scratch(base, n + 2)?;
         if !self.fast {
+            self.slots_to_scratch(base, n + 2)?;
             let v = self.call_v("pyrt_call", &[self.scratch.into(), self.i32c(n as u64).into(), self.i64c(0).into()])?;
             self.release_call_operands(base, n)?;
             self.check_null(v, pc, base)?;
@@ -52,13 +68,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let is_meth = self.b.build_int_compare(IntPredicate::NE, m, self.i64c(0), "ismeth")?;
         let callable = self.b.build_select(is_meth, m, c1, "callee")?.into_int_value();
         let ntot = self.b.build_int_add(self.b.build_int_z_extend(is_meth, i64t, "")?, self.i64c(n as u64), "ntot")?;
-        let args1 = self.scratch_at(1)?;
-        let args2 = self.scratch_at(2)?;
-        let argp = self.b.build_select(is_meth, args1, args2, "argp")?.into_pointer_value();
 
         let check_ty = self.new_block("dc_type");
-        let check_code = self.new_block("dc_code");
-        let direct = self.new_block("dc_direct");
         let generic = self.new_block("dc_generic");
         let join = self.new_block("dc_join");
         let tag = self.b.build_and(callable, self.i64c(1), "")?;
@@ -67,28 +78,38 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(check_ty);
         let ty = self.load_word_at(callable, self.i64c(TYPE_OFFSET), "ty")?;
-        let want_ty = self.b.build_load(self.global_word(cache, 0)?, "cty")?.into_int_value();
-        let same_ty = self.b.build_int_compare(IntPredicate::EQ, ty, want_ty, "")?;
-        self.b.build_conditional_branch(same_ty, check_code, generic)?;
+        let hits = self.scan_call_entries(cache, callable, ty, ntot, generic)?;
 
-        self.b.position_at_end(check_code);
-        let code = self.load_word_at(callable, self.i64c(FUNC_CODE_OFFSET), "code")?;
-        let want_code = self.b.build_load(self.global_word(cache, 1)?, "ccode")?.into_int_value();
-        let want_n = self.b.build_load(self.global_word(cache, 2)?, "cn")?.into_int_value();
-        let same_code = self.b.build_int_compare(IntPredicate::EQ, code, want_code, "")?;
-        let same_n = self.b.build_int_compare(IntPredicate::EQ, ntot, want_n, "")?;
-        let hit = self.b.build_and(same_code, same_n, "hit")?;
-        self.b.build_conditional_branch(hit, direct, generic)?;
+        // each entry's hit loads its words from fixed addresses (no index on the hit path)
+        // and joins the register call, or, for code without a register entry, the framed one
+        let sel = self.new_block("dc_reg_sel");
+        let framed = self.new_block("dc_framed");
+        let mut regs = Vec::new();
+        let mut entries = Vec::new();
+        for (hit, w) in hits {
+            self.b.position_at_end(hit);
+            let reg = self.b.build_load(self.global_word(cache, w + 4)?, "reg")?.into_int_value();
+            let has_reg = self.b.build_int_compare(IntPredicate::NE, reg, self.i64c(0), "")?;
+            let no_reg = self.new_block("dc_no_reg");
+            self.b.build_conditional_branch(has_reg, sel, no_reg)?;
+            regs.push((reg, hit));
+            self.b.position_at_end(no_reg);
+            let entry = self.b.build_load(self.global_word(cache, w + 3)?, "entry")?.into_int_value();
+            self.b.build_unconditional_branch(framed)?;
+            entries.push((entry, no_reg));
+        }
+        let phi_of = |name: &str, incoming: &[(IntValue<'ctx>, BasicBlock<'ctx>)]| -> R<IntValue<'ctx>> {
+            let phi = self.b.build_phi(i64t, name)?;
+            for (v, bb) in incoming {
+                phi.add_incoming(&[(v, *bb)]);
+            }
+            Ok(phi.as_basic_value().into_int_value())
+        };
 
-        self.b.position_at_end(direct);
-        let reg = self.b.build_load(self.global_word(cache, 4)?, "reg")?.into_int_value();
-        let has_reg = self.b.build_int_compare(IntPredicate::NE, reg, self.i64c(0), "")?;
+        self.b.position_at_end(sel);
+        let reg = phi_of("reg", &regs)?;
         let reg_meth = self.new_block("dc_reg_meth");
         let reg_plain = self.new_block("dc_reg");
-        let framed = self.new_block("dc_framed");
-        let sel = self.new_block("dc_reg_sel");
-        self.b.build_conditional_branch(has_reg, sel, framed)?;
-        self.b.position_at_end(sel);
         self.b.build_conditional_branch(is_meth, reg_meth, reg_plain)?;
         let mut incoming = Vec::new();
         for (bb, first, count) in [(reg_meth, base, n + 1), (reg_plain, base + 1, n)] {
@@ -101,7 +122,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
 
         self.b.position_at_end(framed);
-        let entry = self.b.build_load(self.global_word(cache, 3)?, "entry")?.into_int_value();
+        let entry = phi_of("entry", &entries)?;
+        // the operands go through memory only off the register path
+        self.slots_to_scratch(base, n + 2)?;
+        let argp = self.b.build_select(is_meth, self.scratch_at(1)?, self.scratch_at(2)?, "argp")?.into_pointer_value();
         let n32 = self.b.build_int_truncate(ntot, self.ctx.i32_type(), "")?;
         let rd = self.call_v("pyrt_call_direct", &[callable.into(), argp.into(), n32.into(), entry.into()])?;
         // the arguments moved into the callee's frame; only the callable is ours
@@ -110,6 +134,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(generic);
+        self.slots_to_scratch(base, n + 2)?;
         let i64p = i64t.ptr_type(AddressSpace::default());
         let cache_p = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;
         // `for i in range(n)`: the runtime may hand `GetIter` the range iterator directly
@@ -129,6 +154,64 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let v = phi.as_basic_value().into_int_value();
         self.check_null(v, pc, base)?;
         self.store_slot(base, v)
+    }
+
+    /// The guards of the entries of call-site cache `cache`, in order, for `callable` (a
+    /// heap object of type `ty`) called with `ntot` positional arguments: branches to
+    /// `miss` when none matches. The builder is positioned in the block that tests the
+    /// first entry. Returns each entry's hit block (empty, for the caller to fill) and
+    /// the index of its first word.
+    ///
+    /// A callee whose type is not the first entry's goes straight to `miss` (the runtime
+    /// keeps the entries of other types out of reach: `fill_call_entry`), so a site that
+    /// constructs a class, whose first word never equals a type, pays one compare as
+    /// before. The callable's code word is read once its type matched the first entry's
+    /// (a function's or a built-in's, both with a word there).
+    fn scan_call_entries(
+        &self,
+        cache: PointerValue<'ctx>,
+        callable: IntValue<'ctx>,
+        ty: IntValue<'ctx>,
+        ntot: IntValue<'ctx>,
+        miss: BasicBlock<'ctx>,
+    ) -> R<Vec<(BasicBlock<'ctx>, u32)>> {
+        let word = |w: u32, name: &str| -> R<IntValue<'ctx>> { Ok(self.b.build_load(self.global_word(cache, w)?, name)?.into_int_value()) };
+        let eq = |a: IntValue<'ctx>, b: IntValue<'ctx>| self.b.build_int_compare(IntPredicate::EQ, a, b, "");
+        let check_code = self.new_block("dc_code");
+        self.likely_branch(eq(ty, word(0, "cty")?)?, check_code, miss)?;
+        self.b.position_at_end(check_code);
+        let code = self.load_word_at(callable, self.i64c(FUNC_CODE_OFFSET), "code")?;
+        let mut hits = Vec::new();
+        for k in 0..ENTRIES {
+            let w = k * ENTRY_WORDS;
+            let hit = self.new_block("dc_hit");
+            let next = if k + 1 == ENTRIES { miss } else { self.new_block("dc_next") };
+            let mut ok = self.b.build_and(eq(code, word(w + 1, "ccode")?)?, eq(ntot, word(w + 2, "cn")?)?, "hit")?;
+            if k > 0 {
+                ok = self.b.build_and(ok, eq(ty, word(w, "cty")?)?, "")?;
+            }
+            if k == 0 {
+                self.likely_branch(ok, hit, next)?;
+            } else {
+                self.b.build_conditional_branch(ok, hit, next)?;
+            }
+            hits.push((hit, w));
+            if next != miss {
+                self.b.position_at_end(next);
+            }
+        }
+        Ok(hits)
+    }
+
+    /// Branches on `cond`, marked as almost always true: the first entry's hit, so that
+    /// LLVM lays the other entries' tests out of the way and spills for them, not for
+    /// the monomorphic hit.
+    fn likely_branch(&self, cond: IntValue<'ctx>, then: BasicBlock<'ctx>, other: BasicBlock<'ctx>) -> R<()> {
+        let br = self.b.build_conditional_branch(cond, then, other)?;
+        let i32t = self.ctx.i32_type();
+        let weights = [self.ctx.metadata_string("branch_weights").into(), i32t.const_int(2000, false).into(), i32t.const_int(1, false).into()];
+        let prof = self.ctx.metadata_node(&weights);
+        br.set_metadata(prof, self.ctx.get_kind_id("prof")).map_err(|e| super::function::LowerError(e.to_string()))
     }
 
     /// Calls register-argument entry `reg` (a word) with `vals` = [callee, arguments...]:
