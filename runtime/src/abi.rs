@@ -678,44 +678,119 @@ pub unsafe extern "C" fn pyrt_call(base: *const u64, nargs: u32, kwnames: u64) -
     to_abi(r)
 }
 
+/// Words of one entry of a call site's cache, and entries per site (codegen/calls.rs).
+pub const CALL_ENTRY_WORDS: usize = 6;
+pub const CALL_ENTRIES: usize = 4;
+type CallSite = [[u64; CALL_ENTRY_WORDS]; CALL_ENTRIES];
+
 /// `pyrt_call` without keywords at a call site with a direct-call cache (codegen/calls.rs):
-/// `cache` = [function type, code, total positional count, native entry, register entry
-/// or 0, unused], filled here when the callee can be called directly next time
+/// `cache` = `CALL_ENTRIES` entries of [function type, code, total positional count,
+/// native entry, register entry or 0, unused], which native code checks inline. One
+/// is filled here when the callee can be called directly next time
 /// (`frame::direct_target`, `frame::register_entry`), or when it is a built-in
-/// (`builtin_entry` as the register entry). A site that constructs a class keeps a
-/// `class::construct_at_site` record in the same words instead (its first word is odd,
-/// so the inline guard, which wants a type's address there, sends every call here).
+/// (`builtin_entry` as the register entry): `fill_call_entry`. A site that constructs a
+/// class keeps a `class::construct_at_site` record in its first entry instead (its first
+/// word is odd, so no inline guard, which wants a type's address there, passes).
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
     let (callable, args) = call_operands(base, nargs);
-    let site = &mut *cache.cast::<[u64; 6]>();
-    let class_site = site[0] & 1 != 0;
-    if class_site {
-        if let Some(r) = crate::types::class::construct_at_site(site, callable, args) {
+    // SAFETY: the codegen passes a `[i64 x CALL_ENTRY_WORDS * CALL_ENTRIES]` site cache.
+    let site = &mut *cache.cast::<CallSite>();
+    let class_site = is_class_record(&site[0]);
+    if class_site || callable.is_exact(types().type_) {
+        if let Some(r) = crate::types::class::construct_at_site(&mut site[0], callable, args) {
             return to_abi(r);
         }
     }
     if let Some((code, entry)) = crate::frame::direct_target(callable, args.len()) {
-        *site = [types().function.ptr() as u64, code, args.len() as u64, entry as usize as u64, crate::frame::register_entry(entry), 0];
-        // a site that sees several functions (a method of several classes) misses often:
-        // call this one directly too rather than through a heap frame
+        let e = [types().function.ptr() as u64, code, args.len() as u64, entry as usize as u64, crate::frame::register_entry(entry), 0];
+        fill_call_entry(site, e);
+        // a site that sees more functions than it has entries misses often: call this
+        // one directly too rather than through a heap frame
         if let Some(r) = crate::frame::call_entry(callable, entry, None, args) {
             return to_abi(r);
         }
-    } else if !class_site && callable.is_exact(types().type_) {
-        if let Some(r) = crate::types::class::construct_at_site(site, callable, args) {
-            return to_abi(r);
-        }
-    } else if let Some(entry) = builtin_entry(args.len()) {
-        if let Some(r) = interp::call_builtin(callable, args) {
+        return to_abi(interp::call_positional(callable, args));
+    }
+    // a built-in is dispatched once here; anything else goes to `call_positional` without
+    // asking `call_builtin` first (which `call_positional` would ask again)
+    let builtin = callable.is_exact(types().builtin_function) || callable.is_exact(types().method_descriptor);
+    if let Some(r) = builtin.then(|| interp::call_builtin(callable, args)).flatten() {
+        if let Some(entry) = builtin_entry(args.len()) {
             // the inline guard compares the word codegen reads as a function's code: for a
             // built-in, its name (the entry dispatches on the callee itself, so a guard that
             // passes for another built-in of the same name and type is still right)
-            *site = [callable.ty().ptr() as u64, *(callable.raw() as *const u64).add(2), args.len() as u64, 0, entry, 0];
-            return to_abi(r);
+            let name = *(callable.raw() as *const u64).add(2);
+            fill_call_entry(site, [callable.ty().ptr() as u64, name, args.len() as u64, 0, entry, 0]);
         }
+        return to_abi(r);
     }
     to_abi(interp::call_positional(callable, args))
+}
+
+/// Whether a call site's first entry is a `class::construct_at_site` record (odd first
+/// word) rather than a callee's entry.
+fn is_class_record(e: &[u64; CALL_ENTRY_WORDS]) -> bool {
+    e[0] & 1 != 0
+}
+
+/// Records entry `e` at a call site. Native code tests the later entries only for a
+/// callee of the first entry's type (codegen/calls.rs), so an entry of another type
+/// (or one replacing a class record) becomes the first, the others moving down; one of
+/// the same type takes the first empty entry, else the second (the first, the site's
+/// first callee, stays). Every entry stays exact on its own (its guard checks the
+/// callee's code), so which one goes only matters for speed.
+fn fill_call_entry(site: &mut CallSite, e: [u64; CALL_ENTRY_WORDS]) {
+    if is_class_record(&site[0]) {
+        *site = [[0; CALL_ENTRY_WORDS]; CALL_ENTRIES];
+    }
+    let from = match site[0][0] {
+        0 => 0,
+        t if t == e[0] => 1,
+        _ => {
+            site.copy_within(0..CALL_ENTRIES - 1, 1);
+            site[0] = e;
+            return;
+        }
+    };
+    match site[from..].iter().position(|w| w[0] == 0) {
+        Some(k) => site[from + k] = e,
+        None => {
+            site.copy_within(from..CALL_ENTRIES - 1, from + 1);
+            site[from] = e;
+        }
+    }
+}
+
+#[cfg(test)]
+mod call_site_tests {
+    use super::*;
+
+    fn entry(ty: u64, code: u64) -> [u64; CALL_ENTRY_WORDS] {
+        [ty, code, 1, 0, 0, 0]
+    }
+
+    #[test]
+    fn fills_empty_entries_then_replaces_after_the_first() {
+        let mut site: CallSite = [[0; CALL_ENTRY_WORDS]; CALL_ENTRIES];
+        for code in 1..=4 {
+            fill_call_entry(&mut site, entry(8, code));
+        }
+        assert_eq!(site.map(|e| e[1]), [1, 2, 3, 4]);
+        fill_call_entry(&mut site, entry(8, 5));
+        assert_eq!(site.map(|e| e[1]), [1, 5, 2, 3]);
+    }
+
+    #[test]
+    fn another_type_or_a_class_record_goes_first() {
+        let mut site: CallSite = [[0; CALL_ENTRY_WORDS]; CALL_ENTRIES];
+        fill_call_entry(&mut site, entry(8, 1));
+        fill_call_entry(&mut site, entry(16, 2));
+        assert_eq!(site.map(|e| e[0]), [16, 8, 0, 0]);
+        site[0] = [3, 0, 0, 0, 0, 0]; // a class record (odd first word)
+        fill_call_entry(&mut site, entry(8, 7));
+        assert_eq!(site.map(|e| e[1]), [7, 0, 0, 0]);
+    }
 }
 
 /// The register-argument entry through which a call site with `n` positional arguments
@@ -1290,13 +1365,7 @@ pub const GEN_RUNNING_PC: u32 = u32::MAX;
 pub unsafe extern "C" fn pyrt_send(recv: u64, sent: u64, out: *mut u64) -> i32 {
     let recv = b(&recv);
     let sent = b(&sent).clone();
-    // `yield from gen` (and `await coro`): straight to the resumption
-    let r = if crate::types::generator::is_generator(recv) {
-        crate::types::generator::send_ex(recv, sent)
-    } else {
-        interp::op_send(recv, sent)
-    };
-    match r {
+    match crate::types::generator::send_to_sub(recv, sent) {
         Ok(interp::SendResult::Yield(v)) => {
             *out = v.into_raw();
             1

@@ -471,9 +471,11 @@ fn b_sum(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         return Err(type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = protocol::iter(&a[0])?;
+    // `sum(gen)`: the generator's resumption without the slot call
+    let gen = it.is_exact(types().generator);
     // Fast paths for small ints and floats.
     let mut fsum: Option<f64> = None;
-    while let Some(x) = protocol::next(&it)? {
+    while let Some(x) = if gen { types::generator::gen_next(&it)? } else { protocol::next(&it)? } {
         if let Some(fs) = fsum {
             if let Some(v) = float::as_f64(&x).filter(|_| x.is_exact(types().float)) {
                 fsum = Some(fs + v);
@@ -1596,6 +1598,10 @@ pub fn init() {
         // SAFETY: written once at start-up, before any native code runs; the builtins
         // module keeps the function alive.
         unsafe { *std::ptr::addr_of_mut!(crate::abi::pyrt_len_builtin) = len.raw() };
+    }
+    if let Some(ord) = dict::get_item_str(&d, &pystr::intern("ord")) {
+        // SAFETY: as for `len` above.
+        unsafe { *std::ptr::addr_of_mut!(crate::types::str::pyrt_ord_builtin) = ord.raw() };
     }
     // CPython's insertion order (visible in `list(vars(builtins))` and in which name
     // "Did you mean" picks among equally close candidates).

@@ -1400,26 +1400,7 @@ pub enum SendResult {
 
 /// `Send`: resume sub-iterator `it` with `sent` (None → `next`).
 pub fn op_send(it: &Obj, sent: Obj) -> PyResult<SendResult> {
-    if types::generator::is_generator(it) {
-        return types::generator::send_ex(it, sent);
-    }
-    let r = if none::is_none(&sent) && it.ty().slots().next.is_some() {
-        protocol::next(it)
-    } else {
-        match protocol::call_method(it, "send", &[sent]) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if e.matches(exc().stop_iteration) => {
-                return Ok(SendResult::Return(excs::field(&e.0, 0)));
-            }
-            Err(e) => Err(e),
-        }
-    };
-    match r {
-        Ok(Some(v)) => Ok(SendResult::Yield(v)),
-        Ok(None) => Ok(SendResult::Return(none::none())),
-        Err(e) if e.matches(exc().stop_iteration) => Ok(SendResult::Return(excs::field(&e.0, 0))),
-        Err(e) => Err(e),
-    }
+    types::generator::send_to_sub(it, sent)
 }
 
 pub fn op_import_name(f: &Frame, name: &Obj, fromlist: &Obj, level: &Obj) -> PyResult<Obj> {

@@ -149,6 +149,12 @@ fn binop_error(a: &Obj, b: &Obj, op: BinOp, inplace: bool) -> PyErr {
 
 /// `a op b`.
 pub fn binary_op(a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+    // (native code adds small ints inline: what reaches here is mostly objects)
+    if op == BinOp::Add {
+        if let Some(r) = crate::types::str::add_exact(a, b) {
+            return Ok(r);
+        }
+    }
     if let Some(r) = small_fast(a, b, op) {
         return Ok(r);
     }
@@ -163,6 +169,12 @@ pub fn binary_op(a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
 pub fn inplace_op(a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
     if let Some(r) = small_fast(a, b, op) {
         return Ok(r);
+    }
+    // (exact str has no in-place slot, so `+=` is its `+`)
+    if op == BinOp::Add {
+        if let Some(r) = crate::types::str::add_exact(a, b) {
+            return Ok(r);
+        }
     }
     let i = op as usize;
     if let Some(f) = a.ty().slots().inplace[i] {

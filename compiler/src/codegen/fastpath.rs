@@ -299,7 +299,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let op = crate::fe::BinOp::ALL.get(op_u as usize).copied();
         let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
             let (x, y) = (l.materialize(a.v, a.f)?, l.materialize(b.v, b.f)?);
-            let r = l.call_v(rtname, &[x.into(), y.into(), l.i32c(op_u as u64).into()])?;
+            // `+` past the inline paths: `pyrt_add` concatenates two exact strs without the
+            // operator dispatch (runtime types/str.rs)
+            let r = if op == Some(BinOp::Add) && l.fast {
+                l.call_v("pyrt_add", &[x.into(), y.into(), l.i32c(inplace as u64).into()])?
+            } else {
+                l.call_v(rtname, &[x.into(), y.into(), l.i32c(op_u as u64).into()])?
+            };
             l.release_opnd(Opnd { v: x, ..a })?;
             l.release_opnd(Opnd { v: y, ..b })?;
             Ok(r)

@@ -12,6 +12,11 @@
 //! `len(x)` where `len` is a global name: when the callee is the built-in `len` and `x` an
 //! exact list, tuple or str, the length is read inline (`Lower::lower_len_call`).
 //!
+//! `ord(c)` where `ord` is a global name: when the callee is the built-in `ord` and `c`
+//! an exact one-character ASCII str, the code point is its byte, read inline
+//! (`Lower::lower_ord_call`); anything else (other lengths raise TypeError, non-ASCII
+//! and stand-in chars, subclasses) is the ordinary call.
+//!
 //! `for i in range(a)` / `range(a, b)` where `range` is a global name, outside generators:
 //! when the callee is the built-in `range` and the bounds are small ints, the loop's
 //! iterator is a `range_iterator` built in the native frame's own stack memory, immortal,
@@ -61,6 +66,8 @@ pub enum BuiltinCall {
     Len,
     /// `range(a)` or `range(a, b)` feeding a `for` loop
     RangeLoop,
+    /// `ord(c)`
+    Ord,
 }
 
 /// Per pc: the direct lowering of a `LoadMethod` (receiver stays, no look-up) and of the
@@ -104,6 +111,7 @@ impl DirectCalls {
             };
             out.builtin_call[call_pc] = match (code.names.get(name as usize).map(String::as_str), nargs) {
                 (Some("len"), 1) => Some(BuiltinCall::Len),
+                (Some("ord"), 1) => Some(BuiltinCall::Ord),
                 (Some("range"), 1 | 2) if feeds_loop() => Some(BuiltinCall::RangeLoop),
                 _ => None,
             };
@@ -225,6 +233,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 const TYPE_OFFSET: u64 = 8;
 const TUPLE_LEN_OFFSET: u64 = 16;
 const STR_NCHARS_OFFSET: u64 = 24;
+/// `StrObj.data`: the text pointer, then the length word whose bit 0 is the ASCII flag
+/// (asserted in runtime types/str.rs).
+const STR_PTR_OFFSET: u64 = 32;
+const STR_BITS_OFFSET: u64 = 40;
 /// Words of a `RangeIterObj` (runtime types/range.rs, offsets asserted in abi.rs):
 /// refcount, type, next, step, remaining, big (0: the small form).
 const RANGE_ITER_WORDS: u32 = 6;
@@ -281,6 +293,58 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 }
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// `Call(1)` at `pc` (stack depth `d`) of the global `ord`: when the callee is the
+    /// built-in (below the recursion limit, as for `len`) and the argument an exact str of
+    /// one ASCII character, the result is that byte as a tagged int; anything else is an
+    /// ordinary call.
+    pub fn lower_ord_call(&mut self, pc: usize, d: u32) -> R<()> {
+        let base = d - 3;
+        let m = self.load_slot(base)?;
+        let callee = self.load_slot(base + 1)?;
+        let arg = self.load_slot(base + 2)?;
+        let want = self.startup_global("pyrt_ord_builtin")?;
+        let check = self.new_block("ord_check");
+        let read = self.new_block("ord_read");
+        let slow = self.new_block("ord_slow");
+        let join = self.new_block("ord_join");
+        let tag = self.b.build_and(arg, self.i64c(1), "")?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
+        let ok = self.b.build_and(self.calls_builtin(m, callee, want)?, heap, "")?;
+        self.b.build_conditional_branch(ok, check, slow)?;
+
+        self.b.position_at_end(check);
+        let ty = self.load_word_at(arg, self.i64c(TYPE_OFFSET), "ty")?;
+        let str_ty = self.startup_global("pyrt_str_type")?;
+        let is_str = self.b.build_int_compare(IntPredicate::EQ, ty, str_ty, "")?;
+        let str_block = self.new_block("ord_str");
+        // the str's own fields are read only once its type is known
+        self.b.build_conditional_branch(is_str, str_block, slow)?;
+        self.b.position_at_end(str_block);
+        let nchars = self.load_word_at(arg, self.i64c(STR_NCHARS_OFFSET), "nchars")?;
+        let one = self.b.build_int_compare(IntPredicate::EQ, nchars, self.i64c(1), "")?;
+        let bits = self.load_word_at(arg, self.i64c(STR_BITS_OFFSET), "bits")?;
+        let ascii = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(bits, self.i64c(1), "")?, self.i64c(0), "")?;
+        self.b.build_conditional_branch(self.b.build_and(one, ascii, "")?, read, slow)?;
+
+        self.b.position_at_end(read);
+        let text = self.load_word_at(arg, self.i64c(STR_PTR_OFFSET), "text")?;
+        let i8p = self.ctx.i8_type().ptr_type(inkwell::AddressSpace::default());
+        let p = self.b.build_int_to_ptr(text, i8p, "")?;
+        let byte = self.b.build_load(p, "byte")?.into_int_value();
+        let cp = self.b.build_int_z_extend(byte, self.ctx.i64_type(), "")?;
+        let r = self.b.build_or(self.b.build_left_shift(cp, self.i64c(1), "")?, self.i64c(1), "ordv")?;
+        self.decref(arg)?;
+        self.decref(callee)?;
+        self.store_slot(base, r)?;
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(slow);
+        self.lower_call_positional(pc, d, 1)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(())
+    }
+
     /// i1: a plain call (no method word `m`) whose `callee` is the built-in `want`, made
     /// below the recursion limit: the guard of the inline built-in calls.
     fn calls_builtin(&self, m: inkwell::values::IntValue<'ctx>, callee: inkwell::values::IntValue<'ctx>, want: inkwell::values::IntValue<'ctx>) -> R<inkwell::values::IntValue<'ctx>> {

@@ -395,7 +395,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.need(d, 2)?;
                 let a = self.load_slot(d - 2)?;
                 let b = self.load_slot(d - 1)?;
-                let v = self.call_v("pyrt_contains_op", &[a.into(), b.into(), self.i32c(inv as u64).into()])?;
+                let f = if self.fast { "pyrt_contains_item" } else { "pyrt_contains_op" };
+                let v = self.call_v(f, &[a.into(), b.into(), self.i32c(inv as u64).into()])?;
                 self.decref(a)?;
                 self.decref(b)?;
                 self.check_null(v, pc, d - 2)?;
@@ -566,6 +567,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 } else if let Some(k) = self.direct.builtin_call_at(pc) {
                     match k {
                         super::known::BuiltinCall::Len => self.lower_len_call(pc, d)?,
+                        super::known::BuiltinCall::Ord => self.lower_ord_call(pc, d)?,
                         super::known::BuiltinCall::RangeLoop => self.lower_range_loop_call(pc, d, n)?,
                     }
                 } else {

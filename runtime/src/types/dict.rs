@@ -711,6 +711,63 @@ fn dict_getitem(d: &Obj, key: &Obj) -> PyResult<Obj> {
     Err(key_error(key.clone()))
 }
 
+/// Is the word an exact dict? Then native code's subscript and `in` entries below go
+/// straight to the dict: an exact dict has no `__missing__` and its slots cannot be
+/// replaced, so that is exactly what the generic protocol would do.
+///
+/// # Safety
+/// `o` is a live object word.
+#[inline]
+unsafe fn exact_dict(o: &u64) -> Option<&Obj> {
+    let o = Obj::borrow_raw(o);
+    (!o.is_small_int() && o.is_exact(types().dict)).then_some(o)
+}
+
+/// `o[k] = v` for native code (the slow path of its `StoreSubscr`): an exact dict
+/// directly, anything else through `pyrt_store_subscr`. Operands borrowed; 0, or -1
+/// with the error set.
+///
+/// # Safety
+/// The words are live objects.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_store_item(o: u64, k: u64, v: u64) -> i32 {
+    match exact_dict(&o) {
+        Some(d) => crate::errors::to_status(set_item(d, Obj::borrow_raw(&k).clone(), Obj::borrow_raw(&v).clone())),
+        None => crate::abi::pyrt_store_subscr(o, k, v),
+    }
+}
+
+/// `o[k]` for native code (the slow path of its `BinarySubscr`): an exact dict directly
+/// (KeyError when absent), anything else through `pyrt_subscr`. Operands borrowed; a
+/// new reference, or 0 with the error set.
+///
+/// # Safety
+/// As `pyrt_store_item`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_get_item(o: u64, k: u64) -> u64 {
+    match exact_dict(&o) {
+        Some(d) => {
+            let k = Obj::borrow_raw(&k);
+            crate::errors::to_abi(get_item(d, k).and_then(|v| v.ok_or_else(|| key_error(k.clone()))))
+        }
+        None => crate::abi::pyrt_subscr(o, k),
+    }
+}
+
+/// `a in b` (`a not in b` when `invert` is not 0) for native code: an exact dict `b`
+/// directly, anything else through `pyrt_contains_op`. Operands borrowed; the bool, or
+/// 0 with the error set.
+///
+/// # Safety
+/// As `pyrt_store_item`.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_contains_item(a: u64, b: u64, invert: u32) -> u64 {
+    match exact_dict(&b) {
+        Some(d) => crate::errors::to_abi(contains(d, Obj::borrow_raw(&a)).map(|r| pybool::from_bool(r != (invert != 0)))),
+        None => crate::abi::pyrt_contains_op(a, b, invert),
+    }
+}
+
 fn dict_setitem(d: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
     match value {
         Some(v) => set_item(d, key.clone(), v.clone()),

@@ -1,12 +1,13 @@
-//! `generator`: generator objects. A generator owns its heap `Frame`; `send_ex` resumes
-//! it until the next `YieldValue` or the end, through the interpreter or through the
-//! code object's native resume function (`native_resume`; the native body takes its
-//! locals and saved operand stack out of the frame at entry and puts them back at each
-//! yield, through the pointers of `NativeExchange`, so both paths share the frame
-//! layout: `pc` = resume point, `stack` = saved operand stack). Implements `__next__`/`send`/`throw`/`close`, `gi_running`
+//! `generator`: generator objects. A generator owns its heap `Frame`; `resume` (in the
+//! common cases `send_quick`/`gen_next`) runs it until the next `YieldValue` or the end,
+//! through the interpreter or through the code object's native resume function
+//! (`native_resume`; the native body takes its locals and saved operand stack out of the
+//! frame at entry and puts them back at each yield, through the pointers of
+//! `NativeExchange`, so both paths share the frame layout: `pc` = resume point, `stack` =
+//! saved operand stack). Implements `__next__`/`send`/`throw`/`close`, `gi_running`
 //! ("generator already executing"), return value → `StopIteration(value)`, PEP 479
 //! (`StopIteration` escaping the body becomes `RuntimeError`), `yield from` delegation of
-//! `throw`/`close`, and close-on-finalization (`GeneratorExit`).
+//! `send`/`throw`/`close`, and close-on-finalization (`GeneratorExit`).
 
 use pyc_frontend::bytecode::Instr;
 
@@ -120,8 +121,14 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
     if native.is_some() {
         // the body's saved stack, at its largest (`native_resume`), and room for a locals
         // mirror (`show_locals_mirror`), in one allocation
+        // (`with_capacity` on the frame's empty vector: a plain allocation, not `reserve`'s
+        // growth path)
         let need = frame.co().max_stack as usize + 2 + frame.localsplus.len();
-        frame.stack.reserve(need);
+        if frame.stack.capacity() == 0 {
+            frame.stack = Vec::with_capacity(need);
+        } else {
+            frame.stack.reserve(need);
+        }
     }
     let g = alloc(
         ty,
@@ -210,7 +217,17 @@ fn finish_run(g: &Obj, fr: Box<Frame>, r: PyResult<Exit>) -> PyResult<SendResult
             unsafe { std::ptr::write(slot, Some(fr)) };
             Ok(SendResult::Yield(v))
         }
-        Ok(Exit::Return(v)) => {
+        Ok(Exit::Return(v)) => finish_ended(g, fr, Ok(v)),
+        Err(e) => finish_ended(g, fr, Err(e)),
+    }
+}
+
+/// `finish_run` of a body that returned `Ok(value)` or raised (out of the resumption's
+/// inlined path).
+#[inline(never)]
+fn finish_ended(g: &Obj, fr: Box<Frame>, r: PyResult<Obj>) -> PyResult<SendResult> {
+    match r {
+        Ok(v) => {
             drop(fr);
             Ok(SendResult::Return(v))
         }
@@ -238,24 +255,47 @@ fn finish_run(g: &Obj, fr: Box<Frame>, r: PyResult<Exit>) -> PyResult<SendResult
 #[inline(always)]
 pub(crate) fn send_quick(g: &Obj, sent: Obj) -> PyResult<SendResult> {
     let gm = gen_mut(g);
+    let Some((entry, mut fr)) = quick_enter(gm)? else {
+        return resume(g, sent, None);
+    };
+    let ex = std::ptr::addr_of_mut!(gm.exchange);
+    // The flag is only set at a `yield from`'s yield and every run rewrites the state
+    // word (`finish_delegation`, which moves a suspended frame past its `Send`, clears
+    // it): set, the sub-iterator is on top of the saved stack.
+    let yf = if gm.exchange.state & GEN_STATE_DELEGATING != 0 { fr.stack.last().and_then(Option::as_ref) } else { None };
+    let r = match yf.map(Obj::raw) {
+        Some(sub) => delegate(ex, &mut fr, entry, sub, sent),
+        None => native_step(ex, &mut fr, entry, Some(sent), false),
+    };
+    quick_leave(g, fr, r)
+}
+
+/// The start of a quick run (`send_quick`, `gen_next`) of `gm`: when it is a started
+/// native generator, suspended, with no exception state of its own, and the thread has
+/// nothing handled and no error pending, enters one recursion level, takes its frame,
+/// links it as the current one and marks the generator running. `None` (nothing
+/// changed) when the quick path does not apply.
+#[inline(always)]
+fn quick_enter(gm: &mut GeneratorObj) -> PyResult<Option<(crate::types::code::NativeFn, Box<Frame>)>> {
     let entry = match gm.native {
         Some(e) if gm.started && !gm.running && gm.exc_state.is_none() && gm.frame.is_some() => e,
-        _ => return resume(g, sent, None),
+        _ => return Ok(None),
     };
     if !nothing_handled() || error_pending() {
-        return resume(g, sent, None);
+        return Ok(None);
     }
     crate::recursion::enter()?;
     // SAFETY: checked just above (`gm.frame.is_some()`).
     let mut fr = unsafe { gm.frame.take().unwrap_unchecked() };
     gm.running = true;
     frame::push(&mut fr);
-    let ex = std::ptr::addr_of_mut!(gm.exchange);
-    let yf = if gm.exchange.state & GEN_STATE_DELEGATING != 0 { delegating_to(&fr) } else { None };
-    let r = match yf.filter(|s| is_generator(s)).map(Obj::raw) {
-        Some(sub) => delegate(ex, &mut fr, entry, sub, sent),
-        None => native_step(ex, &mut fr, entry, Some(sent), false),
-    };
+    Ok(Some((entry, fr)))
+}
+
+/// The end of a quick run (`quick_enter`): unlinks the frame, leaves the recursion level
+/// and hands the result to `finish_run`.
+#[inline(always)]
+fn quick_leave(g: &Obj, mut fr: Box<Frame>, r: PyResult<Exit>) -> PyResult<SendResult> {
     frame::pop(&mut fr);
     crate::recursion::leave();
     let gm = gen_mut(g);
@@ -271,19 +311,21 @@ pub(crate) fn send_quick(g: &Obj, sent: Obj) -> PyResult<SendResult> {
     finish_run(g, fr, r)
 }
 
-/// One step of a generator suspended in `yield from sub` (`sub` a generator or
-/// coroutine), as its body's `Send` would take it (`abi::pyrt_send`): `sent` goes to
-/// `sub`; a value `sub` yields is the generator's own, its frame untouched; when `sub`
-/// returns, the body resumes at the `Send` target with the returned value (as
-/// `finish_delegation`); when it raises, the error is thrown in at the `yield` (the body
-/// unwinds from there, as from the `Send`, which is on the same line).
+/// One step of a generator suspended in `yield from sub`, as its body's `Send` would
+/// take it (`send_to_sub`, as `abi::pyrt_send` does): `sent` goes to `sub`; a value `sub` yields is
+/// the generator's own, its frame untouched; when `sub` returns (is exhausted), the body
+/// resumes at the `Send` target with the returned value (as `finish_delegation`); when
+/// it raises, the error is thrown in at the `yield` (the body unwinds from there, as
+/// from the `Send`, which is on the same line). The generator is running and its frame
+/// current meanwhile, as while its `Send` runs.
 ///
 /// `sub` is the raw reference on the top of `fr`'s saved stack, which keeps it alive
 /// until this pops it (after the step: nothing else touches a running generator's frame).
 #[inline(never)]
 fn delegate(ex: *mut NativeExchange, fr: &mut Frame, entry: crate::types::code::NativeFn, sub: u64, sent: Obj) -> PyResult<Exit> {
     // SAFETY: `sub` is alive (see above) and not 0.
-    match send_quick(unsafe { Obj::borrow_raw(&sub) }, sent) {
+    let sub = unsafe { Obj::borrow_raw(&sub) };
+    match send_to_sub(sub, sent) {
         Ok(SendResult::Yield(v)) => Ok(Exit::Yield(v)),
         Ok(SendResult::Return(v)) => {
             let send_pc = fr.pc as usize - 2;
@@ -294,6 +336,28 @@ fn delegate(ex: *mut NativeExchange, fr: &mut Frame, entry: crate::types::code::
             native_step(ex, fr, entry, Some(v), false)
         }
         Err(e) => native_resume(ex, fr, entry, None, Some(e)),
+    }
+}
+
+/// `Send` (`interp::op_send`, `abi::pyrt_send`, `delegate`): resumes `yield from`'s
+/// sub-iterator `sub` with `sent`. A generator or coroutine is resumed directly; another
+/// iterator gets `next` when `sent` is None (a list, a tuple, a user class: the value of
+/// a `StopIteration` its `__next__` raises is the result), else its `send` method.
+#[inline(always)]
+pub(crate) fn send_to_sub(sub: &Obj, sent: Obj) -> PyResult<SendResult> {
+    if is_generator(sub) {
+        return send_quick(sub, sent);
+    }
+    let r = if none::is_none(&sent) && sub.ty().slots().next.is_some() {
+        crate::types::class::next_keep_stop(sub)
+    } else {
+        protocol::call_method(sub, "send", &[sent]).map(Some)
+    };
+    match r {
+        Ok(Some(v)) => Ok(SendResult::Yield(v)),
+        Ok(None) => Ok(SendResult::Return(none::none())),
+        Err(e) if e.matches(exc().stop_iteration) => Ok(SendResult::Return(excs::field(&e.0, 0))),
+        Err(e) => Err(e),
     }
 }
 
@@ -432,6 +496,13 @@ fn native_resume(
     if fr.stack.capacity() < need {
         fr.stack.reserve(need.saturating_sub(fr.stack.len()));
     }
+    // SAFETY: `ex` is the exchange record of the generator owning `fr`. The buffers stay
+    // where they are from here on (`native_step`): the frame is boxed, its saved stack
+    // is not reallocated again (a locals mirror made later updates `stack` itself).
+    unsafe {
+        (*ex).locals = fr.localsplus.as_mut_ptr().cast();
+        (*ex).stack = fr.stack.as_mut_ptr().cast();
+    }
     let r = native_step(ex, fr, entry, sent, throwing);
     if let Some(o) = outer {
         errors::set_current(o);
@@ -441,8 +512,10 @@ fn native_resume(
 
 /// One run of a native body (`native_resume` without its setup): the frame's saved
 /// stack must have room for `max_stack + 2` words (`new_generator` reserved it for
-/// every generator with a native body; a `Vec` never shrinks), and no error is pending
-/// unless `throwing` (the thrown exception is the current error).
+/// every generator with a native body; a `Vec` never shrinks), the exchange record must
+/// point at the frame's buffers (set by `native_resume`, which every generator's first
+/// run goes through), and no error is pending unless `throwing` (the thrown exception is
+/// the current error).
 #[inline(always)]
 fn native_step(
     ex: *mut NativeExchange,
@@ -456,12 +529,9 @@ fn native_step(
     // through `stack` (the buffer is not reallocated while the body runs: nothing else
     // touches a running generator's frame, which its generator does not even hold).
     unsafe {
-        *ex = NativeExchange {
-            locals: fr.localsplus.as_mut_ptr().cast(),
-            stack: fr.stack.as_mut_ptr().cast(),
-            state: ((fr.pc as u64) << 1) | throwing as u64,
-            sent: sent.map_or(0, Obj::into_raw),
-        };
+        debug_assert!((*ex).locals == fr.localsplus.as_mut_ptr().cast() && (*ex).stack == fr.stack.as_mut_ptr().cast());
+        (*ex).state = ((fr.pc as u64) << 1) | throwing as u64;
+        (*ex).sent = sent.map_or(0, Obj::into_raw);
         fr.stack.set_len(0);
     }
     fr.pc = crate::abi::GEN_RUNNING_PC;
@@ -480,11 +550,6 @@ fn native_step(
     Ok(Exit::Yield(v))
 }
 
-/// `gen.send(v)` as the interpreter's `Send` uses it.
-pub fn send_ex(g: &Obj, sent: Obj) -> PyResult<SendResult> {
-    send_quick(g, sent)
-}
-
 fn result_to_value(r: SendResult) -> PyResult<Obj> {
     match r {
         SendResult::Yield(v) => Ok(v),
@@ -498,13 +563,31 @@ pub fn next_value(g: &Obj) -> PyResult<Obj> {
 }
 
 /// `next(g)` (the `next` slot; also called directly by `for` loops over an exact
-/// generator, `abi::pyrt_for_iter`): `None` when exhausted, no StopIteration built.
-#[inline]
+/// generator, `abi::pyrt_for_iter`, and by `sum`): `None` when exhausted, no
+/// StopIteration built. The steady state of a `for` loop over a generator suspended at
+/// a plain `yield` (not delegating) runs its body right here, inlined into the callers;
+/// the rest goes through `send_quick`.
+#[inline(always)]
 pub(crate) fn gen_next(g: &Obj) -> PyResult<Option<Obj>> {
-    match send_quick(g, none::none())? {
+    let gm = gen_mut(g);
+    let quick = if gm.exchange.state & GEN_STATE_DELEGATING == 0 { quick_enter(gm)? } else { None };
+    let r = match quick {
+        Some((entry, mut fr)) => {
+            let r = native_step(std::ptr::addr_of_mut!(gm.exchange), &mut fr, entry, Some(none::none()), false);
+            quick_leave(g, fr, r)
+        }
+        None => send_quick_cold(g),
+    };
+    match r? {
         SendResult::Yield(v) => Ok(Some(v)),
         SendResult::Return(_) => Ok(None),
     }
+}
+
+/// `gen_next` off its inlined path (delegating, first run, exception state, ...).
+#[inline(never)]
+fn send_quick_cold(g: &Obj) -> PyResult<SendResult> {
+    send_quick(g, none::none())
 }
 
 fn gen_iter(g: &Obj) -> PyResult<Obj> {
@@ -593,6 +676,7 @@ pub fn throw_exc(g: &Obj, e: PyErr) -> PyResult<SendResult> {
 /// resume with its value.
 fn finish_delegation(g: &Obj, v: Obj) -> PyResult<SendResult> {
     let gm = gen_mut(g);
+    gm.exchange.state &= !GEN_STATE_DELEGATING;
     if let Some(fr) = gm.frame.as_mut() {
         fr.stack.pop();
         let send_pc = fr.pc as usize - 2;

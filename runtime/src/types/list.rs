@@ -323,7 +323,20 @@ fn get_at(o: &Obj, i: usize) -> Option<Obj> {
 
 /// `list.append(x)`.
 pub fn append(o: &Obj, x: Obj) {
-    items_mut(o).push(x);
+    let v = items_mut(o);
+    if v.capacity() == 0 {
+        first_room(v);
+    }
+    v.push(x);
+}
+
+/// Room for the first items of an empty list (4, as CPython's first growth), allocated
+/// directly: `Vec`'s amortized growth path costs about twice as much, and every
+/// `parts = []; parts.append(...)` pays it.
+#[cold]
+#[inline(never)]
+fn first_room(v: &mut Vec<Obj>) {
+    *v = Vec::with_capacity(4);
 }
 
 /// Replaces the whole content, dropping the old items after the borrow ends.
@@ -847,7 +860,7 @@ fn sort_values(vals: &mut Vec<Obj>, key: Option<&Obj>, reverse: bool) -> PyResul
         Some(f) => {
             let mut k = Vec::with_capacity(vals.len());
             for v in vals.iter() {
-                k.push(protocol::call(f, std::slice::from_ref(v))?);
+                k.push(call_key(f, v)?);
             }
             k
         }
@@ -862,6 +875,105 @@ fn sort_values(vals: &mut Vec<Obj>, key: Option<&Obj>, reverse: bool) -> PyResul
         vals.reverse();
     }
     result
+}
+
+/// `f(v)` for a sort key: a compiled function runs through its native entry as a
+/// compiled call site would call it (`frame::call_entry`: register arguments, no heap
+/// frame), anything else through the generic call. The target is looked up per call,
+/// since the key function may rebind its own `__code__`.
+fn call_key(f: &Obj, v: &Obj) -> PyResult<Obj> {
+    if let Some((_, entry)) = crate::frame::direct_target(f, 1) {
+        if let Some(r) = crate::frame::call_entry(f, entry, None, std::slice::from_ref(v)) {
+            return r;
+        }
+    }
+    protocol::call(f, std::slice::from_ref(v))
+}
+
+/// What the items at one position of tuple sort keys are, when they compare without
+/// Python code.
+#[derive(Clone, Copy, PartialEq)]
+enum ItemKind {
+    SmallInt,
+    ExactStr,
+}
+
+/// An exact str holding a surrogate stand-in does not sort in UTF-8 byte order
+/// (`pystr::compare`); such keys take the general path, so that the order of every key
+/// the fast path sorts is its byte order, which `sort_prefix` relies on.
+fn item_kind(o: &Obj) -> Option<ItemKind> {
+    if o.is_small_int() {
+        Some(ItemKind::SmallInt)
+    } else if o.is_exact(types().str) {
+        // SAFETY: an exact str.
+        let p = unsafe { o.payload::<pystr::StrObj>() };
+        (p.ascii() || !pystr::has_standin(&p.data)).then_some(ItemKind::ExactStr)
+    } else {
+        None
+    }
+}
+
+/// A word whose order agrees with the order of first items (`tuple_key_order`) wherever
+/// two words differ: a small int biased to unsigned, a str's first 8 bytes big-endian
+/// (zero-padded: where only one text has ended, it is a prefix of the other and sorts
+/// first), 0 for an empty tuple. Equal words say nothing: the full comparison decides.
+fn sort_prefix(items: &[Obj]) -> u64 {
+    let Some(first) = items.first() else { return 0 };
+    if let Some(i) = first.small_int() {
+        return (i as u64) ^ (1 << 63);
+    }
+    // SAFETY: `quick_tuple_keys` accepted the key: an item that is no small int is an
+    // exact str whose byte order is its order.
+    let b = unsafe { first.payload::<pystr::StrObj>() }.data.as_bytes();
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(w)
+}
+
+/// The items of every key when all keys are exact tuples whose items at each position
+/// are all small ints or all exact strs: then comparing two keys runs no Python code,
+/// cannot fail, and is a total order (`tuple_key_order`), so a plain stable sort gives
+/// timsort's result. `None` otherwise.
+fn quick_tuple_keys(ks: &[Obj]) -> Option<Vec<&[Obj]>> {
+    let tt = types().tuple;
+    let mut kinds: Vec<ItemKind> = Vec::new();
+    let mut out = Vec::with_capacity(ks.len());
+    for k in ks {
+        if k.is_small_int() || !k.is_exact(tt) {
+            return None;
+        }
+        let items = super::tuple::as_slice(k)?;
+        for (i, it) in items.iter().enumerate() {
+            let kind = item_kind(it)?;
+            match kinds.get(i) {
+                Some(&seen) if seen != kind => return None,
+                Some(_) => {}
+                None => kinds.push(kind),
+            }
+        }
+        out.push(items);
+    }
+    Some(out)
+}
+
+/// The order of two keys' items as `quick_tuple_keys` accepted them: tuple comparison
+/// (the first position whose items differ decides, else the lengths).
+fn tuple_key_order(x: &[Obj], y: &[Obj]) -> std::cmp::Ordering {
+    for (p, q) in x.iter().zip(y) {
+        if p.is(q) {
+            continue;
+        }
+        let ord = match (p.small_int(), q.small_int()) {
+            (Some(i), Some(j)) => i.cmp(&j),
+            // SAFETY: items at one position are all small ints or all exact strs.
+            _ => unsafe { pystr::compare(&p.payload::<pystr::StrObj>().data, &q.payload::<pystr::StrObj>().data) },
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return ord;
+        }
+    }
+    x.len().cmp(&y.len())
 }
 
 fn sort_forward(vals: &mut Vec<Obj>, keys: Option<&Vec<Obj>>) -> PyResult<()> {
@@ -880,6 +992,13 @@ fn sort_forward(vals: &mut Vec<Obj>, keys: Option<&Vec<Obj>>) -> PyResult<()> {
     if ks.iter().all(|k| !k.is_small_int() && k.is_exact(strt)) {
         let mut perm: Vec<usize> = (0..ks.len()).collect();
         perm.sort_by(|&a, &b| pystr::compare(pystr::as_str(&ks[a]).unwrap_or(""), pystr::as_str(&ks[b]).unwrap_or("")));
+        apply_perm(vals, &perm);
+        return Ok(());
+    }
+    if let Some(items) = quick_tuple_keys(ks) {
+        let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, it)| (sort_prefix(it), i)).collect();
+        order.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| tuple_key_order(items[a.1], items[b.1])));
+        let perm: Vec<usize> = order.iter().map(|e| e.1).collect();
         apply_perm(vals, &perm);
         return Ok(());
     }

@@ -23,8 +23,18 @@ use crate::protocol;
 /// map between the two where code points enter or leave a str.
 pub use pyc_frontend::surrogates::{char_of, code_point, has_standin, is_standin};
 
-// Native code reads `nchars` inline (compiler codegen/known.rs `lower_len_call`).
+// Native code reads `nchars` inline (compiler codegen/known.rs `lower_len_call`), and
+// the text pointer and the ASCII bit of the length word (`lower_ord_call`).
 const _: () = assert!(std::mem::offset_of!(StrObj, nchars) == 24);
+const _: () = assert!(std::mem::offset_of!(StrObj, data) == 32 && std::mem::offset_of!(StrData, ptr) == 0);
+const _: () = assert!(std::mem::offset_of!(StrData, bits) == 8 && ASCII_BIT == 1);
+
+/// The built-in `ord` function (set once at start-up by `builtins`): native code
+/// compares a call's callee with it before reading a one-character str's byte inline
+/// (codegen/known.rs `lower_ord_call`).
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static mut pyrt_ord_builtin: u64 = 0;
 
 #[repr(C)]
 pub struct StrObj {
@@ -894,6 +904,43 @@ fn str_contains(o: &Obj, item: &Obj) -> PyResult<bool> {
     }
 }
 
+/// `a + b` when both are exact strs (`ops::binary_op`'s fast path: no slot dispatch,
+/// no subclass `__radd__` can apply), else `None`.
+#[inline]
+pub fn add_exact(a: &Obj, b: &Obj) -> Option<Obj> {
+    let st = types().str;
+    if a.is_small_int() || b.is_small_int() || !a.is_exact(st) || !b.is_exact(st) {
+        return None;
+    }
+    // SAFETY: both are exact strs.
+    let (x, y) = unsafe { (a.payload::<StrObj>(), b.payload::<StrObj>()) };
+    Some(if y.data.is_empty() {
+        a.clone()
+    } else if x.data.is_empty() {
+        b.clone()
+    } else {
+        concat(x, y)
+    })
+}
+
+/// `a + b` (`a += b` when `inplace` is not 0) for native code, past its inline int and
+/// float paths: two exact strs are concatenated without the operator dispatch (an exact
+/// str has no `__add__`/`__radd__` a subclass could override, and no in-place slot);
+/// anything else is the operator. Operands borrowed; a new reference, or 0 with the
+/// error set.
+///
+/// # Safety
+/// Both words are live objects.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_add(a: u64, b: u64, inplace: u32) -> u64 {
+    let (a, b) = (Obj::borrow_raw(&a), Obj::borrow_raw(&b));
+    if let Some(r) = add_exact(a, b) {
+        return r.into_raw();
+    }
+    let r = if inplace != 0 { crate::ops::inplace_op(a, b, BinOp::Add) } else { crate::ops::binary_op(a, b, BinOp::Add) };
+    crate::errors::to_abi(r)
+}
+
 fn str_add(a: &Obj, b: &Obj) -> PyResult<Obj> {
     let Some(x) = payload(a) else { return Ok(not_implemented()) };
     match payload(b) {
@@ -1422,7 +1469,9 @@ fn split_whitespace(s: &str, maxsplit: i64, ascii: bool) -> Vec<Obj> {
     if ascii {
         let b = s.as_bytes();
         let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f);
-        let mut out = Vec::new();
+        // room for a line's worth of words up front (CPython preallocates 12 too), so
+        // the usual short split does not grow the vector word by word
+        let mut out = Vec::with_capacity((b.len() / 2 + 1).min(12));
         let mut i = 0;
         loop {
             while i < b.len() && space(b[i]) {
