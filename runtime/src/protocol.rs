@@ -14,17 +14,8 @@ use crate::types::{self, none, str as pystr, types};
 
 /// `repr(o)` as a str object.
 pub fn repr(o: &Obj) -> PyResult<Obj> {
-    crate::recursion::enter().map_err(|e| {
-        if e.matches(types::exceptions::exc().recursion_error) {
-            crate::errors::recursion_error("maximum recursion depth exceeded while getting the repr of an object")
-        } else {
-            e
-        }
-    })?;
-    let r = match o.ty().slots().repr {
-        Some(f) => f(o),
-        None => types::object::object_repr(o),
-    };
+    crate::recursion::enter_for(" while getting the repr of an object")?;
+    let r = repr_slot(o);
     crate::recursion::leave();
     let r = r?;
     if !r.isinstance(types().str) {
@@ -38,15 +29,27 @@ pub fn repr_string(o: &Obj) -> PyResult<String> {
     Ok(pystr::as_str(&repr(o)?).unwrap_or_default().to_string())
 }
 
-/// `str(o)` as a str object.
+/// The type's repr slot, without the level `repr` counts (`object.__str__` calls it so).
+pub fn repr_slot(o: &Obj) -> PyResult<Obj> {
+    match o.ty().slots().repr {
+        Some(f) => f(o),
+        None => types::object::object_repr(o),
+    }
+}
+
+/// `str(o)` as a str object. As in CPython, one level is counted around the conversion;
+/// a type without a str slot of its own converts by its repr slot (`object.__str__`).
 pub fn str(o: &Obj) -> PyResult<Obj> {
     if o.is_exact(types().str) {
         return Ok(o.clone());
     }
+    crate::recursion::enter_for(" while getting the str of an object")?;
     let r = match o.ty().slots().str {
-        Some(f) => f(o)?,
-        None => return repr(o),
+        Some(f) => f(o),
+        None => repr_slot(o),
     };
+    crate::recursion::leave();
+    let r = r?;
     if !r.isinstance(types().str) {
         return Err(type_error(format!("__str__ returned non-string (type {})", r.type_name())));
     }

@@ -115,8 +115,10 @@ pub fn object_repr(o: &Obj) -> PyResult<Obj> {
     Ok(pystr::from_string(s))
 }
 
+/// `object.__str__`: the type's repr slot, called directly (no level of its own: `str()`
+/// counted one).
 fn object_str(o: &Obj) -> PyResult<Obj> {
-    protocol::repr(o)
+    protocol::repr_slot(o)
 }
 
 /// Identity hash (CPython's `_Py_HashPointer`: the address rotated by 4 bits).

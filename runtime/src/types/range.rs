@@ -180,6 +180,8 @@ fn item(r: &RangeObj, i: u64) -> i64 {
 }
 
 fn range_repr(o: &Obj) -> PyResult<Obj> {
+    // CPython formats the bounds with `%R`: a level for their repr
+    crate::recursion::check_for(" while getting the repr of an object")?;
     let r = get(o);
     if let Some(b) = &r.big {
         return Ok(pystr::from_string(if b.step.is_one() {

@@ -598,7 +598,11 @@ fn set_repr(s: &Obj) -> PyResult<Obj> {
     }
     let Some(_g) = ReprGuard::enter(s) else { return Ok(pystr::from_string(format!("{}(...)", name))) };
     let keys: Vec<Obj> = entries(s).into_iter().map(|(k, _)| k).collect();
-    let inner = super::list::join_reprs(&keys)?;
+    // CPython reprs a list of the keys: one level more around the keys' reprs
+    crate::recursion::enter_for(" while getting the repr of an object")?;
+    let inner = super::list::join_reprs(&keys);
+    crate::recursion::leave();
+    let inner = inner?;
     Ok(pystr::from_string(if s.is_exact(types().set) {
         format!("{{{}}}", inner)
     } else {
