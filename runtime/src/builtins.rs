@@ -251,7 +251,9 @@ fn b_ord(_f: &Obj, a: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
             }
         }
     }
-    if let Some(b) = types::bytes::as_bytes(o) {
+    // bytes and bytearray (and their subclasses), not other buffers
+    let bytes = if types::bytes::is_bytearray(o) { types::bytes::as_bytes_any(o) } else { types::bytes::as_bytes(o) };
+    if let Some(b) = bytes {
         if b.len() == 1 {
             return Ok(int::from_i64(b[0] as i64));
         }

@@ -95,8 +95,6 @@ d.__class__ = A
 print("after __class__", sweep([d]))
 d.__class__ = E
 print("again", sweep([d]))
-# (back to its own class: an instance left with an assigned class leaks at exit, a
-# runtime bug outside the call caches)
 d.__class__ = D
 print("back", sweep([d]))
 

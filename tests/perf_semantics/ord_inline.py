@@ -52,3 +52,16 @@ def deep(n):
 
 
 print(deep(0) in (97, "ord raised RecursionError"))
+
+
+# bytes-like arguments: bytes and bytearray (and subclasses) of length 1, no other buffer
+class BA(bytearray):
+    pass
+
+
+print(ord(bytearray(b"z")), ord(BA(b"q")), ord(b"\xff"))
+for v in (bytearray(b""), bytearray(b"ab"), memoryview(b"a")):
+    try:
+        ord(v)
+    except TypeError as e:
+        print("TypeError:", e)

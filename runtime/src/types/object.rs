@@ -182,7 +182,10 @@ fn set_class(o: &Obj, v: Option<&Obj>) -> PyResult<()> {
             let _ = new_obj.into_raw(); // the instance now owns a reference to its new type
         }
         let old_ptr = (*h).ty;
+        // the leak checker's live counts are per type: move this object's
+        crate::modules::gc::count_dealloc(h);
         (*h).ty = new as *const TypeObject;
+        crate::modules::gc::count_alloc(h);
         if (*old_ptr).is_heap_type() {
             drop(Obj::from_raw(old_ptr as u64));
         }
