@@ -247,92 +247,83 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// (the call level CPython's `len` counts is checked first: at the recursion limit
     /// the call raises); anything else is an ordinary call.
     pub fn lower_len_call(&mut self, pc: usize, d: u32) -> R<()> {
+        self.lower_inline_builtin_call(pc, d, "pyrt_len_builtin", |this, arg, slow| {
+            let ty = this.load_word_at(arg, this.i64c(TYPE_OFFSET), "ty")?;
+            let list_ty = this.list_layout_word(0)?;
+            let len_off = this.list_layout_word(2)?;
+            let tuple_ty = this.startup_global("pyrt_tuple_type")?;
+            let str_ty = this.startup_global("pyrt_str_type")?;
+            // the word holding the length: a list's (found at start-up), a tuple's, a str's
+            let is_list = this.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?;
+            let is_tuple = this.b.build_int_compare(IntPredicate::EQ, ty, tuple_ty, "")?;
+            let is_str = this.b.build_int_compare(IntPredicate::EQ, ty, str_ty, "")?;
+            let off = this.b.build_select(is_tuple, this.i64c(TUPLE_LEN_OFFSET), this.i64c(STR_NCHARS_OFFSET), "")?.into_int_value();
+            let off = this.b.build_select(is_list, len_off, off, "lenat")?.into_int_value();
+            let known = this.b.build_or(this.b.build_or(is_list, is_tuple, "")?, is_str, "")?;
+            // a list whose layout was not found has type word 0: never equal
+            let read = this.new_block("len_read");
+            this.b.build_conditional_branch(known, read, slow)?;
+            this.b.position_at_end(read);
+            this.load_word_at(arg, off, "len")
+        })
+    }
+
+    /// `Call(1)` at `pc` (stack depth `d`) of the global `ord`: when the callee is the
+    /// built-in (below the recursion limit, as for `len`) and the argument an exact str of
+    /// one ASCII character, the result is that byte as a tagged int; anything else is an
+    /// ordinary call.
+    pub fn lower_ord_call(&mut self, pc: usize, d: u32) -> R<()> {
+        self.lower_inline_builtin_call(pc, d, "pyrt_ord_builtin", |this, arg, slow| {
+            let ty = this.load_word_at(arg, this.i64c(TYPE_OFFSET), "ty")?;
+            let str_ty = this.startup_global("pyrt_str_type")?;
+            let is_str = this.b.build_int_compare(IntPredicate::EQ, ty, str_ty, "")?;
+            let str_block = this.new_block("ord_str");
+            // the str's own fields are read only once its type is known
+            this.b.build_conditional_branch(is_str, str_block, slow)?;
+            this.b.position_at_end(str_block);
+            let nchars = this.load_word_at(arg, this.i64c(STR_NCHARS_OFFSET), "nchars")?;
+            let one = this.b.build_int_compare(IntPredicate::EQ, nchars, this.i64c(1), "")?;
+            let bits = this.load_word_at(arg, this.i64c(STR_BITS_OFFSET), "bits")?;
+            let ascii = this.b.build_int_compare(IntPredicate::NE, this.b.build_and(bits, this.i64c(1), "")?, this.i64c(0), "")?;
+            let read = this.new_block("ord_read");
+            this.b.build_conditional_branch(this.b.build_and(one, ascii, "")?, read, slow)?;
+            this.b.position_at_end(read);
+            let text = this.load_word_at(arg, this.i64c(STR_PTR_OFFSET), "text")?;
+            let i8p = this.ctx.i8_type().ptr_type(inkwell::AddressSpace::default());
+            let p = this.b.build_int_to_ptr(text, i8p, "")?;
+            let byte = this.b.build_load(p, "byte")?.into_int_value();
+            Ok(this.b.build_int_z_extend(byte, this.ctx.i64_type(), "")?)
+        })
+    }
+
+    /// The frame of an inline one-argument built-in call (`Call(1)` at `pc`, depth `d`):
+    /// when the callee is the built-in whose start-up word is `builtin` (`calls_builtin`)
+    /// and the argument a heap object, `read` (positioned in a fresh block, given the
+    /// argument and the slow block to branch to when it does not apply) yields the
+    /// result as a machine int, stored tagged; otherwise, an ordinary call.
+    fn lower_inline_builtin_call(
+        &mut self,
+        pc: usize,
+        d: u32,
+        builtin: &str,
+        read: impl FnOnce(&mut Self, inkwell::values::IntValue<'ctx>, inkwell::basic_block::BasicBlock<'ctx>) -> R<inkwell::values::IntValue<'ctx>>,
+    ) -> R<()> {
         let base = d - 3;
         let m = self.load_slot(base)?;
         let callee = self.load_slot(base + 1)?;
         let arg = self.load_slot(base + 2)?;
-        let want = self.startup_global("pyrt_len_builtin")?;
-        let fast = self.new_block("len_fast");
-        let slow = self.new_block("len_slow");
-        let join = self.new_block("len_join");
+        let want = self.startup_global(builtin)?;
+        let fast = self.new_block("inline_call");
+        let slow = self.new_block("inline_call_slow");
+        let join = self.new_block("inline_call_join");
         let tag = self.b.build_and(arg, self.i64c(1), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
         let ok = self.b.build_and(self.calls_builtin(m, callee, want)?, heap, "")?;
         self.b.build_conditional_branch(ok, fast, slow)?;
 
         self.b.position_at_end(fast);
-        let ty = self.load_word_at(arg, self.i64c(TYPE_OFFSET), "ty")?;
-        let list_ty = self.list_layout_word(0)?;
-        let len_off = self.list_layout_word(2)?;
-        let tuple_ty = self.startup_global("pyrt_tuple_type")?;
-        let str_ty = self.startup_global("pyrt_str_type")?;
-        // the word holding the length: a list's (found at start-up), a tuple's, a str's
-        let is_list = self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?;
-        let is_tuple = self.b.build_int_compare(IntPredicate::EQ, ty, tuple_ty, "")?;
-        let is_str = self.b.build_int_compare(IntPredicate::EQ, ty, str_ty, "")?;
-        let off = self.b.build_select(is_tuple, self.i64c(TUPLE_LEN_OFFSET), self.i64c(STR_NCHARS_OFFSET), "")?.into_int_value();
-        let off = self.b.build_select(is_list, len_off, off, "lenat")?.into_int_value();
-        let known = self.b.build_or(self.b.build_or(is_list, is_tuple, "")?, is_str, "")?;
-        // a list whose layout was not found has type word 0: never equal
-        let read = self.new_block("len_read");
-        self.b.build_conditional_branch(known, read, slow)?;
-        self.b.position_at_end(read);
-        let n = self.load_word_at(arg, off, "len")?;
-        let r = self.b.build_or(self.b.build_left_shift(n, self.i64c(1), "")?, self.i64c(1), "lenv")?;
-        self.decref(arg)?;
-        self.decref(callee)?;
-        self.store_slot(base, r)?;
-        self.b.build_unconditional_branch(join)?;
-
-        self.b.position_at_end(slow);
-        self.lower_call_positional(pc, d, 1)?;
-        self.b.build_unconditional_branch(join)?;
-        self.b.position_at_end(join);
-        Ok(())
-    }
-}
-
-impl<'a, 'ctx> Lower<'a, 'ctx> {
-    /// `Call(1)` at `pc` (stack depth `d`) of the global `ord`: when the callee is the
-    /// built-in (below the recursion limit, as for `len`) and the argument an exact str of
-    /// one ASCII character, the result is that byte as a tagged int; anything else is an
-    /// ordinary call.
-    pub fn lower_ord_call(&mut self, pc: usize, d: u32) -> R<()> {
-        let base = d - 3;
-        let m = self.load_slot(base)?;
-        let callee = self.load_slot(base + 1)?;
-        let arg = self.load_slot(base + 2)?;
-        let want = self.startup_global("pyrt_ord_builtin")?;
-        let check = self.new_block("ord_check");
-        let read = self.new_block("ord_read");
-        let slow = self.new_block("ord_slow");
-        let join = self.new_block("ord_join");
-        let tag = self.b.build_and(arg, self.i64c(1), "")?;
-        let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
-        let ok = self.b.build_and(self.calls_builtin(m, callee, want)?, heap, "")?;
-        self.b.build_conditional_branch(ok, check, slow)?;
-
-        self.b.position_at_end(check);
-        let ty = self.load_word_at(arg, self.i64c(TYPE_OFFSET), "ty")?;
-        let str_ty = self.startup_global("pyrt_str_type")?;
-        let is_str = self.b.build_int_compare(IntPredicate::EQ, ty, str_ty, "")?;
-        let str_block = self.new_block("ord_str");
-        // the str's own fields are read only once its type is known
-        self.b.build_conditional_branch(is_str, str_block, slow)?;
-        self.b.position_at_end(str_block);
-        let nchars = self.load_word_at(arg, self.i64c(STR_NCHARS_OFFSET), "nchars")?;
-        let one = self.b.build_int_compare(IntPredicate::EQ, nchars, self.i64c(1), "")?;
-        let bits = self.load_word_at(arg, self.i64c(STR_BITS_OFFSET), "bits")?;
-        let ascii = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(bits, self.i64c(1), "")?, self.i64c(0), "")?;
-        self.b.build_conditional_branch(self.b.build_and(one, ascii, "")?, read, slow)?;
-
-        self.b.position_at_end(read);
-        let text = self.load_word_at(arg, self.i64c(STR_PTR_OFFSET), "text")?;
-        let i8p = self.ctx.i8_type().ptr_type(inkwell::AddressSpace::default());
-        let p = self.b.build_int_to_ptr(text, i8p, "")?;
-        let byte = self.b.build_load(p, "byte")?.into_int_value();
-        let cp = self.b.build_int_z_extend(byte, self.ctx.i64_type(), "")?;
-        let r = self.b.build_or(self.b.build_left_shift(cp, self.i64c(1), "")?, self.i64c(1), "ordv")?;
+        let n = read(self, arg, slow)?;
+        let r = self.b.build_or(self.b.build_left_shift(n, self.i64c(1), "")?, self.i64c(1), "")?;
         self.decref(arg)?;
         self.decref(callee)?;
         self.store_slot(base, r)?;
