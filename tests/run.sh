@@ -19,7 +19,8 @@
 # OUT_DIR (default tests/out), PYC (compiler, default target/release/pyc), RUN_TIMEOUT (seconds per
 # run, default 10), BUILD_TIMEOUT (seconds per build, default 1200: the first test to import
 # a big stdlib graph compiles it for the whole run), PYC_CACHE_DIR (object
-# cache shared by all tests, default target/pyc-cache).
+# cache shared by all tests, default target/pyc-cache), KEEP_BINARIES=1 (keep the binary of a
+# passing test; by default only failing tests' binaries stay, to spare the disk).
 # The last line printed is always "N passed, M failed"; exit status 0 iff M == 0.
 # Needs only bash + coreutils (+ diff for -v); Python is needed only by regen.sh.
 
@@ -156,6 +157,7 @@ run_one() {
 
     if (( ${#reasons[@]} == 0 )); then
         echo PASS > "$work/result"
+        [[ ${KEEP_BINARIES:-0} == 1 ]] || rm -f "$bin"
     else
         local line="FAIL $src:"
         # A test listed in tests/known_failures.txt is reported as XFAIL (counted as

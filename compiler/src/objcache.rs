@@ -151,6 +151,12 @@ struct Entry {
     used: SystemTime,
 }
 
+impl Entry {
+    fn is_executable(&self) -> bool {
+        self.files.iter().any(|f| f.extension().is_some_and(|x| x == "exe"))
+    }
+}
+
 /// What `prune` found and removed (for tests and `-v`).
 #[derive(Debug, Default, PartialEq)]
 pub struct PruneReport {
@@ -160,9 +166,11 @@ pub struct PruneReport {
 }
 
 /// Evicts the oldest entries of the cache at `root` until it holds at most 80% of `cap`
-/// bytes, if it holds more than `cap`. Entries used within `grace` of `now` stay, and
-/// abandoned temporary files (a killed build's) older than `grace` are removed. Only the
-/// two-hex-digit key folders (`root/xx/`, `root/obj/xx/`) are looked at.
+/// bytes, if it holds more than `cap`. Linked executables go first, whatever their age:
+/// one costs only a link to remake, and a build that finds it gone (even mid-copy) links
+/// instead; so they need no grace period. Other entries used within `grace` of `now` stay,
+/// and abandoned temporary files (a killed build's) older than `grace` are removed. Only
+/// the two-hex-digit key folders (`root/xx/`, `root/obj/xx/`) are looked at.
 pub fn prune(root: &Path, cap: u64, now: SystemTime, grace: Duration) -> PruneReport {
     let mut entries = Vec::new();
     let mut report = PruneReport::default();
@@ -174,13 +182,15 @@ pub fn prune(root: &Path, cap: u64, now: SystemTime, grace: Duration) -> PruneRe
     }
     let target = cap / 10 * 8;
     let mut total = report.total_before;
-    entries.sort_by_key(|e| e.used);
+    entries.sort_by_key(|e| (!e.is_executable(), e.used));
     for e in entries {
-        if total <= target || !older_than(e.used, now, grace) {
+        if total <= target {
             break;
         }
+        let grace = if e.is_executable() { Duration::ZERO } else { grace };
+        // a concurrent build may have used it since the scan
         if e.files.iter().any(|f| newest_use(f).is_some_and(|t| !older_than(t, now, grace))) {
-            continue; // a concurrent build used it since the scan
+            continue;
         }
         // `<k>.meta` sorts before `<k>.o`: removing it first makes a racing lookup miss
         for f in &e.files {
@@ -337,23 +347,24 @@ mod tests {
         let foreign = put(root, "notes/old.txt", 999, now, 99999);
         let r = prune(root, 1500, now, grace);
         assert_eq!(r.total_before, 1850, "only key folders count; the stale temp is removed");
-        // 1800 > 1500: evict oldest (bb2, then cc3) until <= 1200; aa1 (used 500 s ago) stays
-        assert_eq!((r.removed_entries, r.removed_bytes), (2, 800));
-        for gone in [&old_o, &old_meta, &old_bc, &stale_tmp] {
+        // 1800 > 1500: evict the executable (however fresh), then the oldest (bb2) until
+        // <= 1200; cc3 and aa1 (used 500 s ago) stay
+        assert_eq!((r.removed_entries, r.removed_bytes), (2, 1000));
+        for gone in [&fresh_exe, &old_o, &old_meta, &stale_tmp] {
             assert!(!gone.exists(), "{} should be evicted", gone.display());
         }
-        for kept in [&kept_o, &kept_meta, &fresh_exe, &live_tmp, &foreign] {
+        for kept in [&kept_o, &kept_meta, &old_bc, &live_tmp, &foreign] {
             assert!(kept.exists(), "{} should stay", kept.display());
         }
         // under the cap: nothing happens
         assert_eq!(prune(root, 1500, now, grace).removed_entries, 0);
         // entries inside the grace period are never evicted, whatever the cap
-        let r = prune(root, 1, now, Duration::from_secs(1000));
+        let r = prune(root, 1, now, Duration::from_secs(5000));
         assert_eq!(r.removed_entries, 0);
-        assert!(kept_o.exists() && fresh_exe.exists());
+        assert!(kept_o.exists() && old_bc.exists());
         let r = prune(root, 1, now, grace);
-        assert_eq!(r.removed_entries, 1, "aa1 is now the oldest entry past the grace period");
-        assert!(!kept_o.exists() && !kept_meta.exists() && fresh_exe.exists());
+        assert_eq!(r.removed_entries, 2, "cc3 and aa1 are past the grace period");
+        assert!(!kept_o.exists() && !kept_meta.exists() && !old_bc.exists());
     }
 
     #[test]
