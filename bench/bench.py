@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """`make bench`: build every program of ../shared/bench with pyc, check its output
 against CPython's, time both side by side with hyperfine, and print (and record in
-docs/performance.md) a table of times, speed-ups and peak RSS.
+docs/performance.md) a table of times, speed-ups and peak RSS. Programs with a C version
+in ../shared/bench/c (built with `gcc -O2 x.c -lm`, output checked too) are timed in the
+same hyperfine run, and the table gives pyc's time as a multiple of C's.
 
 Usage: bench/bench.py [--runs N] [--quick] [NAME...]
   --quick   smaller sizes (the "known results" sizes), for a smoke run
@@ -47,6 +49,16 @@ def build(src, out):
     return r.returncode == 0, time.perf_counter() - t0, r.stderr
 
 
+def build_c(prog):
+    """The C version of `prog` built with gcc -O2, or None when there is none (or it fails)."""
+    src = os.path.join(BENCH_DIR, "c", prog[:-3] + ".c")
+    exe = os.path.join(OUT_DIR, prog[:-3] + "_c")
+    if not os.path.exists(src):
+        return None
+    r = subprocess.run(["gcc", "-O2", src, "-o", exe, "-lm"], capture_output=True, text=True)
+    return exe if r.returncode == 0 else None
+
+
 def hyperfine(cmds, runs):
     with tempfile.NamedTemporaryFile(suffix=".json") as f:
         subprocess.run(["hyperfine", "-N", "--warmup", "1", "--runs", str(runs),
@@ -79,18 +91,24 @@ def main():
         pargs = QUICK_ARGS.get(prog, []) if quick else []
         ok, build_s, err = build(src, exe)
         if not ok:
-            rows.append((prog, None, None, None, None, None, "build failed: " + err.strip().splitlines()[-1] if err.strip() else "build failed"))
+            rows.append((prog, None, None, None, None, None, None, "build failed: " + err.strip().splitlines()[-1] if err.strip() else "build failed"))
             continue
         expected = subprocess.run([py, src] + pargs, capture_output=True, text=True).stdout
         got = subprocess.run([exe] + pargs, capture_output=True, text=True)
         if got.stdout != expected:
-            rows.append((prog, None, None, None, None, None, "OUTPUT DIFFERS"))
+            rows.append((prog, None, None, None, None, None, None, "OUTPUT DIFFERS"))
             continue
-        t_py, t_pyc = hyperfine([" ".join([py, src] + pargs), " ".join([exe] + pargs)], runs)
+        cmds = [" ".join([py, src] + pargs), " ".join([exe] + pargs)]
+        c_exe = build_c(prog)
+        if c_exe and subprocess.run([c_exe] + pargs, capture_output=True, text=True).stdout == expected:
+            cmds.append(" ".join([c_exe] + pargs))
+        times = hyperfine(cmds, runs)
+        t_py, t_pyc, t_c = times[0], times[1], (times[2] if len(times) > 2 else None)
         rss_py, rss_pyc = peak_rss_kb([py, src] + pargs), peak_rss_kb([exe] + pargs)
         ratios.append(t_py / t_pyc)
-        rows.append((prog, t_py, t_pyc, t_py / t_pyc, rss_py, rss_pyc, "ok"))
-        print(f"{prog:20} {t_py:8.3f}s {t_pyc:8.3f}s {t_py / t_pyc:7.2f}x", file=sys.stderr)
+        rows.append((prog, t_py, t_pyc, t_py / t_pyc, rss_py, rss_pyc, t_c, "ok"))
+        vs_c = f" C {t_c:.3f}s pyc/C {t_pyc / t_c:.2f}" if t_c else ""
+        print(f"{prog:20} {t_py:8.3f}s {t_pyc:8.3f}s {t_py / t_pyc:7.2f}x{vs_c}", file=sys.stderr)
     geo = math.exp(sum(map(math.log, ratios)) / len(ratios)) if ratios else 0.0
 
     # Start-up, size and build time of hello world.
@@ -102,14 +120,15 @@ def main():
     t_hello_py, t_hello = hyperfine([f"{py} {hello}", hello[:-3]], 20)
     size = os.path.getsize(hello[:-3])
 
-    lines = ["| program | CPython 3.11 | pyc | speed-up | peak RSS CPython | peak RSS pyc | status |",
-             "|---|---:|---:|---:|---:|---:|---|"]
-    for prog, a, b, r, ra, rb, status in rows:
+    lines = ["| program | CPython 3.11 | pyc | speed-up | peak RSS CPython | peak RSS pyc | C -O2 | pyc / C | status |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for prog, a, b, r, ra, rb, c, status in rows:
         if a is None:
-            lines.append(f"| {prog} | | | | | | {status} |")
+            lines.append(f"| {prog} | | | | | | | | {status} |")
         else:
-            lines.append(f"| {prog} | {a:.3f} s | {b:.3f} s | {r:.2f}× | {ra / 1024:.1f} MB | {rb / 1024:.1f} MB | {status} |")
-    lines.append(f"| **geometric mean** | | | **{geo:.2f}×** | | | {len(ratios)}/{len(rows)} ran |")
+            vs_c = f"{c:.3f} s | {b / c:.1f}×" if c else " | "
+            lines.append(f"| {prog} | {a:.3f} s | {b:.3f} s | {r:.2f}× | {ra / 1024:.1f} MB | {rb / 1024:.1f} MB | {vs_c} | {status} |")
+    lines.append(f"| **geometric mean** | | | **{geo:.2f}×** | | | | | {len(ratios)}/{len(rows)} ran |")
     lines.append("")
     lines.append(f"hello world: start-up {t_hello * 1000:.1f} ms (CPython {t_hello_py * 1000:.1f} ms), "
                  f"binary {size / 1e6:.2f} MB, build {hello_build:.2f} s (again: {hello_build_again:.2f} s)")
