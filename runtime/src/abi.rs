@@ -935,17 +935,7 @@ pub unsafe extern "C" fn pyrt_reraise(e: u64) -> u64 {
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_traceback_add(f: *mut Frame, pc: u32) {
-    let f = fr(f);
-    f.lasti = pc;
-    let code = f.code.clone();
-    errors::with_current(|e| {
-        if let Some(e) = e {
-            if excs::traceback(e).is_none() {
-                interp::chain_context(e);
-            }
-            crate::types::traceback::add_traceback_entry_pc(e, &code, pc);
-        }
-    });
+    crate::types::traceback::traceback_here(fr(f), pc);
 }
 
 #[no_mangle]

@@ -131,11 +131,11 @@ pub fn occurred() -> bool {
     current_slot().is_some()
 }
 
-/// A look at the current error (to append traceback entries).
-pub fn with_current<R>(f: impl FnOnce(Option<&Obj>) -> R) -> R {
-    let e = current_slot().clone();
-    f(e.as_ref())
+/// A new reference to the current error, if one is set.
+pub fn current_exception() -> Option<Obj> {
+    current_slot().clone()
 }
+
 
 /// The exception currently being handled (`sys.exc_info()[1]`), if any.
 pub fn handled() -> Option<Obj> {

@@ -313,7 +313,8 @@ fn alloc_exc(ty: &TypeObject, args: Obj) -> Obj {
             cause: None,
             context: None,
             suppress_context: false,
-            extra: vec![None; n],
+            // (most exceptions have no extra fields: no call to build an empty vector)
+            extra: if n == 0 { Vec::new() } else { vec![None; n] },
         },
     )
 }
@@ -359,6 +360,14 @@ pub fn args(o: &Obj) -> Obj {
 }
 pub fn traceback(o: &Obj) -> Option<Obj> {
     payload(o).and_then(|p| p.traceback.clone())
+}
+/// Does exception `o` have a traceback? (No reference taken.)
+pub fn has_traceback(o: &Obj) -> bool {
+    payload(o).is_some_and(|p| p.traceback.is_some())
+}
+/// Takes `o.__traceback__` out, leaving None.
+pub fn take_traceback(o: &Obj) -> Option<Obj> {
+    payload(o).and_then(|p| p.traceback.take())
 }
 pub fn set_traceback(o: &Obj, tb: Option<Obj>) {
     if let Some(p) = payload(o) {

@@ -144,7 +144,9 @@ pub fn exact_int(o: &Obj) -> Obj {
 /// CPython's hash of an int that fits an i64.
 #[inline]
 pub fn hash_i64(i: i64) -> i64 {
-    let m = i.unsigned_abs() % HASH_MODULUS;
+    // (the division only for magnitudes of 2**61 - 1 and more: small ints skip it)
+    let u = i.unsigned_abs();
+    let m = if u < HASH_MODULUS { u } else { u % HASH_MODULUS };
     let h = if i < 0 { -(m as i64) } else { m as i64 };
     if h == -1 {
         -2

@@ -554,6 +554,15 @@ fn fold_mul(a: u64, b: u64) -> u64 {
     (r as u64) ^ ((r >> 64) as u64)
 }
 
+/// The hash of exact str `o` if it was computed already (dict look-ups test this inline).
+#[inline(always)]
+pub fn cached_hash(o: &Obj) -> Option<i64> {
+    debug_assert!(o.is_exact(types().str));
+    // SAFETY: the caller checked that `o` is an exact str.
+    let h = unsafe { o.payload::<StrObj>() }.hash.get();
+    (h != -1).then_some(h)
+}
+
 /// The (cached) hash of a str object.
 pub fn str_hash_of(o: &Obj) -> i64 {
     let p = sp(o);

@@ -105,11 +105,30 @@ fn tb(o: &Obj) -> &TracebackObj {
     unsafe { o.payload::<TracebackObj>() }
 }
 
+/// Native code's `pyrt_traceback_add`: the propagating exception passes through running
+/// frame `f` at instruction `pc`. Its first entry also gives it its implicit
+/// `__context__`. The frame's code and the traceback are borrowed, not cloned: this runs
+/// once per frame an exception crosses.
+pub fn traceback_here(f: &mut crate::frame::Frame, pc: u32) {
+    f.lasti = pc;
+    // shared from here on: `add_traceback_entry_pc` reads this frame off the frame stack
+    let f: &crate::frame::Frame = f;
+    // (owned: chaining may drop an old `__context__`, whose finalizer could raise)
+    let Some(e) = crate::errors::current_exception() else { return };
+    if !excs::has_traceback(&e) {
+        crate::interp::chain_context(&e);
+    }
+    add_traceback_entry_pc(&e, &f.code, pc);
+}
+
 /// Prepends an entry (frame of `code`, instruction `pc`) to `exc.__traceback__`.
 pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
     let co = as_code(code);
     let line = co.line_of(pc);
-    let next = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
+    // Taken out (and put back as the new entry's `next`) rather than cloned: while the
+    // entry is allocated the old chain is held by this local, which the collector sees
+    // as an outside reference.
+    let next = excs::take_traceback(exc).filter(|t| t.is_exact(types().traceback));
     let running = current_frame_of(code);
     let globals = running.map(|f| f.globals.clone());
     let live = running.map_or(std::ptr::null(), |f| f as *const _);
