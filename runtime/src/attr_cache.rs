@@ -315,6 +315,44 @@ fn name_of(f: *mut Frame, i: u32) -> &'static Obj {
     unsafe { &*(&(*f).code_obj().names[i as usize] as *const Obj) }
 }
 
+/// Words of a `LoadGlobal` + `LoadMethod` site on a module (codegen/globals.rs):
+/// [globals tag, builtins tag, address of the module's dict word, that dict's tag,
+/// value (borrowed: held by that dict while its tag is unchanged), failed fills].
+const MODULE_SITE_WORDS: usize = 6;
+
+/// Refills the two-level cache of `m.f` at a fused `LoadGlobal(i)` + `LoadMethod(j)` site
+/// (called after the generic path ran): when the global `names[i]` is an exact module
+/// holding `names[j]` in its dict (a `MODULE` entry, so the module type has no
+/// attribute of that name), records both dicts' tags, the module's dict word and
+/// tag, and the value; otherwise counts a failed fill. Runs no Python code: exact dicts
+/// with str keys only.
+///
+/// # Safety
+/// `f` is the running frame; `cache` points to the site's `MODULE_SITE_WORDS` words.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_module_attr_fill(f: *mut Frame, i: u32, j: u32, cache: *mut u64) {
+    let site = &mut *(cache as *mut [u64; MODULE_SITE_WORDS]);
+    match module_site(&*f, name_of(f, i), name_of(f, j)) {
+        Some(words) => site[..5].copy_from_slice(&words),
+        None => site[5] += 1,
+    }
+}
+
+/// What `pyrt_module_attr_fill` records, if the site can be cached.
+fn module_site(f: &Frame, global: &Obj, attr: &Obj) -> Option<[u64; 5]> {
+    let dt = types().dict;
+    if !f.globals.is_exact(dt) || !f.builtins.is_exact(dt) {
+        return None;
+    }
+    let m = dict::get_item_str(&f.globals, global).or_else(|| dict::get_item_str(&f.builtins, global))?;
+    if !m.is_exact(types().module) {
+        return None;
+    }
+    let e = module_entry(&m, attr)?;
+    let word = m.raw() + e.offset;
+    Some([dict::version_tag(&f.globals), dict::version_tag(&f.builtins), word, e.index, e.value])
+}
+
 /// `LoadAttr(i)` when the inline check missed: the site's other entries, else
 /// `pyrt_load_attr` and a refill.
 #[no_mangle]

@@ -44,6 +44,9 @@ const FINALIZED: u64 = 2;
 const WEAKREFS: u64 = 4;
 const COLLECTING: u64 = 8;
 const REACHABLE: u64 = 16;
+/// Set by `mark_reachable`'s first pass on an object with a reference into the
+/// collected set: only those need a second traversal to propagate reachability.
+const INTERNAL: u64 = 32;
 const FLAG_MASK: u64 = 0xff;
 const REFS_SHIFT: u32 = 8;
 const REFS_MAX: isize = 1 << 50;
@@ -533,14 +536,28 @@ unsafe fn mark_reachable(nodes: &[*mut GcHead]) {
     let mut memo = ClassMemo::new();
     for &g in nodes {
         let o = ManuallyDrop::new(Obj::from_raw(obj_of(g) as u64));
-        for_each_collecting(&o, &mut memo, &mut |rg| set_refs(rg, refs(rg) - 1));
+        let mut internal = false;
+        for_each_collecting(&o, &mut memo, &mut |rg| {
+            set_refs(rg, refs(rg) - 1);
+            internal = true;
+        });
+        if internal {
+            (*g).state |= INTERNAL;
+        } else {
+            (*g).state &= !INTERNAL;
+        }
     }
-    // Propagate from the externally referenced ones.
+    // Propagate from the externally referenced ones. An object without references into
+    // the set (an instance holding only floats, a leaf of a tree) marks nothing: it is
+    // not traversed again (a young collection of float_objects.py's points or
+    // binary_trees.py's nodes skips most or half of them).
     let mut stack: Vec<*mut GcHead> = Vec::new();
     for &g in nodes {
         if refs(g) > 0 {
             (*g).state |= REACHABLE;
-            stack.push(g);
+            if (*g).state & INTERNAL != 0 {
+                stack.push(g);
+            }
         }
     }
     let mut memo = ClassMemo::new();
@@ -549,7 +566,9 @@ unsafe fn mark_reachable(nodes: &[*mut GcHead]) {
         for_each_collecting(&o, &mut memo, &mut |rg| {
             if (*rg).state & REACHABLE == 0 {
                 (*rg).state |= REACHABLE;
-                stack.push(rg);
+                if (*rg).state & INTERNAL != 0 {
+                    stack.push(rg);
+                }
             }
         });
     }
@@ -629,7 +648,7 @@ fn collect_generation(gen: usize) -> (usize, usize) {
                     (*g).state &= !TRACKED;
                 }
             }
-            (*g).state &= !(COLLECTING | REACHABLE);
+            (*g).state &= !(COLLECTING | REACHABLE | INTERNAL);
         }
         list_merge(young, old);
         if gen == 2 {
@@ -687,7 +706,7 @@ fn collect_generation(gen: usize) -> (usize, usize) {
         for o in garbage {
             let g = head_of(o.header_ptr());
             let alive = (*g).state & TRACKED == 0 || (*g).state & REACHABLE != 0;
-            (*g).state &= !(COLLECTING | REACHABLE);
+            (*g).state &= !(COLLECTING | REACHABLE | INTERNAL);
             if !alive {
                 doomed.push(o);
             }

@@ -6,6 +6,16 @@
 //! `pyrt_load_global_fill`. A dict's version tag changes on every mutation and is never
 //! shared by two dicts, so when the frame's globals and builtins still carry the cached
 //! tags the cached value (held by one of them) is the answer: an incref, no call.
+//!
+//! `LoadGlobal m; LoadMethod f` (`math.sin(x)`, `mod.func(...)`) is one site with a
+//! two-level cache `[globals tag, builtins tag, address of the module's dict word, that
+//! dict's tag, value, failed fills]`, filled by `pyrt_module_attr_fill` when the global
+//! is an exact module holding the name in its dict (runtime attr_cache.rs). Unchanged
+//! globals and builtins mean the same module object (one of them holds it); its dict
+//! word's current dict carrying the cached tag means that dict, unchanged, holds the
+//! value. So rebinding the global, or setting or deleting the module attribute, is seen
+//! at once. A hit pushes [NULL, value] without touching the module's refcount; a miss
+//! runs the two instructions' own inline caches, then refills.
 
 use inkwell::values::{IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
@@ -74,8 +84,102 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         g.as_pointer_value()
     }
 
-    /// `LoadGlobal(i)` at `pc`, stack depth `d`: a new reference in slot `d`.
-    pub fn lower_load_global(&mut self, pc: usize, d: u32, i: u32) -> R<()> {
+    /// `LoadGlobal(i)` at `pc`, stack depth `d`: a new reference in slot `d`. Returns how
+    /// many following instructions it lowered too (1: a fused `LoadMethod`).
+    pub fn lower_load_global(&mut self, pc: usize, d: u32, i: u32) -> R<u32> {
+        if let Some(j) = self.module_method_after(pc, d) {
+            self.lower_module_method(pc, d, i, j)?;
+            return Ok(1);
+        }
+        self.lower_load_global_plain(pc, d, i)?;
+        Ok(0)
+    }
+
+    /// The name index of a `LoadMethod` right after the `LoadGlobal` at `pc` that can be
+    /// lowered with it: not a jump target, not a known direct method.
+    fn module_method_after(&self, pc: usize, d: u32) -> Option<u32> {
+        let next = pc + 1;
+        let j = match self.code.instrs.get(next) {
+            Some(pyc_frontend::bytecode::Instr::LoadMethod(j)) => *j,
+            _ => return None,
+        };
+        let plain = self.fast
+            && self.blocks.get(next).is_some_and(|b| b.is_none())
+            && self.depths.get(next).copied().flatten() == Some(d + 1)
+            && !self.direct.load_method_at(next);
+        plain.then_some(j)
+    }
+
+    /// The frame's globals and builtins dicts' version tags.
+    fn global_tags(&self) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
+        let i64t = self.ctx.i64_type();
+        let frame = self.b.build_ptr_to_int(self.frame, i64t, "")?;
+        let globals = self.load_word_at(frame, self.i64c(FRAME_GLOBALS_OFFSET), "globals")?;
+        let builtins = self.load_word_at(frame, self.i64c(FRAME_BUILTINS_OFFSET), "builtins")?;
+        let off = self.dict_tag_offset()?;
+        Ok((self.load_word_at(globals, off, "gtag")?, self.load_word_at(builtins, off, "btag")?))
+    }
+
+    /// `pyrt_dict_tag_offset` (set once at start-up).
+    fn dict_tag_offset(&self) -> R<IntValue<'ctx>> {
+        let g = self.runtime_global("pyrt_dict_tag_offset");
+        self.load_startup_word(g.as_pointer_value(), "tagoff")
+    }
+
+    /// `LoadGlobal(i)` at `pc` and `LoadMethod(j)` at `pc + 1` (module doc): slots `d`
+    /// and `d + 1` get [method or NULL, self or the attribute].
+    fn lower_module_method(&mut self, pc: usize, d: u32, i: u32, j: u32) -> R<()> {
+        let cache = self.site_cache(&format!("modattr{pc}"), 6);
+        let (gtag, btag) = self.global_tags()?;
+        let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, self.b.build_load(self.global_word(cache, 0)?, "mg")?.into_int_value(), "")?;
+        let same_b = self.b.build_int_compare(IntPredicate::EQ, btag, self.b.build_load(self.global_word(cache, 1)?, "mb")?.into_int_value(), "")?;
+        let dicts = self.new_block("mod_dicts");
+        let hit = self.new_block("mod_hit");
+        let miss = self.new_block("mod_miss");
+        let join = self.new_block("mod_join");
+        self.b.build_conditional_branch(self.b.build_and(same_g, same_b, "")?, dicts, miss)?;
+
+        // the module is the one cached: is its dict the cached one, unchanged?
+        self.b.position_at_end(dicts);
+        let word = self.b.build_load(self.global_word(cache, 2)?, "mdw")?.into_int_value();
+        let mdict = self.load_word_at(word, self.i64c(0), "mdict")?;
+        let set = self.b.build_int_compare(IntPredicate::NE, mdict, self.i64c(0), "")?;
+        let tagbb = self.new_block("mod_tag");
+        self.b.build_conditional_branch(set, tagbb, miss)?;
+        self.b.position_at_end(tagbb);
+        let mtag = self.load_word_at(mdict, self.dict_tag_offset()?, "mtag")?;
+        let want = self.b.build_load(self.global_word(cache, 3)?, "mt")?.into_int_value();
+        let same = self.b.build_int_compare(IntPredicate::EQ, mtag, want, "")?;
+        self.b.build_conditional_branch(same, hit, miss)?;
+
+        self.b.position_at_end(hit);
+        let v = self.b.build_load(self.global_word(cache, 4)?, "mv")?.into_int_value();
+        self.incref(v)?;
+        self.store_slot(d, self.i64c(0))?;
+        self.store_slot(d + 1, v)?;
+        self.b.build_unconditional_branch(join)?;
+
+        // the two instructions' own caches, then a refill (given up after a few fills
+        // that found nothing to cache: not a module, a module subclass, a missing name)
+        self.b.position_at_end(miss);
+        self.lower_load_global_plain(pc, d, i)?;
+        self.pc_now = pc + 1;
+        self.lower_load_method(pc + 1, d + 1, j)?;
+        let failed = self.b.build_load(self.global_word(cache, 5)?, "mfail")?.into_int_value();
+        let retry = self.b.build_int_compare(IntPredicate::ULT, failed, self.i64c(4), "")?;
+        let fill = self.new_block("mod_fill");
+        self.b.build_conditional_branch(retry, fill, join)?;
+        self.b.position_at_end(fill);
+        let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
+        let cache_p = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;
+        self.call("pyrt_module_attr_fill", &[self.frame.into(), self.i32c(i as u64).into(), self.i32c(j as u64).into(), cache_p.into()])?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(())
+    }
+
+    /// `LoadGlobal(i)` through its own cache.
+    fn lower_load_global_plain(&mut self, pc: usize, d: u32, i: u32) -> R<()> {
         if !self.fast {
             let v = self.call_v("pyrt_load_global", &[self.frame.into(), self.i32c(i as u64).into()])?;
             self.check_null(v, pc, d)?;
@@ -84,16 +188,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let i64t = self.ctx.i64_type();
         // one cache per name and function: every site of a name sees the same dicts
         let cache = self.site_cache(&format!("glob{i}"), 3);
-        let tag_off = match self.module.get_global("pyrt_dict_tag_offset") {
-            Some(g) => g,
-            None => self.module.add_global(i64t, None, "pyrt_dict_tag_offset"),
-        };
-        let frame = self.b.build_ptr_to_int(self.frame, i64t, "")?;
-        let globals = self.load_word_at(frame, self.i64c(FRAME_GLOBALS_OFFSET), "globals")?;
-        let builtins = self.load_word_at(frame, self.i64c(FRAME_BUILTINS_OFFSET), "builtins")?;
-        let off = self.load_startup_word(tag_off.as_pointer_value(), "tagoff")?;
-        let gtag = self.load_word_at(globals, off, "gtag")?;
-        let btag = self.load_word_at(builtins, off, "btag")?;
+        let (gtag, btag) = self.global_tags()?;
         let want_g = self.b.build_load(self.global_word(cache, 0)?, "cg")?.into_int_value();
         let want_b = self.b.build_load(self.global_word(cache, 1)?, "cb")?.into_int_value();
         let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, want_g, "")?;

@@ -235,7 +235,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.check_null(v, pc, d)?;
                 self.store_slot(d, v)?;
             }
-            LoadGlobal(i) => self.lower_load_global(pc, d, i)?,
+            LoadGlobal(i) => return self.lower_load_global(pc, d, i),
             LoadName(i) => {
                 let v = self.call_v("pyrt_load_name", &[frame.into(), self.i32c(i as u64).into()])?;
                 self.check_null(v, pc, d)?;

@@ -33,6 +33,7 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_load_global", 'v', "pi", false),
     ("pyrt_load_name", 'v', "pi", false),
     ("pyrt_load_global_fill", 'v', "piP", false),
+    ("pyrt_module_attr_fill", '_', "piiP", false),
     ("pyrt_store_global", 'i', "piv", false),
     ("pyrt_store_name", 'i', "piv", false),
     ("pyrt_delete_global", 'i', "pi", false),

@@ -34,7 +34,27 @@ pub fn new(v: f64) -> Obj {
             crate::gc::on_alloc(h);
             Obj::from_raw(h as u64)
         },
-        None => alloc(types().float, FloatObj { head: header(), value: v }),
+        None => new_block(v),
+    }
+}
+
+/// A float in a fresh block, straight from the pools: `object::alloc`'s generic path
+/// (GC header, dict slot, inline values, heap type reference) has nothing to do for the
+/// exact float type, a static non-container type without a dict, and cost ~60
+/// instructions more per float (float_objects.py keeps hundreds of thousands alive, so
+/// most of its floats miss the free list).
+#[inline(never)]
+fn new_block(v: f64) -> Obj {
+    let ty = types().float;
+    debug_assert!(ty.dict_offset == 0 && ty.basicsize == std::mem::size_of::<FloatObj>() && !ty.is_heap_type());
+    // SAFETY: the block is big enough for a `FloatObj` and fully written before use;
+    // `object::dealloc` returns a non-container's block, which starts at its header, to
+    // the pools (`free_block`), as `recycle` does.
+    unsafe {
+        let h = crate::object_alloc::alloc_block(std::mem::size_of::<FloatObj>()) as *mut FloatObj;
+        h.write(FloatObj { head: ObjHeader { refcnt: 1, ty: ty as *const _ }, value: v });
+        crate::gc::on_alloc(h as *mut ObjHeader);
+        Obj::from_raw(h as u64)
     }
 }
 
@@ -66,8 +86,9 @@ impl FreeList {
     }
 }
 
-/// Called by the deallocator: keeps a dead exact float on the free list instead of
-/// freeing it; returns false when `h` is not one or the list is full.
+/// Called by the deallocator: keeps a dead exact float on the free list, or frees its
+/// block when the list is full (skipping the generic destructor steps, none of which
+/// applies to an exact float); returns false when `h` is not an exact float.
 ///
 /// # Safety
 /// `h` must be a heap object whose refcount reached zero, already accounted as freed.
@@ -78,7 +99,9 @@ pub unsafe fn recycle(h: *mut ObjHeader) -> bool {
     }
     FREE.with(|f| {
         if f.len.get() >= FREE_MAX {
-            return false;
+            // an exact float owns nothing: its block goes straight back to the pools
+            crate::object_alloc::free_block(h as *mut u8);
+            return true;
         }
         (*(h as *mut FloatObj)).value = f64::from_bits(f.head.get() as u64);
         f.head.set(h);
