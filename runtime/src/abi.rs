@@ -1045,7 +1045,7 @@ pub fn init_runtime(argv: Vec<String>) {
     crate::modules::gc::init_leak_check();
     types::init();
     init_inline_layouts();
-    crate::tstate::init_frame_template();
+    crate::tstate::init_for_compiled_code();
     crate::builtins::init();
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     crate::modules::sys::init(argv, &exe);

@@ -276,12 +276,25 @@ impl Frame {
 pub fn call_function(func: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     // The frame is built and bound in place (no moves of the frame on the common path).
     let info = as_code(&as_function(func).code).info;
+    if info.is_generator {
+        // built and bound where the generator keeps it (no copy into a box afterwards)
+        let mut f = boxed_frame(func, info);
+        f.bind(func, info, args, kw)?;
+        return Ok(types::generator::new_generator(f));
+    }
     let mut f = Frame::for_function(func, info.nlocalsplus as usize);
     f.bind(func, info, args, kw)?;
-    if info.is_generator {
-        return Ok(types::generator::new_generator(Box::new(f)));
-    }
     run_frame(&mut f)
+}
+
+/// An unbound frame for calling function `func` (with `info`), written straight into
+/// its heap box.
+#[inline(always)]
+fn boxed_frame(func: &Obj, info: CallInfo) -> Box<Frame> {
+    let mut b = Box::<Frame>::new_uninit();
+    b.write(Frame::for_function(func, info.nlocalsplus as usize));
+    // SAFETY: written just above.
+    unsafe { b.assume_init() }
 }
 
 /// Calls Python function `func` with `self_` prepended to `args` (bound methods), without
@@ -528,9 +541,15 @@ const _: () = assert!(std::mem::offset_of!(Frame, code) == 0 && std::mem::offset
 const _: () = assert!(std::mem::offset_of!(Frame, globals) == 16 && std::mem::offset_of!(Frame, builtins) == 24);
 const _: () = assert!(std::mem::offset_of!(Frame, prev) == 168 && std::mem::size_of::<Frame>() == NATIVE_FRAME_BYTES);
 const _: () = assert!(std::mem::offset_of!(Frame, lasti) == 164 && std::mem::offset_of!(Frame, native_locals) == 184);
-// A native frame's `localsplus` is empty (`len` 0), so its inline slots are never read:
-// native code leaves bytes 48..112 of the frame image uninitialized.
+// A register-argument entry's frame (codegen/function.rs `emit_link_frame`) gets zero in
+// `locals`, `localsplus.len`, `pc`/`lasti`, `generator` and `native_locals` (words 32, 40,
+// 160, 176, 184) and nothing else but the borrowed words and `prev`: its `localsplus` is
+// empty (`len` 0), so the inline slots and the heap vector are never read, and nothing
+// reads the operand `stack` of a frame the interpreter does not run and no generator
+// owns. Such a frame is never dropped (`leave_native`).
 const _: () = assert!(std::mem::offset_of!(Frame, localsplus) == 40 && std::mem::offset_of!(LocalsPlus, inline) == 8);
+const _: () = assert!(std::mem::offset_of!(Frame, locals) == 32 && std::mem::offset_of!(Frame, pc) == 160);
+const _: () = assert!(std::mem::offset_of!(Frame, generator) == 176);
 const _: () = assert!(std::mem::size_of::<[Option<Obj>; INLINE_LOCALS]>() == 64);
 /// Native code reserves this many bytes (8-aligned) for a register-argument call's frame.
 pub const NATIVE_FRAME_BYTES: usize = 192;
@@ -652,19 +671,6 @@ unsafe fn borrowed_frame(func: u64, nlocalsplus: usize) -> Frame {
         Obj::from_raw(fo.builtins.raw()),
         nlocalsplus,
     )
-}
-
-/// The bytes of a frame that owns nothing, with the borrowed fields (code, func, globals,
-/// builtins) zero: `tstate::pyrt_native_frame_template`.
-pub fn empty_native_frame_image() -> [u8; NATIVE_FRAME_BYTES] {
-    let none = types::none::none();
-    let f = std::mem::ManuallyDrop::new(Frame::from_parts(none.clone(), None, none.clone(), none, 0));
-    let mut image = [0u8; NATIVE_FRAME_BYTES];
-    // SAFETY: `Frame` is `repr(C)`, at most NATIVE_FRAME_BYTES long; its bytes are copied
-    // out and the original is never dropped (so the copied references are never released).
-    unsafe { std::ptr::copy_nonoverlapping(&*f as *const Frame as *const u8, image.as_mut_ptr(), std::mem::size_of::<Frame>()) };
-    image[..32].fill(0);
-    image
 }
 
 /// Runs `func` (a `direct_target` with `entry`) on `args`: the owned references of

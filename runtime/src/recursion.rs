@@ -35,6 +35,21 @@ pub fn enter_for(what: &'static str) -> PyResult<()> {
     Ok(())
 }
 
+/// One more level right after this thread's `enter` succeeded, with no Python code run
+/// and no native stack grown since (`generator::send_chain` entering the generators of a
+/// `yield from` chain in a loop): the eval breaker was served and the stack checked by
+/// that `enter`, so only the limit is left to check.
+#[inline(always)]
+pub fn enter_again() -> PyResult<()> {
+    // SAFETY: the thread state is this thread's own.
+    let t = unsafe { &mut *ts() };
+    if t.depth >= limit() {
+        return Err(exceeded(""));
+    }
+    t.depth += 1;
+    Ok(())
+}
+
 /// The check of `enter_for(what)` without entering, for work that cannot recurse but that
 /// CPython counts as a level all the same (a comparison of two small ints made by C code:
 /// `max`, `operator.lt`, list comparison), so the limit is hit where CPython hits it.

@@ -80,24 +80,8 @@ pub fn init_tls_offset() {
     pyrt_tstate_tls_offset.store(off, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// A frame that owns nothing, as bytes: what `frame::borrowed_frame` builds before its
-/// four borrowed fields (code, func, globals, builtins) are set. Compiled code copies it
-/// into its stack frame (`NATIVE_FRAME_BYTES`) and stores those fields itself, so the
-/// layout of the empty vectors inside `Frame` stays the runtime's business.
-#[repr(C, align(8))]
-pub struct FrameTemplate(UnsafeCell<[u8; crate::frame::NATIVE_FRAME_BYTES]>);
-// SAFETY: written once by `init_frame_template` before any Python code runs (and before
-// any thread starts), read-only afterwards.
-unsafe impl Sync for FrameTemplate {}
-
-#[no_mangle]
-pub static pyrt_native_frame_template: FrameTemplate = FrameTemplate(UnsafeCell::new([0; crate::frame::NATIVE_FRAME_BYTES]));
-
-/// Fills `pyrt_native_frame_template` (runtime start-up, single-threaded).
-pub fn init_frame_template() {
+/// Runtime start-up work for compiled code's inline access to the thread state.
+pub fn init_for_compiled_code() {
     #[cfg(target_arch = "x86_64")]
     init_tls_offset();
-    let image = crate::frame::empty_native_frame_image();
-    // SAFETY: start-up runs before any compiled code or other thread reads the template.
-    unsafe { *pyrt_native_frame_template.0.get() = image };
 }

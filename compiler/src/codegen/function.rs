@@ -134,8 +134,13 @@ pub(super) const FRAME_NATIVE_LOCALS_OFFSET: u64 = 184;
 const NATIVE_FRAME_WORDS: u32 = 192 / 8;
 /// `Frame::prev` (the caller's frame while this one runs).
 const FRAME_PREV_OFFSET: u64 = 168;
-/// Byte range of `localsplus.inline` in a frame.
-const FRAME_INLINE_LOCALS: (u64, u64) = (48, 112);
+/// The frame words a register-argument entry zeroes (an empty frame has zero there):
+/// `locals`, `localsplus.len`, `pc` with `lasti`, `generator` and `native_locals`. The
+/// rest of a native frame is left unwritten: the four borrowed words and `prev` are
+/// stored separately, and nothing reads `localsplus`'s inline slots or heap vector (its
+/// length is 0) or the interpreter's operand `stack` of a native non-generator frame
+/// (runtime frame.rs asserts the offsets and states the same).
+const FRAME_ZERO_WORDS: [u64; 5] = [32, 40, 160, 176, 184];
 /// `FunctionObj::code`, `globals`, `builtins`: copied into a register entry's frame
 /// together with the function itself (`Frame::code`, `func`, `globals`, `builtins` are
 /// the first four words of a frame).
@@ -251,9 +256,14 @@ pub fn lower_function<'a, 'ctx>(
     let body = module.add_function(&format!("{name}.body"), i64t.fn_type(&body_params, false), Some(Linkage::Internal));
     let reg_params: Vec<BasicMetadataTypeEnum> = (0..=k).map(|_| i64t.into()).collect();
     let reg = module.add_function(&format!("{name}.reg"), i64t.fn_type(&reg_params, false), Some(Linkage::Internal));
-    let built = lower_into(ctx, module, helpers, code, depths, body, fast, false)
-        .and_then(|()| build_frame_entry(ctx, module, helpers, code, func, body, reg, k))
-        .and_then(|()| build_register_entry(ctx, module, helpers, code, reg, body, k));
+    let built = lower_into(ctx, module, helpers, code, depths, body, fast, false).and_then(|()| {
+        if ncells == 0 {
+            build_frame_entry_via_reg(ctx, module, helpers, code, func, reg, k)
+        } else {
+            build_frame_entry(ctx, module, helpers, code, func, body, reg, k)
+        }
+    });
+    let built = built.and_then(|()| build_register_entry(ctx, module, helpers, code, reg, body, k, ncells == 0));
     match built {
         Ok(()) => Ok(func),
         Err(e) => {
@@ -329,16 +339,58 @@ fn build_frame_entry<'ctx>(
     Ok(())
 }
 
+/// The native entry of code with a register-argument entry and no cells: answers the
+/// null-frame probe with `reg`, else moves the `k` arguments out of the frame (which the
+/// runtime made, bound and linked) and runs them through `reg` with the frame's address
+/// plus 1 in place of the function (`build_register_entry`'s given-frame mode). The body
+/// then has a single caller, `reg`, into which LLVM inlines it: a call from compiled code
+/// pays for one native function instead of two.
+fn build_frame_entry_via_reg<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    helpers: &Helpers<'ctx>,
+    code: &CodeObject,
+    func: FunctionValue<'ctx>,
+    reg: FunctionValue<'ctx>,
+    k: u32,
+) -> R<()> {
+    let i64t = ctx.i64_type();
+    let b = wrapper_builder(ctx, helpers, code, func, "entry");
+    let frame = func.get_first_param().ok_or_else(|| LowerError("missing frame parameter".into()))?.into_pointer_value();
+    let probe = ctx.append_basic_block(func, "probe");
+    let run = ctx.append_basic_block(func, "run");
+    b.build_conditional_branch(b.build_is_null(frame, "")?, probe, run)?;
+    b.position_at_end(probe);
+    b.build_return(Some(&b.build_ptr_to_int(reg.as_global_value().as_pointer_value(), i64t, "")?))?;
+    b.position_at_end(run);
+    let take = rt(ctx, module, "pyrt_frame_take_local")?;
+    let tagged = b.build_or(b.build_ptr_to_int(frame, i64t, "")?, i64t.const_int(1, false), "given")?;
+    let mut args: Vec<BasicMetadataValueEnum> = vec![tagged.into()];
+    for i in 0..k {
+        let v = ret_value(b.build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?)?;
+        args.push(v.into());
+    }
+    let r = ret_value(b.build_call(reg, &args, "r")?)?;
+    b.build_return(Some(&r))?;
+    Ok(())
+}
+
 /// The register-argument entry: `(func, arg0..)` with the arguments' references owned
 /// (moved in by the caller). Builds the frame on its own stack around the body; past the
 /// recursion limit it drops the arguments and fails before any frame exists (as
 /// `frame::call_direct` does).
 ///
 /// Entering is inline when nothing is pending: the thread state from `%fs:0` (`thread_state`), then the depth
-/// bump, the limit, eval-breaker and stack-floor checks, the frame image copied from
-/// `pyrt_native_frame_template` with the four borrowed fields stored, and the link into
+/// bump, the limit, eval-breaker and stack-floor checks, the frame's empty fields zeroed
+/// (`FRAME_ZERO_WORDS`) and the four borrowed fields stored, and the link into
 /// the thread's frame chain (what `frame::enter_native` does). Any failed check takes
 /// `pyrt_frame_enter`, which serves the breaker or raises RecursionError.
+///
+/// With `given_mode` (code without cells, `build_frame_entry_via_reg`) the first
+/// parameter may instead be the address of a frame plus 1 (function objects and frames
+/// are 8-aligned, so bit 0 tells them apart): the runtime built, bound, counted and
+/// linked that frame, and the body runs in it as is, with no checks, link or unlink.
+#[allow(clippy::too_many_arguments)]
 fn build_register_entry<'ctx>(
     ctx: &'ctx Context,
     module: &Module<'ctx>,
@@ -347,22 +399,37 @@ fn build_register_entry<'ctx>(
     reg: FunctionValue<'ctx>,
     body: FunctionValue<'ctx>,
     k: u32,
+    given_mode: bool,
 ) -> R<()> {
     let i64t = ctx.i64_type();
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
     let b = wrapper_builder(ctx, helpers, code, reg, "entry");
     let words = b.build_alloca(i64t.array_type(NATIVE_FRAME_WORDS), "framemem")?;
-    let frame = b.build_pointer_cast(words, i8p, "frame")?;
+    let own_frame = b.build_pointer_cast(words, i8p, "frame")?;
     let params = reg.get_params();
     let func = params[0].into_int_value();
     let ts = thread_state(ctx, module, &b)?;
+    let run = ctx.append_basic_block(reg, "run");
+    let mut given = None;
+    if given_mode {
+        let tag = b.build_and(func, i64t.const_int(1, false), "")?;
+        let is_given = b.build_int_compare(inkwell::IntPredicate::NE, tag, i64t.const_zero(), "is_given")?;
+        let given_bb = ctx.append_basic_block(reg, "given");
+        let own_bb = ctx.append_basic_block(reg, "own");
+        b.build_conditional_branch(is_given, given_bb, own_bb)?;
+        b.position_at_end(given_bb);
+        let gframe = b.build_int_to_ptr(b.build_xor(func, i64t.const_int(1, false), "")?, i8p, "gframe")?;
+        b.build_unconditional_branch(run)?;
+        given = Some((gframe, given_bb));
+        b.position_at_end(own_bb);
+    }
+    let frame = own_frame;
     let fast = ctx.append_basic_block(reg, "enter_fast");
     let slow = ctx.append_basic_block(reg, "enter_slow");
     let fail = ctx.append_basic_block(reg, "recursion");
-    let run = ctx.append_basic_block(reg, "run");
     let depth1 = emit_enter_checks(ctx, module, &b, ts, frame, fast, slow)?;
     b.position_at_end(fast);
-    emit_link_frame(ctx, module, &b, ts, frame, func, depth1)?;
+    emit_link_frame(ctx, &b, ts, frame, func, depth1)?;
     b.build_unconditional_branch(run)?;
     b.position_at_end(slow);
     let st = b.build_call(rt(ctx, module, "pyrt_frame_enter")?, &[frame.into(), func.into()], "st")?;
@@ -375,12 +442,36 @@ fn build_register_entry<'ctx>(
     }
     b.build_return(Some(&i64t.const_zero()))?;
     b.position_at_end(run);
+    let frame = match given {
+        Some((gframe, given_bb)) => {
+            let phi = b.build_phi(i8p, "frame")?;
+            phi.add_incoming(&[(&gframe, given_bb), (&own_frame, fast), (&own_frame, slow)]);
+            phi.as_basic_value().into_pointer_value()
+        }
+        None => own_frame,
+    };
     let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
     args.extend(params[1..].iter().map(|a| BasicMetadataValueEnum::from(*a)));
     args.extend(new_cells(ctx, module, &b, code, &params[1..])?.into_iter().map(BasicMetadataValueEnum::from));
     args.extend(closure_cells(ctx, &b, code, func)?.into_iter().map(BasicMetadataValueEnum::from));
     let r = ret_value(b.build_call(body, &args, "r")?)?;
-    emit_unlink_frame(ctx, &b, ts, frame)?;
+    let ts = match given {
+        Some(_) => {
+            // The runtime unlinks the frame it gave. Which frame ran is read from the
+            // frame pointer (live through the body anyway) and the thread state is
+            // found again: nothing else stays live across the body.
+            let own = b.build_int_compare(inkwell::IntPredicate::EQ, frame, own_frame, "own")?;
+            let done = ctx.append_basic_block(reg, "given_done");
+            let unlink = ctx.append_basic_block(reg, "unlink");
+            b.build_conditional_branch(own, unlink, done)?;
+            b.position_at_end(done);
+            b.build_return(Some(&r))?;
+            b.position_at_end(unlink);
+            thread_state(ctx, module, &b)?
+        }
+        None => ts,
+    };
+    emit_unlink_frame(ctx, &b, ts, own_frame)?;
     b.build_return(Some(&r))?;
     debug_assert_eq!(params.len() as u32, k + 1);
     Ok(())
@@ -495,11 +586,10 @@ fn emit_enter_checks<'ctx>(
     Ok(depth1)
 }
 
-/// Stores the new depth, fills the frame (template image, then code/func/globals/builtins
-/// borrowed from `func`) and makes it the thread's innermost frame.
+/// Stores the new depth, fills the frame (`FRAME_ZERO_WORDS`, then code/func/globals/
+/// builtins borrowed from `func`) and makes it the thread's innermost frame.
 fn emit_link_frame<'ctx>(
     ctx: &'ctx Context,
-    module: &Module<'ctx>,
     b: &Builder<'ctx>,
     ts: PointerValue<'ctx>,
     frame: PointerValue<'ctx>,
@@ -508,14 +598,8 @@ fn emit_link_frame<'ctx>(
 ) -> R<()> {
     let i64t = ctx.i64_type();
     b.build_store(tstate_depth(ctx, b, ts)?, depth1)?;
-    let bytes = NATIVE_FRAME_WORDS as u64 * 8;
-    let template = runtime_global(module, ctx.i8_type().array_type(bytes as u32), "pyrt_native_frame_template");
-    let src = b.build_pointer_cast(template, ctx.i8_type().ptr_type(AddressSpace::default()), "")?;
-    // Bytes 32.. (the first four words are stored below) but the inline locals, which an
-    // empty `localsplus` never reads (runtime frame.rs asserts the offsets).
-    for (start, end) in [(32, FRAME_INLINE_LOCALS.0), (FRAME_INLINE_LOCALS.1, bytes)] {
-        let at = |p| unsafe { b.build_gep(p, &[i64t.const_int(start, false)], "") };
-        b.build_memcpy(at(frame)?, 8, at(src)?, 8, i64t.const_int(end - start, false)).map_err(|e| LowerError(e.to_string()))?;
+    for field in FRAME_ZERO_WORDS {
+        b.build_store(frame_field(b, ctx, frame, field)?, i64t.const_zero())?;
     }
     let i64p = i64t.ptr_type(AddressSpace::default());
     let fptr = b.build_int_to_ptr(func, i64p, "funcp")?;

@@ -259,15 +259,91 @@ pub(crate) fn send_quick(g: &Obj, sent: Obj) -> PyResult<SendResult> {
         return resume(g, sent, None);
     };
     let ex = std::ptr::addr_of_mut!(gm.exchange);
-    // The flag is only set at a `yield from`'s yield and every run rewrites the state
-    // word (`finish_delegation`, which moves a suspended frame past its `Send`, clears
-    // it): set, the sub-iterator is on top of the saved stack.
-    let yf = if gm.exchange.state & GEN_STATE_DELEGATING != 0 { fr.stack.last().and_then(Option::as_ref) } else { None };
-    let r = match yf.map(Obj::raw) {
-        Some(sub) => delegate(ex, &mut fr, entry, sub, sent),
+    let r = match quick_sub(gm, &fr) {
+        Some((sub, true)) => return send_chain(g.raw(), entry, fr, sub, sent),
+        Some((sub, false)) => delegate(ex, &mut fr, entry, sub, sent),
         None => native_step(ex, &mut fr, entry, Some(sent), false),
     };
     quick_leave(g, fr, r)
+}
+
+/// The sub-iterator of `gm` (entered by `quick_enter`, its frame `fr`) when it is
+/// suspended in a `yield from`. The flag is only set at a `yield from`'s yield and every
+/// run rewrites the state word (`finish_delegation`, which moves a suspended frame past
+/// its `Send`, clears it): set, the sub-iterator is on top of the saved stack. Returns
+/// it raw (the saved stack keeps it alive until the frame's body runs again) and
+/// whether it is a generator.
+#[inline(always)]
+fn quick_sub(gm: &GeneratorObj, fr: &Frame) -> Option<(u64, bool)> {
+    if gm.exchange.state & GEN_STATE_DELEGATING == 0 {
+        return None;
+    }
+    fr.stack.last().and_then(Option::as_ref).map(|s| (s.raw(), is_generator(s)))
+}
+
+/// One generator of a `yield from` chain that `send_chain` has entered (`quick_enter`):
+/// the generator (a raw reference, kept alive by the level above's saved stack, or by
+/// the caller for the first), its native resume function and its frame.
+struct ChainLevel {
+    g: u64,
+    entry: crate::types::code::NativeFn,
+    fr: Box<Frame>,
+}
+
+/// Levels `send_chain` walks in one loop; a deeper chain recurses (`delegate`) past them.
+const CHAIN_LEVELS: usize = 24;
+
+/// `send_quick` of generator `g` (entered: `entry`, `fr`) suspended in `yield from` of
+/// generator `sub`: what the recursion `delegate` → `send_to_sub` → `send_quick` does,
+/// level by level, in two loops instead. Down the chain each generator that delegates to
+/// another is entered (recursion level, then its frame taken, marked running and
+/// linked, as `quick_enter` does); the last one runs (its own body, or its step into a
+/// non-generator sub-iterator, or `resume` when it cannot take the quick path); then,
+/// back up, each level takes its sub-generator's result as its `Send` would
+/// (`after_sub`) and is left (`quick_leave`).
+#[inline(never)]
+fn send_chain(g: u64, entry: crate::types::code::NativeFn, fr: Box<Frame>, sub: u64, sent: Obj) -> PyResult<SendResult> {
+    let mut levels: [std::mem::MaybeUninit<ChainLevel>; CHAIN_LEVELS] = [const { std::mem::MaybeUninit::uninit() }; CHAIN_LEVELS];
+    levels[0].write(ChainLevel { g, entry, fr });
+    let mut n = 1;
+    let mut cur = sub;
+    let mut r = loop {
+        // SAFETY: `cur` is alive: the saved stack of level `n - 1` holds it, and nothing
+        // else touches a running generator's frame.
+        let c = unsafe { Obj::borrow_raw(&cur) };
+        let gm = gen_mut(c);
+        // Nothing ran since `send_quick` entered level 0 (`quick_enter`): the thread has
+        // still nothing handled and no error pending, the eval breaker was served and
+        // the stack checked; what is left is this generator's state and the depth.
+        let Some(entry) = quick_entry(gm) else { break resume(c, sent, None) };
+        if let Err(e) = crate::recursion::enter_again() {
+            break Err(e);
+        }
+        let mut fr = take_running_frame(gm);
+        let ex = std::ptr::addr_of_mut!(gm.exchange);
+        let step = match quick_sub(gm, &fr) {
+            Some((next, true)) if n < CHAIN_LEVELS => {
+                levels[n].write(ChainLevel { g: cur, entry, fr });
+                n += 1;
+                cur = next;
+                continue;
+            }
+            Some((s, _)) => delegate(ex, &mut fr, entry, s, sent),
+            None => native_step(ex, &mut fr, entry, Some(sent), false),
+        };
+        break quick_leave(c, fr, step);
+    };
+    while n > 0 {
+        n -= 1;
+        // SAFETY: levels `..n + 1` were written above and each is read once, here.
+        let ChainLevel { g, entry, mut fr } = unsafe { levels[n].assume_init_read() };
+        // SAFETY: as for `cur` above (level 0: the caller holds it).
+        let go = unsafe { Obj::borrow_raw(&g) };
+        let ex = std::ptr::addr_of_mut!(gen_mut(go).exchange);
+        let step = after_sub(ex, &mut fr, entry, r);
+        r = quick_leave(go, fr, step);
+    }
+    r
 }
 
 /// The start of a quick run (`send_quick`, `gen_next`) of `gm`: when it is a started
@@ -277,19 +353,33 @@ pub(crate) fn send_quick(g: &Obj, sent: Obj) -> PyResult<SendResult> {
 /// changed) when the quick path does not apply.
 #[inline(always)]
 fn quick_enter(gm: &mut GeneratorObj) -> PyResult<Option<(crate::types::code::NativeFn, Box<Frame>)>> {
-    let entry = match gm.native {
-        Some(e) if gm.started && !gm.running && gm.exc_state.is_none() && gm.frame.is_some() => e,
-        _ => return Ok(None),
-    };
+    let Some(entry) = quick_entry(gm) else { return Ok(None) };
     if !nothing_handled() || error_pending() {
         return Ok(None);
     }
     crate::recursion::enter()?;
-    // SAFETY: checked just above (`gm.frame.is_some()`).
+    Ok(Some((entry, take_running_frame(gm))))
+}
+
+/// The native resume function of `gm` when the quick path applies to it: a started
+/// native generator, suspended, with no exception state of its own.
+#[inline(always)]
+fn quick_entry(gm: &GeneratorObj) -> Option<crate::types::code::NativeFn> {
+    match gm.native {
+        Some(e) if gm.started && !gm.running && gm.exc_state.is_none() && gm.frame.is_some() => Some(e),
+        _ => None,
+    }
+}
+
+/// Takes the frame of `gm` (`quick_entry` applies), links it as the current one and
+/// marks the generator running.
+#[inline(always)]
+fn take_running_frame(gm: &mut GeneratorObj) -> Box<Frame> {
+    // SAFETY: `quick_entry` checked `gm.frame.is_some()`.
     let mut fr = unsafe { gm.frame.take().unwrap_unchecked() };
     gm.running = true;
     frame::push(&mut fr);
-    Ok(Some((entry, fr)))
+    fr
 }
 
 /// The end of a quick run (`quick_enter`): unlinks the frame, leaves the recursion level
@@ -325,7 +415,13 @@ fn quick_leave(g: &Obj, mut fr: Box<Frame>, r: PyResult<Exit>) -> PyResult<SendR
 fn delegate(ex: *mut NativeExchange, fr: &mut Frame, entry: crate::types::code::NativeFn, sub: u64, sent: Obj) -> PyResult<Exit> {
     // SAFETY: `sub` is alive (see above) and not 0.
     let sub = unsafe { Obj::borrow_raw(&sub) };
-    match send_to_sub(sub, sent) {
+    after_sub(ex, fr, entry, send_to_sub(sub, sent))
+}
+
+/// The rest of `delegate`'s step once the sub-iterator answered `r`.
+#[inline(always)]
+fn after_sub(ex: *mut NativeExchange, fr: &mut Frame, entry: crate::types::code::NativeFn, r: PyResult<SendResult>) -> PyResult<Exit> {
+    match r {
         Ok(SendResult::Yield(v)) => Ok(Exit::Yield(v)),
         Ok(SendResult::Return(v)) => {
             let send_pc = fr.pc as usize - 2;
