@@ -938,6 +938,15 @@ pub unsafe extern "C" fn pyrt_traceback_add(f: *mut Frame, pc: u32) {
     crate::types::traceback::traceback_here(fr(f), pc);
 }
 
+/// Native code's exit from function frame `f` by a re-raise that no handler of `f` takes
+/// (`traceback::keep_exit_locals`).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_traceback_exit(f: *mut Frame) {
+    if let Some(e) = crate::errors::current_exception() {
+        crate::types::traceback::keep_exit_locals(&e, fr(f));
+    }
+}
+
 #[no_mangle]
 pub extern "C" fn pyrt_fetch_exception() -> u64 {
     errors::fetch().0.into_raw()
@@ -1080,8 +1089,11 @@ pub fn run_program(program: Program, natives: &[Option<NativeFn>]) -> i32 {
 fn run_main(code: Obj) -> i32 {
     let m = crate::types::module::new("__main__");
     let d = crate::types::module::dict(&m);
+    // the names and order CPython's `__main__` has when it runs a script
+    dict::set_item_str(&d, "__annotations__", dict::new());
     dict::set_item_str(&d, "__builtins__", crate::builtins::builtins_module());
     dict::set_item_str(&d, "__file__", pystr::new(&as_code(&code).code.filename));
+    dict::set_item_str(&d, "__cached__", crate::types::none::none());
     dict::set_item_str(&crate::modules::sys::modules_dict(), "__main__", m.clone());
     crate::modules::gc::leak_baseline();
     let r = match crate::mp_child::start_hook() {

@@ -120,6 +120,9 @@ fn eval_bytecode(f: &mut Frame, throw: Option<PyErr>) -> PyResult<Exit> {
                         f.pc = h.target;
                     }
                     None => {
+                        if !tb {
+                            crate::types::traceback::keep_exit_locals(&err.0, f);
+                        }
                         f.stack.clear();
                         return Err(err);
                     }

@@ -3,7 +3,8 @@
 //! When the instruction at `pc` fails with `depth` live stack slots (the operands it
 //! popped are already released), control goes to
 //! * `tb(depth, handler)`: `pyrt_traceback_add(frame, pc)` (skipped for `Reraise` and a
-//!   bare `raise`), then
+//!   bare `raise`; such a re-raise that leaves a function instead calls
+//!   `pyrt_traceback_exit(frame)`, which gives this frame's entry its locals), then
 //! * `unwind(depth, handler)`: with a handler, release the slots above the handler's depth,
 //!   push `pc` if the entry says `lasti`, push `pyrt_fetch_exception()` and jump to the
 //!   handler; without one, release every slot and local and return 0.
@@ -70,8 +71,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok((bb, phi))
     }
 
-    fn tb_block(&mut self, depth: u32, h: Option<usize>) -> R<(BasicBlock<'ctx>, PhiValue<'ctx>)> {
-        if let Some(x) = self.tb_blocks.get(&(depth, h)) {
+    /// The block that tells the runtime about the exception at this frame, then unwinds:
+    /// with `traceback`, `pyrt_traceback_add(frame, pc)`; else (a re-raise leaving the
+    /// function) `pyrt_traceback_exit(frame)`.
+    fn tb_block(&mut self, depth: u32, h: Option<usize>, traceback: bool) -> R<(BasicBlock<'ctx>, PhiValue<'ctx>)> {
+        if let Some(x) = self.tb_blocks.get(&(depth, h, traceback)) {
             return Ok(*x);
         }
         let (ub, uphi) = self.unwind_block(depth, h)?;
@@ -80,21 +84,37 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(bb);
         let phi = self.b.build_phi(self.ctx.i32_type(), "tbpc")?;
         let pcv = phi.as_basic_value().into_int_value();
-        self.call("pyrt_traceback_add", &[self.frame.into(), pcv.into()])?;
+        if traceback {
+            self.call("pyrt_traceback_add", &[self.frame.into(), pcv.into()])?;
+        } else {
+            self.call("pyrt_traceback_exit", &[self.frame.into()])?;
+        }
         self.b.build_unconditional_branch(ub)?;
         uphi.add_incoming(&[(&pcv, bb)]);
         if let Some(s) = saved {
             self.b.position_at_end(s);
         }
-        self.tb_blocks.insert((depth, h), (bb, phi));
+        self.tb_blocks.insert((depth, h, traceback), (bb, phi));
         Ok((bb, phi))
+    }
+
+    /// Whether a re-raise leaving this code must give the traceback its locals: a
+    /// function (not a generator: the runtime keeps no locals of those) with a handler
+    /// that an exception could pass before the re-raise.
+    fn keeps_exit_locals(&self) -> bool {
+        use pyc_frontend::bytecode::code_flags::OPTIMIZED;
+        self.code.flags & OPTIMIZED != 0 && !self.code.is_generator() && !self.code.exception_table.is_empty()
     }
 
     /// The error block for instruction `pc` failing with `depth` live slots; registers the
     /// current block as a predecessor (the caller must then branch there).
     fn error_target(&mut self, pc: usize, depth: u32, traceback: bool) -> R<BasicBlock<'ctx>> {
         let h = self.handler_index(pc);
-        let (bb, phi) = if traceback { self.tb_block(depth, h)? } else { self.unwind_block(depth, h)? };
+        let (bb, phi) = if traceback || (h.is_none() && self.keeps_exit_locals()) {
+            self.tb_block(depth, h, traceback)?
+        } else {
+            self.unwind_block(depth, h)?
+        };
         let cur = self
             .b
             .get_insert_block()

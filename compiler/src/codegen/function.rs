@@ -73,7 +73,7 @@ pub struct Lower<'a, 'ctx> {
     pub helpers: &'a Helpers<'ctx>,
     pub fast: bool,
     /// (live depth, handler index) -> block adding the traceback entry (phi = pc)
-    pub tb_blocks: HashMap<(u32, Option<usize>), (BasicBlock<'ctx>, PhiValue<'ctx>)>,
+    pub tb_blocks: HashMap<(u32, Option<usize>, bool), (BasicBlock<'ctx>, PhiValue<'ctx>)>,
     /// (live depth, handler index) -> block unwinding to the handler / returning 0 (phi = pc)
     pub unwind_blocks: HashMap<(u32, Option<usize>), (BasicBlock<'ctx>, PhiValue<'ctx>)>,
     pub singletons: HashMap<&'static str, IntValue<'ctx>>,
@@ -121,7 +121,7 @@ pub struct Lower<'a, 'ctx> {
 const NO_LASTI: &[&str] = &[
     "pyrt_incref", "pyrt_decref", "pyrt_xdecref", "pyrt_dealloc", "pyrt_none", "pyrt_true", "pyrt_false",
     "pyrt_frame_take_local", "pyrt_frame_peek_local", "pyrt_frame_set_local", "pyrt_frame_set_lasti",
-    "pyrt_load_const", "pyrt_traceback_add", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
+    "pyrt_load_const", "pyrt_traceback_add", "pyrt_traceback_exit", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
     "pyrt_cell_new", "pyrt_frame_enter", "pyrt_frame_leave",
     "pyrt_raise_unbound_local", "pyrt_raise_unbound_deref", "pyrt_build_tuple", "pyrt_build_slice",
     "pyrt_gen_locals_mirror",

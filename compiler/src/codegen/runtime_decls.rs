@@ -94,6 +94,7 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_raise", 'v', "pvv", false),
     ("pyrt_reraise", 'v', "v", false),
     ("pyrt_traceback_add", '_', "pi", false),
+    ("pyrt_traceback_exit", '_', "p", false),
     ("pyrt_fetch_exception", 'v', "", false),
     ("pyrt_push_exc_info", 'v', "v", false),
     ("pyrt_pop_except", '_', "v", false),

@@ -513,9 +513,27 @@ unsafe fn ag_op_drop(h: *mut ObjHeader) {
     std::ptr::drop_in_place(h as *mut AgOpObj);
 }
 
+/// The collector's view: an awaitable holds its generator and the value or exception it
+/// will send or throw (a traceback holding the awaitable through a frame's locals while
+/// the awaitable holds the exception is a cycle).
+fn ag_op_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    // SAFETY: the collector traverses only objects of this type's instances.
+    let op = unsafe { o.payload::<AgOpObj>() };
+    visit(&op.gen);
+    op.value.iter().chain(op.throw.iter().flatten()).for_each(|v| visit(v));
+}
+
+fn ag_op_clear(o: &Obj) {
+    let op = op_mut(o);
+    let dropped = (op.value.take(), op.throw.take());
+    drop(dropped);
+}
+
 fn ag_op_spec(name: &'static str) -> TypeSpec {
     let mut s = TypeSpec::new(name, std::mem::size_of::<AgOpObj>(), ag_op_drop);
     s.final_ = true;
+    s.slots.traverse = Some(ag_op_traverse);
+    s.slots.clear = Some(ag_op_clear);
     s.slots.iter = Some(ag_op_iter);
     s.slots.next = Some(ag_op_next);
     s.methods = vec![

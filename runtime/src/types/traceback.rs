@@ -135,10 +135,9 @@ pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
     let caller: *const crate::frame::Frame = running.map_or(std::ptr::null(), |f| f.prev);
     // SAFETY: the caller of a running frame is on the frame stack.
     let caller_code = if caller.is_null() { 0 } else { unsafe { (*caller).code.raw() } };
-    let locals = running.filter(|_| co.code.handler_for(pc).is_none()).and_then(unwound_locals);
     let t = alloc(
         types().traceback,
-        TracebackObj { head: header(), next, code: code.clone(), lasti: pc, lineno: line, frame: None, globals, live, locals, caller, caller_code, outer: std::ptr::null_mut() },
+        TracebackObj { head: header(), next, code: code.clone(), lasti: pc, lineno: line, frame: None, globals, live, locals: None, caller, caller_code, outer: std::ptr::null_mut() },
     );
     // SAFETY: `t` was just allocated with a `TracebackObj` payload; `next` is exact.
     let tp = unsafe { t.payload_mut::<TracebackObj>() } as *mut TracebackObj;
@@ -149,6 +148,36 @@ pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
         }
     }
     excs::set_traceback(exc, Some(t));
+    if let Some(f) = running.filter(|_| co.code.handler_for(pc).is_none()) {
+        keep_exit_locals(exc, f);
+    }
+}
+
+/// Exception `exc` leaves running function frame `f`: the entries for `f` at the head of
+/// its traceback (the one just added, and those made earlier in the same call when the
+/// exception passed a handler's range, which kept no locals then since the handler might
+/// catch it) take `f`'s locals, so that `tb_frame.f_locals` shows the finished frame's
+/// variables as CPython's frame objects do (a frame object made meanwhile takes them).
+/// Called when an entry is added with no handler in range, and on a re-raise that
+/// leaves the function (the end of a `finally` or `with`, a bare `raise`), which adds none.
+pub fn keep_exit_locals(exc: &Obj, f: &crate::frame::Frame) {
+    let mut cur = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
+    while let Some(o) = cur {
+        // SAFETY: an exact traceback object; the GIL is held and nothing else borrows it.
+        let t = unsafe { o.payload_mut::<TracebackObj>() };
+        if !std::ptr::eq(t.live, f) || !t.code.is(&f.code) {
+            return;
+        }
+        let slot = match &t.frame {
+            // SAFETY: `frame` holds frame objects only.
+            Some(fo) => unsafe { &mut fo.payload_mut::<FrameObj>().locals },
+            None => &mut t.locals,
+        };
+        if slot.is_none() {
+            *slot = unwound_locals(f);
+        }
+        cur = t.next.clone().filter(|t| t.is_exact(types().traceback));
+    }
 }
 
 /// The locals of function frame `f`, which an exception is unwinding (it has no handler
