@@ -294,10 +294,44 @@ fn ret_value<'ctx>(cs: inkwell::values::CallSiteValue<'ctx>) -> R<IntValue<'ctx>
     Ok(cs.try_as_basic_value().basic().ok_or_else(|| LowerError("call returned void".into()))?.into_int_value())
 }
 
-/// The native entry of code with a register-argument entry: answers the null-frame probe
-/// with `reg`, else moves the `k` arguments and the cells (made by the runtime's
-/// `Frame::init_cells`) out of the frame and runs the body. The body borrows the
-/// free-variable cells, so they are released here after it returns.
+/// The start of a native entry of code with a register-argument entry: a builder in
+/// `func` past the null-frame probe (which answers with `reg`), and the frame parameter.
+fn frame_entry_prologue<'ctx>(
+    ctx: &'ctx Context,
+    helpers: &Helpers<'ctx>,
+    code: &CodeObject,
+    func: FunctionValue<'ctx>,
+    reg: FunctionValue<'ctx>,
+) -> R<(Builder<'ctx>, PointerValue<'ctx>)> {
+    let b = wrapper_builder(ctx, helpers, code, func, "entry");
+    let frame = func.get_first_param().ok_or_else(|| LowerError("missing frame parameter".into()))?.into_pointer_value();
+    let probe = ctx.append_basic_block(func, "probe");
+    let run = ctx.append_basic_block(func, "run");
+    b.build_conditional_branch(b.build_is_null(frame, "")?, probe, run)?;
+    b.position_at_end(probe);
+    b.build_return(Some(&b.build_ptr_to_int(reg.as_global_value().as_pointer_value(), ctx.i64_type(), "")?))?;
+    b.position_at_end(run);
+    Ok((b, frame))
+}
+
+/// Moves the frame's locals `slots` out of it (`pyrt_frame_take_local`), in order.
+fn take_frame_locals<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    b: &Builder<'ctx>,
+    frame: PointerValue<'ctx>,
+    slots: impl Iterator<Item = u32>,
+) -> R<Vec<IntValue<'ctx>>> {
+    let take = rt(ctx, module, "pyrt_frame_take_local")?;
+    slots
+        .map(|i| ret_value(b.build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?))
+        .collect()
+}
+
+/// The native entry of code with a register-argument entry and cells: moves the `k`
+/// arguments and the cells (made by the runtime's `Frame::init_cells`) out of the frame
+/// and runs the body. The body borrows the free-variable cells, so they are released
+/// here after it returns.
 #[allow(clippy::too_many_arguments)]
 fn build_frame_entry<'ctx>(
     ctx: &'ctx Context,
@@ -309,42 +343,28 @@ fn build_frame_entry<'ctx>(
     reg: FunctionValue<'ctx>,
     k: u32,
 ) -> R<()> {
-    let i64t = ctx.i64_type();
-    let b = wrapper_builder(ctx, helpers, code, func, "entry");
-    let frame = func.get_first_param().ok_or_else(|| LowerError("missing frame parameter".into()))?.into_pointer_value();
-    let probe = ctx.append_basic_block(func, "probe");
-    let run = ctx.append_basic_block(func, "run");
-    b.build_conditional_branch(b.build_is_null(frame, "")?, probe, run)?;
-    b.position_at_end(probe);
-    b.build_return(Some(&b.build_ptr_to_int(reg.as_global_value().as_pointer_value(), i64t, "")?))?;
-    b.position_at_end(run);
-    let take = rt(ctx, module, "pyrt_frame_take_local")?;
-    let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
+    let (b, frame) = frame_entry_prologue(ctx, helpers, code, func, reg)?;
     let nvar = code.varnames.len() as u32;
     let cells = nvar..nvar + (code.cellvars.len() + code.freevars.len()) as u32;
-    let mut free = Vec::new();
-    for i in (0..k).chain(cells) {
-        let v = ret_value(b.build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?)?;
-        args.push(v.into());
-        if i >= nvar + code.cellvars.len() as u32 {
-            free.push(v);
-        }
-    }
+    let taken = take_frame_locals(ctx, module, &b, frame, (0..k).chain(cells))?;
+    let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
+    args.extend(taken.iter().map(|v| BasicMetadataValueEnum::from(*v)));
     let r = ret_value(b.build_call(body, &args, "r")?)?;
     let xdecref = rt(ctx, module, "pyrt_xdecref")?;
-    for c in free {
-        b.build_call(xdecref, &[c.into()], "")?;
+    let first_free = (k + code.cellvars.len() as u32) as usize;
+    for c in &taken[first_free..] {
+        b.build_call(xdecref, &[(*c).into()], "")?;
     }
     b.build_return(Some(&r))?;
     Ok(())
 }
 
-/// The native entry of code with a register-argument entry and no cells: answers the
-/// null-frame probe with `reg`, else moves the `k` arguments out of the frame (which the
-/// runtime made, bound and linked) and runs them through `reg` with the frame's address
-/// plus 1 in place of the function (`build_register_entry`'s given-frame mode). The body
-/// then has a single caller, `reg`, into which LLVM inlines it: a call from compiled code
-/// pays for one native function instead of two.
+/// The native entry of code with a register-argument entry and no cells: moves the `k`
+/// arguments out of the frame (which the runtime made, bound and linked) and runs them
+/// through `reg` with the frame's address plus 1 in place of the function
+/// (`build_register_entry`'s given-frame mode). The body then has a single caller, `reg`,
+/// into which LLVM inlines it: a call from compiled code pays for one native function
+/// instead of two.
 fn build_frame_entry_via_reg<'ctx>(
     ctx: &'ctx Context,
     module: &Module<'ctx>,
@@ -355,21 +375,10 @@ fn build_frame_entry_via_reg<'ctx>(
     k: u32,
 ) -> R<()> {
     let i64t = ctx.i64_type();
-    let b = wrapper_builder(ctx, helpers, code, func, "entry");
-    let frame = func.get_first_param().ok_or_else(|| LowerError("missing frame parameter".into()))?.into_pointer_value();
-    let probe = ctx.append_basic_block(func, "probe");
-    let run = ctx.append_basic_block(func, "run");
-    b.build_conditional_branch(b.build_is_null(frame, "")?, probe, run)?;
-    b.position_at_end(probe);
-    b.build_return(Some(&b.build_ptr_to_int(reg.as_global_value().as_pointer_value(), i64t, "")?))?;
-    b.position_at_end(run);
-    let take = rt(ctx, module, "pyrt_frame_take_local")?;
+    let (b, frame) = frame_entry_prologue(ctx, helpers, code, func, reg)?;
     let tagged = b.build_or(b.build_ptr_to_int(frame, i64t, "")?, i64t.const_int(1, false), "given")?;
     let mut args: Vec<BasicMetadataValueEnum> = vec![tagged.into()];
-    for i in 0..k {
-        let v = ret_value(b.build_call(take, &[frame.into(), ctx.i32_type().const_int(i as u64, false).into()], "")?)?;
-        args.push(v.into());
-    }
+    args.extend(take_frame_locals(ctx, module, &b, frame, 0..k)?.into_iter().map(BasicMetadataValueEnum::from));
     let r = ret_value(b.build_call(reg, &args, "r")?)?;
     b.build_return(Some(&r))?;
     Ok(())
@@ -401,47 +410,16 @@ fn build_register_entry<'ctx>(
     k: u32,
     given_mode: bool,
 ) -> R<()> {
-    let i64t = ctx.i64_type();
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
     let b = wrapper_builder(ctx, helpers, code, reg, "entry");
-    let words = b.build_alloca(i64t.array_type(NATIVE_FRAME_WORDS), "framemem")?;
+    let words = b.build_alloca(ctx.i64_type().array_type(NATIVE_FRAME_WORDS), "framemem")?;
     let own_frame = b.build_pointer_cast(words, i8p, "frame")?;
     let params = reg.get_params();
     let func = params[0].into_int_value();
     let ts = thread_state(ctx, module, &b)?;
     let run = ctx.append_basic_block(reg, "run");
-    let mut given = None;
-    if given_mode {
-        let tag = b.build_and(func, i64t.const_int(1, false), "")?;
-        let is_given = b.build_int_compare(inkwell::IntPredicate::NE, tag, i64t.const_zero(), "is_given")?;
-        let given_bb = ctx.append_basic_block(reg, "given");
-        let own_bb = ctx.append_basic_block(reg, "own");
-        b.build_conditional_branch(is_given, given_bb, own_bb)?;
-        b.position_at_end(given_bb);
-        let gframe = b.build_int_to_ptr(b.build_xor(func, i64t.const_int(1, false), "")?, i8p, "gframe")?;
-        b.build_unconditional_branch(run)?;
-        given = Some((gframe, given_bb));
-        b.position_at_end(own_bb);
-    }
-    let frame = own_frame;
-    let fast = ctx.append_basic_block(reg, "enter_fast");
-    let slow = ctx.append_basic_block(reg, "enter_slow");
-    let fail = ctx.append_basic_block(reg, "recursion");
-    let depth1 = emit_enter_checks(ctx, module, &b, ts, frame, fast, slow)?;
-    b.position_at_end(fast);
-    emit_link_frame(ctx, &b, ts, frame, func, depth1)?;
-    b.build_unconditional_branch(run)?;
-    b.position_at_end(slow);
-    let st = b.build_call(rt(ctx, module, "pyrt_frame_enter")?, &[frame.into(), func.into()], "st")?;
-    let failed = b.build_int_compare(inkwell::IntPredicate::NE, ret_value(st)?, ctx.i32_type().const_zero(), "")?;
-    b.build_conditional_branch(failed, fail, run)?;
-    b.position_at_end(fail);
-    let decref = rt(ctx, module, "pyrt_decref")?;
-    for a in &params[1..] {
-        b.build_call(decref, &[(*a).into()], "")?;
-    }
-    b.build_return(Some(&i64t.const_zero()))?;
-    b.position_at_end(run);
+    let given = if given_mode { Some(emit_given_frame_test(ctx, &b, reg, func, run)?) } else { None };
+    let (fast, slow) = emit_enter_own_frame(ctx, module, &b, reg, ts, own_frame, &params, run)?;
     let frame = match given {
         Some((gframe, given_bb)) => {
             let phi = b.build_phi(i8p, "frame")?;
@@ -475,6 +453,67 @@ fn build_register_entry<'ctx>(
     b.build_return(Some(&r))?;
     debug_assert_eq!(params.len() as u32, k + 1);
     Ok(())
+}
+
+/// Given-frame mode's test: when bit 0 of `func` is set it is a frame's address plus 1,
+/// and the code branches to `run` with that frame; the builder is left in the block for
+/// the other case. Returns the frame and the block it comes from.
+fn emit_given_frame_test<'ctx>(
+    ctx: &'ctx Context,
+    b: &Builder<'ctx>,
+    reg: FunctionValue<'ctx>,
+    func: IntValue<'ctx>,
+    run: BasicBlock<'ctx>,
+) -> R<(PointerValue<'ctx>, BasicBlock<'ctx>)> {
+    let i64t = ctx.i64_type();
+    let tag = b.build_and(func, i64t.const_int(1, false), "")?;
+    let is_given = b.build_int_compare(inkwell::IntPredicate::NE, tag, i64t.const_zero(), "is_given")?;
+    let given_bb = ctx.append_basic_block(reg, "given");
+    let own_bb = ctx.append_basic_block(reg, "own");
+    b.build_conditional_branch(is_given, given_bb, own_bb)?;
+    b.position_at_end(given_bb);
+    let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
+    let gframe = b.build_int_to_ptr(b.build_xor(func, i64t.const_int(1, false), "")?, i8p, "gframe")?;
+    b.build_unconditional_branch(run)?;
+    b.position_at_end(own_bb);
+    Ok((gframe, given_bb))
+}
+
+/// Enters the register entry's own `frame` for the function `params[0]`: inline checks
+/// and link (block `fast`), else `pyrt_frame_enter` (block `slow`), both going on to
+/// `run`; past the recursion limit the arguments are dropped and the entry returns 0.
+/// Returns the two blocks that reach `run`.
+#[allow(clippy::too_many_arguments)]
+fn emit_enter_own_frame<'ctx>(
+    ctx: &'ctx Context,
+    module: &Module<'ctx>,
+    b: &Builder<'ctx>,
+    reg: FunctionValue<'ctx>,
+    ts: PointerValue<'ctx>,
+    frame: PointerValue<'ctx>,
+    params: &[inkwell::values::BasicValueEnum<'ctx>],
+    run: BasicBlock<'ctx>,
+) -> R<(BasicBlock<'ctx>, BasicBlock<'ctx>)> {
+    let func = params[0].into_int_value();
+    let fast = ctx.append_basic_block(reg, "enter_fast");
+    let slow = ctx.append_basic_block(reg, "enter_slow");
+    let fail = ctx.append_basic_block(reg, "recursion");
+    let depth1 = emit_enter_checks(ctx, module, b, ts, frame, fast, slow)?;
+    b.position_at_end(fast);
+    emit_link_frame(ctx, b, ts, frame, func, depth1)?;
+    b.build_unconditional_branch(run)?;
+    b.position_at_end(slow);
+    let st = b.build_call(rt(ctx, module, "pyrt_frame_enter")?, &[frame.into(), func.into()], "st")?;
+    let failed = b.build_int_compare(inkwell::IntPredicate::NE, ret_value(st)?, ctx.i32_type().const_zero(), "")?;
+    b.build_conditional_branch(failed, fail, run)?;
+    b.position_at_end(fail);
+    let decref = rt(ctx, module, "pyrt_decref")?;
+    for a in &params[1..] {
+        b.build_call(decref, &[(*a).into()], "")?;
+    }
+    b.build_return(Some(&ctx.i64_type().const_zero()))?;
+    b.position_at_end(run);
+    Ok((fast, slow))
 }
 
 /// The cells of `code`'s cell variables for a register-argument call with arguments
