@@ -668,11 +668,15 @@ enum Res {
     Tramp,
 }
 
-fn resolve(t: &TypeObject, names: &[&str]) -> Res {
+/// How a slot computation looks a dunder up: through the class's MRO, or through a
+/// built-in base's (`builtin_base_slots`).
+type Lookup<'a> = &'a dyn Fn(&str) -> Option<Obj>;
+
+fn resolve(look: Lookup, names: &[&str]) -> Res {
     let mut wrappers = Vec::new();
     let mut none_seen = false;
     for n in names {
-        match t.lookup_str(n) {
+        match look(n) {
             None => {}
             Some(v) => {
                 if let Some(w) = descriptors::as_slot_wrapper(&v) {
@@ -700,8 +704,8 @@ fn resolve(t: &TypeObject, names: &[&str]) -> Res {
 
 /// Picks a slot value: the native function when every dunder resolves to the same
 /// built-in slot wrapper, the trampoline when Python code is involved, None otherwise.
-fn pick<F: Copy>(t: &TypeObject, names: &[&str], extract: impl Fn(&SlotWrapper) -> Option<F>, tramp: F) -> Option<F> {
-    match resolve(t, names) {
+fn pick<F: Copy>(look: Lookup, names: &[&str], extract: impl Fn(&SlotWrapper) -> Option<F>, tramp: F) -> Option<F> {
+    match resolve(look, names) {
         Res::Absent | Res::NoneValue => None,
         Res::Tramp => Some(tramp),
         Res::Native(ws) => Some(extract(&ws[0]).unwrap_or(tramp)),
@@ -711,88 +715,142 @@ fn pick<F: Copy>(t: &TypeObject, names: &[&str], extract: impl Fn(&SlotWrapper) 
 /// Like `pick`, but a dunder explicitly set to None installs the trampoline, which raises
 /// CPython's error (`__iter__ = None`: "not iterable", `__contains__ = None`: "not a container")
 /// instead of falling back to `__getitem__` iteration.
-fn pick_none_blocks<F: Copy>(t: &TypeObject, names: &[&str], extract: impl Fn(&SlotWrapper) -> Option<F>, tramp: F) -> Option<F> {
-    match resolve(t, names) {
+fn pick_none_blocks<F: Copy>(look: Lookup, names: &[&str], extract: impl Fn(&SlotWrapper) -> Option<F>, tramp: F) -> Option<F> {
+    match resolve(look, names) {
         Res::NoneValue => Some(tramp),
-        _ => pick(t, names, extract, tramp),
+        _ => pick(look, names, extract, tramp),
     }
 }
 
+/// The slots of heap type `t`. A slot depends only on how its dunders resolve, so when
+/// `t`'s MRO is `t` then its base's MRO, every slot none of whose dunders is in `t`'s own
+/// dict is the base's (a class defining `__init__` and `__repr__` looks up those two
+/// groups, not all ~75 dunders through its MRO: class creation at import time).
 fn compute_slots(t: &TypeObject) -> Slots {
-    use SlotWrapper as W;
-    let unary = |w: &SlotWrapper| if let W::Unary(f) = w { Some(*f) } else { None };
-    let mut s = Slots {
-        repr: pick(t, &["__repr__"], unary, slot_repr as UnaryFn),
-        str: pick(t, &["__str__"], unary, slot_str as UnaryFn),
-        hash: pick(t, &["__hash__"], |w| if let W::Hash(f) = w { Some(*f) } else { None }, slot_hash as fn(&Obj) -> PyResult<i64>),
-        richcompare: pick(
-            t,
-            &["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"],
-            |w| if let W::RichCmp(f, _) = w { Some(*f) } else { None },
-            slot_richcompare as fn(&Obj, &Obj, CmpOp) -> PyResult<Obj>,
-        ),
-        iter: pick_none_blocks(t, &["__iter__"], unary, slot_iter as UnaryFn),
-        next: pick(t, &["__next__"], |w| if let W::Next(f) = w { Some(*f) } else { None }, slot_next as fn(&Obj) -> PyResult<Option<Obj>>),
-        len: pick(t, &["__len__"], |w| if let W::Len(f) = w { Some(*f) } else { None }, slot_len as fn(&Obj) -> PyResult<usize>),
-        getitem: pick(t, &["__getitem__"], |w| if let W::GetItem(f) = w { Some(*f) } else { None }, slot_getitem as fn(&Obj, &Obj) -> PyResult<Obj>),
-        setitem: pick(
-            t,
-            &["__setitem__", "__delitem__"],
-            |w| match w {
-                W::SetItem(f) | W::DelItem(f) => Some(*f),
-                _ => None,
-            },
-            slot_setitem as fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>,
-        ),
-        contains: pick_none_blocks(t, &["__contains__"], |w| if let W::Contains(f) = w { Some(*f) } else { None }, slot_contains as fn(&Obj, &Obj) -> PyResult<bool>),
-        bool: pick(t, &["__bool__"], |w| if let W::Bool(f) = w { Some(*f) } else { None }, slot_bool as fn(&Obj) -> PyResult<bool>),
-        call: pick(t, &["__call__"], |w| if let W::Call(f) = w { Some(*f) } else { None }, slot_call as crate::types::typeobj::CallFn),
-        getattro: pick(
-            t,
-            &["__getattribute__", "__getattr__"],
-            |w| if let W::GetAttr(f) = w { Some(*f) } else { None },
-            slot_getattro as fn(&Obj, &Obj) -> PyResult<Obj>,
-        ),
-        setattro: pick(
-            t,
-            &["__setattr__", "__delattr__"],
-            |w| match w {
-                W::SetAttr(f) | W::DelAttr(f) => Some(*f),
-                _ => None,
-            },
-            slot_setattro as fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>,
-        ),
-        descr_get: pick(
-            t,
-            &["__get__"],
-            |w| if let W::DescrGet(f) = w { Some(*f) } else { None },
-            slot_descr_get as fn(&Obj, Option<&Obj>, &Obj) -> PyResult<Obj>,
-        ),
-        descr_set: pick(
-            t,
-            &["__set__", "__delete__"],
-            |w| match w {
-                W::DescrSet(f) | W::DescrDelete(f) => Some(*f),
-                _ => None,
-            },
-            slot_descr_set as fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>,
-        ),
-        neg: pick(t, &["__neg__"], unary, slot_neg as UnaryFn),
-        pos: pick(t, &["__pos__"], unary, slot_pos as UnaryFn),
-        invert: pick(t, &["__invert__"], unary, slot_invert as UnaryFn),
-        abs: pick(t, &["__abs__"], unary, slot_abs as UnaryFn),
-        int: pick(t, &["__int__"], unary, slot_int as UnaryFn),
-        float: pick(t, &["__float__"], unary, slot_float as UnaryFn),
-        index: pick(t, &["__index__"], unary, slot_index as UnaryFn),
-        init: pick(t, &["__init__"], |w| if let W::Init(f) = w { Some(*f) } else { None }, slot_init as crate::types::typeobj::CallFn),
-        new: None,
-        number: [None; 13],
-        inplace: [None; 13],
-        // Heap types are traversed by `gc::traverse_object` (type, dict, built-in base).
-        traverse: None,
-        clear: None,
-        finalize: t.lookup_str("__del__").map(|_| crate::gc::call_del as fn(&Obj)),
+    let look = |n: &str| t.lookup_str(n);
+    let Some(mut s) = base_slots(t) else {
+        let mut s = Slots::default();
+        fill_slots(&mut s, &look, &|_| true);
+        return s;
     };
+    let Some(own) = t.dict().borrow().clone() else { return s };
+    let own_dunders: Vec<String> =
+        dict::keys(&own).iter().filter_map(|k| pystr::as_str(k).filter(|k| is_dunder(k)).map(str::to_string)).collect();
+    fill_slots(&mut s, &look, &|names| names.iter().any(|n| own_dunders.iter().any(|d| d == n)));
+    s
+}
+
+/// The slots `t` takes from its first base where its own dict is silent: that base's,
+/// when `t`'s MRO is exactly `t` followed by the base's MRO (else None).
+fn base_slots(t: &TypeObject) -> Option<Slots> {
+    let rest = t.mro_rest.borrow();
+    let base = as_type(rest.first()?);
+    let base_rest = base.mro_rest.borrow();
+    if rest.len() != base_rest.len() + 1 || !rest[1..].iter().zip(base_rest.iter()).all(|(a, b)| a.is(b)) {
+        return None;
+    }
+    // A heap type's slots are `compute_slots`' (kept current by `update_slots_recursive`,
+    // which updates a class before its subclasses); a built-in's are its own, so a
+    // subclass gets what `fill_slots` makes of the built-in's look-ups.
+    Some(if base.is_heap_type() { *base.slots() } else { builtin_base_slots(base) })
+}
+
+/// `fill_slots` over built-in type `b`'s look-ups, once per built-in (their dicts never
+/// change).
+fn builtin_base_slots(b: &TypeObject) -> Slots {
+    static MEMO: crate::gil::GilCell<std::cell::RefCell<Vec<(usize, Slots)>>> = crate::gil::GilCell::new(std::cell::RefCell::new(Vec::new()));
+    let key = b as *const TypeObject as usize;
+    if let Some(s) = MEMO.with(|m| m.borrow().iter().find(|(k, _)| *k == key).map(|(_, s)| *s)) {
+        return s;
+    }
+    let mut s = Slots::default();
+    fill_slots(&mut s, &|n: &str| b.lookup_str(n), &|_| true);
+    MEMO.with(|m| m.borrow_mut().push((key, s)));
+    s
+}
+
+/// Sets each group of slots of `s` that `wanted` names (by the group's dunders) from
+/// look-ups through `look`; the other groups keep their value.
+fn fill_slots(s: &mut Slots, look: Lookup, wanted: &dyn Fn(&[&str]) -> bool) {
+    use SlotWrapper as W;
+    macro_rules! group {
+        ($field:expr, $names:expr, $how:ident, $extract:expr, $tramp:expr) => {{
+            let names: &[&str] = &$names;
+            if wanted(names) {
+                $field = $how(look, names, $extract, $tramp);
+            }
+        }};
+    }
+    let unary = |w: &SlotWrapper| if let W::Unary(f) = w { Some(*f) } else { None };
+    group!(s.repr, ["__repr__"], pick, unary, slot_repr as UnaryFn);
+    group!(s.str, ["__str__"], pick, unary, slot_str as UnaryFn);
+    group!(s.hash, ["__hash__"], pick, |w| if let W::Hash(f) = w { Some(*f) } else { None }, slot_hash as fn(&Obj) -> PyResult<i64>);
+    group!(
+        s.richcompare,
+        ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"],
+        pick,
+        |w| if let W::RichCmp(f, _) = w { Some(*f) } else { None },
+        slot_richcompare as fn(&Obj, &Obj, CmpOp) -> PyResult<Obj>
+    );
+    group!(s.iter, ["__iter__"], pick_none_blocks, unary, slot_iter as UnaryFn);
+    group!(s.next, ["__next__"], pick, |w| if let W::Next(f) = w { Some(*f) } else { None }, slot_next as fn(&Obj) -> PyResult<Option<Obj>>);
+    group!(s.len, ["__len__"], pick, |w| if let W::Len(f) = w { Some(*f) } else { None }, slot_len as fn(&Obj) -> PyResult<usize>);
+    group!(s.getitem, ["__getitem__"], pick, |w| if let W::GetItem(f) = w { Some(*f) } else { None }, slot_getitem as fn(&Obj, &Obj) -> PyResult<Obj>);
+    group!(
+        s.setitem,
+        ["__setitem__", "__delitem__"],
+        pick,
+        |w| match w {
+            W::SetItem(f) | W::DelItem(f) => Some(*f),
+            _ => None,
+        },
+        slot_setitem as fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>
+    );
+    group!(s.contains, ["__contains__"], pick_none_blocks, |w| if let W::Contains(f) = w { Some(*f) } else { None }, slot_contains as fn(&Obj, &Obj) -> PyResult<bool>);
+    group!(s.bool, ["__bool__"], pick, |w| if let W::Bool(f) = w { Some(*f) } else { None }, slot_bool as fn(&Obj) -> PyResult<bool>);
+    group!(s.call, ["__call__"], pick, |w| if let W::Call(f) = w { Some(*f) } else { None }, slot_call as crate::types::typeobj::CallFn);
+    group!(
+        s.getattro,
+        ["__getattribute__", "__getattr__"],
+        pick,
+        |w| if let W::GetAttr(f) = w { Some(*f) } else { None },
+        slot_getattro as fn(&Obj, &Obj) -> PyResult<Obj>
+    );
+    group!(
+        s.setattro,
+        ["__setattr__", "__delattr__"],
+        pick,
+        |w| match w {
+            W::SetAttr(f) | W::DelAttr(f) => Some(*f),
+            _ => None,
+        },
+        slot_setattro as fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>
+    );
+    group!(s.descr_get, ["__get__"], pick, |w| if let W::DescrGet(f) = w { Some(*f) } else { None }, slot_descr_get as fn(&Obj, Option<&Obj>, &Obj) -> PyResult<Obj>);
+    group!(
+        s.descr_set,
+        ["__set__", "__delete__"],
+        pick,
+        |w| match w {
+            W::DescrSet(f) | W::DescrDelete(f) => Some(*f),
+            _ => None,
+        },
+        slot_descr_set as fn(&Obj, &Obj, Option<&Obj>) -> PyResult<()>
+    );
+    group!(s.neg, ["__neg__"], pick, unary, slot_neg as UnaryFn);
+    group!(s.pos, ["__pos__"], pick, unary, slot_pos as UnaryFn);
+    group!(s.invert, ["__invert__"], pick, unary, slot_invert as UnaryFn);
+    group!(s.abs, ["__abs__"], pick, unary, slot_abs as UnaryFn);
+    group!(s.int, ["__int__"], pick, unary, slot_int as UnaryFn);
+    group!(s.float, ["__float__"], pick, unary, slot_float as UnaryFn);
+    group!(s.index, ["__index__"], pick, unary, slot_index as UnaryFn);
+    group!(s.init, ["__init__"], pick, |w| if let W::Init(f) = w { Some(*f) } else { None }, slot_init as crate::types::typeobj::CallFn);
+    // Heap types are traversed by `gc::traverse_object` (type, dict, built-in base).
+    s.traverse = None;
+    s.clear = None;
+    if wanted(&["__del__"]) {
+        s.finalize = look("__del__").map(|_| crate::gc::call_del as fn(&Obj));
+    }
     let bin = |w: &SlotWrapper| match w {
         W::Binary(f) | W::BinaryR(f) => Some(*f),
         _ => None,
@@ -800,17 +858,18 @@ fn compute_slots(t: &TypeObject) -> Slots {
     for op in BinOp::ALL {
         let (n, r, i) = op.dunders();
         let k = op as usize;
-        s.number[k] = pick(t, &[n, r], bin, NUMBER_TRAMPOLINES[k]);
-        s.inplace[k] = pick(t, &[i], bin, INPLACE_TRAMPOLINES[k]);
+        group!(s.number[k], [n, r], pick, bin, NUMBER_TRAMPOLINES[k]);
+        group!(s.inplace[k], [i], pick, bin, INPLACE_TRAMPOLINES[k]);
     }
-    s.new = match t.lookup_str("__new__") {
-        None => None,
-        Some(v) => match is_new_wrapper(&v) {
-            Some(owner) => owner.slots().new,
-            None => Some(slot_new),
-        },
-    };
-    s
+    if wanted(&["__new__"]) {
+        s.new = match look("__new__") {
+            None => None,
+            Some(v) => match is_new_wrapper(&v) {
+                Some(owner) => owner.slots().new,
+                None => Some(slot_new),
+            },
+        };
+    }
 }
 
 /// Recomputes the slots of a heap type from its MRO.
