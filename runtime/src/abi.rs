@@ -687,10 +687,11 @@ type CallSite = [[u64; CALL_ENTRY_WORDS]; CALL_ENTRIES];
 /// `cache` = `CALL_ENTRIES` entries of [function type, code, total positional count,
 /// native entry, register entry or 0, unused], which native code checks inline. One
 /// is filled here when the callee can be called directly next time
-/// (`frame::direct_target`, `frame::register_entry`), or when it is a built-in
-/// (`builtin_entry` as the register entry): `fill_call_entry`. A site that constructs a
-/// class keeps a `class::construct_at_site` record in its first entry instead (its first
-/// word is odd, so no inline guard, which wants a type's address there, passes).
+/// (`frame::direct_target`, `frame::register_entry`), or when it is a built-in or a
+/// generator function (`register_trampoline` as the register entry): `fill_call_entry`.
+/// A site that constructs a class keeps a `class::construct_at_site` record in its first
+/// entry instead (its first word is odd, so no inline guard, which wants a type's
+/// address there, passes).
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mut u64) -> u64 {
     let (callable, args) = call_operands(base, nargs);
@@ -712,11 +713,19 @@ pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mu
         }
         return to_abi(interp::call_positional(callable, args));
     }
+    // a generator function: later calls make the generator through a trampoline, without
+    // coming back here
+    if let Some(code) = crate::types::generator::creation_target(callable) {
+        if let Some(entry) = register_trampoline::<GeneratorCall>(args.len()) {
+            fill_call_entry(site, [types().function.ptr() as u64, code, args.len() as u64, 0, entry, 0]);
+        }
+        return to_abi(interp::call_positional(callable, args));
+    }
     // a built-in is dispatched once here; anything else goes to `call_positional` without
     // asking `call_builtin` first (which `call_positional` would ask again)
     let builtin = callable.is_exact(types().builtin_function) || callable.is_exact(types().method_descriptor);
     if let Some(r) = builtin.then(|| interp::call_builtin(callable, args)).flatten() {
-        if let Some(entry) = builtin_entry(args.len()) {
+        if let Some(entry) = register_trampoline::<BuiltinCall>(args.len()) {
             // the inline guard compares the word codegen reads as a function's code: for a
             // built-in, its name (the entry dispatches on the callee itself, so a guard that
             // passes for another built-in of the same name and type is still right)
@@ -793,18 +802,39 @@ mod call_site_tests {
     }
 }
 
-/// The register-argument entry through which a call site with `n` positional arguments
-/// calls a built-in function or method descriptor it has seen (`pyrt_call_fill`): it gets
-/// the callee (borrowed) and the arguments' references (owned, dropped after the call),
-/// as a compiled function's register entry does (codegen/calls.rs).
-fn builtin_entry(n: usize) -> Option<u64> {
-    unsafe fn call(callee: u64, words: &[u64]) -> u64 {
-        let callee = b(&callee);
-        let args = Obj::borrow_slice(words.as_ptr(), words.len());
-        let r = match interp::call_builtin(callee, args) {
+/// How a runtime register-argument entry (`register_trampoline`) makes its call.
+trait TrampolineCall {
+    fn call(callee: &Obj, args: &[Obj]) -> crate::object::PyResult<Obj>;
+}
+
+/// A built-in function or method descriptor a call site has seen.
+struct BuiltinCall;
+impl TrampolineCall for BuiltinCall {
+    fn call(callee: &Obj, args: &[Obj]) -> crate::object::PyResult<Obj> {
+        match interp::call_builtin(callee, args) {
             Some(r) => r,
             None => interp::call_positional(callee, args),
-        };
+        }
+    }
+}
+
+/// A generator (or coroutine) function: the call makes the generator object
+/// (`types::generator::creation_target`).
+struct GeneratorCall;
+impl TrampolineCall for GeneratorCall {
+    fn call(callee: &Obj, args: &[Obj]) -> crate::object::PyResult<Obj> {
+        crate::frame::call_function_positional(callee, args)
+    }
+}
+
+/// The register-argument entry through which a call site with `n` positional arguments
+/// calls a callee that has no compiled register entry of its own, as `C` says (a
+/// built-in, a generator function): it gets the callee (borrowed) and the arguments'
+/// references (owned, dropped after the call), as a compiled function's register entry
+/// does (codegen/calls.rs).
+fn register_trampoline<C: TrampolineCall>(n: usize) -> Option<u64> {
+    unsafe fn call<C: TrampolineCall>(callee: u64, words: &[u64]) -> u64 {
+        let r = C::call(b(&callee), Obj::borrow_slice(words.as_ptr(), words.len()));
         for &w in words {
             drop(Obj::from_raw(w));
         }
@@ -812,10 +842,10 @@ fn builtin_entry(n: usize) -> Option<u64> {
     }
     macro_rules! entry {
         ($($a:ident),*) => {{
-            unsafe extern "C" fn f(callee: u64 $(, $a: u64)*) -> u64 {
-                call(callee, &[$($a),*])
+            unsafe extern "C" fn f<C: TrampolineCall>(callee: u64 $(, $a: u64)*) -> u64 {
+                call::<C>(callee, &[$($a),*])
             }
-            f as *const () as usize as u64
+            f::<C> as *const () as usize as u64
         }};
     }
     Some(match n {
@@ -964,7 +994,15 @@ pub unsafe extern "C" fn pyrt_pop_except(prev: u64) {
 
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_check_exc_match(e: u64, t: u64) -> i32 {
-    match interp::op_check_exc_match(b(&e), b(&t)) {
+    let (e, t) = (b(&e), b(&t));
+    // `except NotFound:`, a class whose metaclass is `type`: one flag test and the MRO
+    if !t.is_small_int() && t.is_exact(types().type_) {
+        let tt = crate::types::typeobj::as_type(t);
+        if tt.has_flag(crate::types::typeobj::flags::BASE_EXC_SUBCLASS) {
+            return e.ty().is_subtype(tt) as i32;
+        }
+    }
+    match interp::op_check_exc_match(e, t) {
         Ok(m) => m as i32,
         Err(err) => {
             set_current(err);

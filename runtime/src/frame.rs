@@ -741,19 +741,25 @@ pub unsafe fn leave_native(f: *mut Frame) {
 /// code's mirror (`native_locals`) when it has one, else `localsplus`. Inline up to
 /// `INLINE_LOCALS` values, so a traceback entry keeping them allocates nothing more.
 pub fn raw_locals(f: &Frame) -> LocalsPlus {
-    let n = f.code_obj().code.nlocalsplus();
-    let mut out = LocalsPlus::new(n);
-    for (i, slot) in out.iter_mut().enumerate() {
-        *slot = if f.native_locals.is_null() {
-            f.localsplus.get(i).cloned().flatten()
-        } else {
-            // SAFETY: native code keeps `native_locals` pointing at `nlocalsplus` words
-            // that are borrowed references (or 0) while it is set.
-            let w = unsafe { *f.native_locals.add(i) };
-            native_local(w)
-        };
-    }
+    let mut out = LocalsPlus::new(f.code_obj().code.nlocalsplus());
+    fill_raw_locals(f, &mut out);
     out
+}
+
+/// `raw_locals` written into `out` (`nlocalsplus` unbound slots) where the caller keeps
+/// them, without moving the buffer afterwards.
+pub fn fill_raw_locals(f: &Frame, out: &mut [Option<Obj>]) {
+    if f.native_locals.is_null() {
+        for (slot, v) in out.iter_mut().zip(f.localsplus.iter()) {
+            *slot = v.clone();
+        }
+        return;
+    }
+    for (i, slot) in out.iter_mut().enumerate() {
+        // SAFETY: native code keeps `native_locals` pointing at `nlocalsplus` words that
+        // are borrowed references (or 0) while it is set.
+        *slot = native_local(unsafe { *f.native_locals.add(i) });
+    }
 }
 
 /// A new reference to the local that mirror word `w` shows: 0 is unbound; a word whose

@@ -129,6 +129,10 @@ pub fn is_true(o: &Obj) -> PyResult<bool> {
     if o.is_exact(t.none) {
         return Ok(false);
     }
+    if o.is_exact(t.str) {
+        // `if prev:` on a str: its length, without the slot call
+        return Ok(crate::types::str::char_len(o) != 0);
+    }
     let s = o.ty().slots();
     if let Some(f) = s.bool {
         return f(o);

@@ -1203,60 +1203,135 @@ pub fn call_plain(cls: &Obj, init: &Obj, args: &[Obj]) -> PyResult<Obj> {
     r
 }
 
-/// A call site's cache (abi.rs `pyrt_call_fill`) holding a plain class's construction:
-/// [`SITE_MARK | ntot << 1`, the class, its version, the class epoch, its `__init__`, the
-/// `__init__`'s native entry for `ntot + 1` arguments (`frame::direct_target`) or 0].
+/// A call site's cache (abi.rs `pyrt_call_fill`) holding a class's construction:
+/// [`site_mark(kind, ntot)`, the class, its version, the class epoch, its `__init__` or 0,
+/// the `__init__`'s native entry for `ntot + 1` arguments (`frame::direct_target`) or 0].
 /// The `__init__` is borrowed: while the class keeps that version and no class namespace
 /// has changed (the epoch), a namespace along its MRO still holds it — the rule of the
 /// type attribute cache (typeobj.rs `lookup_cache`). Versions are never reused, so a new
 /// class at a freed class's address cannot pass the guard.
 const SITE_MARK: u64 = 1;
-/// The first word of a site that saw a class `plain_init` rejects (same other words, but
+/// The first word of a site that saw a class `site_plan` rejects (same other words, but
 /// no `__init__`): the call takes the generic path without asking again.
 const NOT_PLAIN: u64 = u64::MAX;
 
-/// `cls(*args)` at a call site with cache `site`: through the cached `__init__` when the
-/// site has seen this class, else fills the site when `cls` is a plain class
-/// (`plain_init`). `None`: not a plain class; the caller takes the generic path.
+/// How a cached construction makes the instance its `__init__` gets (`site_plan`).
+#[derive(Clone, Copy, PartialEq)]
+enum NewKind {
+    /// `object.__new__`: a bare instance (a plain class, `plain_init`).
+    Object = 0,
+    /// `BaseException.__new__`: an exception holding the call's arguments (`raise
+    /// NotFound(i)`, `ValueError("bad value")`).
+    Exception = 1,
+}
+
+/// The first word of a construction record: odd (no callee entry has an odd first word),
+/// the kind and the number of arguments the site passes.
+fn site_mark(kind: NewKind, nargs: usize) -> u64 {
+    SITE_MARK | (kind as u64) << 1 | (nargs as u64) << 2
+}
+
+/// What a call site may cache for `cls(*args)` (`cls` an exact `type` instance): how the
+/// instance is made and the `__init__` to call then (None: nothing to call). A plain
+/// class (`plain_init`), or an exception class made by `BaseException.__new__` whose
+/// `__init__` is a class namespace's (`slot_init`) or `BaseException.__init__` (which
+/// finds the arguments `__new__` stored and does nothing: not called). Other classes:
+/// None, the generic `type_call`.
+fn site_plan(cls: &Obj) -> Option<(NewKind, Option<Obj>)> {
+    if let Some(init) = plain_init(cls) {
+        return Some((NewKind::Object, Some(init)));
+    }
+    let t = as_type(cls);
+    if t.has_flag(flags::IS_ABSTRACT) {
+        return None;
+    }
+    match crate::types::exceptions::base_new_and_init(t) {
+        (true, true) => Some((NewKind::Exception, None)),
+        (true, false) if t.slots().init.is_some_and(|f| f as usize == slot_init as *const () as usize) => {
+            t.lookup(&crate::static_name!("__init__")).map(|init| (NewKind::Exception, Some(init)))
+        }
+        _ => None,
+    }
+}
+
+/// `cls(*args)` at a call site with cache `site`: through the cached construction when
+/// the site has seen this class, else fills the site when `site_plan` accepts `cls`.
+/// `None`: the caller takes the generic path.
 pub fn construct_at_site(site: &mut [u64; 6], cls: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
-    let mark = SITE_MARK | (args.len() as u64) << 1;
-    if (site[0] == mark || site[0] == NOT_PLAIN) && site[1] == cls.raw() {
+    if site[1] == cls.raw() {
         let t = as_type(cls);
         if site[2] == t.version.get() && site[3] == crate::types::typeobj::class_epoch() {
+            if site[0] == site_mark(NewKind::Object, args.len()) {
+                // SAFETY: the guard above keeps the cached `__init__` alive (see
+                // SITE_MARK); a non-zero entry word is the native entry `direct_target`
+                // gave for it.
+                let init = unsafe { Obj::borrow_raw(&site[4]) };
+                if site[5] == 0 {
+                    return Some(call_plain(cls, init, args));
+                }
+                let entry: crate::types::code::NativeFn = unsafe { std::mem::transmute(site[5] as usize) };
+                return Some(construct_direct(t, init, entry, args));
+            }
+            if site[0] == site_mark(NewKind::Exception, args.len()) {
+                return Some(construct_cached(t, NewKind::Exception, site[4], site[5], args));
+            }
             if site[0] == NOT_PLAIN {
                 return None;
             }
-            // SAFETY: the guard above keeps the cached `__init__` alive (see SITE_MARK);
-            // a non-zero entry word is the native entry `direct_target` gave for it.
-            let init = unsafe { Obj::borrow_raw(&site[4]) };
-            if site[5] == 0 {
-                return Some(call_plain(cls, init, args));
-            }
-            let entry: crate::types::code::NativeFn = unsafe { std::mem::transmute(site[5] as usize) };
-            return Some(construct_direct(t, init, entry, args));
         }
     }
     if !cls.is_exact(types().type_) {
         return None;
     }
     let epoch = crate::types::typeobj::class_epoch();
-    let Some(init) = plain_init(cls) else {
-        // `raise NotFound(i)`: an exception class (its own `__new__`) at this site
-        *site = [NOT_PLAIN, cls.raw(), as_type(cls).version.get(), epoch, 0, 0];
+    let (version, raw) = (as_type(cls).version.get(), cls.raw());
+    let Some((kind, init)) = site_plan(cls) else {
+        *site = [NOT_PLAIN, raw, version, epoch, 0, 0];
         return None;
     };
-    let entry = crate::frame::direct_target(&init, args.len() + 1).map_or(0, |(_, e)| e as usize as u64);
-    *site = [mark, cls.raw(), as_type(cls).version.get(), epoch, init.raw(), entry];
-    Some(call_plain(cls, &init, args))
+    let entry = init.as_ref().and_then(|i| crate::frame::direct_target(i, args.len() + 1)).map_or(0, |(_, e)| e as usize as u64);
+    *site = [site_mark(kind, args.len()), raw, version, epoch, init.as_ref().map_or(0, Obj::raw), entry];
+    Some(construct_cached(as_type(cls), kind, site[4], site[5], args))
 }
 
-/// `call_plain` for an `__init__` with native entry `entry` (as `direct_target` gives it).
+/// `call_plain` for an `__init__` with native entry `entry` (as `direct_target` gives it):
+/// the plain-class hit of `construct_at_site`, kept apart from `construct_cached` so that
+/// its code stays what `Node(left, right)` sites need.
 fn construct_direct(t: &TypeObject, init: &Obj, entry: crate::types::code::NativeFn, args: &[Obj]) -> PyResult<Obj> {
     crate::recursion::enter_for(CALLING)?;
     let obj = crate::types::object::new_instance(t);
     let r = match crate::frame::call_entry(init, entry, Some(&obj), args) {
         Some(r) => r,
         None => call_unbound(init, &obj, args, &KwArgs::EMPTY),
+    };
+    crate::recursion::leave();
+    init_result(r?)?;
+    Ok(obj)
+}
+
+/// A construction `construct_at_site` cached: one recursion level (CPython counts one for
+/// calling a class), the instance (`kind`), then `init` (a borrowed reference, 0: none)
+/// through its native entry `entry` when there is one (`direct_target`).
+fn construct_cached(t: &TypeObject, kind: NewKind, init: u64, entry: u64, args: &[Obj]) -> PyResult<Obj> {
+    crate::recursion::enter_for(CALLING)?;
+    let obj = match kind {
+        NewKind::Object => crate::types::object::new_instance(t),
+        NewKind::Exception => crate::types::exceptions::with_args(t, args),
+    };
+    let r = if init == 0 {
+        Ok(none::none())
+    } else {
+        // SAFETY: the site's guard keeps the cached `__init__` alive (see SITE_MARK); a
+        // non-zero entry word is the native entry `direct_target` gave for it.
+        let init = unsafe { Obj::borrow_raw(&init) };
+        let direct = (entry != 0).then(|| {
+            let entry: crate::types::code::NativeFn = unsafe { std::mem::transmute(entry as usize) };
+            crate::frame::call_entry(init, entry, Some(&obj), args)
+        });
+        match direct.flatten() {
+            Some(r) => r,
+            None => call_unbound(init, &obj, args, &KwArgs::EMPTY),
+        }
     };
     crate::recursion::leave();
     init_result(r?)?;

@@ -306,8 +306,18 @@ fn key_hash(key: &Obj) -> PyResult<i64> {
         if let Some(h) = pystr::cached_hash(key) {
             return Ok(h);
         }
+        // a fresh exact str (a word just split off, a key just built): hashed and cached
+        // here, not through the type's slot (an exact str's hash is its own)
+        return Ok(uncached_str_hash(key));
     }
     protocol::hash(key)
+}
+
+/// `key_hash` of an exact str whose hash is not cached yet (out of line: the inlined
+/// look-ups stay small).
+#[inline(never)]
+fn uncached_str_hash(key: &Obj) -> i64 {
+    pystr::str_hash_of(key)
 }
 
 /// Position of `key` in the entries, or `None` (its hash computed here).

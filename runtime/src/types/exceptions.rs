@@ -407,7 +407,24 @@ fn check_no_kw(cls: &TypeObject, kw: &KwArgs) -> PyResult<()> {
 
 fn base_new(cls: &Obj, args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     let t = crate::types::typeobj::as_type(cls);
-    Ok(alloc_exc(t, tuple::from_slice(args)))
+    Ok(with_args(t, args))
+}
+
+/// What `BaseException.__new__` makes for `t(*args)`: the exception holding `args`.
+pub fn with_args(t: &TypeObject, args: &[Obj]) -> Obj {
+    alloc_exc(t, tuple::from_slice(args))
+}
+
+/// Whether type `t` is created by `BaseException.__new__` (no family-specific
+/// `__new__`), and whether its `__init__` slot is `BaseException.__init__`, which has
+/// nothing left to do after that `__new__` with the same positional arguments. A call
+/// site that caches the construction of such a class (class.rs `construct_at_site`)
+/// relies on both.
+pub fn base_new_and_init(t: &TypeObject) -> (bool, bool) {
+    let s = t.slots();
+    let new = s.new.is_some_and(|f| f as usize == base_new as *const () as usize);
+    let init = s.init.is_some_and(|f| f as usize == base_init as *const () as usize);
+    (new, init)
 }
 
 fn base_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {

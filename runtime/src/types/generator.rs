@@ -150,6 +150,19 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
     g
 }
 
+/// The code word a call site's entry guards on (codegen/calls.rs) when `func` is a
+/// generator, coroutine or async generator function (an exact `function`): calling it
+/// only makes the generator object, whatever its code, so the site may call any function
+/// with that code through `abi`'s generator trampoline (`call_function_positional`,
+/// which binds the arguments, counts the recursion level and builds the object).
+pub fn creation_target(func: &Obj) -> Option<u64> {
+    if !crate::types::function::is_function(func) {
+        return None;
+    }
+    let code = &as_function(func).code;
+    as_code(code).info.is_generator.then(|| code.raw())
+}
+
 /// Resumes the generator: `sent` is pushed as the value of the pending `yield` (not on the
 /// first run), or `throw` is raised at the suspension point.
 pub(crate) fn resume(g: &Obj, sent: Obj, throw: Option<PyErr>) -> PyResult<SendResult> {

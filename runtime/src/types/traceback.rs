@@ -147,10 +147,10 @@ pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
             n.outer = tp;
         }
     }
-    excs::set_traceback(exc, Some(t));
     if let Some(f) = running.filter(|_| co.code.handler_for(pc).is_none()) {
-        keep_exit_locals(exc, f);
+        keep_locals_from(&t, f);
     }
+    excs::set_traceback(exc, Some(t));
 }
 
 /// Exception `exc` leaves running function frame `f`: the entries for `f` at the head of
@@ -161,9 +161,18 @@ pub fn add_traceback_entry_pc(exc: &Obj, code: &Obj, pc: u32) {
 /// Called when an entry is added with no handler in range, and on a re-raise that
 /// leaves the function (the end of a `finally` or `with`, a bare `raise`), which adds none.
 pub fn keep_exit_locals(exc: &Obj, f: &crate::frame::Frame) {
-    let mut cur = excs::traceback(exc).filter(|t| t.is_exact(types().traceback));
-    while let Some(o) = cur {
-        // SAFETY: an exact traceback object; the GIL is held and nothing else borrows it.
+    if let Some(t) = excs::payload(exc).and_then(|p| p.traceback.as_ref()) {
+        keep_locals_from(t, f);
+    }
+}
+
+/// `keep_exit_locals` from entry `first` down the chain, while the entries are `f`'s.
+/// Walks borrowed words: no Python code runs and nothing else touches the chain here.
+fn keep_locals_from(first: &Obj, f: &crate::frame::Frame) {
+    let mut cur: *const Obj = first;
+    // SAFETY: `cur` points at a live `next` field (or `first`) of the chain, which this
+    // loop does not unlink; exact traceback objects have a `TracebackObj` payload.
+    while let Some(o) = unsafe { cur.as_ref() }.filter(|t| t.is_exact(types().traceback)) {
         let t = unsafe { o.payload_mut::<TracebackObj>() };
         if !std::ptr::eq(t.live, f) || !t.code.is(&f.code) {
             return;
@@ -173,23 +182,25 @@ pub fn keep_exit_locals(exc: &Obj, f: &crate::frame::Frame) {
             Some(fo) => unsafe { &mut fo.payload_mut::<FrameObj>().locals },
             None => &mut t.locals,
         };
-        if slot.is_none() {
-            *slot = unwound_locals(f);
+        if slot.is_none() && keeps_locals(f) {
+            // filled where the entry keeps them (a 96-byte record: no copy of it)
+            let vals = slot.insert(crate::frame::LocalsPlus::new(f.co().nlocalsplus()));
+            crate::frame::fill_raw_locals(f, vals);
+            if vals.iter().all(Option::is_none) {
+                *slot = None;
+            }
         }
-        cur = t.next.clone().filter(|t| t.is_exact(types().traceback));
+        cur = t.next.as_ref().map_or(std::ptr::null(), |n| n as *const Obj);
     }
 }
 
-/// The locals of function frame `f`, which an exception is unwinding (it has no handler
-/// for it): kept by the traceback entry. Generator frames are left out (their native
-/// code holds the locals in a buffer the runtime cannot see while they run).
-fn unwound_locals(f: &crate::frame::Frame) -> Option<crate::frame::LocalsPlus> {
+/// Whether the locals of function frame `f`, which an exception is unwinding (it has no
+/// handler for it), are kept by its traceback entries. Generator frames are left out
+/// (their native code holds the locals in a buffer the runtime cannot see while they
+/// run).
+fn keeps_locals(f: &crate::frame::Frame) -> bool {
     let co = f.co();
-    if co.flags & pyc_frontend::bytecode::code_flags::OPTIMIZED == 0 || f.generator != 0 || co.is_generator() {
-        return None;
-    }
-    let vals = crate::frame::raw_locals(f);
-    vals.iter().any(Option::is_some).then_some(vals)
+    co.flags & pyc_frontend::bytecode::code_flags::OPTIMIZED != 0 && f.generator == 0 && !co.is_generator()
 }
 
 // ----- printing -----
