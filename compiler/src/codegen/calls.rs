@@ -8,7 +8,8 @@
 //! type's address equals.) The generic path (`pyrt_call_fill`) calls as `pyrt_call` does
 //! and fills an entry when the callee is an exact function whose compiled code binds
 //! exactly that many positional arguments one-to-one and is no generator
-//! (`frame::direct_target`). Later calls whose callee passes an entry's guard — a heap
+//! (`frame::direct_target`), and for built-ins and generator functions with a runtime
+//! trampoline as the register entry (abi.rs `register_trampoline`). Later calls whose callee passes an entry's guard — a heap
 //! object of that type, holding that code object, called with that count — call the
 //! register-argument entry with the arguments as parameters (codegen/function.rs: it
 //! builds a minimal frame itself), or, for code without one, `pyrt_call_direct`, which
