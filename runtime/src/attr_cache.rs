@@ -15,6 +15,9 @@
 //!
 //! * `SLOT`: no data descriptor; the value is the instance's own, at key `index` of the
 //!   compact storage word at `offset` (hit only in values mode with that slot filled).
+//!   `SLOT_FIT`: the same, where `index` is known to lie inside every values block of
+//!   the type, so native code reads the slot without comparing it with the block's
+//!   capacity.
 //! * `MEMBER`: a `__slots__` member descriptor; the value is the cell at `offset` of the
 //!   instance (hit when it is set; a store always hits).
 //! * `CLASS`: `value` (borrowed: the class dict that holds it is unchanged) is what the
@@ -67,6 +70,10 @@ pub const CLASS: u64 = 3;
 pub const MODULE: u64 = 4;
 /// Runtime-only kind (the IR's kind switch treats it as a miss).
 pub const CLASS_OF: u64 = 5;
+/// A `SLOT` whose index fits every values block of the type
+/// (`instance_attrs::fits_every_block`, which stays true for good): native code skips
+/// the capacity check.
+pub const SLOT_FIT: u64 = 6;
 /// `index` of a `CLASS` entry whose name is not in the type's key table.
 pub const NO_KEY: u64 = u32::MAX as u64;
 
@@ -134,7 +141,10 @@ fn member_offset(d: &Obj, o: &Obj) -> Option<usize> {
 fn own_slot(o: &Obj, ty: &TypeObject, name: &Obj) -> Option<Entry> {
     let i = instance_attrs::key_index(ty, name)?;
     match instance_attrs::storage(o, Some(i)) {
-        Storage::Values { filled: true } => Some(Entry::new(SLOT, ty.dict_offset, i as u64, 0)),
+        Storage::Values { filled: true } => {
+            let kind = if instance_attrs::fits_every_block(ty, i) { SLOT_FIT } else { SLOT };
+            Some(Entry::new(kind, ty.dict_offset, i as u64, 0))
+        }
         _ => None,
     }
 }
@@ -279,7 +289,7 @@ fn load_by_entry(e: &[u64; WORDS], o: &Obj) -> Option<(Option<Obj>, Obj)> {
     // SAFETY (CLASS, MODULE): a valid entry's value is held by an unchanged dict.
     let cached = || unsafe { Obj::from_borrowed(e[VALUE]) };
     match e[KIND] {
-        SLOT => instance_attrs::value_at(o, e[INDEX] as usize).map(|v| (None, v)),
+        SLOT | SLOT_FIT => instance_attrs::value_at(o, e[INDEX] as usize).map(|v| (None, v)),
         MEMBER => {
             // SAFETY: the member's owner is a base of `o`'s type (checked at the fill).
             let cell = unsafe { &*((o.raw() as *const u8).add(e[OFFSET] as usize) as *const Option<Obj>) };
@@ -425,7 +435,7 @@ pub unsafe extern "C" fn pyrt_store_attr_fill(f: *mut Frame, o: u64, i: u32, v: 
 /// path (no Python code runs before the store; the old value is dropped after it).
 fn store_by_entry(e: &[u64; WORDS], o: &Obj, v: &Obj) -> bool {
     match e[KIND] {
-        SLOT => instance_attrs::set_at(o, o.ty(), e[INDEX] as usize, v.clone()).is_ok(),
+        SLOT | SLOT_FIT => instance_attrs::set_at(o, o.ty(), e[INDEX] as usize, v.clone()).is_ok(),
         MEMBER => {
             // SAFETY: as in `load_by_entry`.
             let cell = unsafe { &mut *((o.raw() as *mut u8).add(e[OFFSET] as usize) as *mut Option<Obj>) };
@@ -445,6 +455,6 @@ mod tests {
     fn entry_words_match_the_codegen() {
         // compiler/src/codegen/attrs.rs reads these positions
         assert_eq!((TY, VERSION, EPOCH, KIND, OFFSET, INDEX, VALUE, WORDS), (0, 1, 2, 3, 4, 5, 6, 7));
-        assert_eq!((SLOT, MEMBER, CLASS, MODULE, ENTRIES), (1, 2, 3, 4, 4));
+        assert_eq!((SLOT, MEMBER, CLASS, MODULE, SLOT_FIT, ENTRIES), (1, 2, 3, 4, 6, 4));
     }
 }

@@ -597,7 +597,7 @@ pub fn try_call_direct_with_self(func: &Obj, self_: &Obj, args: &[Obj]) -> Optio
 /// `direct_target` found for that many arguments: by its register-argument entry when it
 /// has one, else with a borrowed frame. `None` when the arguments are too many for it.
 pub fn call_entry(func: &Obj, entry: NativeFn, self_: Option<&Obj>, args: &[Obj]) -> Option<PyResult<Obj>> {
-    const MAX: usize = 6;
+    const MAX: usize = MAX_REGISTER_ARGS;
     let n = args.len() + self_.is_some() as usize;
     if n > MAX {
         return None;
@@ -615,6 +615,54 @@ pub fn call_entry(func: &Obj, entry: NativeFn, self_: Option<&Obj>, args: &[Obj]
         }
     };
     Some(if r == 0 { Err(crate::errors::fetch()) } else { Ok(unsafe { Obj::from_raw(r) }) })
+}
+
+/// Most arguments a register-argument entry takes (`call_register_entry`).
+pub const MAX_REGISTER_ARGS: usize = 6;
+
+/// `func(self_, *args)` through `reg`, the non-zero `register_entry` of the native entry
+/// `direct_target` gave for `args.len() + 1` arguments: `call_entry` without asking for
+/// the register entry again (a class's call site caches it: class.rs `construct_at_site`).
+/// `None` when the arguments are too many.
+pub fn call_register_with_self(func: &Obj, reg: u64, self_: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let own = |o: &Obj| o.clone().into_raw();
+    // SAFETY: the words are owned references that move into the callee, whose arity is
+    // `args.len() + 1` (see above); the caller holds `func` for the whole call.
+    let r = unsafe {
+        match args {
+            [] => call_register_entry(reg, func.raw(), &[own(self_)]),
+            [a] => call_register_entry(reg, func.raw(), &[own(self_), own(a)]),
+            [a, b] => call_register_entry(reg, func.raw(), &[own(self_), own(a), own(b)]),
+            [a, b, c] => call_register_entry(reg, func.raw(), &[own(self_), own(a), own(b), own(c)]),
+            _ => return call_entry_words(func, reg, self_, args),
+        }
+    };
+    r.map(result_of)
+}
+
+/// `call_register_with_self` for four or five arguments after `self_`.
+fn call_entry_words(func: &Obj, reg: u64, self_: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let n = args.len() + 1;
+    if n > MAX_REGISTER_ARGS {
+        return None;
+    }
+    let mut words = [0u64; MAX_REGISTER_ARGS];
+    for (w, a) in words.iter_mut().zip(std::iter::once(self_).chain(args)) {
+        *w = a.clone().into_raw();
+    }
+    // SAFETY: as in `call_register_with_self`.
+    let r = unsafe { call_register_entry(reg, func.raw(), &words[..n]) };
+    r.map(result_of)
+}
+
+/// A native call's result word as a `PyResult` (0: the exception in the thread state).
+fn result_of(r: u64) -> PyResult<Obj> {
+    if r == 0 {
+        Err(crate::errors::fetch())
+    } else {
+        // SAFETY: a non-zero result is a new reference.
+        Ok(unsafe { Obj::from_raw(r) })
+    }
 }
 
 /// Calls `func` through its register-argument entry `reg` (0: none, then `None`) with

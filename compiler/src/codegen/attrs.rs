@@ -41,6 +41,8 @@ const SLOT: u64 = 1;
 const MEMBER: u64 = 2;
 const CLASS: u64 = 3;
 const MODULE: u64 = 4;
+/// A `SLOT` whose index lies inside every values block of the type: no capacity check.
+const SLOT_FIT: u64 = 6;
 
 /// A site: its cache global, and (after `attr_guard`) the entry that matched.
 #[derive(Clone, Copy)]
@@ -149,10 +151,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(blocks)
     }
 
-    /// `SLOT`: pointer to the instance's value slot (values mode, index below the
-    /// block's capacity), else `miss`.
-    fn values_slot(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<PointerValue<'ctx>> {
-        Ok(self.values_block_slot(obj, s, miss)?.1)
+    /// `SLOT`/`SLOT_FIT` (`kind`): pointer to the instance's value slot (values mode,
+    /// index below the block's capacity), else `miss`.
+    fn values_slot(&self, kind: u64, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<PointerValue<'ctx>> {
+        Ok(self.values_block_slot(kind, obj, s, miss)?.1)
     }
 
     /// Stores `v` into the empty slot `p` (key `index` of values block `block`) when the
@@ -175,16 +177,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(())
     }
 
-    /// `SLOT`: the instance's values block and the pointer to the entry's slot in it.
-    fn values_block_slot(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<(IntValue<'ctx>, PointerValue<'ctx>)> {
+    /// `SLOT`/`SLOT_FIT` (`kind`): the instance's values block and the pointer to the
+    /// entry's slot in it. Only `SLOT` compares the index with the block's capacity
+    /// (runtime attr_cache.rs: a `SLOT_FIT` index fits every block of the type).
+    fn values_block_slot(&self, kind: u64, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<(IntValue<'ctx>, PointerValue<'ctx>)> {
         let word = self.b.build_load(self.word_at(obj, self.entry_word(s, W_OFFSET)?)?, "store")?.into_int_value();
         let values = self.b.build_and(word, self.i64c(1), "")?;
         let is_values = self.b.build_int_compare(IntPredicate::NE, values, self.i64c(0), "")?;
         self.require(is_values, miss, "ac_values")?;
         let block = self.b.build_int_sub(word, self.i64c(1), "vblock")?;
         let index = self.entry_word(s, W_INDEX)?;
-        let fits = self.b.build_int_compare(IntPredicate::ULT, index, self.values_cap(block)?, "")?;
-        self.require(fits, miss, "ac_fits")?;
+        if kind == SLOT {
+            let fits = self.b.build_int_compare(IntPredicate::ULT, index, self.values_cap(block)?, "")?;
+            self.require(fits, miss, "ac_fits")?;
+        }
         Ok((block, self.values_slot_at(block, index)?))
     }
 
@@ -251,8 +257,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// The value a load hit yields for `kind` (borrowed), ending in the current block.
     fn load_hit_value(&self, kind: u64, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
         match kind {
-            SLOT => {
-                let p = self.values_slot(obj, s, miss)?;
+            SLOT | SLOT_FIT => {
+                let p = self.values_slot(kind, obj, s, miss)?;
                 let v = self.b.build_load(p, "attr")?.into_int_value();
                 self.require_set(v, miss)?;
                 Ok(v)
@@ -287,7 +293,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let hit = self.new_block("attr_hit");
         let join = self.new_block("attr_join");
         let (s, kind) = self.attr_guard(obj, s, miss)?;
-        let kinds = [SLOT, MEMBER, CLASS, MODULE];
+        let kinds = [SLOT_FIT, SLOT, MEMBER, CLASS, MODULE];
         let blocks = self.kind_blocks(kind, &kinds, miss)?;
         let mut found = Vec::new();
         for (k, bb) in kinds.iter().zip(blocks) {
@@ -345,7 +351,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let miss = self.new_block("meth_miss");
         let join = self.new_block("meth_join");
         let (s, kind) = self.attr_guard(obj, s, miss)?;
-        let kinds = [CLASS, SLOT, MEMBER, MODULE];
+        let kinds = [CLASS, SLOT_FIT, SLOT, MEMBER, MODULE];
         let blocks = self.kind_blocks(kind, &kinds, miss)?;
         let zero = self.i64c(0);
         let mut pairs = Vec::new();
@@ -434,6 +440,26 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.store_slot(d, s)
     }
 
+    /// The store hit of a values slot (`kind` `SLOT` or `SLOT_FIT`), then `stored`: the
+    /// stack's reference moves in; a filled slot's old value goes, an empty one is filled
+    /// when that keeps the insertion order (index >= `end`), else `miss`.
+    fn store_values_slot(&self, kind: u64, obj: IntValue<'ctx>, v: IntValue<'ctx>, s: Site<'ctx>, stored: BasicBlock<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
+        let (block, p) = self.values_block_slot(kind, obj, s, miss)?;
+        let old = self.b.build_load(p, "old")?.into_int_value();
+        let replace = self.new_block("sattr_replace");
+        let add = self.new_block("sattr_add");
+        let is_set = self.b.build_int_compare(IntPredicate::NE, old, self.i64c(0), "")?;
+        self.b.build_conditional_branch(is_set, replace, add)?;
+        self.b.position_at_end(replace);
+        self.b.build_store(p, v)?;
+        self.decref(old)?;
+        self.b.build_unconditional_branch(stored)?;
+        self.b.position_at_end(add);
+        self.add_values_slot(block, self.entry_word(s, W_INDEX)?, p, v, miss)?;
+        self.b.build_unconditional_branch(stored)?;
+        Ok(())
+    }
+
     /// `StoreAttr(i)` at `pc`, stack depth `d`: `TOS.name = TOS1`, both popped.
     pub fn lower_store_attr(&mut self, pc: usize, d: u32, i: u32) -> R<()> {
         let obj = self.load_slot(d - 1)?;
@@ -449,27 +475,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let stored = self.new_block("sattr_stored");
         let join = self.new_block("sattr_join");
         let (s, kind) = self.attr_guard(obj, s, miss)?;
-        let blocks = self.kind_blocks(kind, &[SLOT, MEMBER], miss)?;
-
-        // a values slot: the stack's reference moves in; a filled slot's old value goes,
-        // an empty one is filled when that keeps the insertion order (index >= `end`)
-        self.b.position_at_end(blocks[0]);
-        let (block, p) = self.values_block_slot(obj, s, miss)?;
-        let old = self.b.build_load(p, "old")?.into_int_value();
-        let replace = self.new_block("sattr_replace");
-        let add = self.new_block("sattr_add");
-        let is_set = self.b.build_int_compare(IntPredicate::NE, old, self.i64c(0), "")?;
-        self.b.build_conditional_branch(is_set, replace, add)?;
-        self.b.position_at_end(replace);
-        self.b.build_store(p, v)?;
-        self.decref(old)?;
-        self.b.build_unconditional_branch(stored)?;
-        self.b.position_at_end(add);
-        self.add_values_slot(block, self.entry_word(s, W_INDEX)?, p, v, miss)?;
-        self.b.build_unconditional_branch(stored)?;
+        let blocks = self.kind_blocks(kind, &[SLOT_FIT, SLOT, MEMBER], miss)?;
+        for (k, bb) in [SLOT_FIT, SLOT].into_iter().zip(&blocks) {
+            self.b.position_at_end(*bb);
+            self.store_values_slot(k, obj, v, s, stored, miss)?;
+        }
 
         // a `__slots__` cell, set or not
-        self.b.position_at_end(blocks[1]);
+        self.b.position_at_end(blocks[2]);
         let p = self.word_at(obj, self.entry_word(s, W_OFFSET)?)?;
         let old = self.b.build_load(p, "old")?.into_int_value();
         self.b.build_store(p, v)?;

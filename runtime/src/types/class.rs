@@ -1204,13 +1204,17 @@ pub fn call_plain(cls: &Obj, init: &Obj, args: &[Obj]) -> PyResult<Obj> {
 }
 
 /// A call site's cache (abi.rs `pyrt_call_fill`) holding a class's construction:
-/// [`site_mark(kind, ntot)`, the class, its version, the class epoch, its `__init__` or 0,
-/// the `__init__`'s native entry for `ntot + 1` arguments (`frame::direct_target`) or 0].
+/// [`site_mark(kind, ntot)` (plus `REGISTER`), the class, its version, the class epoch,
+/// its `__init__` or 0, the `__init__`'s native entry for `ntot + 1` arguments
+/// (`frame::direct_target`) or 0; with `REGISTER`, that entry's register-argument entry
+/// instead (`frame::register_entry`, asked once here rather than on every call)].
 /// The `__init__` is borrowed: while the class keeps that version and no class namespace
 /// has changed (the epoch), a namespace along its MRO still holds it — the rule of the
 /// type attribute cache (typeobj.rs `lookup_cache`). Versions are never reused, so a new
 /// class at a freed class's address cannot pass the guard.
 const SITE_MARK: u64 = 1;
+/// Marks a plain-class site whose last word is the `__init__`'s register-argument entry.
+const REGISTER: u64 = 1 << 40;
 /// The first word of a site that saw a class `site_plan` rejects (same other words, but
 /// no `__init__`): the call takes the generic path without asking again.
 const NOT_PLAIN: u64 = u64::MAX;
@@ -1261,16 +1265,20 @@ pub fn construct_at_site(site: &mut [u64; 6], cls: &Obj, args: &[Obj]) -> Option
     if site[1] == cls.raw() {
         let t = as_type(cls);
         if site[2] == t.version.get() && site[3] == crate::types::typeobj::class_epoch() {
-            if site[0] == site_mark(NewKind::Object, args.len()) {
+            if site[0] & !REGISTER == site_mark(NewKind::Object, args.len()) {
                 // SAFETY: the guard above keeps the cached `__init__` alive (see
                 // SITE_MARK); a non-zero entry word is the native entry `direct_target`
-                // gave for it.
+                // gave for it, or with `REGISTER` that entry's register-argument entry.
                 let init = unsafe { Obj::borrow_raw(&site[4]) };
                 if site[5] == 0 {
                     return Some(call_plain(cls, init, args));
                 }
-                let entry: crate::types::code::NativeFn = unsafe { std::mem::transmute(site[5] as usize) };
-                return Some(construct_direct(t, init, entry, args));
+                let target = if site[0] & REGISTER != 0 {
+                    Target::Register(site[5])
+                } else {
+                    Target::Frame(unsafe { std::mem::transmute::<usize, crate::types::code::NativeFn>(site[5] as usize) })
+                };
+                return Some(construct_direct(t, init, target, args));
             }
             if site[0] == site_mark(NewKind::Exception, args.len()) {
                 return Some(construct_cached(t, NewKind::Exception, site[4], site[5], args));
@@ -1289,18 +1297,40 @@ pub fn construct_at_site(site: &mut [u64; 6], cls: &Obj, args: &[Obj]) -> Option
         *site = [NOT_PLAIN, raw, version, epoch, 0, 0];
         return None;
     };
-    let entry = init.as_ref().and_then(|i| crate::frame::direct_target(i, args.len() + 1)).map_or(0, |(_, e)| e as usize as u64);
-    *site = [site_mark(kind, args.len()), raw, version, epoch, init.as_ref().map_or(0, Obj::raw), entry];
-    Some(construct_cached(as_type(cls), kind, site[4], site[5], args))
+    let mark = site_mark(kind, args.len());
+    let direct = init.as_ref().and_then(|i| crate::frame::direct_target(i, args.len() + 1));
+    let (mark, entry) = match direct {
+        None => (mark, 0),
+        Some((_, e)) => match crate::frame::register_entry(e) {
+            reg if reg != 0 && kind == NewKind::Object && args.len() < crate::frame::MAX_REGISTER_ARGS => (mark | REGISTER, reg),
+            _ => (mark, e as usize as u64),
+        },
+    };
+    *site = [mark, raw, version, epoch, init.as_ref().map_or(0, Obj::raw), entry];
+    match init {
+        Some(init) if kind == NewKind::Object => Some(call_plain(cls, &init, args)),
+        _ => Some(construct_cached(as_type(cls), kind, site[4], site[5], args)),
+    }
 }
 
-/// `call_plain` for an `__init__` with native entry `entry` (as `direct_target` gives it):
-/// the plain-class hit of `construct_at_site`, kept apart from `construct_cached` so that
-/// its code stays what `Node(left, right)` sites need.
-fn construct_direct(t: &TypeObject, init: &Obj, entry: crate::types::code::NativeFn, args: &[Obj]) -> PyResult<Obj> {
+/// How a site calls a plain class's `__init__`: its native entry (`direct_target`), or
+/// that entry's register-argument entry.
+enum Target {
+    Frame(crate::types::code::NativeFn),
+    Register(u64),
+}
+
+/// `call_plain` for an `__init__` with native entry `target`: the plain-class hit of
+/// `construct_at_site`, kept apart from `construct_cached` so that its code stays what
+/// `Node(left, right)` sites need.
+fn construct_direct(t: &TypeObject, init: &Obj, target: Target, args: &[Obj]) -> PyResult<Obj> {
     crate::recursion::enter_for(CALLING)?;
     let obj = crate::types::object::new_instance(t);
-    let r = match crate::frame::call_entry(init, entry, Some(&obj), args) {
+    let called = match target {
+        Target::Frame(entry) => crate::frame::call_entry(init, entry, Some(&obj), args),
+        Target::Register(reg) => crate::frame::call_register_with_self(init, reg, &obj, args),
+    };
+    let r = match called {
         Some(r) => r,
         None => call_unbound(init, &obj, args, &KwArgs::EMPTY),
     };

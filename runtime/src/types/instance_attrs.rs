@@ -30,7 +30,7 @@
 //! Values are dropped only after the storage is consistent again: dropping may run
 //! `__del__`, which may touch the same instance.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::object::{dict_slot, Obj, ObjHeader, PyResult};
 use crate::types::typeobj::{flags, TypeObject};
@@ -45,9 +45,24 @@ const MIN_EXTERNAL_CAP: usize = 4;
 
 /// A class's shared attribute names (append-only: an index never changes meaning).
 /// Names are interned exact strs, so look-ups by code names hit on identity.
-#[derive(Default)]
 pub struct SharedKeys {
     names: RefCell<Vec<Obj>>,
+    /// Capacity of the first inline values block made for an instance (0: none yet).
+    /// An inline block has room for exactly the names known when its instance was
+    /// allocated, and names are never removed, so later inline blocks are never smaller.
+    first_inline: Cell<u32>,
+    /// `external[c]`: how many separately allocated values blocks of capacity `c` the
+    /// class's instances hold. Each is made with room for at least the names known then.
+    /// Counted rather than bounded: the first instance of a class typically gets a small
+    /// one before its `__init__` taught the class its names, then outgrows it. Grown on
+    /// demand (most classes never need one; every type object carries this).
+    external: RefCell<Vec<usize>>,
+}
+
+impl Default for SharedKeys {
+    fn default() -> SharedKeys {
+        SharedKeys { names: RefCell::default(), first_inline: Cell::new(0), external: RefCell::default() }
+    }
 }
 
 impl SharedKeys {
@@ -72,6 +87,39 @@ impl SharedKeys {
         let text = pystr::as_str(name)?;
         let h = pystr::str_hash_of(name);
         names.iter().position(|k| pystr::str_hash_of(k) == h && pystr::as_str(k) == Some(text))
+    }
+
+    /// Notes an inline values block of `cap` slots (`cap` >= 1: only classes that know
+    /// a name reserve one).
+    #[inline]
+    fn note_inline(&self, cap: usize) {
+        if self.first_inline.get() == 0 {
+            self.first_inline.set(cap as u32);
+        }
+    }
+
+    /// Counts a new external values block of `cap` slots.
+    fn note_external(&self, cap: usize) {
+        let mut counts = self.external.borrow_mut();
+        if counts.len() <= cap {
+            counts.resize(cap + 1, 0);
+        }
+        counts[cap] += 1;
+    }
+
+    /// Uncounts an external values block of `cap` slots (freed with its instance or
+    /// replaced by a bigger one).
+    fn forget_external(&self, cap: usize) {
+        if let Some(n) = self.external.borrow_mut().get_mut(cap) {
+            *n = n.saturating_sub(1);
+        }
+    }
+
+    /// Does index `i` lie inside every values block the class's instances hold, and
+    /// every one they will get? (See `fits_every_block`.)
+    fn fits_every_block(&self, i: usize) -> bool {
+        let first = self.first_inline.get() as usize;
+        i < self.len() && (first == 0 || i < first) && self.external.borrow().iter().take(i + 1).all(|&n| n == 0)
     }
 
     /// Index of the exact str `name`, appending it while there is room.
@@ -183,14 +231,25 @@ fn new_external(cap: usize) -> *mut Values {
     }
 }
 
-/// Frees a values block whose slots are all empty (inline blocks live in the instance).
-fn free_block(v: *mut Values) {
+/// Frees a values block of an instance of `ty` whose slots are all empty (inline blocks
+/// live in the instance; both are uncounted).
+fn free_block(ty: &TypeObject, v: *mut Values) {
     // SAFETY: external blocks come from `new_external`.
     unsafe {
         if (*v).external == 1 {
+            ty.attr_keys.forget_external((*v).cap as usize);
             libc::free(v as *mut libc::c_void);
         }
     }
+}
+
+/// Is key `i` of `ty` (a compact class) within every values block its instances have
+/// or will have? Then native code reading slot `i` of a block needs no capacity check
+/// (attr_cache.rs `SLOT_FIT`). `ty` must be the instances' exact type: blocks are
+/// counted for the type they are made under (`reserve` is given the instance's type;
+/// `__class__` assignment turns values into a dict first).
+pub fn fits_every_block(ty: &TypeObject, i: usize) -> bool {
+    ty.attr_keys.fits_every_block(i)
 }
 
 /// Bytes `object::alloc` reserves behind a new instance of `ty` for inline values.
@@ -208,14 +267,16 @@ pub fn inline_bytes(ty: &TypeObject) -> usize {
 /// `h` is a new instance of `ty` whose allocation holds `bytes` zeroed bytes at `block`.
 pub unsafe fn init_inline(h: *mut ObjHeader, ty: &TypeObject, block: *mut u8, bytes: usize) {
     let v = block as *mut Values;
-    (*v).cap = ((bytes - std::mem::size_of::<Values>()) / 8) as u32;
+    let cap = (bytes - std::mem::size_of::<Values>()) / 8;
+    ty.attr_keys.note_inline(cap);
+    (*v).cap = cap as u32;
     (*v).external = 0;
     *word_of(h, ty) = v as u64 | 1;
 }
 
 /// Takes everything the storage word owns, leaving it empty; the caller drops the result
 /// once the instance is consistent.
-fn take_all(w: *mut u64) -> Vec<Obj> {
+fn take_all(ty: &TypeObject, w: *mut u64) -> Vec<Obj> {
     // SAFETY: `w` is the storage word of a live compact instance.
     let old = unsafe { std::mem::replace(&mut *w, 0) };
     match decode(old) {
@@ -223,7 +284,7 @@ fn take_all(w: *mut u64) -> Vec<Obj> {
         State::Dict(d) => vec![unsafe { Obj::from_raw(d) }],
         State::Values(v) => {
             let taken = slots(v).iter_mut().filter_map(Option::take).collect();
-            free_block(v);
+            free_block(ty, v);
             taken
         }
     }
@@ -232,7 +293,7 @@ fn take_all(w: *mut u64) -> Vec<Obj> {
 /// Drops everything the storage word owns, leaving it empty, without collecting the
 /// values first: the word is cleared before any value goes, so a `__del__` they run
 /// sees an instance without attributes (and may give it new ones, in new storage).
-fn drop_all(w: *mut u64) {
+fn drop_all(ty: &TypeObject, w: *mut u64) {
     // SAFETY: `w` is the storage word of a compact instance that is alive, or being
     // deallocated with its memory still in place.
     let old = unsafe { std::mem::replace(&mut *w, 0) };
@@ -243,7 +304,7 @@ fn drop_all(w: *mut u64) {
             for slot in slots(v).iter_mut() {
                 drop(slot.take());
             }
-            free_block(v);
+            free_block(ty, v);
         }
     }
 }
@@ -387,7 +448,7 @@ pub fn materialize(o: &Obj) -> Option<Obj> {
                 let _ = dict::set_item(&d, ty.attr_keys.name(i), val);
             }
         }
-        free_block(v);
+        free_block(ty, v);
     }
     set_word(o, d.clone().into_raw());
     Some(d)
@@ -405,7 +466,7 @@ pub fn replace_dict(o: &Obj, d: &Obj) -> bool {
         }
         return true;
     }
-    let old = take_all(word(o));
+    let old = take_all(o.ty(), word(o));
     set_word(o, d.clone().into_raw());
     drop(old);
     true
@@ -495,14 +556,16 @@ fn reserve(o: &Obj, ty: &TypeObject, block: *mut Values, i: usize) -> *mut Value
         return block;
     }
     let want = (i + 1).max(ty.attr_keys.len()).max(2 * cap).max(MIN_EXTERNAL_CAP).min(MAX_SHARED_KEYS);
-    let new = new_external(want.max(i + 1));
+    let want = want.max(i + 1);
+    ty.attr_keys.note_external(want);
+    let new = new_external(want);
     if !block.is_null() {
         for (dst, src) in slots(new).iter_mut().zip(slots(block).iter_mut()) {
             *dst = src.take();
         }
         // SAFETY: both blocks are live; `block` is not used after it is freed.
         unsafe { (*new).end = (*block).end };
-        free_block(block);
+        free_block(ty, block);
     }
     set_word(o, new as u64 | 1);
     new
@@ -582,7 +645,7 @@ pub fn clear(o: &Obj) {
         drop(old);
         return;
     }
-    drop_all(word(o));
+    drop_all(o.ty(), word(o));
 }
 
 /// Releases the storage of an instance being deallocated.
@@ -592,7 +655,7 @@ pub fn clear(o: &Obj) {
 pub unsafe fn release(h: *mut ObjHeader, ty: &TypeObject) {
     let w = word_of(h, ty);
     if is_compact(ty) {
-        drop_all(w);
+        drop_all(ty, w);
     } else {
         std::ptr::drop_in_place(w as *mut Option<Obj>);
     }
