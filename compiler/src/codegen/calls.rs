@@ -34,7 +34,7 @@
 //! guard, and the frame then uses that function's own globals, defaults and closure.
 
 use inkwell::basic_block::BasicBlock;
-use inkwell::values::{BasicMetadataValueEnum, CallableValue, IntValue, PointerValue};
+use inkwell::values::{BasicMetadataValueEnum, CallableValue, FunctionValue, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
 
 use super::function::{Lower, R};
@@ -113,11 +113,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let reg_plain = self.new_block("dc_reg");
         self.b.build_conditional_branch(is_meth, reg_meth, reg_plain)?;
         let mut incoming = Vec::new();
+        let known = self.known_register_entry(pc, base, n);
         for (bb, first, count) in [(reg_meth, base, n + 1), (reg_plain, base + 1, n)] {
             // the callee, then its arguments (self first for a method)
             self.b.position_at_end(bb);
             let vals = (first..first + count + 1).map(|k| self.load_slot(k)).collect::<R<Vec<_>>>()?;
-            let r = self.call_register_entry(reg, &vals)?;
+            let r = match known {
+                Some(f) if bb == reg_plain => self.call_register_entry_known(reg, f, &vals)?,
+                _ => self.call_register_entry(reg, &vals)?,
+            };
             incoming.push((r, self.b.get_insert_block().expect("positioned")));
             self.b.build_unconditional_branch(join)?;
         }
@@ -223,17 +227,93 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let fty = i64t.fn_type(&params, false);
         let fp = self.b.build_int_to_ptr(reg, fty.ptr_type(AddressSpace::default()), "regfn")?;
         let callee = CallableValue::try_from(fp).map_err(|()| super::function::LowerError("register entry is not callable".into()))?;
-        let args: Vec<BasicMetadataValueEnum> = vals.iter().map(|v| (*v).into()).collect();
         self.store_lasti(self.pc_now)?;
-        let r = self
+        let r = self.emit_register_call(callee, vals)?;
+        self.decref(vals[0])?;
+        Ok(r)
+    }
+
+    /// `call_register_entry` where the callee is probably module function `known` (whose
+    /// register entry this module defines): when the entry the site's cache found is
+    /// `known`'s, the call names it directly, so that LLVM may inline a small callee
+    /// (its frame, traceback entry and checks come with it: nothing observable changes);
+    /// any other entry is called through its address as before.
+    fn call_register_entry_known(&self, reg: IntValue<'ctx>, known: FunctionValue<'ctx>, vals: &[IntValue<'ctx>]) -> R<IntValue<'ctx>> {
+        let addr = self.b.build_ptr_to_int(known.as_global_value().as_pointer_value(), self.ctx.i64_type(), "known")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, reg, addr, "")?;
+        let direct = self.new_block("dc_known");
+        let other = self.new_block("dc_other");
+        let join = self.new_block("dc_known_join");
+        self.b.build_conditional_branch(same, direct, other)?;
+        self.store_lasti_in(direct)?;
+        let rk = self.emit_register_call(CallableValue::from(known), vals)?;
+        self.mark_always_inline(rk)?;
+        let direct_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_unconditional_branch(join)?;
+        self.store_lasti_in(other)?;
+        let params: Vec<_> = vals.iter().map(|_| self.ctx.i64_type().into()).collect();
+        let fty = self.ctx.i64_type().fn_type(&params, false);
+        let fp = self.b.build_int_to_ptr(reg, fty.ptr_type(AddressSpace::default()), "regfn")?;
+        let callee = CallableValue::try_from(fp).map_err(|()| super::function::LowerError("register entry is not callable".into()))?;
+        let ro = self.emit_register_call(callee, vals)?;
+        let other_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        let phi = self.b.build_phi(self.ctx.i64_type(), "regv")?;
+        phi.add_incoming(&[(&rk, direct_end), (&ro, other_end)]);
+        self.decref(vals[0])?;
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// Asks LLVM to inline the register entry called by `call` (the callee passed
+    /// `known_register_entry`'s size limit): its own inlining heuristics see the whole
+    /// entry, error paths included, and decline even the smallest body.
+    fn mark_always_inline(&self, call: IntValue<'ctx>) -> R<()> {
+        let cs = call
+            .as_instruction()
+            .and_then(|i| inkwell::values::CallSiteValue::try_from(i).ok())
+            .ok_or_else(|| super::function::LowerError("register call is no call".into()))?;
+        let kind = inkwell::attributes::Attribute::get_named_enum_kind_id("alwaysinline");
+        cs.add_attribute(inkwell::attributes::AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+        Ok(())
+    }
+
+    /// Positions the builder at the end of `bb` and stores the call's pc into the frame.
+    fn store_lasti_in(&self, bb: BasicBlock<'ctx>) -> R<()> {
+        self.b.position_at_end(bb);
+        self.store_lasti(self.pc_now)
+    }
+
+    /// The call instruction of a register entry with `vals` as its parameters.
+    fn emit_register_call(&self, callee: CallableValue<'ctx>, vals: &[IntValue<'ctx>]) -> R<IntValue<'ctx>> {
+        let args: Vec<BasicMetadataValueEnum> = vals.iter().map(|v| (*v).into()).collect();
+        Ok(self
             .b
             .build_call(callee, &args, "regv")?
             .try_as_basic_value()
             .basic()
             .ok_or_else(|| super::function::LowerError("register entry returns void".into()))?
-            .into_int_value();
-        self.decref(vals[0])?;
-        Ok(r)
+            .into_int_value())
+    }
+
+    /// The register entry of the module function the plain call at `pc` (operands from
+    /// slot `base`, `n` arguments) probably calls: its callee was pushed by a
+    /// `LoadGlobal` of a name the module body binds to a `def` (`module_functions`)
+    /// whose code is already lowered in this module with `n` parameters. Only a guess:
+    /// `call_register_entry_known` compares it with the entry the cache found.
+    fn known_register_entry(&self, pc: usize, base: u32, n: u32) -> Option<FunctionValue<'ctx>> {
+        // the last instruction before the call that starts at the callee's depth pushed it
+        // (the arguments never take the stack below it)
+        let q = (0..pc).rev().find(|&q| self.depths.get(q).copied().flatten() == Some(base + 1))?;
+        let crate::fe::Instr::LoadGlobal(i) = self.code.instrs[q] else { return None };
+        let known = self.helpers.module_functions.get(self.code.names.get(i as usize)?)?;
+        if known.size > INLINE_MAX_INSTRS {
+            return None;
+        }
+        let f = self.module.get_function(&format!("{}.reg", known.symbol))?;
+        // not this function's own entry (a recursive call cannot be inlined)
+        let own = self.func.get_name().to_str().ok()?.trim_end_matches(".body").to_string() + ".reg";
+        (f.count_params() == n + 1 && f.get_name().to_str().ok()? != own).then_some(f)
     }
 
     /// Releases the operands of a call (slots `base..base+n+2`; the first may be NULL).
@@ -246,4 +326,36 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         Ok(())
     }
+}
+
+/// A module-level `def` (`Helpers::module_functions`).
+pub struct ModuleFunction {
+    /// The symbol of its code object's native entry (`code_symbol`).
+    pub symbol: String,
+    /// Its bytecode instructions.
+    pub size: usize,
+}
+
+/// Module functions of at most this many bytecode instructions are inlined at the call
+/// sites that call them directly (`call_register_entry_known`): `a(i, j)` of
+/// spectral_norm has 15; a larger body gains little from losing the call and is copied
+/// into every caller.
+const INLINE_MAX_INSTRS: usize = 24;
+
+/// `Helpers::module_functions` for a module whose code objects are `codes` (walk order,
+/// the module body first): each name the body binds straight to a new function
+/// (`LoadConst <code>; MakeFunction; StoreName/StoreGlobal name`, as `def` compiles)
+/// maps to that code's symbol. A name bound twice keeps the last `def`; rebinding at run
+/// time is harmless (the call site compares entries, `call_register_entry_known`).
+pub fn module_functions(codes: &[&crate::fe::CodeObject], module: &str) -> std::collections::HashMap<String, ModuleFunction> {
+    use crate::fe::{Constant, Instr};
+    let mut out = std::collections::HashMap::new();
+    let Some(body) = codes.first() else { return out };
+    for w in body.instrs.windows(3) {
+        let (Instr::LoadConst(c), Instr::MakeFunction(_), Instr::StoreName(x) | Instr::StoreGlobal(x)) = (w[0], w[1], w[2]) else { continue };
+        let Some(Constant::Code(child)) = body.consts.get(c as usize) else { continue };
+        let (Some(k), Some(name)) = (codes.iter().position(|k| std::ptr::eq(*k, &**child)), body.names.get(x as usize)) else { continue };
+        out.insert(name.clone(), ModuleFunction { symbol: super::code_symbol(module, k), size: child.instrs.len() });
+    }
+    out
 }

@@ -43,6 +43,16 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         Ok(())
     }
+
+    /// `release_opnd` of an operand an inline float path has converted: a tagged int, an
+    /// unboxed tag or an exact float, so a dead one goes to the float free list
+    /// directly (`pyrt_float_dealloc`, ~12 instructions instead of `pyrt_dealloc`'s ~43).
+    fn release_float(&self, o: Opnd<'ctx>) -> R<()> {
+        if o.owned {
+            self.b.build_call(self.helpers.decref_float, &[o.v.into()], "")?;
+        }
+        Ok(())
+    }
 }
 
 /// Which tagged ints a float path accepts as operands.
@@ -146,8 +156,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
         };
         if unboxed {
-            self.release_opnd(a)?;
-            self.release_opnd(b)?;
+            self.release_float(a)?;
+            self.release_float(b)?;
             return Ok(Some((self.i64c(super::unboxed::STACK_TAG), r)));
         }
         Ok(Some((self.box_float_result(r, a, b)?, r)))
@@ -163,7 +173,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let x = self.operand_f64(o, Ints::Any, slow)?;
         let r = self.b.build_float_neg(x, "fneg")?;
         if unboxed {
-            self.release_opnd(o)?;
+            self.release_float(o)?;
             return Ok((self.i64c(super::unboxed::STACK_TAG), r));
         }
         let none = Opnd { v: self.i64c(1), f: None, owned: false }; // a tagged int: never reused
@@ -198,14 +208,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.b.position_at_end(reuse);
             let fp = self.float_value_ptr(mine)?;
             self.b.build_store(fp, r)?;
-            self.release_opnd(other)?;
+            self.release_float(other)?;
             incoming.push((mine, self.b.get_insert_block().unwrap()));
             self.b.build_unconditional_branch(join)?;
             self.b.position_at_end(next);
         }
         let v = self.call_v("pyrt_float_new", &[r.into()])?;
-        self.release_opnd(a)?;
-        self.release_opnd(b)?;
+        self.release_float(a)?;
+        self.release_float(b)?;
         incoming.push((v, self.b.get_insert_block().unwrap()));
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
@@ -232,8 +242,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             CmpOp::Ge => FloatPredicate::OGE,
         };
         let c = self.b.build_float_compare(pred, x, y, "fcmp")?;
-        self.release_opnd(a)?;
-        self.release_opnd(b)?;
+        self.release_float(a)?;
+        self.release_float(b)?;
         Ok(c)
     }
 }

@@ -107,6 +107,7 @@ pub fn build_python_module<'ctx>(
     let mut st = ModuleStats { module: m.name.clone(), ..Default::default() };
     let mut codes = Vec::new();
     m.code.walk(&mut |c| codes.push(c));
+    helpers.module_functions = calls::module_functions(&codes, &m.name);
     let mut lowered = Vec::with_capacity(codes.len());
     for (k, code) in codes.iter().enumerate() {
         lowered.push(if !opts.native {

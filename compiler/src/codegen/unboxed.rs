@@ -107,18 +107,31 @@ pub enum Kind {
     /// An int constant, or arithmetic on one and a non-float (`r -= 1`, `n * 2`).
     Int,
     Unknown,
-    /// A float constant, `/`, a math call, arithmetic with a float, or `+ - *` of two
-    /// unknowns (`a[0] - b[0]`: worth keeping unboxed if it is a float).
+    /// `+ - *` of two unknowns (`a[0] - b[0]`: worth keeping unboxed if it is a float),
+    /// or of such a guess and anything: a float unless the local it is stored into is
+    /// also used as an int (`int_evidence`), which `s = i + j` then `s + 1` shows.
+    Guess,
+    /// A float constant, `/`, a math call, or arithmetic with a float.
     Float,
 }
 
 /// The kind of `a op b` for an arithmetic `op` with an inline float path.
 fn arith_kind(op: u32, a: Kind, b: Kind) -> Kind {
-    if matches!(BinOp::ALL.get(op as usize), Some(BinOp::TrueDiv)) || a.max(b) == Kind::Float || (a, b) == (Kind::Unknown, Kind::Unknown) {
+    if matches!(BinOp::ALL.get(op as usize), Some(BinOp::TrueDiv)) || a.max(b) == Kind::Float {
         Kind::Float
+    } else if a.max(b) == Kind::Guess || (a, b) == (Kind::Unknown, Kind::Unknown) {
+        Kind::Guess
     } else {
         Kind::Int
     }
+}
+
+/// Is an operand of `op` whose other operand is `other` used as an int: an integer
+/// operator (`//`, `%`, shifts, bit operations) or an int partner (`s + 1`, `s * n` with
+/// `n` an int local)?
+fn int_use(op: u32, other: Val) -> bool {
+    use BinOp::*;
+    matches!(BinOp::ALL.get(op as usize), Some(FloorDiv | Mod | LShift | RShift | And | Or | Xor)) || other == Val::IntLike
 }
 
 /// What the plan knows about a value on the simulated stack.
@@ -248,6 +261,8 @@ impl FloatPlan {
         };
         // the largest kind stored into each local
         let mut stored = vec![Kind::Int; nvar as usize];
+        // locals read as an operand of an int operation (`int_use`)
+        let mut int_evidence = vec![false; nvar as usize];
         // stores to local `i` that may receive an unboxed value of float kind
         let mut stores_float = vec![false; nvar as usize];
         let mut stack: Vec<Val> = Vec::new();
@@ -281,6 +296,20 @@ impl FloatPlan {
                             *st = (*st).max(kind_of(&popped[0]));
                         }
                     }
+                    if let (Instr::BinaryOp(op) | Instr::InplaceOp(op), [a, b]) = (ins, popped.as_slice()) {
+                        for (x, other) in [(*a, *b), (*b, *a)] {
+                            let local = match x {
+                                Val::Float(p, _) | Val::Borrow(p) => match code.instrs[p] {
+                                    Instr::LoadFast(i) => int_evidence.get_mut(i as usize),
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            if let (Some(e), true) = (local, int_use(op, other)) {
+                                *e = true;
+                            }
+                        }
+                    }
                     let result_kind = match ins {
                         Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_kind(op, kind_of(&popped[0]), kind_of(&popped[1])),
                         Instr::UnaryOp(_) => kind_of(&popped[0]),
@@ -302,7 +331,7 @@ impl FloatPlan {
                             if takes && j < 8 {
                                 plan.dual_operands[pc] |= 1 << j;
                             }
-                            if let (true, Instr::StoreFast(i), Kind::Float) = (takes, ins, k) {
+                            if let (true, Instr::StoreFast(i), Kind::Float | Kind::Guess) = (takes, ins, k) {
                                 stores_float[i as usize] = true;
                             }
                         }
@@ -349,6 +378,13 @@ impl FloatPlan {
             }
             if jump_target(&ins).is_some() || matches!(ins, Instr::ReturnValue | Instr::RaiseVarargs(_) | Instr::Reraise(_)) {
                 stack.clear();
+            }
+        }
+        // a guessed float local used as an int is an int (`s = i + j` ... `s + 1`)
+        for (i, st) in stored.iter_mut().enumerate() {
+            if int_evidence[i] && *st == Kind::Guess {
+                *st = Kind::Unknown;
+                stores_float[i] = false;
             }
         }
         for (i, s) in stores_float.iter().enumerate() {
