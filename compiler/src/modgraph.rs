@@ -63,9 +63,11 @@ fn lazy_import_followed(name: &str) -> bool {
 /// packages, lazy imports of the package itself and of the few helpers it needs are
 /// followed. Excluded: Windows-only modules. Also `types.coroutine`'s own (`functools`,
 /// `_collections_abc`), taken whenever it decorates a function that is not a generator
-/// function.
+/// function, and `traceback`'s `ast`, with which every formatted traceback entry places
+/// its `~` and `^` marks under a binary operation or subscript (without it the marks
+/// silently become all `^`).
 fn lazy_import_followed_in(importer: &str, target: &str) -> bool {
-    if importer == "types" && matches!(target, "functools" | "_collections_abc") {
+    if importer == "types" && matches!(target, "functools" | "_collections_abc") || importer == "traceback" && target == "ast" {
         return true;
     }
     const PACKAGES: &[&str] = &["multiprocessing", "concurrent.futures"];
