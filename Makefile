@@ -14,15 +14,9 @@ all: build example
 # no_backtrace.sh detaches Rust std's backtrace printer from both archives and builds
 # pyrt_no_backtrace.o, which stripped executables link instead (runtime/no_backtrace.c).
 HOST_TRIPLE := $(shell rustc -vV | sed -n 's/^host: //p')
-# The lite build is tried twice: on a fresh clone its first step (cargo asking rustc
-# about the target) failed 3 times in 4 right after the release build had run the `cc`
-# crate's build scripts (rustc read `cc: error: unrecognized command-line option '-?'`,
-# the stderr of cc 1.11's compiler-family probe, as its input); a second attempt, with
-# nothing built just before, passed each time.
-LITE_BUILD = RUSTFLAGS="-C relocation-model=static" $(CARGO) build --profile lite -p pyrt --no-default-features --target $(HOST_TRIPLE) --target-dir target/lite
 build:
 	$(CARGO) build --release --workspace
-	$(LITE_BUILD) || { echo "make: lite runtime build failed; trying again" >&2; sleep 2; $(LITE_BUILD); }
+	RUSTFLAGS="-C relocation-model=static" $(CARGO) build --profile lite -p pyrt --no-default-features --target $(HOST_TRIPLE) --target-dir target/lite
 	cp target/lite/$(HOST_TRIPLE)/lite/libpyrt.a target/release/libpyrt_lite.a
 	runtime/no_backtrace.sh target/release/libpyrt_lite.a target/release/pyrt_no_backtrace.o
 	runtime/no_backtrace.sh target/release/libpyrt.a target/release/pyrt_no_backtrace.o
