@@ -770,7 +770,9 @@ fn builtin_base_slots(b: &TypeObject) -> Slots {
 }
 
 /// Sets each group of slots of `s` that `wanted` names (by the group's dunders) from
-/// look-ups through `look`; the other groups keep their value.
+/// look-ups through `look`; the other groups keep their value. Never inlined: its two
+/// callers would each carry a copy of this large body (~11 KB of every executable).
+#[inline(never)]
 fn fill_slots(s: &mut Slots, look: Lookup, wanted: &dyn Fn(&[&str]) -> bool) {
     use SlotWrapper as W;
     macro_rules! group {

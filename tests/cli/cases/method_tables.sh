@@ -16,10 +16,7 @@ enablers() { grep -o 'call void @pyrt_\(methods_[a-z]*\|builtins_[a-z]*\|enable_
 "$PYC" build hello.py -o "$T/h" || exit
 "$T/h"
 size=$(stat -c %s "$T/h")
-# Bound: 1.5 MiB (1,572,864 bytes) since session 15, when hello world grew from 1,490,768
-# to 1,511,280 bytes (runtime fast paths of that session); the goal is back under
-# 1,500,000 (issue 9).
-if [ "$size" -lt 1572864 ]; then echo "hello world: under 1.5 MiB"; else echo "hello world: $size bytes"; fi
+if [ "$size" -lt 1500000 ]; then echo "hello world: under 1,500,000 bytes"; else echo "hello world: $size bytes"; fi
 PYC_INTERP=1 "$T/h"
 "$T/h" -c "from multiprocessing.spawn import spawn_main; spawn_main()" --multiprocessing-fork
 "$PYC" build --with-interp hello.py -o "$T/hi" || exit
