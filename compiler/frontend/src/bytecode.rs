@@ -465,6 +465,80 @@ pub mod code_flags {
     pub const ASYNC_GENERATOR: u32 = 0x0200;
 }
 
+/// Per-instruction tables (lines, positions) serialized as one little-endian byte
+/// string instead of element by element: an executable decodes every code object of
+/// its program at start-up, and a bulk conversion costs a fraction of bincode's
+/// per-element visits (import-heavy start-up time).
+mod packed_words {
+    use serde::de::{Error, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    /// A row of u32 words.
+    pub trait Words: Sized {
+        const WIDTH: usize;
+        fn put(&self, out: &mut Vec<u8>);
+        fn take(words: &[u32]) -> Self;
+    }
+    impl Words for u32 {
+        const WIDTH: usize = 1;
+        fn put(&self, out: &mut Vec<u8>) {
+            out.extend_from_slice(&self.to_le_bytes());
+        }
+        fn take(w: &[u32]) -> Self {
+            w[0]
+        }
+    }
+    impl Words for (u32, u32, u32) {
+        const WIDTH: usize = 3;
+        fn put(&self, out: &mut Vec<u8>) {
+            for w in [self.0, self.1, self.2] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        fn take(w: &[u32]) -> Self {
+            (w[0], w[1], w[2])
+        }
+    }
+
+    pub fn serialize<T: Words, S: Serializer>(rows: &[T], s: S) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::with_capacity(rows.len() * T::WIDTH * 4);
+        for r in rows {
+            r.put(&mut bytes);
+        }
+        s.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, T: Words, D: Deserializer<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        struct Rows<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Words> Visitor<'de> for Rows<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a byte string of {}-word rows", T::WIDTH)
+            }
+            fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Vec<T>, E> {
+                let row = T::WIDTH * 4;
+                if bytes.len() % row != 0 {
+                    return Err(E::invalid_length(bytes.len(), &self));
+                }
+                let mut words = [0u32; 3];
+                Ok(bytes
+                    .chunks_exact(row)
+                    .map(|r| {
+                        for (w, b) in words.iter_mut().zip(r.chunks_exact(4)) {
+                            *w = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                        }
+                        T::take(&words)
+                    })
+                    .collect())
+            }
+            fn visit_borrowed_bytes<E: Error>(self, bytes: &'de [u8]) -> Result<Vec<T>, E> {
+                self.visit_bytes(bytes)
+            }
+        }
+        d.deserialize_bytes(Rows(std::marker::PhantomData))
+    }
+}
+
 /// A compiled function body, module body, class body or comprehension.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct CodeObject {
@@ -494,10 +568,12 @@ pub struct CodeObject {
     pub consts: Vec<Constant>,
     pub instrs: Vec<Instr>,
     /// Source line of each instruction (same length as `instrs`).
+    #[serde(with = "packed_words")]
     pub lines: Vec<u32>,
     /// Source position of each instruction beyond its line: (end_line, col, end_col),
     /// columns 0-based in UTF-8 bytes as CPython's `co_positions`; used for the `^^^`
     /// marks under the failing expression in tracebacks. Same length as `instrs`.
+    #[serde(with = "packed_words")]
     pub positions: Vec<(u32, u32, u32)>,
     pub exception_table: Vec<ExceptionEntry>,
     /// Maximum stack depth (computed by the compiler).
