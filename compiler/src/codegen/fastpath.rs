@@ -334,6 +334,16 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let join = self.new_block("int_join");
         let mut incoming = Vec::new();
         let undef = self.ctx.f64_type().get_undef();
+        if a.f.is_some() && b.f.is_some() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
+            let general = self.new_block("binop_general");
+            if let Some((x, y)) = self.both_unboxed(a, b, general)? {
+                let r = self.f64_arith(op, x, y, general)?.ok_or_else(|| LowerError("float operator".into()))?;
+                let v = if unboxed { self.i64c(super::unboxed::STACK_TAG) } else { self.call_v("pyrt_float_new", &[r.into()])? };
+                incoming.push((v, r, self.b.get_insert_block().unwrap()));
+                self.b.build_unconditional_branch(join)?;
+            }
+            self.b.position_at_end(general);
+        }
         if op != BinOp::TrueDiv {
             let cond = self.both_tagged(a.v, b.v)?;
             let fastbb = self.new_block("int_fast");
@@ -430,10 +440,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         let t = self.singleton("pyrt_true")?;
         let f = self.singleton("pyrt_false")?;
+        let join = self.new_block("cmp_join");
+        let quick = match self.quick_float_compare(op_u, ao, bo)? {
+            Some((qc, general)) => {
+                let qv = self.b.build_select(qc, t, f, "")?.into_int_value();
+                let qbb = self.b.get_insert_block().unwrap();
+                self.b.build_unconditional_branch(join)?;
+                self.b.position_at_end(general);
+                Some((qv, qbb))
+            }
+            None => None,
+        };
         let cond = self.both_tagged(a, b)?;
         let fastbb = self.new_block("cmp_fast");
         let slowbb = self.new_block("cmp_slow");
-        let join = self.new_block("cmp_join");
         self.b.build_conditional_branch(cond, fastbb, slowbb)?;
         self.b.position_at_end(fastbb);
         let c = self.b.build_int_compare(Self::cmp_pred(CmpOp::from_u32(op_u)), a, b, "")?;
@@ -452,7 +472,25 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.i64_type(), "cmp")?;
         phi.add_incoming(&[(&v, fastbb), (&fv, float_end), (&r, slow_end)]);
+        if let Some((qv, qbb)) = quick {
+            phi.add_incoming(&[(&qv, qbb)]);
+        }
         Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// The both-unboxed shortcut of comparison `op_u` (floatpath.rs `both_unboxed`):
+    /// the i1 outcome, the builder left at the end of the unterminated quick block, and
+    /// the block where the general comparison must be emitted. None (nothing emitted)
+    /// unless both operands are dual.
+    fn quick_float_compare(&mut self, op_u: u32, ao: Opnd<'ctx>, bo: Opnd<'ctx>) -> R<Option<(IntValue<'ctx>, inkwell::basic_block::BasicBlock<'ctx>)>> {
+        if ao.f.is_none() || bo.f.is_none() {
+            return Ok(None);
+        }
+        let general = self.new_block("cmp_general");
+        Ok(match self.both_unboxed(ao, bo, general)? {
+            Some((x, y)) => Some((self.b.build_float_compare(Self::float_pred(op_u), x, y, "fqcmp")?, general)),
+            None => None,
+        })
     }
 
     /// Compare-and-branch: `a cmp b` feeding `PopJumpIfFalse/True` at `pc + 1`.
@@ -461,6 +499,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     pub fn compare_cond(&mut self, pc: usize, depth_after: u32, op_u: u32, ao: Opnd<'ctx>, bo: Opnd<'ctx>) -> R<IntValue<'ctx>> {
         let (a, b) = (ao.v, bo.v);
         let join = self.new_block("cc_join");
+        let quick = match self.quick_float_compare(op_u, ao, bo)? {
+            Some((qc, general)) => {
+                let qbb = self.b.get_insert_block().unwrap();
+                self.b.build_unconditional_branch(join)?;
+                self.b.position_at_end(general);
+                Some((qc, qbb))
+            }
+            None => None,
+        };
         let cond = self.both_tagged(a, b)?;
         let fastbb = self.new_block("cc_fast");
         let slowbb = self.new_block("cc_slow");
@@ -486,6 +533,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.bool_type(), "cc")?;
         phi.add_incoming(&[(&c, fastbb), (&fc, float_end), (&t, slow_end)]);
+        if let Some((qc, qbb)) = quick {
+            phi.add_incoming(&[(&qc, qbb)]);
+        }
         Ok(phi.as_basic_value().into_int_value())
     }
 

@@ -11,7 +11,9 @@
 //! Anything else (subclasses, other types, big ints) branches to the runtime's path.
 //!
 //! Operands may be dual values (`unboxed.rs`): an unboxed operand's number is used as it
-//! is, and a result whose consumer takes an f64 is left unboxed instead of boxed.
+//! is, and a result whose consumer takes an f64 is left unboxed instead of boxed. Two
+//! dual operands are first tested together (`both_unboxed`): in a float loop both are
+//! usually unboxed, and that arm is the bare f64 operation.
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{FloatValue, IntValue};
@@ -142,25 +144,60 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let ints = if op == BinOp::TrueDiv { Ints::Exact } else { Ints::Any };
         let x = self.operand_f64(a, ints, slow)?;
         let y = self.operand_f64(b, ints, slow)?;
-        let r = match op {
-            BinOp::Add => self.b.build_float_add(x, y, "fadd")?,
-            BinOp::Sub => self.b.build_float_sub(x, y, "fsub")?,
-            BinOp::Mul => self.b.build_float_mul(x, y, "fmul")?,
-            _ => {
-                // ZeroDivisionError comes from the runtime
-                let nz = self.b.build_float_compare(FloatPredicate::UNE, y, self.ctx.f64_type().const_zero(), "")?;
-                let div = self.new_block("fdiv");
-                self.b.build_conditional_branch(nz, div, slow)?;
-                self.b.position_at_end(div);
-                self.b.build_float_div(x, y, "fdiv")?
-            }
-        };
+        let r = self.f64_arith(op, x, y, slow)?.ok_or_else(|| super::function::LowerError("float operator".into()))?;
         if unboxed {
             self.release_float(a)?;
             self.release_float(b)?;
             return Ok(Some((self.i64c(super::unboxed::STACK_TAG), r)));
         }
         Ok(Some((self.box_float_result(r, a, b)?, r)))
+    }
+
+    /// The both-unboxed shortcut of an operation on two dual operands: when both words
+    /// are unboxed tags (checked first, branching to `other` when not), their numbers are
+    /// used as they are and nothing is released (tags carry no reference), so the common
+    /// case of a float loop (`zr * zr`, `tr + ti <= 4.0`) skips the int test, the
+    /// per-operand type tests and the releases of the general path. Returns the two
+    /// numbers, the builder left in the block where both are unboxed; None (nothing
+    /// emitted) when an operand can never arrive unboxed.
+    pub fn both_unboxed(&mut self, a: Opnd<'ctx>, b: Opnd<'ctx>, other: BasicBlock<'ctx>) -> R<Option<(FloatValue<'ctx>, FloatValue<'ctx>)>> {
+        let (Some(x), Some(y)) = (a.f, b.f) else { return Ok(None) };
+        let both = self.b.build_and(self.is_unboxed(a.v)?, self.is_unboxed(b.v)?, "")?;
+        let quick = self.new_block("fquick");
+        self.b.build_conditional_branch(both, quick, other)?;
+        self.b.position_at_end(quick);
+        Ok(Some((x, y)))
+    }
+
+    /// `x op y` for `+ - * /` on two numbers in the current block; a zero divisor
+    /// branches to `slow` (the runtime raises ZeroDivisionError). None for other operators.
+    pub(super) fn f64_arith(&mut self, op: BinOp, x: FloatValue<'ctx>, y: FloatValue<'ctx>, slow: BasicBlock<'ctx>) -> R<Option<FloatValue<'ctx>>> {
+        Ok(Some(match op {
+            BinOp::Add => self.b.build_float_add(x, y, "fadd")?,
+            BinOp::Sub => self.b.build_float_sub(x, y, "fsub")?,
+            BinOp::Mul => self.b.build_float_mul(x, y, "fmul")?,
+            BinOp::TrueDiv => {
+                let nz = self.b.build_float_compare(FloatPredicate::UNE, y, self.ctx.f64_type().const_zero(), "")?;
+                let div = self.new_block("fdiv");
+                self.b.build_conditional_branch(nz, div, slow)?;
+                self.b.position_at_end(div);
+                self.b.build_float_div(x, y, "fdiv")?
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// The float predicate of comparison `op_u` (< 6): NaN compares unequal to
+    /// everything and false otherwise, as in CPython.
+    pub(super) fn float_pred(op_u: u32) -> FloatPredicate {
+        match CmpOp::from_u32(op_u) {
+            CmpOp::Lt => FloatPredicate::OLT,
+            CmpOp::Le => FloatPredicate::OLE,
+            CmpOp::Eq => FloatPredicate::OEQ,
+            CmpOp::Ne => FloatPredicate::UNE,
+            CmpOp::Gt => FloatPredicate::OGT,
+            CmpOp::Ge => FloatPredicate::OGE,
+        }
     }
 
     /// `-o` on an unboxed or exact float operand (consumed), else a branch to `slow`.
@@ -232,16 +269,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     pub fn float_compare(&mut self, op_u: u32, a: Opnd<'ctx>, b: Opnd<'ctx>, slow: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
         let x = self.operand_f64(a, Ints::Exact, slow)?;
         let y = self.operand_f64(b, Ints::Exact, slow)?;
-        // NaN compares unequal to everything, false otherwise
-        let pred = match CmpOp::from_u32(op_u) {
-            CmpOp::Lt => FloatPredicate::OLT,
-            CmpOp::Le => FloatPredicate::OLE,
-            CmpOp::Eq => FloatPredicate::OEQ,
-            CmpOp::Ne => FloatPredicate::UNE,
-            CmpOp::Gt => FloatPredicate::OGT,
-            CmpOp::Ge => FloatPredicate::OGE,
-        };
-        let c = self.b.build_float_compare(pred, x, y, "fcmp")?;
+        let c = self.b.build_float_compare(Self::float_pred(op_u), x, y, "fcmp")?;
         self.release_float(a)?;
         self.release_float(b)?;
         Ok(c)

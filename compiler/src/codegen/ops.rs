@@ -18,7 +18,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// to `pyrt_binary_slice` / `pyrt_store_slice` (the step word is 0 when absent). The
     /// object and bounds may be borrowed (`unboxed::accepts_borrowed`); a stored value
     /// never is (the runtime takes the items of a list only the stack refers to).
-    fn lower_slice(&mut self, pc: usize, d: u32, n: u32, store: bool) -> R<()> {
+    pub(super) fn lower_slice(&mut self, pc: usize, d: u32, n: u32, store: bool) -> R<()> {
         let base = d - n - 1 - store as u32;
         let v = if store { Some(self.load_slot(base)?) } else { None };
         let obj_at = base + store as u32;
@@ -109,7 +109,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     return unsupported("Copy(0)");
                 }
                 let v = self.load_slot(d - n)?;
-                self.xincref(v)?;
+                // the container copied for `a[k] op= v` is lent to the subscript
+                if !(n == 2 && self.aug_container_copy(pc + 2)) {
+                    self.xincref(v)?;
+                }
                 self.store_slot(d, v)?;
             }
             Swap(n) => {
@@ -311,6 +314,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 }
                 self.check_null(v, pc, base)?;
                 self.store_slot(base, v)?;
+            }
+            BinarySlice(2) if self.copy_into_at(pc) => {
+                self.need(d, 3)?;
+                return self.lower_copy_into(pc, d);
+            }
+            BinarySlice(3) if self.reverse_prefix_at(pc) => {
+                self.need(d, 4)?;
+                return self.lower_reverse_prefix(pc, d);
             }
             BinarySlice(n) | StoreSlice(n) => {
                 if n != 2 && n != 3 {

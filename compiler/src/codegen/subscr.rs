@@ -67,25 +67,38 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let key = self.load_slot(d - 1)?;
         let slow = self.new_block("subscr_slow");
         let join = self.new_block("subscr_join");
-        let fast_v = if self.fast {
+        let unboxed = self.fast && self.leaves_unboxed(pc);
+        let mut fast_in = Vec::new();
+        if self.fast {
             let p = self.list_item_ptr(obj, key, slow)?;
             let v = self.b.build_load(p, "item")?.into_int_value();
-            self.incref(v)?;
-            // the key is a tagged int: nothing to release
-            if !self.deref_container_borrowed(pc) {
-                self.release(pc, 1, obj)?;
+            if unboxed {
+                // an exact float item is read as its number (no reference: the number
+                // is taken before anything else runs)
+                let num = self.new_block("subscr_fitem");
+                let objbb = self.new_block("subscr_oitem");
+                let isf = self.is_exact_float(v)?;
+                self.b.build_conditional_branch(isf, num, objbb)?;
+                self.b.position_at_end(num);
+                let f = self.float_value(v)?;
+                self.release_container(pc, obj)?;
+                fast_in.push((self.i64c(super::unboxed::STACK_TAG), Some(f), self.b.get_insert_block().expect("positioned")));
+                self.b.build_unconditional_branch(join)?;
+                self.b.position_at_end(objbb);
             }
-            let end = self.b.get_insert_block().expect("positioned");
+            self.incref(v)?;
+            self.release_container(pc, obj)?;
+            fast_in.push((v, None, self.b.get_insert_block().expect("positioned")));
             self.b.build_unconditional_branch(join)?;
-            Some((v, end))
         } else {
             self.b.build_unconditional_branch(slow)?;
-            None
-        };
+        }
         self.b.position_at_end(slow);
         self.protect_deref(pc, obj)?;
         let v = self.call_v(if self.fast { "pyrt_get_item" } else { "pyrt_subscr" }, &[obj.into(), key.into()])?;
-        self.release(pc, 1, obj)?;
+        if !self.aug_container_copy(pc) {
+            self.release(pc, 1, obj)?;
+        }
         self.release(pc, 0, key)?;
         self.check_null(v, pc, d - 2)?;
         let slow_end = self.b.get_insert_block().expect("positioned");
@@ -93,10 +106,75 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.i64_type(), "subscr")?;
         phi.add_incoming(&[(&v, slow_end)]);
-        if let Some((fv, end)) = fast_v {
-            phi.add_incoming(&[(&fv, end)]);
+        for (fv, _, end) in &fast_in {
+            phi.add_incoming(&[(fv, *end)]);
+        }
+        if let (true, Some(fp)) = (unboxed, self.fslot(d - 2)) {
+            let undef = self.ctx.f64_type().get_undef();
+            let fphi = self.b.build_phi(self.ctx.f64_type(), "subscrf")?;
+            fphi.add_incoming(&[(&undef, slow_end)]);
+            for (_, f, end) in &fast_in {
+                fphi.add_incoming(&[(&f.unwrap_or(undef), *end)]);
+            }
+            self.b.build_store(fp, fphi.as_basic_value().into_float_value())?;
         }
         self.store_slot(d - 2, phi.as_basic_value().into_int_value())
+    }
+
+    /// Releases the container operand of the `BinarySubscr` at `pc` after its inline
+    /// read (nothing when it is borrowed).
+    fn release_container(&mut self, pc: usize, obj: IntValue<'ctx>) -> R<()> {
+        // the key is a tagged int: nothing to release
+        if !self.deref_container_borrowed(pc) && !self.aug_container_copy(pc) {
+            self.release(pc, 1, obj)?;
+        }
+        Ok(())
+    }
+
+    /// Is the container operand of the `BinarySubscr` at `pc` the copy that `Copy 2;
+    /// Copy 2` right before made of it (`a[k] op= v`)? The original stays on the stack
+    /// below until the `StoreSubscr` (an error unwinds it with the other slots), so the
+    /// copy takes no reference (`Copy` lowering) and the subscript releases none, on
+    /// either path.
+    pub fn aug_container_copy(&self, pc: usize) -> bool {
+        use pyc_frontend::bytecode::Instr;
+        let at = |p: usize| self.code.instrs.get(p).copied();
+        self.fast
+            && pc >= 2
+            && at(pc - 2) == Some(Instr::Copy(2))
+            && at(pc - 1) == Some(Instr::Copy(2))
+            && at(pc) == Some(Instr::BinarySubscr)
+            && self.blocks.get(pc - 1).is_some_and(|b| b.is_none())
+            && self.blocks.get(pc).is_some_and(|b| b.is_none())
+    }
+
+    /// i1: word `v` is an exact float object.
+    fn is_exact_float(&mut self, v: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let low = self.b.build_and(v, self.i64c(3), "")?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
+        let check = self.new_block("isfloat_ty");
+        let join = self.new_block("isfloat_join");
+        let from = self.b.get_insert_block().expect("positioned");
+        self.b.build_conditional_branch(heap, check, join)?;
+        self.b.position_at_end(check);
+        let float_ty = self.singleton("pyrt_float_type")?;
+        let ty = self.load_word_at(v, self.i64c(TYPE_OFFSET), "ty")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, ty, float_ty, "")?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        let phi = self.b.build_phi(self.ctx.bool_type(), "isfloat")?;
+        phi.add_incoming(&[(&self.ctx.bool_type().const_zero(), from), (&same, check)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// The number of exact float object `v`.
+    fn float_value(&self, v: IntValue<'ctx>) -> R<FloatValue<'ctx>> {
+        let fp = self.b.build_int_to_ptr(
+            self.b.build_int_add(v, self.i64c(FLOAT_VALUE_OFFSET), "")?,
+            self.ctx.f64_type().ptr_type(AddressSpace::default()),
+            "",
+        )?;
+        Ok(self.b.build_load(fp, "item_f")?.into_float_value())
     }
 
     /// `UnpackSequence(n)` at `pc`, stack depth `d`: the sequence on top is replaced by
@@ -233,6 +311,229 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.check_status(st, pc, d - 3, true)?;
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
+        Ok(())
+    }
+
+    /// Is the `BinarySlice(3)` at `pc` the read of `p[:k + 1] = p[k::-1]` (fannkuch's
+    /// flip), the whole statement being `LoadFast p; LoadFast k; LoadConst None;
+    /// LoadConst -1; BinarySlice 3; LoadFast p; LoadConst None; LoadFast k; LoadConst 1;
+    /// BinaryOp +; StoreSlice 2` with no jump into it?
+    pub fn reverse_prefix_at(&self, pc: usize) -> bool {
+        use pyc_frontend::bytecode::{Constant, Instr};
+        if !self.fast || pc < 4 {
+            return false;
+        }
+        let at = |p: usize| self.code.instrs.get(p).copied();
+        let konst = |p: usize, want: &Constant| match at(p) {
+            Some(Instr::LoadConst(i)) => self.code.consts.get(i as usize) == Some(want),
+            _ => false,
+        };
+        let (Some(Instr::LoadFast(list)), Some(Instr::LoadFast(k))) = (at(pc - 4), at(pc - 3)) else { return false };
+        konst(pc - 2, &Constant::None)
+            && konst(pc - 1, &Constant::Int(-1))
+            && at(pc + 1) == Some(Instr::LoadFast(list))
+            && konst(pc + 2, &Constant::None)
+            && at(pc + 3) == Some(Instr::LoadFast(k))
+            && konst(pc + 4, &Constant::Int(1))
+            && at(pc + 5) == Some(Instr::BinaryOp(crate::fe::BinOp::Add as u32))
+            && at(pc + 6) == Some(Instr::StoreSlice(2))
+            && (pc - 3..=pc + 6).all(|p| self.blocks.get(p).is_some_and(|b| b.is_none()) && self.depths.get(p).is_some_and(|d| d.is_some()))
+    }
+
+    /// `p[:k + 1] = p[k::-1]` from its `BinarySlice` at `pc` (stack depth `d`: `p, k,
+    /// None, -1` on top) to its `StoreSlice`: for an exact list and a tagged int
+    /// `0 <= k < len(p)` the two slices have the same length, so the statement reverses
+    /// the first `k + 1` items in place (no list is built, no reference moves); anything
+    /// else runs the seven instructions as they are. Nothing can rebind `p` or `k` between
+    /// their loads, so the values on the stack are the ones the store would load again.
+    /// Returns the number of following instructions lowered (6).
+    pub fn lower_reverse_prefix(&mut self, pc: usize, d: u32) -> R<u32> {
+        let i64t = self.ctx.i64_type();
+        let obj = self.load_slot(d - 4)?;
+        let key = self.load_slot(d - 3)?;
+        let slow = self.new_block("revp_slow");
+        let join = self.new_block("revp_join");
+        let check_ty = self.new_block("revp_type");
+        let check_len = self.new_block("revp_len");
+        let head = self.new_block("revp_head");
+        let body = self.new_block("revp_body");
+        let done = self.new_block("revp_done");
+        let tags = self.b.build_and(self.b.build_xor(obj, self.i64c(1), "")?, key, "")?;
+        let shapes = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(tags, self.i64c(1), "")?, self.i64c(0), "")?;
+        self.b.build_conditional_branch(shapes, check_ty, slow)?;
+        self.b.position_at_end(check_ty);
+        let ty = self.load_word_at(obj, self.i64c(TYPE_OFFSET), "ty")?;
+        let is_list = self.b.build_int_compare(IntPredicate::EQ, ty, self.list_layout_word(0)?, "")?;
+        self.b.build_conditional_branch(is_list, check_len, slow)?;
+        self.b.position_at_end(check_len);
+        let len = self.load_word_at(obj, self.list_layout_word(2)?, "len")?;
+        let k = self.b.build_right_shift(key, self.i64c(1), true, "k")?;
+        // unsigned: a negative k is out of range too (`p[-1::-1]` is another statement)
+        let in_range = self.b.build_int_compare(IntPredicate::ULT, k, len, "")?;
+        self.b.build_conditional_branch(in_range, head, slow)?;
+
+        // swap items[i] and items[j] for i < j, i from 0 up and j from k down
+        self.b.position_at_end(head);
+        let items = self.load_word_at(obj, self.list_layout_word(1)?, "items")?;
+        let entry = head;
+        self.b.build_unconditional_branch(body)?;
+        self.b.position_at_end(body);
+        let i = self.b.build_phi(i64t, "i")?;
+        let j = self.b.build_phi(i64t, "j")?;
+        let (iv, jv) = (i.as_basic_value().into_int_value(), j.as_basic_value().into_int_value());
+        let more = self.b.build_int_compare(IntPredicate::SLT, iv, jv, "")?;
+        let swap = self.new_block("revp_swap");
+        self.b.build_conditional_branch(more, swap, done)?;
+        self.b.position_at_end(swap);
+        let ptr = |l: &Self, x: IntValue<'ctx>| -> R<PointerValue<'ctx>> {
+            let addr = l.b.build_int_add(items, l.b.build_left_shift(x, l.i64c(3), "")?, "")?;
+            Ok(l.b.build_int_to_ptr(addr, i64t.ptr_type(AddressSpace::default()), "")?)
+        };
+        let (pi, pj) = (ptr(self, iv)?, ptr(self, jv)?);
+        let (x, y) = (self.b.build_load(pi, "")?, self.b.build_load(pj, "")?);
+        self.b.build_store(pi, y)?;
+        self.b.build_store(pj, x)?;
+        let i1 = self.b.build_int_add(iv, self.i64c(1), "")?;
+        let j1 = self.b.build_int_sub(jv, self.i64c(1), "")?;
+        self.b.build_unconditional_branch(body)?;
+        i.add_incoming(&[(&self.i64c(0), entry), (&i1, swap)]);
+        j.add_incoming(&[(&k, entry), (&j1, swap)]);
+        self.b.position_at_end(done);
+        // the bounds are a tagged int, None and -1: only the list was counted
+        self.release(pc, 3, obj)?;
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(slow);
+        self.lower_slice(pc, d, 3, false)?;
+        for step in 1..=6 {
+            let p = pc + step;
+            let dp = self.depths.get(p).copied().flatten().ok_or_else(|| super::function::LowerError("reverse_prefix depth".into()))?;
+            self.pc_now = p;
+            self.lower_instr(p, dp)?;
+        }
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(6)
+    }
+
+    /// Is the `BinarySlice(2)` at `pc` the copy in `dst = src[:]` (`LoadFast src;
+    /// LoadConst None; LoadConst None; BinarySlice 2; StoreFast dst`, no jump into it,
+    /// `dst` another plain local)?
+    pub fn copy_into_at(&self, pc: usize) -> bool {
+        use pyc_frontend::bytecode::{Constant, Instr};
+        if !self.fast || self.sync_locals || pc < 3 {
+            return false;
+        }
+        let at = |p: usize| self.code.instrs.get(p).copied();
+        let none = |p: usize| matches!(at(p), Some(Instr::LoadConst(i)) if self.code.consts.get(i as usize) == Some(&Constant::None));
+        let (Some(Instr::LoadFast(src)), Some(Instr::StoreFast(dst))) = (at(pc - 3), at(pc + 1)) else { return false };
+        let plain = self.plan.as_ref().map_or(true, |p| p.home.get(dst as usize).copied().flatten().is_none());
+        src != dst
+            && plain
+            && none(pc - 2)
+            && none(pc - 1)
+            && (pc - 2..=pc + 1).all(|p| self.blocks.get(p).is_some_and(|b| b.is_none()) && self.depths.get(p).is_some_and(|d| d.is_some()))
+    }
+
+    /// `dst = src[:]` from its `BinarySlice` at `pc` (stack depth `d`: `src, None, None`
+    /// on top) through its `StoreFast`: when `dst` holds an exact list that only it
+    /// references, of the same length as the exact list `src`, and holding only tagged
+    /// ints (fannkuch's `perm = perm1[:]`), that list takes new references to `src`'s
+    /// items in place: nothing is built or freed, and the old items need no release, so
+    /// no code runs. Nothing can observe the difference: a list has no weak references,
+    /// and the old one was unreachable but for `dst`. Anything else runs the two
+    /// instructions as they are. Returns the number of following instructions lowered (1).
+    pub fn lower_copy_into(&mut self, pc: usize, d: u32) -> R<u32> {
+        use pyc_frontend::bytecode::Instr;
+        let Some(Instr::StoreFast(dst)) = self.code.instrs.get(pc + 1).copied() else {
+            return Err(super::function::LowerError("copy_into pattern".into()));
+        };
+        let i64t = self.ctx.i64_type();
+        let src = self.load_slot(d - 3)?;
+        let old = self.load_local(dst)?;
+        let slow = self.new_block("cpy_slow");
+        let join = self.new_block("cpy_join");
+        let types = self.new_block("cpy_types");
+        let sizes = self.new_block("cpy_sizes");
+        // both heap objects (an unbound dst is 0: low bits clear, caught by the type load
+        // only after the null test)
+        let low = self.b.build_and(self.b.build_or(src, old, "")?, self.i64c(3), "")?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
+        let bound = self.b.build_int_compare(IntPredicate::NE, old, self.i64c(0), "")?;
+        self.b.build_conditional_branch(self.b.build_and(heap, bound, "")?, types, slow)?;
+        self.b.position_at_end(types);
+        let list_ty = self.list_layout_word(0)?;
+        let src_list = self.b.build_int_compare(IntPredicate::EQ, self.load_word_at(src, self.i64c(TYPE_OFFSET), "")?, list_ty, "")?;
+        let old_list = self.b.build_int_compare(IntPredicate::EQ, self.load_word_at(old, self.i64c(TYPE_OFFSET), "")?, list_ty, "")?;
+        let sole = self.b.build_int_compare(IntPredicate::EQ, self.load_word_at(old, self.i64c(0), "rc")?, self.i64c(1), "")?;
+        let ok = self.b.build_and(self.b.build_and(src_list, old_list, "")?, sole, "")?;
+        self.b.build_conditional_branch(ok, sizes, slow)?;
+        self.b.position_at_end(sizes);
+        let len_off = self.list_layout_word(2)?;
+        let n = self.load_word_at(src, len_off, "n")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, n, self.load_word_at(old, len_off, "")?, "")?;
+        let scan = self.new_block("cpy_scan");
+        self.b.build_conditional_branch(same, scan, slow)?;
+        self.b.position_at_end(scan);
+        let ptr_off = self.list_layout_word(1)?;
+        let from = self.load_word_at(src, ptr_off, "from")?;
+        let to = self.load_word_at(old, ptr_off, "to")?;
+        let item = |l: &Self, base: IntValue<'ctx>, i: IntValue<'ctx>| -> R<PointerValue<'ctx>> {
+            let addr = l.b.build_int_add(base, l.b.build_left_shift(i, l.i64c(3), "")?, "")?;
+            Ok(l.b.build_int_to_ptr(addr, i64t.ptr_type(AddressSpace::default()), "")?)
+        };
+        // every old item a tagged int (else the slow path, nothing changed yet)
+        let copy = self.new_block("cpy_copy");
+        self.counted_loop(n, copy, |l, i, next| {
+            let x = l.b.build_load(item(l, to, i)?, "")?.into_int_value();
+            let int = l.b.build_int_compare(IntPredicate::NE, l.b.build_and(x, l.i64c(1), "")?, l.i64c(0), "")?;
+            l.b.build_conditional_branch(int, next, slow)?;
+            Ok(())
+        })?;
+        self.b.position_at_end(copy);
+        let done = self.new_block("cpy_done");
+        self.counted_loop(n, done, |l, i, next| {
+            let v = l.b.build_load(item(l, from, i)?, "")?.into_int_value();
+            l.incref(v)?;
+            l.b.build_store(item(l, to, i)?, v)?;
+            l.b.build_unconditional_branch(next)?;
+            Ok(())
+        })?;
+        self.b.position_at_end(done);
+        // the bounds are None: only src was counted
+        self.release(pc, 2, src)?;
+        self.b.build_unconditional_branch(join)?;
+
+        self.b.position_at_end(slow);
+        self.lower_slice(pc, d, 2, false)?;
+        self.pc_now = pc + 1;
+        self.lower_instr(pc + 1, d - 2)?;
+        self.b.build_unconditional_branch(join)?;
+        self.b.position_at_end(join);
+        Ok(1)
+    }
+
+    /// Emits `for i in 0..n { body(i) }` from the current block; `body` ends its block
+    /// with a branch to the `next` block it is given (or leaves the loop elsewhere), and
+    /// control goes to `exit` after the last iteration.
+    fn counted_loop(&mut self, n: IntValue<'ctx>, exit: BasicBlock<'ctx>, body: impl Fn(&Self, IntValue<'ctx>, BasicBlock<'ctx>) -> R<()>) -> R<()> {
+        let i64t = self.ctx.i64_type();
+        let entry = self.b.get_insert_block().expect("positioned");
+        let head = self.new_block("loop_head");
+        let work = self.new_block("loop_body");
+        let next = self.new_block("loop_next");
+        self.b.build_unconditional_branch(head)?;
+        self.b.position_at_end(head);
+        let i = self.b.build_phi(i64t, "i")?;
+        let iv = i.as_basic_value().into_int_value();
+        let more = self.b.build_int_compare(IntPredicate::SLT, iv, n, "")?;
+        self.b.build_conditional_branch(more, work, exit)?;
+        self.b.position_at_end(work);
+        body(self, iv, next)?;
+        self.b.position_at_end(next);
+        let i1 = self.b.build_int_add(iv, self.i64c(1), "")?;
+        self.b.build_unconditional_branch(head)?;
+        i.add_incoming(&[(&self.i64c(0), entry), (&i1, next)]);
         Ok(())
     }
 }

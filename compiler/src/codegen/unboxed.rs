@@ -14,8 +14,9 @@
 //!
 //! Which values: the plan simulates the operand stack of each basic block and records,
 //! for each instruction that can produce a float (`+ - * /`, a float constant, a load of
-//! a shadowed local), whether the one instruction that pops its value takes an f64 (an
-//! arithmetic operator or comparison, a store to a local of this function, a pop). Only
+//! a shadowed local, a list item read by `v[i]`), whether the one instruction that pops
+//! its value takes an f64 (an arithmetic operator or comparison, a store to a local of
+//! this function, a pop; for an item, not a pop nor a subscript store). Only
 //! those produce unboxed values; every other consumer, and every value still on the
 //! stack at the end of a block, gets an object as before. A local is *shadowed* (has a
 //! home) when some store to it may receive an unboxed value. Reading a shadowed local
@@ -171,6 +172,8 @@ fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool)
         Instr::UnaryOp(op) => op == UnOp::Neg as u32,
         Instr::LoadFast(i) => eligible(i),
         Instr::LoadConst(i) => matches!(code.consts.get(i as usize), Some(Constant::Float(_))),
+        // a list item that is an exact float (`Lower::lower_binary_subscr`)
+        Instr::BinarySubscr => true,
         _ => false,
     }
 }
@@ -327,6 +330,12 @@ impl FloatPlan {
                             // a math call takes its argument (the top) as an f64, a
                             // subscript store its value (`Lower::store_float_item`)
                             let takes = takes_f64 || (math.is_some() && j == 0) || (ins == Instr::StoreSubscr && j == 2);
+                            // an item read pays a float test: only worth it for
+                            // arithmetic, a comparison, a math call or a float local,
+                            // and not with an int partner (`count[r] -= 1`)
+                            let int_partner = pops == 2 && popped.get(j as usize) == Some(&Val::IntLike);
+                            let takes = takes
+                                && !(code.instrs[p] == Instr::BinarySubscr && (int_partner || matches!(ins, Instr::StoreSubscr | Instr::Pop)));
                             plan.unboxed_result[p] = takes;
                             if takes && j < 8 {
                                 plan.dual_operands[pc] |= 1 << j;
@@ -359,6 +368,8 @@ impl FloatPlan {
                             Val::Float(pc, match ins {
                                 Instr::LoadFast(i) => local_kind(i),
                                 Instr::LoadConst(_) => Kind::Float,
+                                // an item is of any kind (`k = perm[0]` needs no home)
+                                Instr::BinarySubscr => Kind::Unknown,
                                 _ => result_kind,
                             })
                         } else if matches!(ins, Instr::LoadConst(c) if matches!(code.consts.get(c as usize), Some(Constant::Int(_)))) {
