@@ -51,15 +51,18 @@ pub const SIGNALS: u32 = 2;
 /// An allocation asked for a cycle collection.
 pub const GC: u32 = 4;
 
-/// Sets `bit` in the eval breaker.
+/// Sets `bit` in the eval breaker (and closes the call gate compiled code tests,
+/// `recursion::pyrt_call_gate`). Async-signal-safe: atomics only.
 #[inline]
 pub fn request(bit: u32) {
-    pyrt_eval_breaker.fetch_or(bit, Ordering::Relaxed);
+    pyrt_eval_breaker.fetch_or(bit, Ordering::SeqCst);
+    crate::recursion::refresh_gate();
 }
 
-/// Clears `bit` in the eval breaker.
+/// Clears `bit` in the eval breaker (reopening the call gate when nothing is left).
 pub fn clear_request(bit: u32) {
-    pyrt_eval_breaker.fetch_and(!bit, Ordering::Relaxed);
+    pyrt_eval_breaker.fetch_and(!bit, Ordering::SeqCst);
+    crate::recursion::refresh_gate();
 }
 
 /// A check point (interpreter back-edges, every Python-level call): cheap when nothing

@@ -3,15 +3,37 @@
 //! per generator resumption, and for `__main__`'s frame, so a plain recursive function
 //! fails at the same depth as in CPython 3.11. The depth and the stack floor live in the
 //! thread state (tstate.rs) because compiled register-argument entries update them
-//! inline (codegen/function.rs), falling back to `enter` when any check fails.
+//! inline (codegen/function.rs), falling back to `enter` when any check fails; they read
+//! the limit and the eval breaker as one word (`pyrt_call_gate`).
 use crate::object::PyResult;
-use crate::tstate::ts;
+use crate::tstate;
 use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 /// `sys.setrecursionlimit` is per interpreter (the depth is per thread). Compiled code
 /// reads it inline.
 #[no_mangle]
 pub static pyrt_recursion_limit: AtomicU32 = AtomicU32::new(1000);
+
+/// The limit while the eval breaker is clear, 0 while a request is pending: the call
+/// prologue of compiled register-argument entries (codegen/function.rs) tests both with
+/// one compare of the new depth against it, and takes the runtime path (`enter`, which
+/// serves the breaker and checks the real limit) when the depth is above it. Kept by
+/// `refresh_gate` whenever the limit or the breaker changes.
+#[no_mangle]
+pub static pyrt_call_gate: AtomicU32 = AtomicU32::new(1000);
+
+/// Recomputes `pyrt_call_gate` after a change of the limit or of the eval breaker. Safe
+/// against a request arriving meanwhile (another thread, a signal handler: `gil::request`
+/// stores the breaker, then calls this): the last step to run sees the breaker set and
+/// closes the gate; the gate may stay closed a little longer than needed, which only
+/// sends calls through `enter`.
+pub fn refresh_gate() {
+    use std::sync::atomic::Ordering::SeqCst;
+    pyrt_call_gate.store(pyrt_recursion_limit.load(SeqCst), SeqCst);
+    if crate::gil::pyrt_eval_breaker.load(SeqCst) != 0 {
+        pyrt_call_gate.store(0, SeqCst);
+    }
+}
 
 /// Enters one level; RecursionError past the limit.
 #[inline(always)]
@@ -25,13 +47,11 @@ pub fn enter() -> PyResult<()> {
 pub fn enter_for(what: &'static str) -> PyResult<()> {
     // A due collection is requested through the eval breaker (gc.rs), served here.
     crate::gil::check_point()?;
-    // SAFETY: the thread state is this thread's own.
-    let t = unsafe { &mut *ts() };
-    t.depth += 1;
-    if t.depth > limit() || stack_is_low(t) {
-        t.depth -= 1;
+    let d = tstate::depth() + 1;
+    if d > limit() || stack_is_low() {
         return Err(exceeded(what));
     }
+    tstate::set_depth(d);
     Ok(())
 }
 
@@ -41,12 +61,10 @@ pub fn enter_for(what: &'static str) -> PyResult<()> {
 /// that `enter`, so only the limit is left to check.
 #[inline(always)]
 pub fn enter_again() -> PyResult<()> {
-    // SAFETY: the thread state is this thread's own.
-    let t = unsafe { &mut *ts() };
-    if t.depth >= limit() {
+    if tstate::depth() >= limit() {
         return Err(exceeded(""));
     }
-    t.depth += 1;
+    tstate::inc_depth();
     Ok(())
 }
 
@@ -87,25 +105,33 @@ fn compute_stack_floor() -> usize {
     }
 }
 
+/// Computes this thread's stack floor now (runtime start-up, `tstate::init_for_compiled_code`).
+pub fn init_stack_floor() {
+    tstate::set_stack_floor(compute_stack_floor());
+}
+
 /// Would one more Python-level call risk overflowing the C stack? Deep recursion then
 /// raises RecursionError (as CPython does at its own C-stack guard) instead of crashing.
 #[inline]
-fn stack_is_low(t: &mut crate::tstate::ThreadState) -> bool {
-    if t.stack_floor == 0 {
-        t.stack_floor = compute_stack_floor();
+fn stack_is_low() -> bool {
+    let mut floor = tstate::stack_floor();
+    if floor == 0 {
+        floor = compute_stack_floor();
+        tstate::set_stack_floor(floor);
     }
     let marker = 0u8;
-    (&marker as *const u8 as usize) < t.stack_floor
+    (&marker as *const u8 as usize) < floor
 }
 
 #[inline]
 pub fn leave() {
-    // SAFETY: as in `enter`.
-    unsafe { (*ts()).depth -= 1 }
+    tstate::dec_depth()
 }
 pub fn limit() -> u32 { pyrt_recursion_limit.load(Relaxed) }
-pub fn set_limit(n: u32) { pyrt_recursion_limit.store(n, Relaxed) }
+pub fn set_limit(n: u32) {
+    pyrt_recursion_limit.store(n, std::sync::atomic::Ordering::SeqCst);
+    refresh_gate();
+}
 pub fn depth() -> u32 {
-    // SAFETY: as in `enter`.
-    unsafe { (*ts()).depth }
+    tstate::depth()
 }

@@ -222,15 +222,21 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Calls register-argument entry `reg` (a word) with `vals` = [callee, arguments...]:
     /// the arguments' references move into the callee; the callee's is dropped here.
     fn call_register_entry(&self, reg: IntValue<'ctx>, vals: &[IntValue<'ctx>]) -> R<IntValue<'ctx>> {
-        let i64t = self.ctx.i64_type();
-        let params: Vec<_> = vals.iter().map(|_| i64t.into()).collect();
-        let fty = i64t.fn_type(&params, false);
-        let fp = self.b.build_int_to_ptr(reg, fty.ptr_type(AddressSpace::default()), "regfn")?;
-        let callee = CallableValue::try_from(fp).map_err(|()| super::function::LowerError("register entry is not callable".into()))?;
+        let callee = self.register_callee(reg, vals.len())?;
         self.store_lasti(self.pc_now)?;
         let r = self.emit_register_call(callee, vals)?;
         self.decref(vals[0])?;
         Ok(r)
+    }
+
+    /// Register entry `reg` (a word) as a callee taking `nvals` words (the function, then
+    /// its arguments) and returning one.
+    fn register_callee(&self, reg: IntValue<'ctx>, nvals: usize) -> R<CallableValue<'ctx>> {
+        let i64t = self.ctx.i64_type();
+        let params: Vec<_> = (0..nvals).map(|_| i64t.into()).collect();
+        let fty = i64t.fn_type(&params, false);
+        let fp = self.b.build_int_to_ptr(reg, fty.ptr_type(AddressSpace::default()), "regfn")?;
+        CallableValue::try_from(fp).map_err(|()| super::function::LowerError("register entry is not callable".into()))
     }
 
     /// `call_register_entry` where the callee is probably module function `known` (whose
@@ -251,11 +257,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let direct_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;
         self.store_lasti_in(other)?;
-        let params: Vec<_> = vals.iter().map(|_| self.ctx.i64_type().into()).collect();
-        let fty = self.ctx.i64_type().fn_type(&params, false);
-        let fp = self.b.build_int_to_ptr(reg, fty.ptr_type(AddressSpace::default()), "regfn")?;
-        let callee = CallableValue::try_from(fp).map_err(|()| super::function::LowerError("register entry is not callable".into()))?;
-        let ro = self.emit_register_call(callee, vals)?;
+        let ro = self.emit_register_call(self.register_callee(reg, vals.len())?, vals)?;
         let other_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);

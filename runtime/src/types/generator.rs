@@ -524,15 +524,13 @@ impl HandledSwap {
 /// inlined across modules, and a resumption asks twice.
 #[inline(always)]
 fn nothing_handled() -> bool {
-    // SAFETY: the thread state is this thread's own; only a flag is read.
-    unsafe { (*crate::tstate::ts()).handled_exc.is_none() }
+    crate::tstate::nothing_handled()
 }
 
 /// `errors::occurred()`, read in place (as `nothing_handled`).
 #[inline(always)]
 fn error_pending() -> bool {
-    // SAFETY: as in `nothing_handled`.
-    unsafe { (*crate::tstate::ts()).current_exc.is_some() }
+    crate::tstate::exception_pending()
 }
 
 /// `pyrt_gen_locals_mirror(frame)`: called by a native generator body that keeps a
