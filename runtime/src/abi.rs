@@ -723,7 +723,8 @@ pub unsafe extern "C" fn pyrt_call_fill(base: *const u64, nargs: u32, cache: *mu
     }
     // a built-in is dispatched once here; anything else goes to `call_positional` without
     // asking `call_builtin` first (which `call_positional` would ask again)
-    let builtin = callable.is_exact(types().builtin_function) || callable.is_exact(types().method_descriptor);
+    let t = types();
+    let builtin = callable.is_exact(t.builtin_function) || callable.is_exact(t.method_descriptor) || callable.is_exact(t.wrapper_descriptor);
     if let Some(r) = builtin.then(|| interp::call_builtin(callable, args)).flatten() {
         if let Some(entry) = register_trampoline::<BuiltinCall>(args.len()) {
             // the inline guard compares the word codegen reads as a function's code: for a

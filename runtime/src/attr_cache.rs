@@ -35,8 +35,10 @@
 //!   `Cls.CONSTANT`): `type` is that class (not the receiver's type), its metatype is
 //!   exactly `type` with no data descriptor of the name, and `value` (borrowed, as for
 //!   `CLASS`) is what the class's MRO holds: a plain value or a function / method or
-//!   slot descriptor, which a class look-up returns unchanged. Checked only by the fill
-//!   functions: the inline check compares the receiver's type, which is the metatype.
+//!   slot descriptor, which a class look-up returns unchanged. `offset` holds the
+//!   metatype's address. Checked only by the fill functions (the inline check compares
+//!   the receiver's type, which is the metatype); `pyrt_load_method_fill` tries the first
+//!   entry as one before anything else (`class_of_first`).
 //!
 //! Types whose attribute access is not the generic one (`__getattribute__`,
 //! `__getattr__`, `__setattr__`, `__delattr__`) never get an entry, nor do classes
@@ -68,7 +70,8 @@ pub const SLOT: u64 = 1;
 pub const MEMBER: u64 = 2;
 pub const CLASS: u64 = 3;
 pub const MODULE: u64 = 4;
-/// Runtime-only kind (the IR's kind switch treats it as a miss).
+/// The receiver is the class itself (runtime-only: the IR's kind switch treats it as a
+/// miss).
 pub const CLASS_OF: u64 = 5;
 /// A `SLOT` whose index fits every values block of the type
 /// (`instance_attrs::fits_every_block`, which stays true for good): native code skips
@@ -191,7 +194,7 @@ fn class_of_entry(cls: &Obj, name: &Obj) -> Option<Entry> {
         || d.is_exact(t.function)
         || d.is_exact(t.method_descriptor)
         || d.is_exact(t.wrapper_descriptor);
-    returned_as_is.then(|| Entry::new(CLASS_OF, 0, 0, d.raw()))
+    returned_as_is.then(|| Entry::new(CLASS_OF, meta.ptr() as usize, 0, d.raw()))
 }
 
 /// The entry for loading `o.name` (`method`: for `LOAD_METHOD`), if one describes it.
@@ -380,11 +383,33 @@ pub unsafe extern "C" fn pyrt_load_attr_fill(f: *mut Frame, o: u64, i: u32, cach
     to_abi(r)
 }
 
+/// What the site's first entry gives when it is a valid `CLASS_OF` entry for the class
+/// `o` itself (`Exception.__init__(self, code)` calls its site's fill every time: the
+/// inline check never matches a class receiver). The metatype is compared before the
+/// version word is read, so an object that took a freed class's address is not read as a
+/// class.
+#[inline(always)]
+fn class_of_first(cache: *mut u64, o: &Obj) -> Option<Obj> {
+    // SAFETY: see `site`.
+    let e = unsafe { &site(cache)[0] };
+    if e[TY] != o.raw() || e[KIND] != CLASS_OF || o.ty().ptr() as u64 != e[OFFSET] {
+        return None;
+    }
+    let valid = e[VERSION] == crate::types::typeobj::as_type(o).version.get() && e[EPOCH] == class_epoch();
+    // SAFETY: a valid entry's value is held by the class's unchanged MRO dicts.
+    valid.then(|| unsafe { Obj::from_borrowed(e[VALUE]) })
+}
+
 /// `LoadMethod(i)` when the inline check missed: the site's other entries, else
 /// `pyrt_load_method` and a refill.
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_load_method_fill(f: *mut Frame, o: u64, i: u32, out: *mut u64, cache: *mut u64) -> i32 {
     let o = Obj::borrow_raw(&o);
+    if let Some(v) = class_of_first(cache, o) {
+        *out = 0;
+        *out.add(1) = v.into_raw();
+        return 0;
+    }
     let r = match load_by_site(cache, o) {
         Some(pair) => Ok(pair),
         None => {

@@ -1198,7 +1198,8 @@ pub fn call_positional(callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `callable(*args)` when `callable` is a built-in function (`math.sqrt(x)`, `len(s)`) or
-/// a method descriptor called with its receiver (`d.get(k, 0)`, `parts.append(x)`):
+/// a method descriptor called with its receiver (`d.get(k, 0)`, `parts.append(x)`), or
+/// an `__init__` slot wrapper called with an instance (`Exception.__init__(self, x)`):
 /// straight to the Rust function, counting the recursion level CPython counts for it (a
 /// `repr` recursing through a builtin must hit the limit at the same depth). `None` for
 /// any other callable.
@@ -1208,8 +1209,12 @@ pub fn call_builtin(callable: &Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         let what = crate::types::function::builtin_counts_level(callable).then_some(CALLING);
         return Some(counted(what, || crate::types::function::builtin_call(callable, args, &KwArgs::EMPTY)));
     }
-    let method = crate::types::descriptors::direct_method(callable, args)?;
-    Some(counted(method_level(callable), || method(args)))
+    if let Some(method) = crate::types::descriptors::direct_method(callable, args) {
+        return Some(counted(method_level(callable), || method(args)));
+    }
+    let init = crate::types::descriptors::direct_init(callable, args)?;
+    // the level `protocol::call_kw` counts for a slot wrapper
+    Some(counted(Some(""), || init(&args[0], &args[1..], &KwArgs::EMPTY)))
 }
 
 /// The recursion level a call of method descriptor `d` counts (`MethodDescrObj::counts_level`).

@@ -183,6 +183,24 @@ pub fn direct_method(callable: &Obj, args: &[Obj]) -> Option<fn(&[Obj]) -> PyRes
     }
 }
 
+/// The `__init__` slot function behind `wrapper(self, *args)` when `callable` is an
+/// `__init__` slot wrapper (`Exception.__init__(self, code)` in a subclass's `__init__`)
+/// and the receiver is an instance of its owner: what `descr_call` would reach after its
+/// checks, without the generic call's dispatch. `None` leaves the call to the generic
+/// path, which raises the errors.
+#[inline]
+pub fn direct_init(callable: &Obj, args: &[Obj]) -> Option<CallFn> {
+    if !callable.is_exact(types().wrapper_descriptor) {
+        return None;
+    }
+    // SAFETY: wrapper descriptors have a `MethodDescrObj` payload.
+    let d = unsafe { callable.payload::<MethodDescrObj>() };
+    match d.kind {
+        DescrKind::Slot(SlotWrapper::Init(f)) if args.first().is_some_and(|s| s.isinstance(d.owner)) => Some(f),
+        _ => None,
+    }
+}
+
 /// The descriptor payload if `o` is one of the three descriptor types.
 pub fn as_method_descr(o: &Obj) -> Option<&MethodDescrObj> {
     if o.is_small_int() {

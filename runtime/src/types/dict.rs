@@ -334,13 +334,45 @@ fn lookup(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
     // (tested here so that bigger tables do not pay a call to find out)
     if t.str_keys_only && t.entries.len() <= SCAN_MAX && !key.is_small_int() {
         if let Some(r) = scan_str(t, key, hash) {
+            remember_found(t, r);
             return Ok(r);
         }
     }
     match lookup_quick(t, key, hash) {
-        Some(r) => Ok(r),
+        Some(r) => {
+            remember_found(t, r);
+            Ok(r)
+        }
         None => lookup_slow(d, key, hash),
     }
+}
+
+/// The last look-up answered without Python code that found its key: the table's version
+/// tag then and the key's position (`[0, 0]`: none; tags start at 2).
+static LAST_FOUND: crate::gil::GilCell<std::cell::Cell<[u64; 2]>> = crate::gil::GilCell::new(std::cell::Cell::new([0, 0]));
+
+#[inline(always)]
+fn remember_found(t: &DictTable, r: Option<usize>) {
+    if let Some(i) = r {
+        LAST_FOUND.with(|c| c.set([t.tag, i as u64]));
+    }
+}
+
+/// The position of `key` when the last look-up (`remember_found`) was in this very table,
+/// unchanged since (equal version tags: no entry added, removed or reassigned), and found
+/// a key that `key` equals without Python code (the same object, or equal small ints or
+/// exact strs) with the same hash: the store of `d[k] += 1` or `d[k] = d.get(k, 0) + 1`
+/// right after its look-up. That look-up compared every candidate before position `i`
+/// without Python code and found it different from such a key, and those comparisons
+/// depend only on the key's value, so a new look-up of `key` would answer `i` again.
+#[inline(always)]
+fn found_again(t: &DictTable, key: &Obj, hash: i64) -> Option<usize> {
+    let [tag, i] = LAST_FOUND.with(|c| c.get());
+    if tag != t.tag {
+        return None;
+    }
+    let e = t.entries.get(i as usize)?.as_ref()?;
+    (e.hash == hash && quick_eq(&e.key, key) == Some(true)).then_some(i as usize)
 }
 
 /// `lookup` when every candidate with `key`'s hash compares without Python code (the
@@ -357,28 +389,24 @@ fn lookup_quick(t: &DictTable, key: &Obj, hash: i64) -> Option<Option<usize>> {
     Some(None)
 }
 
-/// `lookup` calling keys' `__eq__`, restarting when the dict changed meanwhile.
+/// `lookup` calling keys' `__eq__`, restarting when the dict changed meanwhile. The
+/// candidates (entries with `key`'s hash) are compared in probe order, as CPython does: a
+/// key equal without Python code further on does not win over an earlier candidate whose
+/// `__eq__` says equal.
 #[inline(never)]
 fn lookup_slow(d: &Obj, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
     loop {
         let t = tbl(d);
-        let mut slow: Option<Vec<usize>> = None;
-        for i in t.index.probe(mix(hash), t.entries.len()) {
-            let Some(e) = &t.entries[i] else { continue };
-            if e.hash != hash {
-                continue;
-            }
-            match quick_eq(&e.key, key) {
-                Some(true) => return Ok(Some(i)),
-                Some(false) => {}
-                None => slow.get_or_insert_with(Vec::new).push(i),
-            }
-        }
-        let Some(cands) = slow else { return Ok(None) };
+        let cands: Vec<usize> = t.index.probe(mix(hash), t.entries.len()).filter(|&i| matches!(&t.entries[i], Some(e) if e.hash == hash)).collect();
         let mut restart = false;
         for i in cands {
             let t = tbl(d);
             let Some(Some(e)) = t.entries.get(i) else { continue };
+            match quick_eq(&e.key, key) {
+                Some(true) => return Ok(Some(i)),
+                Some(false) => continue,
+                None => {}
+            }
             let k = e.key.clone();
             let ver = t.version;
             let r = protocol::eq(&k, key)?;
@@ -452,7 +480,11 @@ pub fn set_item_hashed(d: &Obj, key: Obj, value: Obj, hash: i64) -> PyResult<()>
 /// store is one call.
 #[inline(always)]
 fn store(d: &Obj, key: Obj, value: Obj, hash: i64) -> PyResult<()> {
-    match lookup(d, &key, hash)? {
+    let found = match found_again(tbl(d), &key, hash) {
+        Some(i) => Some(i),
+        None => lookup(d, &key, hash)?,
+    };
+    match found {
         Some(i) => {
             let t = tbl(d);
             touch(t);

@@ -1093,8 +1093,11 @@ fn iter_self(o: &Obj) -> PyResult<Obj> {
 }
 
 fn iter_next(o: &Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: `o` is a str iterator (this is its `next` slot), and `str_iter` made it over
+    // a str or str subclass instance, which share the `StrObj` payload: no type check
+    // per character (`for ch in text`).
     let it = unsafe { o.payload::<StrIterObj>() };
-    let s = as_str(&it.s).unwrap_or("");
+    let s: &str = unsafe { &it.s.payload::<StrObj>().data };
     let pos = it.pos.get();
     if pos >= s.len() {
         return Ok(None);
