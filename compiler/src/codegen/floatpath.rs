@@ -68,7 +68,7 @@ pub(super) enum Ints {
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Pointer to the f64 payload of float object `v`.
-    fn float_value_ptr(&self, v: IntValue<'ctx>) -> R<inkwell::values::PointerValue<'ctx>> {
+    pub(super) fn float_value_ptr(&self, v: IntValue<'ctx>) -> R<inkwell::values::PointerValue<'ctx>> {
         let addr = self.b.build_int_add(v, self.i64c(FLOAT_VALUE_OFFSET), "")?;
         Ok(self.b.build_int_to_ptr(addr, self.ctx.f64_type().ptr_type(AddressSpace::default()), "fvp")?)
     }

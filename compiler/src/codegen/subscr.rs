@@ -19,8 +19,6 @@ const TYPE_OFFSET: u64 = 8;
 /// `TupleObj.len` and `TupleObj.items` (runtime types/tuple.rs, asserted in abi.rs).
 const TUPLE_LEN_OFFSET: u64 = 16;
 const TUPLE_ITEMS_OFFSET: u64 = 24;
-/// `FloatObj.value` (runtime types/float.rs).
-const FLOAT_VALUE_OFFSET: u64 = 16;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// When `obj` is an exact list and `key` a tagged int indexing it, branches on to a
@@ -169,12 +167,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// The number of exact float object `v`.
     fn float_value(&self, v: IntValue<'ctx>) -> R<FloatValue<'ctx>> {
-        let fp = self.b.build_int_to_ptr(
-            self.b.build_int_add(v, self.i64c(FLOAT_VALUE_OFFSET), "")?,
-            self.ctx.f64_type().ptr_type(AddressSpace::default()),
-            "",
-        )?;
-        Ok(self.b.build_load(fp, "item_f")?.into_float_value())
+        Ok(self.b.build_load(self.float_value_ptr(v)?, "item_f")?.into_float_value())
     }
 
     /// `UnpackSequence(n)` at `pc`, stack depth `d`: the sequence on top is replaced by
@@ -244,12 +237,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let reuse = self.new_block("store_reuse");
         self.b.build_conditional_branch(self.b.build_and(same_ty, sole, "")?, reuse, box_it)?;
         self.b.position_at_end(reuse);
-        let fp = self.b.build_int_to_ptr(
-            self.b.build_int_add(old, self.i64c(FLOAT_VALUE_OFFSET), "")?,
-            self.ctx.f64_type().ptr_type(AddressSpace::default()),
-            "",
-        )?;
-        self.b.build_store(fp, f)?;
+        self.b.build_store(self.float_value_ptr(old)?, f)?;
         if !self.deref_container_borrowed(self.pc_now) {
             self.decref(obj)?;
         }
