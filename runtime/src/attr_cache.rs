@@ -5,7 +5,12 @@
 //! The guards and hit paths are IR, emitted by compiler/src/codegen/attrs.rs.
 //!
 //! An entry is `[u64; WORDS]` (all zero = empty, never matches):
-//! `[type, type version, class epoch, kind, offset, index, value]`. It is valid for an
+//! `[type, type version, class epoch, kind, offset, index, value]`. The type word holds
+//! the type's address with bit 0 set, except for the site's *fast kind* (`SLOT_FIT` at
+//! `LOAD_ATTR`/`STORE_ATTR` sites, `CLASS` at `LOAD_METHOD` sites): native code first
+//! compares the untagged object type with the first entry's type word, which matches only
+//! a fast-kind entry, and then goes straight to that kind's check, with no kind switch
+//! (`type_word`, codegen/attrs.rs `fast_entry`). It is valid for an
 //! object whose type is `type` while that type's `version` is unchanged (bumped by any
 //! change of its MRO, slots, or of a class attribute set through the class or a base,
 //! and when its shared key table grows: `instance_attrs::set_value`) and no class
@@ -95,9 +100,20 @@ impl Entry {
     }
 }
 
+/// The type word of an entry of kind `kind` for `ty` at a site whose fast kind is
+/// `fast`: the address, tagged in bit 0 (types are aligned) unless `kind` is `fast`.
+fn type_word(ty: u64, kind: u64, fast: u64) -> u64 {
+    ty | (kind != fast) as u64
+}
+
+/// Is `w` the type word of an entry (of any kind) for the object at address `ty`?
+fn is_for(w: u64, ty: u64) -> bool {
+    w | 1 == ty | 1
+}
+
 /// Writes `e` as the site's entry for objects of type `ty`, as of now.
-fn store_entry(cache: &mut [u64; WORDS], ty: &TypeObject, e: Entry) {
-    cache[TY] = ty.ptr() as u64;
+fn store_entry(cache: &mut [u64; WORDS], ty: &TypeObject, e: Entry, fast: u64) {
+    cache[TY] = type_word(ty.ptr() as u64, e.kind, fast);
     cache[VERSION] = ty.version.get();
     cache[EPOCH] = class_epoch();
     cache[KIND] = e.kind;
@@ -108,7 +124,7 @@ fn store_entry(cache: &mut [u64; WORDS], ty: &TypeObject, e: Entry) {
 
 /// Does the site's entry hold for objects of type `ty` right now?
 fn entry_valid(cache: &[u64; WORDS], ty: &TypeObject) -> bool {
-    cache[TY] == ty.ptr() as u64 && cache[VERSION] == ty.version.get() && cache[EPOCH] == class_epoch()
+    is_for(cache[TY], ty.ptr() as u64) && cache[VERSION] == ty.version.get() && cache[EPOCH] == class_epoch()
 }
 
 fn generic_getattro(ty: &TypeObject) -> bool {
@@ -264,17 +280,18 @@ fn find(site: &[[u64; WORDS]; ENTRIES], ty: &TypeObject) -> Option<[u64; WORDS]>
 /// Records `e` for `o`'s type: over an entry for the same type, else in the first empty
 /// one, else it becomes the first (inline-checked) entry and the last one goes. Leaves
 /// the site alone when `e` is None (its entries are still exact for their types).
-fn refill(site: &mut [[u64; WORDS]; ENTRIES], o: &Obj, e: Option<Entry>) {
+/// `fast`: the site's fast kind (`type_word`).
+fn refill(site: &mut [[u64; WORDS]; ENTRIES], o: &Obj, e: Option<Entry>, fast: u64) {
     let Some(e) = e else { return };
     let ty = if e.kind == CLASS_OF { crate::types::typeobj::as_type(o) } else { o.ty() };
-    let k = match site.iter().position(|w| w[TY] == ty.ptr() as u64).or_else(|| site.iter().position(|w| w[TY] == 0)) {
+    let k = match site.iter().position(|w| is_for(w[TY], ty.ptr() as u64)).or_else(|| site.iter().position(|w| w[TY] == 0)) {
         Some(k) => k,
         None => {
             site.copy_within(0..ENTRIES - 1, 1);
             0
         }
     };
-    store_entry(&mut site[k], ty, e);
+    store_entry(&mut site[k], ty, e, fast);
 }
 
 /// The instance cannot shadow a `CLASS` entry's attribute.
@@ -378,7 +395,7 @@ pub unsafe extern "C" fn pyrt_load_attr_fill(f: *mut Frame, o: u64, i: u32, cach
     let name = name_of(f, i);
     let r = protocol::getattr(o, name);
     if r.is_ok() {
-        refill(site(cache), o, load_entry(o, name, false));
+        refill(site(cache), o, load_entry(o, name, false), SLOT_FIT);
     }
     to_abi(r)
 }
@@ -392,7 +409,7 @@ pub unsafe extern "C" fn pyrt_load_attr_fill(f: *mut Frame, o: u64, i: u32, cach
 fn class_of_first(cache: *mut u64, o: &Obj) -> Option<Obj> {
     // SAFETY: see `site`.
     let e = unsafe { &site(cache)[0] };
-    if e[TY] != o.raw() || e[KIND] != CLASS_OF || o.ty().ptr() as u64 != e[OFFSET] {
+    if !is_for(e[TY], o.raw()) || e[KIND] != CLASS_OF || o.ty().ptr() as u64 != e[OFFSET] {
         return None;
     }
     let valid = e[VERSION] == crate::types::typeobj::as_type(o).version.get() && e[EPOCH] == class_epoch();
@@ -416,7 +433,7 @@ pub unsafe extern "C" fn pyrt_load_method_fill(f: *mut Frame, o: u64, i: u32, ou
             let name = name_of(f, i);
             let r = interp::op_load_method(o, name);
             if r.is_ok() {
-                refill(site(cache), o, load_entry(o, name, true));
+                refill(site(cache), o, load_entry(o, name, true), CLASS);
             }
             r
         }
@@ -451,7 +468,7 @@ pub unsafe extern "C" fn pyrt_store_attr_fill(f: *mut Frame, o: u64, i: u32, v: 
     let name = name_of(f, i);
     let r: PyResult<()> = protocol::setattr(o, name, v);
     if r.is_ok() {
-        refill(site(cache), o, store_entry_for(o, name));
+        refill(site(cache), o, store_entry_for(o, name), SLOT_FIT);
     }
     to_status(r)
 }
@@ -481,5 +498,14 @@ mod tests {
         // compiler/src/codegen/attrs.rs reads these positions
         assert_eq!((TY, VERSION, EPOCH, KIND, OFFSET, INDEX, VALUE, WORDS), (0, 1, 2, 3, 4, 5, 6, 7));
         assert_eq!((SLOT, MEMBER, CLASS, MODULE, SLOT_FIT, ENTRIES), (1, 2, 3, 4, 6, 4));
+    }
+
+    #[test]
+    fn only_the_fast_kind_has_an_untagged_type_word() {
+        let t = 0x1000u64;
+        assert_eq!(type_word(t, SLOT_FIT, SLOT_FIT), t);
+        assert_eq!(type_word(t, SLOT, SLOT_FIT), t | 1);
+        assert!(is_for(type_word(t, CLASS, SLOT_FIT), t));
+        assert!(!is_for(0, t) && !is_for(t | 1, 0x2000));
     }
 }

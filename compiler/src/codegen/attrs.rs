@@ -4,11 +4,15 @@
 //! the runtime fills them (`pyrt_load_attr_fill`, `pyrt_store_attr_fill`,
 //! `pyrt_load_method_fill`). runtime/src/attr_cache.rs defines an entry — [type, type
 //! version, class epoch, kind, offset, index, value] — and why each kind is exact under
-//! its guard. The IR scans the entries for the object's type (a site sees a few classes
-//! when a base class's method runs on several subclasses; there is at most one entry per
-//! type), checks that type's version and the global class epoch against the entry, then
-//! the per-object condition of the kind; on any failure it calls the fill function, which
-//! does the generic operation and refills. A hit costs a few loads and compares: no call,
+//! its guard. The IR first tries the site's *fast kind* in the first entry (`SLOT_FIT`
+//! for loads and stores, `CLASS` for methods): that entry's type word equals the
+//! object's type only for an entry of that kind (other kinds tag bit 0), so one compare
+//! picks the kind and the hit goes on to the version, epoch and per-object checks with
+//! no kind switch (`fast_entry`). Otherwise it scans the entries for the object's type
+//! (a site sees a few classes when a base class's method runs on several subclasses;
+//! there is at most one entry per type), checks that type's version and the global class
+//! epoch against the entry, then switches on the kind to its per-object condition; on
+//! any failure it calls the fill function, which does the generic operation and refills. A hit costs a few loads and compares: no call,
 //! no hashing, no bound method. A hit whose value is tested or compared right away, on a
 //! borrowed local, pushes it without a reference (unboxed.rs `mark_borrowed_attrs`).
 
@@ -85,14 +89,41 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(self.b.build_int_to_ptr(addr, i64p, "")?)
     }
 
-    /// Finds the site's entry for `obj`'s type (at most one per type) and checks its
-    /// guard; returns the site positioned on that entry and the entry's kind.
-    fn attr_guard(&self, obj: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<(Site<'ctx>, IntValue<'ctx>)> {
-        let i64t = self.ctx.i64_type();
+    /// The type of `obj` when it is a heap object, else `miss`.
+    fn heap_type(&self, obj: IntValue<'ctx>, miss: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
         let tag = self.b.build_and(obj, self.i64c(1), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
         self.require(heap, miss, "ac_heap")?;
-        let ty = self.load_word_at(obj, self.i64c(TYPE_OFFSET), "ty")?;
+        self.load_word_at(obj, self.i64c(TYPE_OFFSET), "ty")
+    }
+
+    /// Continues (in a new block) when the site's first entry is a current entry of the
+    /// site's fast kind for type `ty` (its type word is untagged: runtime attr_cache.rs
+    /// `type_word`); goes to `other` when it is not for `ty` or not of that kind, and to
+    /// `miss` when it is but is stale (no other entry is for `ty`).
+    fn fast_entry(&self, ty: IntValue<'ctx>, s: Site<'ctx>, other: BasicBlock<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
+        let same_ty = self.b.build_int_compare(IntPredicate::EQ, ty, self.entry_word(s, 0)?, "")?;
+        self.require(same_ty, other, "ac_fast")?;
+        self.require_current(ty, s, miss)
+    }
+
+    /// Continues when the entry `s` (for type `ty`) still holds: same type version, same
+    /// class epoch; else `miss`.
+    fn require_current(&self, ty: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
+        let version = self.load_word_at(ty, self.i64c(VERSION_OFFSET), "tver")?;
+        let same_v = self.b.build_int_compare(IntPredicate::EQ, version, self.entry_word(s, W_VERSION)?, "")?;
+        let epoch = self.b.build_load(self.runtime_global("pyrt_class_epoch").as_pointer_value(), "epoch")?.into_int_value();
+        let same_e = self.b.build_int_compare(IntPredicate::EQ, epoch, self.entry_word(s, W_EPOCH)?, "")?;
+        let valid = self.b.build_and(same_v, same_e, "")?;
+        self.require(valid, miss, "ac_valid")
+    }
+
+    /// Finds the site's entry for type `ty` (at most one per type; its type word may be
+    /// tagged) and checks its guard; returns the site positioned on that entry and the
+    /// entry's kind.
+    fn attr_guard(&self, ty: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<(Site<'ctx>, IntValue<'ctx>)> {
+        let i64t = self.ctx.i64_type();
+        let tagged = self.b.build_or(ty, self.i64c(1), "")?;
         let pre = self.b.get_insert_block().expect("positioned");
         let scan = self.new_block("ac_scan");
         let next = self.new_block("ac_next");
@@ -106,7 +137,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let first = self.b.build_int_mul(kv, self.i64c(WORDS as u64), "")?;
         let entry = unsafe { self.b.build_gep(s.entry, &[first], "entry")? };
         let ety = self.b.build_load(entry, "ety")?.into_int_value();
-        let same_ty = self.b.build_int_compare(IntPredicate::EQ, ty, ety, "")?;
+        let ety = self.b.build_or(ety, self.i64c(1), "")?;
+        let same_ty = self.b.build_int_compare(IntPredicate::EQ, tagged, ety, "")?;
         self.b.build_conditional_branch(same_ty, found, next)?;
 
         self.b.position_at_end(next);
@@ -117,12 +149,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(found);
         let s = Site { cache: s.cache, entry };
-        let version = self.load_word_at(ty, self.i64c(VERSION_OFFSET), "tver")?;
-        let same_v = self.b.build_int_compare(IntPredicate::EQ, version, self.entry_word(s, W_VERSION)?, "")?;
-        let epoch = self.b.build_load(self.runtime_global("pyrt_class_epoch").as_pointer_value(), "epoch")?.into_int_value();
-        let same_e = self.b.build_int_compare(IntPredicate::EQ, epoch, self.entry_word(s, W_EPOCH)?, "")?;
-        let valid = self.b.build_and(same_v, same_e, "")?;
-        self.require(valid, miss, "ac_valid")?;
+        self.require_current(ty, s, miss)?;
         Ok((s, self.entry_word(s, W_KIND)?))
     }
 
@@ -149,6 +176,32 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let prof = self.ctx.metadata_node(&weights);
         switch.set_metadata(prof, self.ctx.get_kind_id("prof")).map_err(|e| super::function::LowerError(e.to_string()))?;
         Ok(blocks)
+    }
+
+    /// The guards of a site for `obj`: the fast kind `kinds[0]` in the first entry
+    /// (`fast_entry`), else the scan and the switch over `kinds`. `hit(kind, entry)` runs
+    /// positioned where the entry of `kind` holds for the type, once per path, and ends
+    /// its own blocks; any failed guard goes to `miss`.
+    fn dispatch(
+        &self,
+        obj: IntValue<'ctx>,
+        s: Site<'ctx>,
+        kinds: &[u64],
+        miss: BasicBlock<'ctx>,
+        mut hit: impl FnMut(u64, Site<'ctx>) -> R<()>,
+    ) -> R<()> {
+        let ty = self.heap_type(obj, miss)?;
+        let scan = self.new_block("ac_other");
+        self.fast_entry(ty, s, scan, miss)?;
+        hit(kinds[0], s)?;
+        self.b.position_at_end(scan);
+        let (s, kind) = self.attr_guard(ty, s, miss)?;
+        let blocks = self.kind_blocks(kind, kinds, miss)?;
+        for (k, bb) in kinds.iter().zip(blocks) {
+            self.b.position_at_end(bb);
+            hit(*k, s)?;
+        }
+        Ok(())
     }
 
     /// `SLOT`/`SLOT_FIT` (`kind`): pointer to the instance's value slot (values mode,
@@ -292,16 +345,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let miss = self.new_block("attr_miss");
         let hit = self.new_block("attr_hit");
         let join = self.new_block("attr_join");
-        let (s, kind) = self.attr_guard(obj, s, miss)?;
-        let kinds = [SLOT_FIT, SLOT, MEMBER, CLASS, MODULE];
-        let blocks = self.kind_blocks(kind, &kinds, miss)?;
         let mut found = Vec::new();
-        for (k, bb) in kinds.iter().zip(blocks) {
-            self.b.position_at_end(bb);
-            let v = self.load_hit_value(*k, obj, s, miss)?;
+        self.dispatch(obj, s, &[SLOT_FIT, SLOT, MEMBER, CLASS, MODULE], miss, |k, s| {
+            let v = self.load_hit_value(k, obj, s, miss)?;
             found.push((v, self.b.get_insert_block().expect("positioned")));
             self.b.build_unconditional_branch(hit)?;
-        }
+            Ok(())
+        })?;
         self.b.position_at_end(hit);
         let phi = self.b.build_phi(self.ctx.i64_type(), "hitv")?;
         for (v, bb) in &found {
@@ -350,16 +400,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let s = self.attr_site(pc)?;
         let miss = self.new_block("meth_miss");
         let join = self.new_block("meth_join");
-        let (s, kind) = self.attr_guard(obj, s, miss)?;
-        let kinds = [CLASS, SLOT_FIT, SLOT, MEMBER, MODULE];
-        let blocks = self.kind_blocks(kind, &kinds, miss)?;
         let zero = self.i64c(0);
         let mut pairs = Vec::new();
-        for (k, bb) in kinds.iter().zip(blocks) {
-            self.b.position_at_end(bb);
-            let v = self.load_hit_value(*k, obj, s, miss)?;
+        self.dispatch(obj, s, &[CLASS, SLOT_FIT, SLOT, MEMBER, MODULE], miss, |k, s| {
+            let v = self.load_hit_value(k, obj, s, miss)?;
             self.incref(v)?;
-            let pair = if *k == CLASS {
+            let pair = if k == CLASS {
                 // the unbound method, with TOS's reference moving to `self`
                 (v, obj)
             } else {
@@ -368,7 +414,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             };
             pairs.push((pair, self.b.get_insert_block().expect("positioned")));
             self.b.build_unconditional_branch(join)?;
-        }
+            Ok(())
+        })?;
 
         self.b.position_at_end(miss);
         let st = self.call_v(
@@ -474,20 +521,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let miss = self.new_block("sattr_miss");
         let stored = self.new_block("sattr_stored");
         let join = self.new_block("sattr_join");
-        let (s, kind) = self.attr_guard(obj, s, miss)?;
-        let blocks = self.kind_blocks(kind, &[SLOT_FIT, SLOT, MEMBER], miss)?;
-        for (k, bb) in [SLOT_FIT, SLOT].into_iter().zip(&blocks) {
-            self.b.position_at_end(*bb);
-            self.store_values_slot(k, obj, v, s, stored, miss)?;
-        }
-
-        // a `__slots__` cell, set or not
-        self.b.position_at_end(blocks[2]);
-        let p = self.word_at(obj, self.entry_word(s, W_OFFSET)?)?;
-        let old = self.b.build_load(p, "old")?.into_int_value();
-        self.b.build_store(p, v)?;
-        self.xdecref(old)?;
-        self.b.build_unconditional_branch(stored)?;
+        self.dispatch(obj, s, &[SLOT_FIT, SLOT, MEMBER], miss, |k, s| {
+            if k != MEMBER {
+                return self.store_values_slot(k, obj, v, s, stored, miss);
+            }
+            // a `__slots__` cell, set or not
+            let p = self.word_at(obj, self.entry_word(s, W_OFFSET)?)?;
+            let old = self.b.build_load(p, "old")?.into_int_value();
+            self.b.build_store(p, v)?;
+            self.xdecref(old)?;
+            self.b.build_unconditional_branch(stored)?;
+            Ok(())
+        })?;
 
         self.b.position_at_end(stored);
         self.release(pc, 0, obj)?;
