@@ -522,6 +522,14 @@ pub unsafe extern "C" fn pyrt_list_append_owned(l: u64, x: u64) -> u64 {
     none::none().into_raw()
 }
 
+/// `sep.join(items)` where `sep` is a str constant (codegen/known.rs): str's methods
+/// cannot be replaced, so there is nothing to look up; the call counts the recursion level
+/// CPython counts for the METH_O `str.join`. The operands are borrowed.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_str_join(sep: u64, items: u64) -> u64 {
+    to_abi(interp::counted_call(|| pystr::join(b(&sep), b(&items))))
+}
+
 /// `d.get(k)` (`dflt` 0) or `d.get(k, dflt)` on a local known to hold an exact dict
 /// (codegen/known.rs); the operands are borrowed.
 #[no_mangle]

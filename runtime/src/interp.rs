@@ -1154,6 +1154,12 @@ fn class_call_counts(cls: &Obj) -> bool {
     !vectorcall.iter().any(|v| v.ptr() as u64 == cls.raw())
 }
 
+/// `call()`, a METH_O built-in method called from Python code (`"".join(x)` lowered
+/// directly by the codegen), counting the level CPython 3.11 counts for it.
+pub(crate) fn counted_call(call: impl FnOnce() -> PyResult<Obj>) -> PyResult<Obj> {
+    counted(Some(CALLING), call)
+}
+
 /// `call()` with the recursion level CPython 3.11 counts for it (`what`), if any.
 #[inline(always)]
 fn counted(what: Option<&'static str>, call: impl FnOnce() -> PyResult<Obj>) -> PyResult<Obj> {

@@ -1,6 +1,6 @@
-//! Locals of a known built-in type, and the method calls on them lowered to direct runtime
-//! calls (`parts.append(x)`, `counts.get(w, 0)`): no attribute cache, no call-site guard,
-//! no method dispatch.
+//! Locals of a known built-in type (and str constants), and the method calls on them
+//! lowered to direct runtime calls (`parts.append(x)`, `counts.get(w, 0)`,
+//! `"".join(parts)`): no attribute cache, no call-site guard, no method dispatch.
 //!
 //! A local's type is known when every binding of it is a `StoreFast` of the value a
 //! `BuildList` / `BuildMap` right before it made (`parts = []`, `counts = {}`), no jump
@@ -24,20 +24,25 @@
 //! call's result goes straight to `GetIter` and the `ForIter` right after, which is its
 //! only user until the loop pops it; a generator's frame could outlive the native stack.
 //!
+//! `"sep".join(items)` on a str constant: an exact str, whose methods cannot be replaced,
+//! calls `pyrt_str_join` (which counts the recursion level CPython's METH_O call counts).
+//!
 //! A method call is lowered directly when its receiver is pushed by a `LoadFast` of such a
-//! local right before the `LoadMethod`, and the `Call` consuming the pair is found by the
-//! static stack depths: every instruction in between touches only stack slots above the
+//! local (or the `LoadConst` of a str constant) right before the `LoadMethod`, and the
+//! `Call` consuming the pair is found by the static stack depths: every instruction in between touches only stack slots above the
 //! pair (`unboxed::stack_use`) and the `Call` takes exactly the pair and its arguments.
 
 use inkwell::IntPredicate;
 
 use super::function::{jump_target, Lower, R};
-use crate::fe::{CodeObject, Instr};
+use crate::fe::{CodeObject, Constant, Instr};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Known {
     List,
     Dict,
+    /// A str constant (`LoadConst`): exact str, whose methods cannot be replaced.
+    Str,
 }
 
 /// A method call lowered to a runtime function (`Lower::lower_direct_method`).
@@ -47,6 +52,8 @@ pub enum DirectMethod {
     ListAppend,
     /// `dict.get(k)` / `dict.get(k, default)`
     DictGet,
+    /// `"sep".join(items)` on a str constant
+    StrJoin,
 }
 
 impl DirectMethod {
@@ -54,6 +61,7 @@ impl DirectMethod {
         match (known, name, nargs) {
             (Known::List, "append", 1) => Some(DirectMethod::ListAppend),
             (Known::Dict, "get", 1 | 2) => Some(DirectMethod::DictGet),
+            (Known::Str, "join", 1) => Some(DirectMethod::StrJoin),
             _ => None,
         }
     }
@@ -117,15 +125,16 @@ impl DirectCalls {
             };
         }
         let known = known_locals(code, leaders, nparams);
-        if known.iter().all(Option::is_none) {
-            return out;
-        }
         for pc in 1..n {
-            let (Instr::LoadMethod(name), Instr::LoadFast(i)) = (code.instrs[pc], code.instrs[pc - 1]) else { continue };
-            let (Some(Some(kind)), false, Some(d)) = (known.get(i as usize), leaders[pc], depths[pc]) else { continue };
-            let Some(name) = code.names.get(name as usize) else { continue };
+            let (Instr::LoadMethod(name), false, Some(d)) = (code.instrs[pc], leaders[pc], depths[pc]) else { continue };
+            let kind = match code.instrs[pc - 1] {
+                Instr::LoadFast(i) => known.get(i as usize).copied().flatten(),
+                Instr::LoadConst(c) => matches!(code.consts.get(c as usize), Some(Constant::Str(_))).then_some(Known::Str),
+                _ => None,
+            };
+            let (Some(kind), Some(name)) = (kind, code.names.get(name as usize)) else { continue };
             let Some((call_pc, nargs)) = consuming_call(code, depths, leaders, pc, d) else { continue };
-            if let Some(m) = DirectMethod::of(*kind, name, nargs) {
+            if let Some(m) = DirectMethod::of(kind, name, nargs) {
                 out.load_method[pc] = true;
                 out.call[call_pc] = Some(m);
             }
@@ -213,9 +222,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.decref(recv)?;
                 v
             }
-            DirectMethod::DictGet => {
-                let dflt = args.get(1).copied().unwrap_or(self.i64c(0));
-                let v = self.call_v("pyrt_dict_get_or", &[recv.into(), args[0].into(), dflt.into()])?;
+            DirectMethod::DictGet | DirectMethod::StrJoin => {
+                let v = if m == DirectMethod::StrJoin {
+                    self.call_v("pyrt_str_join", &[recv.into(), args[0].into()])?
+                } else {
+                    let dflt = args.get(1).copied().unwrap_or(self.i64c(0));
+                    self.call_v("pyrt_dict_get_or", &[recv.into(), args[0].into(), dflt.into()])?
+                };
                 self.decref(recv)?;
                 for a in &args {
                     self.decref(*a)?;

@@ -71,6 +71,7 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_list_append", 'i', "vv", false),
     ("pyrt_list_append_owned", 'v', "vv", false),
     ("pyrt_dict_get_or", 'v', "vvv", false),
+    ("pyrt_str_join", 'v', "vv", false),
     ("pyrt_store_item", 'i', "vvv", false),
     ("pyrt_get_item", 'v', "vv", false),
     ("pyrt_contains_item", 'v', "vvi", false),

@@ -130,11 +130,14 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
             frame.stack.reserve(need);
         }
     }
+    // The exchange record points at the boxed frame's buffers from the start (they do not
+    // move: see `native_resume`), so that the first run may take the quick path too.
+    let (locals, stack) = (frame.localsplus.as_mut_ptr().cast(), frame.stack.as_mut_ptr().cast());
     let g = alloc(
         ty,
         GeneratorObj {
             head: header(),
-            exchange: NativeExchange { locals: std::ptr::null_mut(), stack: std::ptr::null_mut(), state: 0, sent: 0 },
+            exchange: NativeExchange { locals, stack, state: 0, sent: 0 },
             frame: None,
             running: false,
             started: false,
@@ -268,14 +271,14 @@ fn finish_ended(g: &Obj, fr: Box<Frame>, r: PyResult<Obj>) -> PyResult<SendResul
 #[inline(always)]
 pub(crate) fn send_quick(g: &Obj, sent: Obj) -> PyResult<SendResult> {
     let gm = gen_mut(g);
-    let Some((entry, mut fr)) = quick_enter(gm)? else {
+    let Some((entry, mut fr, first)) = quick_enter(gm, none::is_none(&sent))? else {
         return resume(g, sent, None);
     };
     let ex = std::ptr::addr_of_mut!(gm.exchange);
     let r = match quick_sub(gm, &fr) {
         Some((sub, true)) => return send_chain(g.raw(), entry, fr, sub, sent),
         Some((sub, false)) => delegate(ex, &mut fr, entry, sub, sent),
-        None => native_step(ex, &mut fr, entry, Some(sent), false),
+        None => native_step(ex, &mut fr, entry, (!first).then_some(sent), false),
     };
     quick_leave(g, fr, r)
 }
@@ -328,7 +331,7 @@ fn send_chain(g: u64, entry: crate::types::code::NativeFn, fr: Box<Frame>, sub: 
         // Nothing ran since `send_quick` entered level 0 (`quick_enter`): the thread has
         // still nothing handled and no error pending, the eval breaker was served and
         // the stack checked; what is left is this generator's state and the depth.
-        let Some(entry) = quick_entry(gm) else { break resume(c, sent, None) };
+        let Some(entry) = quick_entry(gm, false) else { break resume(c, sent, None) };
         if let Err(e) = crate::recursion::enter_again() {
             break Err(e);
         }
@@ -359,27 +362,32 @@ fn send_chain(g: u64, entry: crate::types::code::NativeFn, fr: Box<Frame>, sub: 
     r
 }
 
-/// The start of a quick run (`send_quick`, `gen_next`) of `gm`: when it is a started
-/// native generator, suspended, with no exception state of its own, and the thread has
-/// nothing handled and no error pending, enters one recursion level, takes its frame,
-/// links it as the current one and marks the generator running. `None` (nothing
-/// changed) when the quick path does not apply.
+/// The start of a quick run (`send_quick`, `gen_next`) of `gm`: when it is a native
+/// generator, suspended (or not started yet, when `sending_none`: its first run), with
+/// no exception state of its own, and the thread has nothing handled and no error
+/// pending, enters one recursion level, takes its frame, links it as the current one and
+/// marks the generator running (and started). `None` (nothing changed) when the quick
+/// path does not apply. The flag says whether this is the first run, which takes no sent
+/// value (the exchange record already points at the frame: `new_generator`).
 #[inline(always)]
-fn quick_enter(gm: &mut GeneratorObj) -> PyResult<Option<(crate::types::code::NativeFn, Box<Frame>)>> {
-    let Some(entry) = quick_entry(gm) else { return Ok(None) };
+fn quick_enter(gm: &mut GeneratorObj, sending_none: bool) -> PyResult<Option<(crate::types::code::NativeFn, Box<Frame>, bool)>> {
+    let Some(entry) = quick_entry(gm, sending_none) else { return Ok(None) };
     if !nothing_handled() || error_pending() {
         return Ok(None);
     }
     crate::recursion::enter()?;
-    Ok(Some((entry, take_running_frame(gm))))
+    let first = !gm.started;
+    gm.started = true;
+    Ok(Some((entry, take_running_frame(gm), first)))
 }
 
-/// The native resume function of `gm` when the quick path applies to it: a started
-/// native generator, suspended, with no exception state of its own.
+/// The native resume function of `gm` when the quick path applies to it: a native
+/// generator, started (or not, if `first_ok`), suspended, with no exception state of its
+/// own.
 #[inline(always)]
-fn quick_entry(gm: &GeneratorObj) -> Option<crate::types::code::NativeFn> {
+fn quick_entry(gm: &GeneratorObj, first_ok: bool) -> Option<crate::types::code::NativeFn> {
     match gm.native {
-        Some(e) if gm.started && !gm.running && gm.exc_state.is_none() && gm.frame.is_some() => Some(e),
+        Some(e) if (gm.started || first_ok) && !gm.running && gm.exc_state.is_none() && gm.frame.is_some() => Some(e),
         _ => None,
     }
 }
@@ -620,8 +628,9 @@ fn native_resume(
 /// One run of a native body (`native_resume` without its setup): the frame's saved
 /// stack must have room for `max_stack + 2` words (`new_generator` reserved it for
 /// every generator with a native body; a `Vec` never shrinks), the exchange record must
-/// point at the frame's buffers (set by `native_resume`, which every generator's first
-/// run goes through), and no error is pending unless `throwing` (the thrown exception is
+/// point at the frame's buffers (set by `new_generator`, and again by `native_resume`;
+/// they move only when `pyrt_gen_locals_mirror` grows the saved stack, which updates
+/// the record itself), and no error is pending unless `throwing` (the thrown exception is
 /// the current error).
 #[inline(always)]
 fn native_step(
@@ -677,10 +686,10 @@ pub fn next_value(g: &Obj) -> PyResult<Obj> {
 #[inline(always)]
 pub(crate) fn gen_next(g: &Obj) -> PyResult<Option<Obj>> {
     let gm = gen_mut(g);
-    let quick = if gm.exchange.state & GEN_STATE_DELEGATING == 0 { quick_enter(gm)? } else { None };
+    let quick = if gm.exchange.state & GEN_STATE_DELEGATING == 0 { quick_enter(gm, true)? } else { None };
     let r = match quick {
-        Some((entry, mut fr)) => {
-            let r = native_step(std::ptr::addr_of_mut!(gm.exchange), &mut fr, entry, Some(none::none()), false);
+        Some((entry, mut fr, first)) => {
+            let r = native_step(std::ptr::addr_of_mut!(gm.exchange), &mut fr, entry, (!first).then(none::none), false);
             quick_leave(g, fr, r)
         }
         None => send_quick_cold(g),

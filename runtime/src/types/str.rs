@@ -1646,20 +1646,26 @@ fn m_splitlines(s: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 }
 
 fn m_join(a: &[Obj]) -> PyResult<Obj> {
+    join(&a[0], &a[1])
+}
+
+/// `sep.join(iterable)` (`sep` a str: `m_join`, and `abi::pyrt_str_join` for a str
+/// constant's).
+pub(crate) fn join(sep: &Obj, iterable: &Obj) -> PyResult<Obj> {
     // A list or tuple is read in place: nothing below runs Python code, so it cannot
     // change under us.
-    if let Some(items) = super::tuple::as_slice(&a[1]).or_else(|| super::list::as_slice_opt(&a[1])) {
-        return join_slice(&a[0], items);
+    if let Some(items) = super::tuple::as_slice(iterable).or_else(|| super::list::as_slice_opt(iterable)) {
+        return join_slice(sep, items);
     }
     // PySequence_Fast: a TypeError from getting the iterator becomes this message.
-    let it = match protocol::iter(&a[1]) {
+    let it = match protocol::iter(iterable) {
         Ok(it) => it,
         Err(e) if e.matches(super::exceptions::exc().type_error) => {
             return Err(type_error("can only join an iterable"));
         }
         Err(e) => return Err(e),
     };
-    join_slice(&a[0], &protocol::collect(&it)?)
+    join_slice(sep, &protocol::collect(&it)?)
 }
 
 /// `sep.join(items)`: one pass to check the items and size the result, one to copy.
