@@ -498,25 +498,27 @@ pub fn init(argv: Vec<String>, executable: &str) {
     MODULES.with(|s| *s.borrow_mut() = Some(modules.clone()));
     SYS.with(|s| *s.borrow_mut() = Some(m.clone()));
     let set = |k: &str, v: Obj| dict::set_item_str(&d, k, v);
-    set("argv", list::new(argv.iter().map(|a| pystr::new(a)).collect()));
-    set("orig_argv", list::new(argv.iter().map(|a| pystr::new(a)).collect()));
+    set("argv", str_list(&argv));
+    set("orig_argv", str_list(&argv));
     set("modules", modules.clone());
-    set("path", list::new(initial_path().iter().map(|p| pystr::new(p)).collect()));
+    set("path", str_list(&initial_path()));
     set("meta_path", list::new(vec![]));
     set("path_hooks", list::new(vec![]));
-    set("maxsize", int::from_i64(i64::MAX));
-    set("maxunicode", int::from_i64(0x10ffff));
-    set("version", pystr::new("3.11.7 (main, pyc) [pyc native compiler]"));
-    set("hexversion", int::from_i64(0x030b07f0));
-    set("api_version", int::from_i64(1013));
-    set("platform", pystr::new("linux"));
-    set("byteorder", pystr::new(if cfg!(target_endian = "little") { "little" } else { "big" }));
     set("executable", pystr::new(executable));
-    set("prefix", pystr::new("/usr/local"));
-    set("exec_prefix", pystr::new("/usr/local"));
-    set("base_prefix", pystr::new("/usr/local"));
-    set("copyright", pystr::new("Copyright (c) 2001-2023 Python Software Foundation."));
-    set("dont_write_bytecode", types::bool::from_bool(true));
+    set_constants(&d, &[
+        ("maxsize", Const::Int(i64::MAX)),
+        ("maxunicode", Const::Int(0x10ffff)),
+        ("version", Const::Str("3.11.7 (main, pyc) [pyc native compiler]")),
+        ("hexversion", Const::Int(0x030b07f0)),
+        ("api_version", Const::Int(1013)),
+        ("platform", Const::Str("linux")),
+        ("byteorder", Const::Str(if cfg!(target_endian = "little") { "little" } else { "big" })),
+        ("prefix", Const::Str("/usr/local")),
+        ("exec_prefix", Const::Str("/usr/local")),
+        ("base_prefix", Const::Str("/usr/local")),
+        ("copyright", Const::Str("Copyright (c) 2001-2023 Python Software Foundation.")),
+        ("dont_write_bytecode", Const::Bool(true)),
+    ]);
     // Every native module counts as built in (os.py looks for "posix" here).
     let mut builtin_names: Vec<&str> = super::NATIVE.iter().map(|(n, _)| *n).chain(["sys"]).collect();
     builtin_names.sort_unstable();
@@ -545,7 +547,7 @@ pub fn init(argv: Vec<String>, executable: &str) {
     set("int_info", struct_seq("sys.int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"], vec![
         int::from_i64(30), int::from_i64(4), int::from_i64(4300), int::from_i64(640),
     ]));
-    let fns: [(&'static str, crate::types::typeobj::CallFn); 12] = [
+    let fns: [(&'static str, crate::types::typeobj::CallFn); 17] = [
         ("getrefcount", f_getrefcount),
         ("exit", f_exit),
         ("getrecursionlimit", f_getrecursionlimit),
@@ -558,31 +560,56 @@ pub fn init(argv: Vec<String>, executable: &str) {
         ("displayhook", f_displayhook),
         ("excepthook", f_excepthook),
         ("getdefaultencoding", |_, _, _| Ok(pystr::new("utf-8"))),
+        ("getswitchinterval", crate::gil::sys_getswitchinterval),
+        ("setswitchinterval", crate::gil::sys_setswitchinterval),
+        ("getfilesystemencoding", |_, _, _| Ok(pystr::new("utf-8"))),
+        ("audit", |_, _, _| Ok(none::none())),
+        ("getfilesystemencodeerrors", |_, _, _| Ok(pystr::new("surrogateescape"))),
     ];
     for (name, f) in fns {
         set(name, new_builtin_in("sys", name, f));
     }
-    set("getswitchinterval", new_builtin_in("sys", "getswitchinterval", crate::gil::sys_getswitchinterval));
-    set("setswitchinterval", new_builtin_in("sys", "setswitchinterval", crate::gil::sys_setswitchinterval));
-    set("getfilesystemencoding", new_builtin_in("sys", "getfilesystemencoding", |_, _, _| Ok(pystr::new("utf-8"))));
-    set("audit", new_builtin_in("sys", "audit", |_, _, _| Ok(none::none())));
-    set("getfilesystemencodeerrors", new_builtin_in("sys", "getfilesystemencodeerrors", |_, _, _| Ok(pystr::new("surrogateescape"))));
     set("__displayhook__", dict::get_item_str(&d, &pystr::intern("displayhook")).unwrap());
     set("__excepthook__", dict::get_item_str(&d, &pystr::intern("excepthook")).unwrap());
     set("warnoptions", list::new(vec![]));
     let flags = module::new("sys.flags");
     // CPython's defaults for a plain `python3 script.py` run (subprocess reads some).
-    for (name, v) in [("debug", 0), ("inspect", 0), ("interactive", 0), ("optimize", 0), ("dont_write_bytecode", 0),
-        ("no_user_site", 0), ("no_site", 0), ("ignore_environment", 0), ("verbose", 0), ("bytes_warning", 0),
-        ("quiet", 0), ("hash_randomization", 1), ("isolated", 0), ("utf8_mode", 0), ("warn_default_encoding", 0),
-        ("int_max_str_digits", -1)] {
-        dict::set_item_str(&module::dict(&flags), name, crate::types::int::from_i64(v));
-    }
-    for name in ["dev_mode", "safe_path"] {
-        dict::set_item_str(&module::dict(&flags), name, types::bool::from_bool(false));
-    }
+    set_constants(&module::dict(&flags), &[
+        ("debug", Const::Int(0)), ("inspect", Const::Int(0)), ("interactive", Const::Int(0)),
+        ("optimize", Const::Int(0)), ("dont_write_bytecode", Const::Int(0)), ("no_user_site", Const::Int(0)),
+        ("no_site", Const::Int(0)), ("ignore_environment", Const::Int(0)), ("verbose", Const::Int(0)),
+        ("bytes_warning", Const::Int(0)), ("quiet", Const::Int(0)), ("hash_randomization", Const::Int(1)),
+        ("isolated", Const::Int(0)), ("utf8_mode", Const::Int(0)), ("warn_default_encoding", Const::Int(0)),
+        ("int_max_str_digits", Const::Int(-1)), ("dev_mode", Const::Bool(false)), ("safe_path", Const::Bool(false)),
+    ]);
     set("flags", flags);
     dict::set_item_str(&modules, "sys", m);
+}
+
+/// A constant attribute of `sys` or of one of its namespaces, set from a table: one loop
+/// instead of an inlined str/int construction and dict store per name (start-up code that
+/// runs once is kept small, tests/cli/cases/method_tables.sh bounds hello world's size).
+enum Const {
+    Int(i64),
+    Str(&'static str),
+    Bool(bool),
+}
+
+#[inline(never)]
+fn set_constants(d: &Obj, table: &[(&str, Const)]) {
+    for (name, value) in table {
+        let v = match value {
+            Const::Int(i) => int::from_i64(*i),
+            Const::Str(s) => pystr::new(s),
+            Const::Bool(b) => types::bool::from_bool(*b),
+        };
+        dict::set_item_str(d, name, v);
+    }
+}
+
+#[inline(never)]
+fn str_list(items: &[String]) -> Obj {
+    list::new(items.iter().map(|a| pystr::new(a)).collect())
 }
 
 /// `sys.path` at start-up: the folder of the executable (where CPython puts the script's
