@@ -32,11 +32,17 @@
 //! whose code then matches another entry or none (generic path, which refills). A
 //! different function object with the same code (closures made by one `def`) passes the
 //! guard, and the frame then uses that function's own globals, defaults and closure.
+//!
+//! A known module function (`known_entry`) is called by name and inlined; when it may
+//! return an unboxed number and the call's consumer takes an f64 (`float_callee`), the
+//! site calls its `.regf` entry and pushes the number without a float object.
 
 use inkwell::basic_block::BasicBlock;
-use inkwell::values::{BasicMetadataValueEnum, CallableValue, FunctionValue, IntValue, PointerValue};
+use inkwell::module::Module;
+use inkwell::values::{BasicMetadataValueEnum, CallableValue, FloatValue, FunctionValue, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
 
+use super::fastpath::Helpers;
 use super::function::{Lower, R};
 
 /// Byte offsets in a heap object: `ObjHeader.ty` and `FunctionObj.code` (runtime
@@ -113,13 +119,24 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let reg_plain = self.new_block("dc_reg");
         self.b.build_conditional_branch(is_meth, reg_meth, reg_plain)?;
         let mut incoming = Vec::new();
-        let known = self.known_register_entry(pc, base, n);
+        let known = self.known_register_entry(pc);
+        // the known callee's `.regf` when the consumer takes an f64 (`float_callee`)
+        let float_known = match self.leaves_unboxed(pc) {
+            true => float_callee(self.module, self.helpers, self.code, &self.depths, &self.fname, pc),
+            false => None,
+        };
+        let mut fincoming = Vec::new();
         for (bb, first, count) in [(reg_meth, base, n + 1), (reg_plain, base + 1, n)] {
             // the callee, then its arguments (self first for a method)
             self.b.position_at_end(bb);
             let vals = (first..first + count + 1).map(|k| self.load_slot(k)).collect::<R<Vec<_>>>()?;
-            let r = match known {
-                Some(f) if bb == reg_plain => self.call_register_entry_known(reg, f, &vals)?,
+            let r = match (known, float_known) {
+                (Some(_), Some(f)) if bb == reg_plain => {
+                    let (r, num) = self.call_register_entry_known(reg, f, &vals, true)?;
+                    fincoming.push((num, self.b.get_insert_block().expect("positioned")));
+                    r
+                }
+                (Some(f), _) if bb == reg_plain => self.call_register_entry_known(reg, f, &vals, false)?.0,
                 _ => self.call_register_entry(reg, &vals)?,
             };
             incoming.push((r, self.b.get_insert_block().expect("positioned")));
@@ -157,6 +174,19 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             phi.add_incoming(&[(v, *bb)]);
         }
         let v = phi.as_basic_value().into_int_value();
+        if let (false, Some(p)) = (fincoming.is_empty(), self.fslot(base)) {
+            // the number `.regf` returned with `STACK_TAG`; the other paths bring objects
+            let f64t = self.ctx.f64_type();
+            let fphi = self.b.build_phi(f64t, "callf")?;
+            let undef = f64t.get_undef();
+            for (_, bb) in &incoming {
+                match fincoming.iter().find(|(_, fb)| fb == bb) {
+                    Some((num, _)) => fphi.add_incoming(&[(num, *bb)]),
+                    None => fphi.add_incoming(&[(&undef, *bb)]),
+                }
+            }
+            self.b.build_store(p, fphi.as_basic_value().into_float_value())?;
+        }
         self.check_null(v, pc, base)?;
         self.store_slot(base, v)
     }
@@ -244,8 +274,25 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `known`'s, the call names it directly, so that LLVM may inline a small callee
     /// (its frame, traceback entry and checks come with it: nothing observable changes);
     /// any other entry is called through its address as before.
-    fn call_register_entry_known(&self, reg: IntValue<'ctx>, known: FunctionValue<'ctx>, vals: &[IntValue<'ctx>]) -> R<IntValue<'ctx>> {
-        let addr = self.b.build_ptr_to_int(known.as_global_value().as_pointer_value(), self.ctx.i64_type(), "known")?;
+    ///
+    /// With `unboxed`, `known` is the callee's `.regf`, whose result may be `STACK_TAG`
+    /// with the number in `unboxed::returned_f64` (it is compared with the `.reg` the
+    /// cache holds); returns the number too (undefined for an object).
+    fn call_register_entry_known(
+        &self,
+        reg: IntValue<'ctx>,
+        known: FunctionValue<'ctx>,
+        vals: &[IntValue<'ctx>],
+        unboxed: bool,
+    ) -> R<(IntValue<'ctx>, FloatValue<'ctx>)> {
+        let guard = match unboxed {
+            true => {
+                let name = known.get_name().to_string_lossy().trim_end_matches('f').to_string();
+                self.module.get_function(&name).ok_or_else(|| super::function::LowerError("no .reg beside .regf".into()))?
+            }
+            false => known,
+        };
+        let addr = self.b.build_ptr_to_int(guard.as_global_value().as_pointer_value(), self.ctx.i64_type(), "known")?;
         let same = self.b.build_int_compare(IntPredicate::EQ, reg, addr, "")?;
         let direct = self.new_block("dc_known");
         let other = self.new_block("dc_other");
@@ -254,6 +301,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.store_lasti_in(direct)?;
         let rk = self.emit_register_call(CallableValue::from(known), vals)?;
         self.mark_always_inline(rk)?;
+        let f64t = self.ctx.f64_type();
+        let fk = match unboxed {
+            true => self.b.build_load(super::unboxed::returned_f64(self.ctx, self.module), "retf")?.into_float_value(),
+            false => f64t.get_undef(),
+        };
         let direct_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;
         self.store_lasti_in(other)?;
@@ -263,8 +315,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(join);
         let phi = self.b.build_phi(self.ctx.i64_type(), "regv")?;
         phi.add_incoming(&[(&rk, direct_end), (&ro, other_end)]);
+        let fphi = self.b.build_phi(f64t, "regf")?;
+        fphi.add_incoming(&[(&fk, direct_end), (&f64t.get_undef(), other_end)]);
         self.decref(vals[0])?;
-        Ok(phi.as_basic_value().into_int_value())
+        Ok((phi.as_basic_value().into_int_value(), fphi.as_basic_value().into_float_value()))
     }
 
     /// Asks LLVM to inline the register entry called by `call` (the callee passed
@@ -298,24 +352,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             .into_int_value())
     }
 
-    /// The register entry of the module function the plain call at `pc` (operands from
-    /// slot `base`, `n` arguments) probably calls: its callee was pushed by a
-    /// `LoadGlobal` of a name the module body binds to a `def` (`module_functions`)
-    /// whose code is already lowered in this module with `n` parameters. Only a guess:
-    /// `call_register_entry_known` compares it with the entry the cache found.
-    fn known_register_entry(&self, pc: usize, base: u32, n: u32) -> Option<FunctionValue<'ctx>> {
-        // the last instruction before the call that starts at the callee's depth pushed it
-        // (the arguments never take the stack below it)
-        let q = (0..pc).rev().find(|&q| self.depths.get(q).copied().flatten() == Some(base + 1))?;
-        let crate::fe::Instr::LoadGlobal(i) = self.code.instrs[q] else { return None };
-        let known = self.helpers.module_functions.get(self.code.names.get(i as usize)?)?;
-        if known.size > INLINE_MAX_INSTRS {
-            return None;
-        }
-        let f = self.module.get_function(&format!("{}.reg", known.symbol))?;
-        // not this function's own entry (a recursive call cannot be inlined)
-        let own = self.func.get_name().to_str().ok()?.trim_end_matches(".body").to_string() + ".reg";
-        (f.count_params() == n + 1 && f.get_name().to_str().ok()? != own).then_some(f)
+    /// The register entry of the module function the plain call at `pc` probably calls
+    /// (`known_entry`).
+    fn known_register_entry(&self, pc: usize) -> Option<FunctionValue<'ctx>> {
+        known_entry(self.module, self.helpers, self.code, &self.depths, &self.fname, pc, "reg")
     }
 
     /// Releases the operands of a call (slots `base..base+n+2`; the first may be NULL).
@@ -328,6 +368,50 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         Ok(())
     }
+}
+
+/// The `suffix` entry (`reg`, `regf`) of the module function the plain call at `pc`
+/// probably calls: its callee was pushed by a `LoadGlobal` of a name the module body
+/// binds to a `def` (`module_functions`) whose code is already lowered in this module
+/// with the call's argument count, and is not the function `own` (lowered now: a
+/// recursive call cannot be inlined). Only a guess: `call_register_entry_known`
+/// compares it with the entry the cache found.
+fn known_entry<'ctx>(
+    module: &Module<'ctx>,
+    helpers: &Helpers<'ctx>,
+    code: &crate::fe::CodeObject,
+    depths: &[Option<u32>],
+    own: &str,
+    pc: usize,
+    suffix: &str,
+) -> Option<FunctionValue<'ctx>> {
+    let crate::fe::Instr::Call(n) = *code.instrs.get(pc)? else { return None };
+    let base = depths.get(pc).copied().flatten()?.checked_sub(n + 2)?;
+    // the last instruction before the call that starts at the callee's depth pushed it
+    // (the arguments never take the stack below it)
+    let q = (0..pc).rev().find(|&q| depths.get(q).copied().flatten() == Some(base + 1))?;
+    let crate::fe::Instr::LoadGlobal(i) = code.instrs[q] else { return None };
+    let known = helpers.module_functions.get(code.names.get(i as usize)?)?;
+    if known.size > INLINE_MAX_INSTRS {
+        return None;
+    }
+    let f = module.get_function(&format!("{}.{suffix}", known.symbol))?;
+    let own = own.trim_end_matches(".body");
+    (f.count_params() == n + 1 && own != known.symbol).then_some(f)
+}
+
+/// The `.regf` entry (function.rs `lower_function`) of the module function that the
+/// `Call` at `pc` probably calls (`known_entry`): the callee may return an unboxed
+/// number, which the call can hand to a consumer that takes an f64.
+pub fn float_callee<'ctx>(
+    module: &Module<'ctx>,
+    helpers: &Helpers<'ctx>,
+    code: &crate::fe::CodeObject,
+    depths: &[Option<u32>],
+    own: &str,
+    pc: usize,
+) -> Option<FunctionValue<'ctx>> {
+    known_entry(module, helpers, code, depths, own, pc, "regf")
 }
 
 /// A module-level `def` (`Helpers::module_functions`).

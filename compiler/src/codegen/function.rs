@@ -14,7 +14,9 @@
 //! (`pyrt_frame_enter`, `pyrt_frame_leave`), creates the cells of cell variables and
 //! passes the free-variable cells borrowed from the function's closure tuple. Every
 //! native entry called with a null frame returns the address of its register-argument
-//! entry, or 0 (`frame::register_entry` in the runtime).
+//! entry, or 0 (`frame::register_entry` in the runtime). A body that may return an
+//! unboxed number (unboxed.rs `return_unboxed`) gets a third entry, `.regf`: the
+//! register-argument entry without the boxing the other two do, for inlined call sites.
 //!
 //! While a frame runs, callees may inspect it (`sys._getframe`, logging, tracebacks): the
 //! body stores the pc into `Frame::lasti` before each runtime call that may run Python
@@ -244,7 +246,7 @@ pub fn lower_function<'a, 'ctx>(
     let func = module.add_function(name, fnty, Some(Linkage::Internal));
     let Some(k) = register_arity(code) else {
         return match lower_into(ctx, module, helpers, code, depths, func, fast, true) {
-            Ok(()) => Ok(func),
+            Ok(_) => Ok(func),
             Err(e) => {
                 unsafe { func.delete() };
                 Err(e)
@@ -258,18 +260,28 @@ pub fn lower_function<'a, 'ctx>(
     let body = module.add_function(&format!("{name}.body"), i64t.fn_type(&body_params, false), Some(Linkage::Internal));
     let reg_params: Vec<BasicMetadataTypeEnum> = (0..=k).map(|_| i64t.into()).collect();
     let reg = module.add_function(&format!("{name}.reg"), i64t.fn_type(&reg_params, false), Some(Linkage::Internal));
-    let built = lower_into(ctx, module, helpers, code, depths, body, fast, false).and_then(|()| {
+    // a body returning unboxed numbers also gets `.regf`, which hands them on unboxed
+    // (`unboxed::box_returned`; only inlined call sites call it, `calls::float_callee`)
+    let mut regf = None;
+    let built = lower_into(ctx, module, helpers, code, depths, body, fast, false).and_then(|unboxed| {
+        let boxed = unboxed.then_some(BoxReturned);
         if ncells == 0 {
-            build_frame_entry_via_reg(ctx, module, helpers, code, func, reg, k)
+            build_frame_entry_via_reg(ctx, module, helpers, code, func, reg, k)?;
         } else {
-            build_frame_entry(ctx, module, helpers, code, func, body, reg, k)
+            build_frame_entry(ctx, module, helpers, code, func, body, reg, k, boxed)?;
         }
+        build_register_entry(ctx, module, helpers, code, reg, body, k, ncells == 0, boxed)?;
+        if unboxed {
+            let f = module.add_function(&format!("{name}.regf"), i64t.fn_type(&reg_params, false), Some(Linkage::Internal));
+            regf = Some(f);
+            build_register_entry(ctx, module, helpers, code, f, body, k, ncells == 0, None)?;
+        }
+        Ok(())
     });
-    let built = built.and_then(|()| build_register_entry(ctx, module, helpers, code, reg, body, k, ncells == 0));
     match built {
         Ok(()) => Ok(func),
         Err(e) => {
-            for f in [func, body, reg] {
+            for f in [func, body, reg].into_iter().chain(regf) {
                 unsafe { f.delete() };
             }
             Err(e)
@@ -294,6 +306,18 @@ fn rt<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, name: &str) -> R<Function
 
 fn ret_value<'ctx>(cs: inkwell::values::CallSiteValue<'ctx>) -> R<IntValue<'ctx>> {
     Ok(cs.try_as_basic_value().basic().ok_or_else(|| LowerError("call returned void".into()))?.into_int_value())
+}
+
+/// An entry boxes the unboxed number its body may return (`unboxed::box_returned`).
+#[derive(Clone, Copy)]
+struct BoxReturned;
+
+/// The body's result `r` as the entry returns it: boxed when `boxed` says so.
+fn entry_result<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, b: &Builder<'ctx>, r: IntValue<'ctx>, boxed: Option<BoxReturned>) -> R<IntValue<'ctx>> {
+    match boxed {
+        Some(BoxReturned) => super::unboxed::box_returned(ctx, module, b, r),
+        None => Ok(r),
+    }
 }
 
 /// The start of a native entry of code with a register-argument entry: a builder in
@@ -344,6 +368,7 @@ fn build_frame_entry<'ctx>(
     body: FunctionValue<'ctx>,
     reg: FunctionValue<'ctx>,
     k: u32,
+    boxed: Option<BoxReturned>,
 ) -> R<()> {
     let (b, frame) = frame_entry_prologue(ctx, helpers, code, func, reg)?;
     let nvar = code.varnames.len() as u32;
@@ -352,6 +377,7 @@ fn build_frame_entry<'ctx>(
     let mut args: Vec<BasicMetadataValueEnum> = vec![frame.into()];
     args.extend(taken.iter().map(|v| BasicMetadataValueEnum::from(*v)));
     let r = ret_value(b.build_call(body, &args, "r")?)?;
+    let r = entry_result(ctx, module, &b, r, boxed)?;
     let xdecref = rt(ctx, module, "pyrt_xdecref")?;
     let first_free = (k + code.cellvars.len() as u32) as usize;
     for c in &taken[first_free..] {
@@ -411,6 +437,7 @@ fn build_register_entry<'ctx>(
     body: FunctionValue<'ctx>,
     k: u32,
     given_mode: bool,
+    boxed: Option<BoxReturned>,
 ) -> R<()> {
     let i8p = ctx.i8_type().ptr_type(AddressSpace::default());
     let b = wrapper_builder(ctx, helpers, code, reg, "entry");
@@ -435,6 +462,7 @@ fn build_register_entry<'ctx>(
     args.extend(new_cells(ctx, module, &b, code, &params[1..])?.into_iter().map(BasicMetadataValueEnum::from));
     args.extend(closure_cells(ctx, &b, code, func)?.into_iter().map(BasicMetadataValueEnum::from));
     let r = ret_value(b.build_call(body, &args, "r")?)?;
+    let r = entry_result(ctx, module, &b, r, boxed)?;
     let ts = match given {
         Some(_) => {
             // The runtime unlinks the frame it gave. Which frame ran is read from the
@@ -698,7 +726,7 @@ fn lower_into<'a, 'ctx>(
     func: FunctionValue<'ctx>,
     fast: bool,
     is_entry: bool,
-) -> R<()> {
+) -> R<bool> {
     let n = code.instrs.len();
     let i64t = ctx.i64_type();
     let frame = func
@@ -780,9 +808,17 @@ fn lower_into<'a, 'ctx>(
     let gen_mirror = keeps_mirror && is_gen && runs_code_while_running(code);
     // unboxed floats (unboxed.rs): only where the runtime sees the locals via the mirror
     let maybe_unbound = maybe_unbound_loads(code, &depths);
+    let float_calls: Vec<bool> = if fast {
+        let own = func.get_name().to_string_lossy().into_owned();
+        (0..n).map(|pc| super::calls::float_callee(module, helpers, code, &depths, &own, pc).is_some()).collect()
+    } else {
+        Vec::new()
+    };
+    let cx = super::unboxed::PlanContext { float_return: !is_entry, float_calls: &float_calls };
     let plan = (fast && mirror.is_some())
-        .then(|| super::unboxed::FloatPlan::compute(code, &depths, &leader, &maybe_unbound))
+        .then(|| super::unboxed::FloatPlan::compute(code, &depths, &leader, &maybe_unbound, cx))
         .filter(|p| !p.is_empty());
+    let returns_unboxed = plan.as_ref().map_or(false, |p| p.returns_unboxed);
     let mut fslots = Vec::new();
     let mut fhomes = None;
     let mut attr_pending = None;
@@ -942,7 +978,7 @@ fn lower_into<'a, 'ctx>(
     }
     let start = if is_gen { l.gen_dispatch()? } else { first };
     l.entry_b.build_unconditional_branch(start)?;
-    Ok(())
+    Ok(returns_unboxed)
 }
 
 /// Per pc: whether the `LoadDeref` there may push the cell's value without a reference of

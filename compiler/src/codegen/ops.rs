@@ -639,9 +639,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             ReturnValue => {
                 self.need(d, 1)?;
-                let v = self.load_slot(d - 1)?;
+                let value = self.operand(pc, d - 1, 0)?;
                 self.xdecref_slots(0, d - 1)?;
                 self.xdecref_locals()?;
+                let v = match value.f {
+                    Some(f) => self.return_unboxed(value.v, f)?,
+                    None => value.v,
+                };
                 self.b.build_return(Some(&v))?;
             }
             LoadBuildClass => {

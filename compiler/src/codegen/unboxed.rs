@@ -14,7 +14,7 @@
 //!
 //! Which values: the plan simulates the operand stack of each basic block and records,
 //! for each instruction that can produce a float (`+ - * /`, a float constant, a load of
-//! a shadowed local, a list item read by `v[i]`), whether the one instruction that pops
+//! a shadowed local, a list item read by `v[i]`, a call of a `.regf` function), whether the one instruction that pops
 //! its value takes an f64 (an arithmetic operator or comparison, a store to a local of
 //! this function, a pop; for an item, not a pop nor a subscript store). Only
 //! those produce unboxed values; every other consumer, and every value still on the
@@ -22,6 +22,13 @@
 //! home) when some store to it may receive an unboxed value. Reading a shadowed local
 //! for a consumer that needs an object boxes its number once and keeps the box in the
 //! local, so repeated reads do not allocate again.
+//!
+//! Returns: in a register-entry body (function.rs `lower_function`), `ReturnValue` of a
+//! surely-float value (`Kind::Float`: `1.0 / x`, `x * 0.5`) takes an f64 too; the body
+//! then returns `STACK_TAG` with the number in the module's `RETURNED_F64`
+//! (`Lower::return_unboxed`). Its entries box it (`box_returned`), except `.regf`, which
+//! only inlined call sites call (calls.rs `float_callee`): there a `Call` of such a
+//! function is one more producer, whose consumer gets the number unboxed.
 //!
 //! Only function code whose locals live in registers with a mirror takes part
 //! (not generators, not code that keeps its locals in the frame), and only at -O1+.
@@ -34,6 +41,50 @@ use crate::fe::{BinOp, CmpOp, CodeObject, Constant, Instr, UnOp};
 
 /// The unboxed tag of a stack value (locals use `&home | 2`).
 pub const STACK_TAG: u64 = 2;
+
+/// The module's internal global through which a register-entry body returns an unboxed
+/// number (with `STACK_TAG` as its word) to its entry or to an inlined call site. One
+/// per module is enough: the body stores it right before returning and its caller
+/// loads it right after, with no Python code (so no other thread) in between.
+const RETURNED_F64: &str = "pyc.returned_f64";
+
+/// `RETURNED_F64`, declared on first use.
+pub fn returned_f64<'ctx>(ctx: &'ctx inkwell::context::Context, module: &inkwell::module::Module<'ctx>) -> PointerValue<'ctx> {
+    let g = module.get_global(RETURNED_F64).unwrap_or_else(|| {
+        let g = module.add_global(ctx.f64_type(), None, RETURNED_F64);
+        g.set_linkage(inkwell::module::Linkage::Internal);
+        g.set_initializer(&ctx.f64_type().const_zero());
+        g
+    });
+    g.as_pointer_value()
+}
+
+/// In an entry of a body that may return an unboxed number (`Lower::return_unboxed`):
+/// the body's result `r` as an object, a new float for `STACK_TAG` (the body returns
+/// no other word with those low bits).
+pub fn box_returned<'ctx>(
+    ctx: &'ctx inkwell::context::Context,
+    module: &inkwell::module::Module<'ctx>,
+    b: &inkwell::builder::Builder<'ctx>,
+    r: IntValue<'ctx>,
+) -> R<IntValue<'ctx>> {
+    let i64t = ctx.i64_type();
+    let f = b.get_insert_block().and_then(|bb| bb.get_parent()).ok_or_else(|| super::function::LowerError("unpositioned".into()))?;
+    let from = b.get_insert_block().expect("positioned");
+    let boxbb = ctx.append_basic_block(f, "box_ret");
+    let join = ctx.append_basic_block(f, "ret_obj");
+    let c = b.build_int_compare(IntPredicate::EQ, r, i64t.const_int(STACK_TAG, false), "unboxed_ret")?;
+    b.build_conditional_branch(c, boxbb, join)?;
+    b.position_at_end(boxbb);
+    let num = b.build_load(returned_f64(ctx, module), "retf")?;
+    let new = super::runtime_decls::runtime_fn(ctx, module, "pyrt_float_new").ok_or_else(|| super::function::LowerError("decl".into()))?;
+    let o = b.build_call(new, &[num.into()], "box")?.try_as_basic_value().basic().ok_or_else(|| super::function::LowerError("void".into()))?.into_int_value();
+    b.build_unconditional_branch(join)?;
+    b.position_at_end(join);
+    let phi = b.build_phi(i64t, "robj")?;
+    phi.add_incoming(&[(&r, from), (&o, boxbb)]);
+    Ok(phi.as_basic_value().into_int_value())
+}
 
 /// The unboxing decisions for one code object.
 #[derive(Default)]
@@ -62,6 +113,20 @@ pub struct FloatPlan {
     /// Per local: index into the homes array when the local is shadowed.
     pub home: Vec<Option<u32>>,
     pub nhomes: u32,
+    /// Some `ReturnValue` may return an unboxed number (`Lower::lower_return`): the
+    /// body's entries box it, except the `.regf` entry that inlined call sites use.
+    pub returns_unboxed: bool,
+}
+
+/// What the plan is told about the code's surroundings.
+#[derive(Clone, Copy, Default)]
+pub struct PlanContext<'p> {
+    /// The code is a register-entry body (`function::lower_function`): its
+    /// `ReturnValue` takes an f64, which the entries box (`Lower::lower_return`).
+    pub float_return: bool,
+    /// Per pc: a `Call` of a module function whose `.regf` entry returns unboxed numbers
+    /// (`calls::float_callee`).
+    pub float_calls: &'p [bool],
 }
 
 /// Does `op` have an inline float path that takes dual operands?
@@ -166,8 +231,9 @@ fn accepts_borrowed(ins: Instr, j: u32) -> bool {
 }
 
 /// Can this instruction leave its result unboxed (when its consumer takes an f64)?
-fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool) -> bool {
+fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool, float_call: bool) -> bool {
     match ins {
+        Instr::Call(_) => float_call,
         Instr::BinaryOp(op) | Instr::InplaceOp(op) => is_float_arith(op),
         Instr::UnaryOp(op) => op == UnOp::Neg as u32,
         Instr::LoadFast(i) => eligible(i),
@@ -191,23 +257,23 @@ fn math_name(code: &CodeObject, ins: Instr) -> Option<u8> {
 impl FloatPlan {
     /// The plan for `code`; `depths` are the static stack depths per pc (None:
     /// unreachable), `leaders` the pcs that start a basic block.
-    pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], maybe_unbound: &[bool]) -> FloatPlan {
+    pub fn compute(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], maybe_unbound: &[bool], cx: PlanContext) -> FloatPlan {
         // the kinds of the locals: from all-Int up to a fixed point (kinds only rise);
         // then only locals that got a home take part, so that loads of the others count
         // as objects everywhere (and may be borrowed)
         let nvar = code.varnames.len() as u32;
         let mut kinds = vec![Kind::Int; nvar as usize];
         for _ in 0..8 {
-            let (_, next) = Self::simulate(code, depths, leaders, &|i| i < nvar, &kinds, None);
+            let (_, next) = Self::simulate(code, depths, leaders, &|i| i < nvar, &kinds, None, cx);
             if next == kinds {
                 break;
             }
             kinds = next;
         }
-        let (first, _) = Self::simulate(code, depths, leaders, &|i| i < nvar, &kinds, None);
+        let (first, _) = Self::simulate(code, depths, leaders, &|i| i < nvar, &kinds, None, cx);
         let homes = first.home;
         let (mut plan, _) =
-            Self::simulate(code, depths, leaders, &|i| homes.get(i as usize).copied().flatten().is_some(), &kinds, Some(maybe_unbound));
+            Self::simulate(code, depths, leaders, &|i| homes.get(i as usize).copied().flatten().is_some(), &kinds, Some(maybe_unbound), cx);
         plan.mark_borrowed_attrs(code, leaders);
         plan
     }
@@ -248,6 +314,7 @@ impl FloatPlan {
         eligible: &dyn Fn(u32) -> bool,
         kinds: &[Kind],
         borrow: Option<&[bool]>,
+        cx: PlanContext,
     ) -> (FloatPlan, Vec<Kind>) {
         let n = code.instrs.len();
         let nvar = code.varnames.len() as u32;
@@ -261,6 +328,7 @@ impl FloatPlan {
             math_call: vec![None; n],
             home: vec![None; code.nlocalsplus()],
             nhomes: 0,
+            returns_unboxed: false,
         };
         // the largest kind stored into each local
         let mut stored = vec![Kind::Int; nvar as usize];
@@ -329,14 +397,21 @@ impl FloatPlan {
                         if let Some(Val::Float(p, k)) = v {
                             // a math call takes its argument (the top) as an f64, a
                             // subscript store its value (`Lower::store_float_item`)
-                            let takes = takes_f64 || (math.is_some() && j == 0) || (ins == Instr::StoreSubscr && j == 2);
+                            let takes = takes_f64
+                                || (math.is_some() && j == 0)
+                                || (ins == Instr::StoreSubscr && j == 2)
+                                // a return only of what is surely a float: an int
+                                // result (`fib`) would pay the entry's test for nothing
+                                || (ins == Instr::ReturnValue && cx.float_return && k == Kind::Float);
                             // an item read pays a float test: only worth it for
                             // arithmetic, a comparison, a math call or a float local,
                             // and not with an int partner (`count[r] -= 1`)
                             let int_partner = pops == 2 && popped.get(j as usize) == Some(&Val::IntLike);
                             let takes = takes
-                                && !(code.instrs[p] == Instr::BinarySubscr && (int_partner || matches!(ins, Instr::StoreSubscr | Instr::Pop)));
+                                && !(code.instrs[p] == Instr::BinarySubscr
+                                    && (int_partner || matches!(ins, Instr::StoreSubscr | Instr::Pop | Instr::ReturnValue)));
                             plan.unboxed_result[p] = takes;
+                            plan.returns_unboxed |= takes && ins == Instr::ReturnValue;
                             if takes && j < 8 {
                                 plan.dual_operands[pc] |= 1 << j;
                             }
@@ -364,7 +439,8 @@ impl FloatPlan {
                         let borrowable = matches!(ins, Instr::LoadFast(i) if i < nvar && !eligible(i))
                             && borrow.map_or(false, |mu| !mu.get(pc).copied().unwrap_or(true));
                         let local_kind = |i: u32| kinds.get(i as usize).copied().unwrap_or(Kind::Unknown);
-                        stack.push(if math.is_some() || produces_float(code, ins, eligible) {
+                        let float_call = cx.float_calls.get(pc).copied().unwrap_or(false);
+                        stack.push(if math.is_some() || produces_float(code, ins, eligible, float_call) {
                             Val::Float(pc, match ins {
                                 Instr::LoadFast(i) => local_kind(i),
                                 Instr::LoadConst(_) => Kind::Float,
@@ -593,6 +669,17 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.store_local(i, v)?;
         }
         self.xdecref(old)
+    }
+
+    /// The word a register-entry body returns for dual value `v` (companion `f`): an
+    /// unboxed number leaves its f64 in `RETURNED_F64` and returns `STACK_TAG`, which
+    /// the body's entries box (`box_returned`) but for `.regf`, whose inlined call sites
+    /// take the number (`Lower::lower_call_positional`). Emitted after the locals are
+    /// released: no code runs between this store and the entry's load.
+    pub fn return_unboxed(&mut self, v: IntValue<'ctx>, f: FloatValue<'ctx>) -> R<IntValue<'ctx>> {
+        self.b.build_store(returned_f64(self.ctx, self.module), f)?;
+        let c = self.is_unboxed(v)?;
+        Ok(self.b.build_select(c, self.i64c(STACK_TAG), v, "ret")?.into_int_value())
     }
 
     /// `Call(1)` at `pc` (depth `d`) whose callee was loaded as one of `MATH_FUNCS[k]`:
