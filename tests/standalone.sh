@@ -11,6 +11,8 @@ ROOT=$(pwd) ROOT_PHYS=$(pwd -P)
 # Expected files store the repository root stripped from paths (see tests/run.sh).
 normalize() { sed -i -e "s|$ROOT_PHYS/||g" -e "s|$ROOT/||g" "$1"; }
 PYC=${PYC:-target/release/pyc}
+# The corpus's object cache (tests/run.sh): the stdlib modules are compiled once per run.
+export PYC_CACHE_DIR=${PYC_CACHE_DIR:-$ROOT/target/pyc-cache}
 PROGRAMS=${STANDALONE_PROGRAMS:-$(ls tests/re/log_parser.py tests/collections/*.py tests/functools/*.py tests/stdlib_programs/*.py 2>/dev/null | grep -v '_mods/')}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

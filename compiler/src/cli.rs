@@ -117,6 +117,10 @@ pub struct CommonArgs {
     /// Optimisation level (-O0 also disables the inline fast paths).
     #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub opt_level: u8,
+    /// Build standard-library modules with the inline fast paths and the full -O level
+    /// too (by default they are built compactly: much faster cold builds, slower stdlib code).
+    #[arg(long)]
+    pub optimize_stdlib: bool,
     /// Print per-module counts of native and interpreted functions.
     #[arg(long)]
     pub stats: bool,

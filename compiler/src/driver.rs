@@ -27,6 +27,8 @@ pub struct BuildOptions {
     /// `--with-interp`: link the bytecode interpreter (for PYC_INTERP=1).
     pub with_interp: bool,
     pub opt_level: u8,
+    /// `--optimize-stdlib`: standard-library modules get the fast paths and `opt_level` too.
+    pub optimize_stdlib: bool,
     pub stats: bool,
     pub quiet: bool,
     pub verbose: bool,
@@ -368,6 +370,7 @@ pub fn build(opts: &BuildOptions) -> Result<(), BuildError> {
     let oo = ObjectOptions {
         cg,
         opt_level: opts.opt_level,
+        optimize_stdlib: opts.optimize_stdlib,
         jobs: opts.jobs.map_or_else(default_jobs, |j| j as usize),
         progress: !opts.quiet && !opts.verbose && std::io::stderr().is_terminal(),
         verbose: opts.verbose,

@@ -28,6 +28,7 @@ fn options(file: std::path::PathBuf, output: std::path::PathBuf, emit: Option<Em
     o.interp = c.interp;
     o.with_interp = c.with_interp;
     o.opt_level = c.opt_level;
+    o.optimize_stdlib = c.optimize_stdlib;
     o.stats = c.stats;
     o.debug = c.debug;
     o.strip = c.strip();
@@ -45,6 +46,7 @@ fn check_options(file: std::path::PathBuf, d: &DiagArgs) -> BuildOptions {
         interp: false,
         with_interp: false,
         opt_level: 2,
+        optimize_stdlib: false,
         stats: false,
         quiet: d.quiet,
         verbose: d.verbose,

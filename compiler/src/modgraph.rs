@@ -861,7 +861,8 @@ impl<'a> Graph<'a> {
                     if self.opts.verbose {
                         eprintln!("pyc: module {name}: {}", file.display());
                     }
-                    if let Some((m, imports)) = self.compile_file(&name, &file, is_package) {
+                    if let Some((mut m, imports)) = self.compile_file(&name, &file, is_package) {
+                        m.from_stdlib = from_stdlib;
                         self.process_imports(&m, &imports, from_stdlib);
                         self.modules.push(m);
                     }

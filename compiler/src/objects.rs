@@ -19,6 +19,9 @@ use crate::objcache::{self, ObjCache};
 pub struct ObjectOptions {
     pub cg: CodegenOptions,
     pub opt_level: u8,
+    /// Build standard-library modules like the user's (`--optimize-stdlib`) instead of
+    /// compactly (see `module_build`).
+    pub optimize_stdlib: bool,
     /// Worker threads for cache misses.
     pub jobs: usize,
     /// Show a progress line when compiling takes over a second (stderr is a terminal).
@@ -37,15 +40,34 @@ pub struct Objects {
     pub compiled: usize,
 }
 
+/// How one module is built: its codegen options and LLVM optimisation level.
+#[derive(Clone, Copy)]
+struct ModuleBuild {
+    cg: CodegenOptions,
+    opt_level: u8,
+}
+
+/// Standard-library modules are built compactly: no inline fast paths (every operation
+/// calls the runtime) and at most `-O1`. Their code is mostly run-once set-up; with the
+/// fast paths, the LLVM passes and instruction selection on their big functions took
+/// minutes per module (`enum` 100 s, `import traceback` 400 s cold) for code rarely hot.
+fn module_build(o: &ObjectOptions, m: &ModuleCode) -> ModuleBuild {
+    if m.from_stdlib && !o.optimize_stdlib {
+        ModuleBuild { cg: CodegenOptions { fast_paths: false, ..o.cg }, opt_level: o.opt_level.min(1) }
+    } else {
+        ModuleBuild { cg: o.cg, opt_level: o.opt_level }
+    }
+}
+
 /// Everything besides the module itself that changes a module's object.
-fn codegen_identity(o: &ObjectOptions) -> String {
-    let cg = o.cg;
+fn codegen_identity(b: ModuleBuild) -> String {
+    let cg = b.cg;
     format!(
         "{}|{}|{}|O{}|fast={}|native={}|debug={}",
         crate::modgraph::compiler_identity(),
         codegen::host_triple(),
         codegen::HOST_CPU,
-        o.opt_level,
+        b.opt_level,
         cg.fast_paths,
         cg.native,
         cg.debug
@@ -56,7 +78,7 @@ fn codegen_identity(o: &ObjectOptions) -> String {
 /// module's bytecode (its source text does not reach the object; its line table and
 /// file name do, through the code objects).
 fn module_key(identity: &str, m: &ModuleCode) -> String {
-    let bare = ModuleCode { name: m.name.clone(), code: m.code.clone(), source: String::new(), is_package: m.is_package };
+    let bare = ModuleCode { name: m.name.clone(), code: m.code.clone(), source: String::new(), is_package: m.is_package, from_stdlib: false };
     let bytes = Program { modules: vec![bare] }.serialize();
     objcache::key(&[b"module", identity.as_bytes(), &bytes])
 }
@@ -70,11 +92,28 @@ fn instr_count(m: &ModuleCode) -> usize {
 /// Builds, optimizes and stores one module's object.
 fn compile_module(m: &ModuleCode, o: &ObjectOptions, cache: &ObjCache, k: &str) -> Result<ModuleStats, String> {
     let ctx = Context::create();
-    let (module, stats) = codegen::build_python_module(&ctx, m, &o.cg)?;
-    let tm = codegen::host_target_machine(o.opt_level)?;
-    codegen::optimize(&module, &tm, o.opt_level)?;
+    let b = module_build(o, m);
+    let t0 = Instant::now();
+    let (module, stats) = codegen::build_python_module(&ctx, m, &b.cg)?;
+    let tm = codegen::host_target_machine(b.opt_level)?;
+    let t1 = Instant::now();
+    codegen::optimize(&module, &tm, b.opt_level)?;
+    let t2 = Instant::now();
     let scratch = cache.scratch_path(k).map_err(|e| format!("cannot write to the object cache: {}", crate::diagnostics::io_error_text(&e)))?;
     codegen::write_object(&module, &tm, &scratch)?;
+    if o.verbose {
+        let secs = |a: Instant, b: Instant| (b - a).as_secs_f64();
+        let t3 = Instant::now();
+        let how = if b.cg.fast_paths { "" } else { ", compact" };
+        eprintln!(
+            "pyc: compiled {} in {:.2} s (lower {:.2} s, optimize {:.2} s, machine code {:.2} s{how})",
+            m.name,
+            secs(t0, t3),
+            secs(t0, t1),
+            secs(t1, t2),
+            secs(t2, t3)
+        );
+    }
     cache.commit(k, &scratch, &stats).map_err(|e| format!("cannot write to the object cache: {}", crate::diagnostics::io_error_text(&e)))?;
     Ok(stats)
 }
@@ -92,16 +131,12 @@ fn compile_parallel(program: &Program, todo: &[(usize, String)], o: &ObjectOptio
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some((idx, k)) = todo.get(i) else { break };
                 let m = &program.modules[*idx];
-                let t = Instant::now();
                 match compile_module(m, o, cache, k) {
                     Ok(st) => results.lock().unwrap_or_else(|e| e.into_inner()).push((*idx, st)),
                     Err(e) => {
                         first_error.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
                         next.store(todo.len(), Ordering::SeqCst);
                     }
-                }
-                if o.verbose {
-                    eprintln!("pyc: compiled {} in {:.2} s", m.name, t.elapsed().as_secs_f64());
                 }
                 done.fetch_add(1, Ordering::SeqCst);
             });
@@ -142,8 +177,8 @@ fn show_progress(enabled: bool, total: usize, done: &AtomicUsize) {
 /// Returns the program's objects, compiling what the cache lacks.
 pub fn build_objects(program: &Program, o: &ObjectOptions, cache: &ObjCache) -> Result<Objects, String> {
     codegen::host_target_machine(o.opt_level)?;
-    let identity = codegen_identity(o);
-    let keys: Vec<String> = program.modules.iter().map(|m| module_key(&identity, m)).collect();
+    let identity = codegen_identity(ModuleBuild { cg: o.cg, opt_level: o.opt_level });
+    let keys: Vec<String> = program.modules.iter().map(|m| module_key(&codegen_identity(module_build(o, m)), m)).collect();
     let mut stats: Vec<Option<ModuleStats>> = keys.iter().map(|k| cache.lookup(k)).collect();
     let mut todo: Vec<(usize, String)> = (0..keys.len()).filter(|&i| stats[i].is_none()).map(|i| (i, keys[i].clone())).collect();
     // biggest first, so that one large module does not finish last on its own

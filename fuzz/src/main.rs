@@ -311,7 +311,7 @@ fn frontend_check(src: &str) -> Result<(), String> {
         let Ok(code) = pyc_frontend::compile(src, "<fuzz>", mode) else { continue };
         verify_tree(&code)?;
         if mode == Mode::Exec {
-            let m = pyc_frontend::bytecode::ModuleCode { name: "m".into(), code, source: String::new(), is_package: false };
+            let m = pyc_frontend::bytecode::ModuleCode { name: "m".into(), code, source: String::new(), is_package: false, from_stdlib: false };
             let p = pyc_frontend::bytecode::Program { modules: vec![m] };
             pyc_frontend::bytecode::Program::deserialize(&p.serialize()).map_err(|e| format!("bytecode round trip: {}", e))?;
         }

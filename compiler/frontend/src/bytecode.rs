@@ -614,6 +614,10 @@ pub struct ModuleCode {
     /// Full source text, for traceback source lines.
     pub source: String,
     pub is_package: bool,
+    /// Read from the standard library's `Lib` folder (known at build time only: the
+    /// object compiler builds such modules compactly unless `--optimize-stdlib`).
+    #[serde(skip)]
+    pub from_stdlib: bool,
 }
 
 /// The whole program: every module, the first one being `__main__`.

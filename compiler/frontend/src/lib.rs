@@ -157,6 +157,7 @@ pub fn compile_module(source: &str, filename: &str, module_name: &str) -> Result
         code,
         source: source.to_string(),
         is_package: false,
+        from_stdlib: false,
     })
 }
 

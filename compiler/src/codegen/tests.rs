@@ -257,7 +257,7 @@ pub fn test_program() -> Program {
     for c in [while_code(), for_code(), try_code(), generator_code()] {
         m.consts.push(Constant::Code(Box::new(c)));
     }
-    Program { modules: vec![ModuleCode { name: "__main__".into(), code: m, source: String::new(), is_package: false }] }
+    Program { modules: vec![ModuleCode { name: "__main__".into(), code: m, source: String::new(), is_package: false, from_stdlib: false }] }
 }
 
 #[test]
