@@ -12,8 +12,8 @@
 //! (a site sees a few classes when a base class's method runs on several subclasses;
 //! there is at most one entry per type), checks that type's version and the global class
 //! epoch against the entry, then switches on the kind to its per-object condition; on
-//! any failure it calls the fill function, which does the generic operation and refills. A hit costs a few loads and compares: no call,
-//! no hashing, no bound method. A hit whose value is tested or compared right away, on a
+//! any failure it calls the fill function, which does the generic operation and refills.
+//! A hit costs a few loads and compares: no call, no hashing, no bound method. A hit whose value is tested or compared right away, on a
 //! borrowed local, pushes it without a reference (unboxed.rs `mark_borrowed_attrs`).
 
 use inkwell::basic_block::BasicBlock;

@@ -34,7 +34,7 @@
 //! guard, and the frame then uses that function's own globals, defaults and closure.
 //!
 //! A known module function (`known_entry`) is called by name and inlined; when it may
-//! return an unboxed number and the call's consumer takes an f64 (`float_callee`), the
+//! return an unboxed number and the call's consumer takes an f64, the
 //! site calls its `.regf` entry and pushes the number without a float object.
 
 use inkwell::basic_block::BasicBlock;
@@ -120,9 +120,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_conditional_branch(is_meth, reg_meth, reg_plain)?;
         let mut incoming = Vec::new();
         let known = self.known_register_entry(pc);
-        // the known callee's `.regf` when the consumer takes an f64 (`float_callee`)
+        // the known callee's `.regf` when the consumer takes an f64 (`known_entry`)
         let float_known = match self.leaves_unboxed(pc) {
-            true => float_callee(self.module, self.helpers, self.code, &self.depths, &self.fname, pc),
+            true => known_entry(self.module, self.helpers, self.code, &self.depths, &self.fname, pc, "regf"),
             false => None,
         };
         let mut fincoming = Vec::new();
@@ -370,13 +370,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 }
 
-/// The `suffix` entry (`reg`, `regf`) of the module function the plain call at `pc`
-/// probably calls: its callee was pushed by a `LoadGlobal` of a name the module body
+/// The `suffix` entry (`reg`; or `regf`, whose body may return an unboxed number that
+/// the call hands to a consumer taking an f64) of the module function the plain call at
+/// `pc` probably calls: its callee was pushed by a `LoadGlobal` of a name the module body
 /// binds to a `def` (`module_functions`) whose code is already lowered in this module
 /// with the call's argument count, and is not the function `own` (lowered now: a
 /// recursive call cannot be inlined). Only a guess: `call_register_entry_known`
 /// compares it with the entry the cache found.
-fn known_entry<'ctx>(
+pub fn known_entry<'ctx>(
     module: &Module<'ctx>,
     helpers: &Helpers<'ctx>,
     code: &crate::fe::CodeObject,
@@ -398,20 +399,6 @@ fn known_entry<'ctx>(
     let f = module.get_function(&format!("{}.{suffix}", known.symbol))?;
     let own = own.trim_end_matches(".body");
     (f.count_params() == n + 1 && own != known.symbol).then_some(f)
-}
-
-/// The `.regf` entry (function.rs `lower_function`) of the module function that the
-/// `Call` at `pc` probably calls (`known_entry`): the callee may return an unboxed
-/// number, which the call can hand to a consumer that takes an f64.
-pub fn float_callee<'ctx>(
-    module: &Module<'ctx>,
-    helpers: &Helpers<'ctx>,
-    code: &crate::fe::CodeObject,
-    depths: &[Option<u32>],
-    own: &str,
-    pc: usize,
-) -> Option<FunctionValue<'ctx>> {
-    known_entry(module, helpers, code, depths, own, pc, "regf")
 }
 
 /// A module-level `def` (`Helpers::module_functions`).

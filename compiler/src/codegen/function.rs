@@ -261,7 +261,7 @@ pub fn lower_function<'a, 'ctx>(
     let reg_params: Vec<BasicMetadataTypeEnum> = (0..=k).map(|_| i64t.into()).collect();
     let reg = module.add_function(&format!("{name}.reg"), i64t.fn_type(&reg_params, false), Some(Linkage::Internal));
     // a body returning unboxed numbers also gets `.regf`, which hands them on unboxed
-    // (`unboxed::box_returned`; only inlined call sites call it, `calls::float_callee`)
+    // (`unboxed::box_returned`; only inlined call sites call it, `calls::known_entry`)
     let mut regf = None;
     let built = lower_into(ctx, module, helpers, code, depths, body, fast, false).and_then(|unboxed| {
         let boxed = unboxed.then_some(BoxReturned);
@@ -810,7 +810,7 @@ fn lower_into<'a, 'ctx>(
     let maybe_unbound = maybe_unbound_loads(code, &depths);
     let float_calls: Vec<bool> = if fast {
         let own = func.get_name().to_string_lossy().into_owned();
-        (0..n).map(|pc| super::calls::float_callee(module, helpers, code, &depths, &own, pc).is_some()).collect()
+        (0..n).map(|pc| super::calls::known_entry(module, helpers, code, &depths, &own, pc, "regf").is_some()).collect()
     } else {
         Vec::new()
     };

@@ -27,7 +27,7 @@
 //! surely-float value (`Kind::Float`: `1.0 / x`, `x * 0.5`) takes an f64 too; the body
 //! then returns `STACK_TAG` with the number in the module's `RETURNED_F64`
 //! (`Lower::return_unboxed`). Its entries box it (`box_returned`), except `.regf`, which
-//! only inlined call sites call (calls.rs `float_callee`): there a `Call` of such a
+//! only inlined call sites call (calls.rs `known_entry`): there a `Call` of such a
 //! function is one more producer, whose consumer gets the number unboxed.
 //!
 //! Only function code whose locals live in registers with a mirror takes part
@@ -68,21 +68,38 @@ pub fn box_returned<'ctx>(
     b: &inkwell::builder::Builder<'ctx>,
     r: IntValue<'ctx>,
 ) -> R<IntValue<'ctx>> {
-    let i64t = ctx.i64_type();
-    let f = b.get_insert_block().and_then(|bb| bb.get_parent()).ok_or_else(|| super::function::LowerError("unpositioned".into()))?;
-    let from = b.get_insert_block().expect("positioned");
-    let boxbb = ctx.append_basic_block(f, "box_ret");
-    let join = ctx.append_basic_block(f, "ret_obj");
-    let c = b.build_int_compare(IntPredicate::EQ, r, i64t.const_int(STACK_TAG, false), "unboxed_ret")?;
-    b.build_conditional_branch(c, boxbb, join)?;
+    let unboxed = b.build_int_compare(IntPredicate::EQ, r, ctx.i64_type().const_int(STACK_TAG, false), "unboxed_ret")?;
+    let num = b.build_load(returned_f64(ctx, module), "retf")?.into_float_value();
+    box_if(ctx, module, b, unboxed, r, num, |_| Ok(()))
+}
+
+/// `v`, or a new float holding `f` when `unboxed` holds; `on_box` runs in the boxing
+/// branch with the new float. Both the entries (`box_returned`) and function bodies
+/// (`Lower::box_unboxed`) box this way.
+fn box_if<'ctx>(
+    ctx: &'ctx inkwell::context::Context,
+    module: &inkwell::module::Module<'ctx>,
+    b: &inkwell::builder::Builder<'ctx>,
+    unboxed: IntValue<'ctx>,
+    v: IntValue<'ctx>,
+    f: FloatValue<'ctx>,
+    on_box: impl FnOnce(IntValue<'ctx>) -> R<()>,
+) -> R<IntValue<'ctx>> {
+    let lower_error = |what: &str| super::function::LowerError(what.into());
+    let from = b.get_insert_block().ok_or_else(|| lower_error("unpositioned builder"))?;
+    let func = from.get_parent().ok_or_else(|| lower_error("block outside a function"))?;
+    let boxbb = ctx.append_basic_block(func, "box");
+    let join = ctx.append_basic_block(func, "boxed");
+    b.build_conditional_branch(unboxed, boxbb, join)?;
     b.position_at_end(boxbb);
-    let num = b.build_load(returned_f64(ctx, module), "retf")?;
-    let new = super::runtime_decls::runtime_fn(ctx, module, "pyrt_float_new").ok_or_else(|| super::function::LowerError("decl".into()))?;
-    let o = b.build_call(new, &[num.into()], "box")?.try_as_basic_value().basic().ok_or_else(|| super::function::LowerError("void".into()))?.into_int_value();
+    let new = super::runtime_decls::runtime_fn(ctx, module, "pyrt_float_new").ok_or_else(|| lower_error("pyrt_float_new undeclared"))?;
+    let o = b.build_call(new, &[f.into()], "box")?.try_as_basic_value().basic().ok_or_else(|| lower_error("pyrt_float_new returns void"))?.into_int_value();
+    on_box(o)?;
+    let box_end = b.get_insert_block().ok_or_else(|| lower_error("unpositioned builder"))?;
     b.build_unconditional_branch(join)?;
     b.position_at_end(join);
-    let phi = b.build_phi(i64t, "robj")?;
-    phi.add_incoming(&[(&r, from), (&o, boxbb)]);
+    let phi = b.build_phi(ctx.i64_type(), "obj")?;
+    phi.add_incoming(&[(&v, from), (&o, box_end)]);
     Ok(phi.as_basic_value().into_int_value())
 }
 
@@ -125,7 +142,7 @@ pub struct PlanContext<'p> {
     /// `ReturnValue` takes an f64, which the entries box (`Lower::lower_return`).
     pub float_return: bool,
     /// Per pc: a `Call` of a module function whose `.regf` entry returns unboxed numbers
-    /// (`calls::float_callee`).
+    /// (`calls::known_entry`).
     pub float_calls: &'p [bool],
 }
 
@@ -600,22 +617,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `v` itself, or a new float holding `f` when `v` is an unboxed tag; that box is
     /// also stored into local `keep_in` when given (the local then owns it).
     fn box_unboxed(&mut self, v: IntValue<'ctx>, f: FloatValue<'ctx>, keep_in: Option<u32>) -> R<IntValue<'ctx>> {
-        let boxbb = self.new_block("box");
-        let join = self.new_block("boxed");
-        let from = self.b.get_insert_block().unwrap();
         let c = self.is_unboxed(v)?;
-        self.b.build_conditional_branch(c, boxbb, join)?;
-        self.b.position_at_end(boxbb);
-        let o = self.call_v("pyrt_float_new", &[f.into()])?;
-        if let Some(i) = keep_in {
-            self.store_local(i, o)?;
-        }
-        let box_end = self.b.get_insert_block().unwrap();
-        self.b.build_unconditional_branch(join)?;
-        self.b.position_at_end(join);
-        let phi = self.b.build_phi(self.ctx.i64_type(), "obj")?;
-        phi.add_incoming(&[(&v, from), (&o, box_end)]);
-        Ok(phi.as_basic_value().into_int_value())
+        box_if(self.ctx, self.module, &self.b, c, v, f, |o| match keep_in {
+            Some(i) => self.store_local(i, o),
+            None => Ok(()),
+        })
     }
 
     /// Pointer to the home of local `i` and its tag word, when the local is shadowed.
