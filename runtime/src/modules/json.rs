@@ -1,10 +1,14 @@
-//! The native `_json` module's string half: `scanstring` (JSON string literal decoding with
-//! CPython's C-scanner error messages and positions: "Invalid \escape", "Invalid \uXXXX
-//! escape", "Invalid control character at", "Unterminated string starting at") and the
-//! `encode_basestring` / `encode_basestring_ascii` escapers. `make_scanner` and
-//! `make_encoder` are absent, so json.py uses its pure-Python scanner and encoder.
+//! The native `_json` module: `scanstring` (JSON string literal decoding with CPython's
+//! C-scanner error messages and positions: "Invalid \escape", "Invalid \uXXXX escape",
+//! "Invalid control character at", "Unterminated string starting at"), the
+//! `encode_basestring` / `encode_basestring_ascii` escapers, and the two types json.py
+//! prefers over its pure-Python fallbacks: `make_scanner` (json_scan.rs, the whole
+//! decoder) and `make_encoder` (json_encode.rs, the one-shot `dumps` path without indent).
+//! With them `json.dumps`/`json.loads` run about as fast as CPython's (performance.md,
+//! session 18).
 
 use crate::errors::{type_error, value_error};
+use std::fmt::Write;
 use crate::object::{Obj, PyErr, PyResult};
 use crate::protocol;
 use crate::types::function::new_builtin_in;
@@ -13,7 +17,7 @@ use crate::types::{dict, int, module, str as pystr, tuple};
 
 /// `json.decoder.JSONDecodeError(msg, doc, pos)` (json.decoder is the caller, so it is
 /// in `sys.modules`); a ValueError if it is not.
-fn decode_error(msg: &str, doc: &Obj, pos: usize) -> PyErr {
+pub(super) fn decode_error(msg: &str, doc: &Obj, pos: usize) -> PyErr {
     let cls = dict::get_item_str(&super::sys::modules_dict(), &pystr::intern("json.decoder"))
         .and_then(|m| protocol::getattr_str(&m, "JSONDecodeError").ok());
     let Some(cls) = cls else { return value_error(msg) };
@@ -90,6 +94,17 @@ fn scan(text: &str, start: usize, strict: bool) -> Result<(String, usize), (&'st
     }
 }
 
+/// Decodes the string literal whose body starts at byte `start` of `doc` (whose text is
+/// `text`): the value and the byte offset after the closing quote, or the JSONDecodeError
+/// CPython raises, with a code-point position.
+pub(super) fn scan_string(doc: &Obj, text: &str, start: usize, strict: bool) -> PyResult<(String, usize)> {
+    match scan(text, start, strict) {
+        Ok(r) => Ok(r),
+        Err(("surrogate", _)) => Err(value_error("surrogate code points are not supported")),
+        Err((msg, at)) => Err(decode_error(msg, doc, pystr::char_index(doc, at))),
+    }
+}
+
 fn f_scanstring(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
     let a = crate::types::int::bind_args("scanstring", args, kw, &["string", "end", "strict"], 3, 3, 2)?;
     let doc = a[0].clone().unwrap();
@@ -105,18 +120,23 @@ fn f_scanstring(_m: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
         return Err(value_error("end is out of bounds"));
     }
     let start = pystr::byte_offset(&doc, end as usize);
-    match scan(text, start, strict) {
-        Ok((s, after)) => Ok(tuple::new(vec![pystr::from_string(s), int::from_usize(pystr::char_index(&doc, after))])),
-        Err(("surrogate", _)) => Err(value_error("surrogate code points are not supported")),
-        Err((msg, at)) => Err(decode_error(msg, &doc, pystr::char_index(&doc, at))),
-    }
+    let (s, after) = scan_string(&doc, text, start, strict)?;
+    Ok(tuple::new(vec![pystr::from_string(s), int::from_usize(pystr::char_index(&doc, after))]))
 }
 
-/// The JSON text of `s` with quotes; non-ASCII escaped as \uXXXX when `ascii`.
-fn encode(s: &str, ascii: bool) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+/// Appends the JSON text of `s` with quotes to `out`; with `ascii`, everything outside
+/// ' '..='~' is escaped as \uXXXX (UTF-16 units), as CPython's `encode_basestring_ascii`.
+pub(super) fn encode_into(out: &mut String, s: &str, ascii: bool) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let code = c as u32;
+        if code >= 0x20 && c != '"' && c != '\\' && !(ascii && code >= 0x7f) {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -125,24 +145,40 @@ fn encode(s: &str, ascii: bool) -> String {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || (ascii && !c.is_ascii()) => {
+            _ => {
                 let mut units = [0u16; 2];
                 let units: &[u16] = if pystr::is_standin(c) { &[pystr::code_point(c) as u16] } else { c.encode_utf16(&mut units) };
                 for u in units {
-                    out.push_str(&format!("\\u{:04x}", u));
+                    let _ = write!(out, "\\u{:04x}", u);
                 }
             }
-            c => out.push(c),
         }
     }
+    out.push_str(&s[run..]);
     out.push('"');
-    out
+}
+
+/// `Some(ascii)` when `f` is this module's `encode_basestring_ascii` (true) or
+/// `encode_basestring` (false), which the encoder then runs inline.
+pub(super) fn native_escaper(f: &Obj) -> Option<bool> {
+    let func = crate::types::function::as_builtin(f)?.func as usize;
+    if func == f_encode_basestring_ascii as CallFn as usize {
+        Some(true)
+    } else if func == f_encode_basestring as CallFn as usize {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn encode_fn(name: &str, args: &[Obj], kw: &KwArgs, ascii: bool) -> PyResult<Obj> {
     super::itertools::exact_args(name, args, kw, 1)?;
     match pystr::as_str(&args[0]) {
-        Some(s) => Ok(pystr::from_string(encode(s, ascii))),
+        Some(s) => {
+            let mut out = String::new();
+            encode_into(&mut out, s, ascii);
+            Ok(pystr::from_string(out))
+        }
         None => Err(type_error(format!("first argument must be a string, not {}", args[0].type_name()))),
     }
 }
@@ -165,5 +201,7 @@ pub fn create() -> PyResult<Obj> {
     for (name, f) in fns {
         dict::set_item_str(&d, name, new_builtin_in("_json", name, *f));
     }
+    dict::set_item_str(&d, "make_scanner", super::json_scan::scanner_type().as_obj());
+    dict::set_item_str(&d, "make_encoder", super::json_encode::encoder_type().as_obj());
     Ok(m)
 }

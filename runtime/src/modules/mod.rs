@@ -30,6 +30,8 @@ pub mod r#struct;
 pub mod operator;
 pub mod csv;
 pub mod json;
+pub mod json_encode;
+pub mod json_scan;
 pub mod select;
 pub mod posixsubprocess;
 pub mod locale;
