@@ -167,7 +167,7 @@ pub fn getitem(o: &Obj, key: &Obj) -> PyResult<Obj> {
         if o.is(&types().type_.as_obj()) {
             return Ok(types::generic_alias::new(o, key));
         }
-        return Err(type_error(format!("type '{}' is not subscriptable", t.name())));
+        return Err(type_error(format!("type '{}' is not subscriptable", t.tp_name())));
     }
     Err(type_error(format!("'{}' object is not subscriptable", o.type_name())))
 }

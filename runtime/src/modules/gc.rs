@@ -518,6 +518,7 @@ pub fn leak_check_at_exit() {
     crate::modules::posix::clear_at_exit();
     crate::modules::signal::clear_at_exit();
     crate::modules::thread::release_sentinels();
+    crate::modules::contextvars::clear_thread();
     crate::modules::ast::clear_at_exit();
     leak_report();
 }

@@ -45,6 +45,7 @@ pub mod socket;
 pub mod posixshmem;
 pub mod mmap;
 pub mod ast;
+pub mod contextvars;
 #[cfg(feature = "compiler")]
 pub mod ast_convert;
 
@@ -127,6 +128,7 @@ native_modules! {
     "_posixshmem" => pyrt_native__posixshmem: posixshmem::create,
     "_ast" => pyrt_native__ast: ast::create,
     "mmap" => pyrt_native_mmap: mmap::create,
+    "_contextvars" => pyrt_native__contextvars: contextvars::create,
 }
 
 /// The native modules a program enabled (few: a linear scan is fine, imports are cached

@@ -547,6 +547,12 @@ pub fn init(argv: Vec<String>, executable: &str) {
     set("int_info", struct_seq("sys.int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"], vec![
         int::from_i64(30), int::from_i64(4), int::from_i64(4300), int::from_i64(640),
     ]));
+    // the parameters of hash() for numbers (types/int.rs, float.rs, complex.rs), which
+    // fractions and _pydecimal read to hash like ints
+    set("hash_info", struct_seq("sys.hash_info", &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"], vec![
+        int::from_i64(64), int::from_u64(int::HASH_MODULUS), int::from_i64(314159), int::from_i64(0), int::from_i64(1000003),
+        pystr::new("siphash13"), int::from_i64(64), int::from_i64(128), int::from_i64(0),
+    ]));
     let fns: [(&'static str, crate::types::typeobj::CallFn); 17] = [
         ("getrefcount", f_getrefcount),
         ("exit", f_exit),

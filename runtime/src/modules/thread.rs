@@ -498,6 +498,7 @@ fn call_with(s: &Start) -> PyResult<Obj> {
 fn finish_thread() {
     let me = gil::ident();
     drop_local_dicts(me);
+    crate::modules::contextvars::clear_thread();
     release_sentinels();
     gil::clear_thread_state();
     RUNNING.fetch_sub(1, Ordering::SeqCst);

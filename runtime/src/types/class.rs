@@ -1625,7 +1625,7 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
             return Err(type_error("bases must be types"));
         };
         if !bt.has_flag(flags::BASETYPE) {
-            return Err(type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+            return Err(type_error(format!("type '{}' is not an acceptable base type", bt.tp_name())));
         }
         if base_list[..i].iter().any(|x| x.is(b)) {
             return Err(type_error(format!("duplicate base class {}", bt.name())));

@@ -685,7 +685,7 @@ fn g_imag(o: &Obj) -> PyResult<Obj> {
 }
 
 /// `real`/`imag` are read-only members in CPython.
-fn readonly(_o: &Obj, _v: Option<&Obj>) -> PyResult<()> {
+pub fn readonly(_o: &Obj, _v: Option<&Obj>) -> PyResult<()> {
     Err(crate::errors::attribute_error("readonly attribute"))
 }
 

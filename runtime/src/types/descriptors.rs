@@ -672,7 +672,7 @@ fn getset_set(o: &Obj, inst: &Obj, v: Option<&Obj>) -> PyResult<()> {
     }
     match g.set {
         Some(f) => f(inst, v),
-        None => Err(attribute_error(format!("attribute '{}' of '{}' objects is not writable", g.name, owner.name()))),
+        None => Err(attribute_error(format!("attribute '{}' of '{}' objects is not writable", g.name, owner.tp_name()))),
     }
 }
 
