@@ -48,12 +48,12 @@ use super::function::{Lower, R};
 /// Byte offsets in a heap object: `ObjHeader.ty` and `FunctionObj.code` (runtime
 /// object.rs / types/function.rs, both `repr(C)`).
 const TYPE_OFFSET: u64 = 8;
-const FUNC_CODE_OFFSET: u64 = 16;
+pub(super) const FUNC_CODE_OFFSET: u64 = 16;
 /// Words of one entry of a call-site cache, entries per site, and the site's words
 /// (runtime abi.rs `CALL_ENTRY_WORDS`, `CALL_ENTRIES`).
-const ENTRY_WORDS: u32 = 6;
+pub(super) const ENTRY_WORDS: u32 = 6;
 const ENTRIES: u32 = 4;
-const CACHE_WORDS: u32 = ENTRY_WORDS * ENTRIES;
+pub(super) const CACHE_WORDS: u32 = ENTRY_WORDS * ENTRIES;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `Call(n)` without keywords at `pc`, stack depth `d` (slots `d-n-2..d`: method or
@@ -407,6 +407,8 @@ pub struct ModuleFunction {
     pub symbol: String,
     /// Its bytecode instructions.
     pub size: usize,
+    /// Its code, when small enough to inline (typed loop copies, versioned.rs).
+    pub code: Option<crate::fe::CodeObject>,
 }
 
 /// Module functions of at most this many bytecode instructions are inlined at the call
@@ -428,7 +430,9 @@ pub fn module_functions(codes: &[&crate::fe::CodeObject], module: &str) -> std::
         let (Instr::LoadConst(c), Instr::MakeFunction(_), Instr::StoreName(x) | Instr::StoreGlobal(x)) = (w[0], w[1], w[2]) else { continue };
         let Some(Constant::Code(child)) = body.consts.get(c as usize) else { continue };
         let (Some(k), Some(name)) = (codes.iter().position(|k| std::ptr::eq(*k, &**child)), body.names.get(x as usize)) else { continue };
-        out.insert(name.clone(), ModuleFunction { symbol: super::code_symbol(module, k), size: child.instrs.len() });
+        let size = child.instrs.len();
+        let code = (size <= INLINE_MAX_INSTRS).then(|| (**child).clone());
+        out.insert(name.clone(), ModuleFunction { symbol: super::code_symbol(module, k), size, code });
     }
     out
 }

@@ -229,7 +229,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// Emits the small-int fast path of a binary operator in the current block, given both
     /// operands are tagged. Returns (result, ok) or None when there is no fast path for op.
-    fn int_binop_fast(&self, op: BinOp, a: IntValue<'ctx>, b: IntValue<'ctx>) -> R<Option<(IntValue<'ctx>, IntValue<'ctx>)>> {
+    pub(super) fn int_binop_fast(&self, op: BinOp, a: IntValue<'ctx>, b: IntValue<'ctx>) -> R<Option<(IntValue<'ctx>, IntValue<'ctx>)>> {
         let bl = &self.b;
         let one = self.i64c(1);
         let t = self.ctx.bool_type().const_int(1, false);

@@ -24,7 +24,7 @@ use crate::fe::{BinOp, CmpOp};
 
 /// Byte offsets in a heap object: `ObjHeader.ty`, `FloatObj.value`.
 const TYPE_OFFSET: u64 = 8;
-const FLOAT_VALUE_OFFSET: u64 = 16;
+pub(super) const FLOAT_VALUE_OFFSET: u64 = 16;
 /// Largest magnitude of an int that converts to f64 exactly.
 const EXACT_INT: u64 = 1 << 53;
 

@@ -815,9 +815,31 @@ fn lower_into<'a, 'ctx>(
         Vec::new()
     };
     let cx = super::unboxed::PlanContext { float_return: !is_entry, float_calls: &float_calls };
-    let plan = (fast && mirror.is_some())
+    let mut plan = (fast && mirror.is_some())
         .then(|| super::unboxed::FloatPlan::compute(code, &depths, &leader, &maybe_unbound, cx))
         .filter(|p| !p.is_empty());
+    // typed loop copies (versioned.rs): their statement starts become leaders, which
+    // must leave the plan's homes as they were
+    let mut copies = if fast && mirror.is_some() {
+        super::versioned::LoopCopies::find(code, &depths, &leader, plan.as_ref(), &|name| {
+            let f = helpers.module_functions.get(name)?;
+            module.get_function(&format!("{}.reg", f.symbol)).and(f.code.as_ref())
+        })
+    } else {
+        Default::default()
+    };
+    if !copies.loops.is_empty() {
+        for pc in copies.restart_pcs(&depths) {
+            leader[pc] = true;
+        }
+        if let Some(p) = &plan {
+            let again = super::unboxed::FloatPlan::compute(code, &depths, &leader, &maybe_unbound, cx);
+            if p.home != again.home {
+                copies = Default::default();
+            }
+            plan = Some(again);
+        }
+    }
     let returns_unboxed = plan.as_ref().map_or(false, |p| p.returns_unboxed);
     let mut fslots = Vec::new();
     let mut fhomes = None;
@@ -947,6 +969,9 @@ fn lower_into<'a, 'ctx>(
                 l.b.build_unconditional_branch(bb)?;
             }
             l.b.position_at_end(bb);
+            if let Some(copy) = copies.at_head(pc) {
+                l.lower_loop_copy(copy)?;
+            }
         } else if terminated {
             pc += 1;
             continue;

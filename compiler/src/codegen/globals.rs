@@ -178,6 +178,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(())
     }
 
+    /// The value `LoadGlobal(i)`'s cache holds (borrowed) and an i1 saying whether it is
+    /// valid (the frame's dicts still carry the cached tags), with no fill on a miss: for
+    /// the typed loop copies (versioned.rs), which leave for the generic code then.
+    pub(super) fn cached_global(&self, i: u32) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
+        let cache = self.site_cache(&format!("glob{i}"), 3);
+        let (gtag, btag) = self.global_tags()?;
+        let want_g = self.b.build_load(self.global_word(cache, 0)?, "cg")?.into_int_value();
+        let want_b = self.b.build_load(self.global_word(cache, 1)?, "cb")?.into_int_value();
+        let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, want_g, "")?;
+        let same_b = self.b.build_int_compare(IntPredicate::EQ, btag, want_b, "")?;
+        let value = self.b.build_load(self.global_word(cache, 2)?, "gv")?.into_int_value();
+        Ok((self.b.build_and(same_g, same_b, "ghit")?, value))
+    }
+
     /// `LoadGlobal(i)` through its own cache.
     fn lower_load_global_plain(&mut self, pc: usize, d: u32, i: u32) -> R<()> {
         if !self.fast {
@@ -188,19 +202,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let i64t = self.ctx.i64_type();
         // one cache per name and function: every site of a name sees the same dicts
         let cache = self.site_cache(&format!("glob{i}"), 3);
-        let (gtag, btag) = self.global_tags()?;
-        let want_g = self.b.build_load(self.global_word(cache, 0)?, "cg")?.into_int_value();
-        let want_b = self.b.build_load(self.global_word(cache, 1)?, "cb")?.into_int_value();
-        let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, want_g, "")?;
-        let same_b = self.b.build_int_compare(IntPredicate::EQ, btag, want_b, "")?;
-        let hit = self.b.build_and(same_g, same_b, "ghit")?;
+        let (hit, cached) = self.cached_global(i)?;
         let hitbb = self.new_block("glob_hit");
         let missbb = self.new_block("glob_miss");
         let join = self.new_block("glob_join");
         self.b.build_conditional_branch(hit, hitbb, missbb)?;
 
         self.b.position_at_end(hitbb);
-        let cached = self.b.build_load(self.global_word(cache, 2)?, "gv")?.into_int_value();
         self.incref(cached)?;
         self.b.build_unconditional_branch(join)?;
 

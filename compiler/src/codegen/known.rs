@@ -361,7 +361,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// i1: the thread's call level is below the recursion limit, so a built-in called
     /// here would not raise RecursionError (CPython counts a level for `len`, and for
     /// the comparison `range` makes).
-    fn below_recursion_limit(&self) -> R<inkwell::values::IntValue<'ctx>> {
+    pub(super) fn below_recursion_limit(&self) -> R<inkwell::values::IntValue<'ctx>> {
         let ts = super::function::thread_state(self.ctx, self.module, &self.b)?;
         let depth = self.b.build_load(super::function::tstate_depth(self.ctx, &self.b, ts)?, "depth")?.into_int_value();
         let limit = super::function::load_runtime_flag(self.ctx, self.module, &self.b, "pyrt_recursion_limit")?;

@@ -13,10 +13,10 @@ use super::function::{Lower, R};
 
 /// Byte offsets in a `RangeIterObj` (runtime types/range.rs, `repr(C)`, asserted in abi.rs).
 const TYPE_OFFSET: u64 = 8;
-const NEXT_OFFSET: u64 = 16;
-const STEP_OFFSET: u64 = 24;
-const REMAINING_OFFSET: u64 = 32;
-const BIG_OFFSET: u64 = 40;
+pub(super) const NEXT_OFFSET: u64 = 16;
+pub(super) const STEP_OFFSET: u64 = 24;
+pub(super) const REMAINING_OFFSET: u64 = 32;
+pub(super) const BIG_OFFSET: u64 = 40;
 /// Byte offsets in a `ListIterObj` (runtime types/list.rs, `repr(C)`, asserted in abi.rs):
 /// its list (0 once exhausted) and the next index.
 const LIST_ITER_SEQ_OFFSET: u64 = 16;
@@ -24,7 +24,7 @@ const LIST_ITER_INDEX_OFFSET: u64 = 24;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Whether heap object `o` is a range iterator.
-    fn is_range_iter(&mut self, o: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+    pub(super) fn is_range_iter(&mut self, o: IntValue<'ctx>) -> R<IntValue<'ctx>> {
         let want = self.startup_global("pyrt_range_iter_type")?;
         let ty = self.load_word_at(o, self.i64c(TYPE_OFFSET), "ty")?;
         Ok(self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?)

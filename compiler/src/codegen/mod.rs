@@ -21,6 +21,7 @@ pub mod ops;
 pub mod runtime_decls;
 pub mod subscr;
 pub mod unboxed;
+pub mod versioned;
 #[cfg(test)]
 mod tests;
 

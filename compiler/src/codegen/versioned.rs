@@ -1,0 +1,850 @@
+//! Loop versioning: a typed copy of simple inner loops.
+//!
+//! The generic lowering keeps every value dual (an object, a tagged small int or an
+//! unboxed float; unboxed.rs) and tests the representation at each use. A loop whose
+//! instructions are all plain arithmetic on locals, constants and globals (`while i <
+//! MAX_ITER and tr + ti <= 4.0: zi = 2.0 * zr * zi + ci ...`) also gets a *typed copy*:
+//! each local it touches has one static type — `Float` for a local with an f64 home (the
+//! float plan's choice), `Int` (a tagged small int) for every other — and the copy works on
+//! raw `f64`s and tagged words with no representation tests, no calls and no stores the
+//! runtime could see, so LLVM keeps the loop's values in registers.
+//!
+//! Entry: the generic code at the loop head tests, each time it passes there, that every
+//! local the loop touches holds its type (an `Int` local a tagged word, a `Float` local its
+//! home's unboxed tag `&home | 2`); then it enters the copy.
+//!
+//! Leaving: an exit edge of the loop, and any *guard* of the copy that fails (an int
+//! operation overflowing, a float division by zero, a global not cached or not a small
+//! int, the eval breaker set at the back-edge), writes the copy's locals back (an `Int`
+//! local's word into the frame's mirror, a `Float` local's number into its home; their
+//! words are unchanged) and continues in the generic code. A guard resumes the generic code
+//! at the start of its statement (a pc at the loop's base stack depth): the copy stores a
+//! local only as the last instruction of a statement, and nothing else it does has an
+//! effect, so re-running the statement generically is exact — the overflow then makes a
+//! big int, the division raises ZeroDivisionError with the right line. Those statement
+//! starts are made block leaders of the generic code (`restart_pcs`). A guard failing at
+//! the loop head resumes past the entry test (`VersionedLoop::resume_head`), so it cannot
+//! re-enter the copy at once.
+
+use std::collections::HashMap;
+
+use inkwell::basic_block::BasicBlock;
+use inkwell::values::{FloatValue, IntValue, PointerValue};
+use inkwell::IntPredicate;
+
+use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
+use super::calls::{CACHE_WORDS, FUNC_CODE_OFFSET};
+use super::floatpath::FLOAT_VALUE_OFFSET;
+use super::function::{jump_target, Lower, LowerError, R};
+use super::loops::{BIG_OFFSET, NEXT_OFFSET, REMAINING_OFFSET, STEP_OFFSET};
+use super::unboxed::FloatPlan;
+
+/// Byte offset of an object's type word.
+const TYPE_OFFSET: u64 = 8;
+use crate::fe::{code_flags, BinOp, CmpOp, CodeObject, Constant, Instr};
+
+/// The static type of a value in a loop's typed copy.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ty {
+    /// A tagged small int word.
+    Int,
+    Float,
+    /// The i1 outcome of a comparison.
+    Bool,
+    /// An object the loop only reads (a list it subscripts), borrowed from its local.
+    Obj,
+    /// The NULL `PushNull` pushes below a callee.
+    Null,
+    /// A module function the copy inlines (pushed by `LoadGlobal`).
+    Func,
+}
+
+/// A loop that gets a typed copy: the pcs `head..=back` (`back` holds the `Jump(head)`).
+#[derive(Clone, Debug)]
+pub struct LoopCopy {
+    pub head: usize,
+    pub back: usize,
+    /// The loop's stack depth at statement starts.
+    base: u32,
+    /// The locals the loop touches, with their types, in local order.
+    locals: Vec<(u32, Ty)>,
+    /// The head is a `ForIter` over a range iterator (in stack slot `base - 1`).
+    range_head: bool,
+    /// Per pc: the type of the item a `BinarySubscr` reads, of the global a `LoadGlobal`
+    /// pushes.
+    types: HashMap<usize, Ty>,
+    /// The pcs of `Call`s the copy inlines, with their callee's name and the pc of the
+    /// `LoadGlobal` that pushes it.
+    inlined: HashMap<usize, (String, usize)>,
+    /// The list local each `BinarySubscr` reads, by pc.
+    containers: HashMap<usize, u32>,
+}
+
+/// The typed copies of one code object's loops.
+#[derive(Default)]
+pub struct LoopCopies {
+    pub loops: Vec<LoopCopy>,
+}
+
+/// The code of the small module function a name is bound to (calls.rs
+/// `module_functions`), for the copy to inline.
+pub type CalleeCode<'a> = &'a dyn Fn(&str) -> Option<&'a CodeObject>;
+
+impl LoopCopies {
+    /// The loops of `code` that get a typed copy, given the float plan (which locals
+    /// have f64 homes and which list items are read as floats; without one, none), the
+    /// block leaders and the module functions the copy may inline.
+    pub fn find<'c>(code: &CodeObject, depths: &[Option<u32>], leaders: &[bool], plan: Option<&FloatPlan>, callee: CalleeCode<'c>) -> LoopCopies {
+        let mut loops = Vec::new();
+        for (back, ins) in code.instrs.iter().enumerate() {
+            if let Instr::Jump(t) = *ins {
+                let head = t as usize;
+                if head < back {
+                    let cx = Analysis { code, depths, leaders, plan, callee, head, back };
+                    if let Some(l) = cx.run() {
+                        loops.push(l);
+                    }
+                }
+            }
+        }
+        // only innermost loops: drop one that contains another
+        let inner: Vec<LoopCopy> =
+            loops.iter().filter(|l| !loops.iter().any(|m| (m.head, m.back) != (l.head, l.back) && l.head <= m.head && m.back <= l.back)).cloned().collect();
+        LoopCopies { loops: inner }
+    }
+
+    /// The pcs the typed copies may resume the generic code at (each must start a block).
+    pub fn restart_pcs(&self, depths: &[Option<u32>]) -> Vec<usize> {
+        let mut pcs = Vec::new();
+        for l in &self.loops {
+            pcs.extend((l.head..=l.back).filter(|&pc| depths[pc] == Some(l.base)));
+        }
+        pcs
+    }
+
+    /// The loop whose head is `pc`, if it has a copy.
+    pub fn at_head(&self, pc: usize) -> Option<&LoopCopy> {
+        self.loops.iter().find(|l| l.head == pc)
+    }
+}
+
+/// Whether `code`'s pcs `head..=back` form a loop the typed copy can run, and how.
+struct Analysis<'a, 'c> {
+    code: &'a CodeObject,
+    depths: &'a [Option<u32>],
+    leaders: &'a [bool],
+    plan: Option<&'a FloatPlan>,
+    callee: CalleeCode<'c>,
+    head: usize,
+    back: usize,
+}
+
+/// A value on the analysis's stack: its type and the local or global that pushed it.
+#[derive(Clone, Copy)]
+struct AVal {
+    ty: Ty,
+    local: Option<u32>,
+    global: Option<(usize, u32)>,
+}
+
+impl AVal {
+    fn of(ty: Ty) -> AVal {
+        AVal { ty, local: None, global: None }
+    }
+}
+
+impl Analysis<'_, '_> {
+    fn run(&self) -> Option<LoopCopy> {
+        let inside = |pc: usize| (self.head..=self.back).contains(&pc);
+        // single entry: nothing outside jumps into the body; no handler covers it
+        for (pc, ins) in self.code.instrs.iter().enumerate() {
+            if let Some(t) = jump_target(ins) {
+                if !inside(pc) && inside(t as usize) && t as usize != self.head {
+                    return None;
+                }
+            }
+        }
+        if self.code.exception_table.iter().any(|h| (h.start as usize) <= self.back && self.head < h.end as usize) {
+            return None;
+        }
+        // locals only read and used as containers are objects: found by re-running
+        let mut objs = Vec::new();
+        for _ in 0..4 {
+            match self.simulate(&objs)? {
+                Ok(l) => return Some(l),
+                Err(i) => objs.push(i),
+            }
+        }
+        None
+    }
+
+    /// The loop under the assumption that `objs` are the object locals; `Err(i)` when
+    /// local `i` turns out to be one too.
+    fn simulate(&self, objs: &[u32]) -> Option<Result<LoopCopy, u32>> {
+        let code = self.code;
+        let base = self.depths[self.head]?;
+        let inside = |pc: usize| (self.head..=self.back).contains(&pc);
+        let nvar = code.varnames.len() as u32;
+        let stored: Vec<u32> = (self.head..=self.back)
+            .filter_map(|pc| match code.instrs[pc] {
+                Instr::StoreFast(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let local_ty = |i: u32| -> Option<Ty> {
+            if i >= nvar {
+                return None;
+            }
+            let home = self.plan.and_then(|p| p.home.get(i as usize).copied().flatten());
+            Some(if home.is_some() {
+                Ty::Float
+            } else if objs.contains(&i) && !stored.contains(&i) {
+                Ty::Obj
+            } else {
+                Ty::Int
+            })
+        };
+        let mut locals: Vec<(u32, Ty)> = Vec::new();
+        let mut types = HashMap::new();
+        let mut inlined = HashMap::new();
+        let mut containers = HashMap::new();
+        let mut stack: Vec<AVal> = Vec::new();
+        let mut range_head = false;
+        for pc in self.head..=self.back {
+            let d = self.depths[pc]?;
+            // (the pc after a `ForIter` head starts a block, with the item pushed)
+            let item_block = range_head && pc == self.head + 1;
+            if (self.leaders[pc] && d != base && !item_block) || d != base + stack.len() as u32 {
+                return None;
+            }
+            let ins = code.instrs[pc];
+            match ins {
+                Instr::Nop => {}
+                Instr::ForIter(t) if pc == self.head && !inside(t as usize) && base > 0 => {
+                    range_head = true;
+                    stack.push(AVal::of(Ty::Int));
+                }
+                Instr::LoadFast(i) => {
+                    let t = local_ty(i)?;
+                    note_local(&mut locals, i, t);
+                    stack.push(AVal { ty: t, local: Some(i), global: None });
+                }
+                Instr::StoreFast(i) => {
+                    let t = local_ty(i)?;
+                    if stack.pop()?.ty != t || !stack.is_empty() || t == Ty::Obj {
+                        return None;
+                    }
+                    note_local(&mut locals, i, t);
+                }
+                Instr::LoadConst(c) => stack.push(AVal::of(const_type(code, c)?)),
+                Instr::PushNull => stack.push(AVal::of(Ty::Null)),
+                Instr::LoadGlobal(i) => {
+                    types.insert(pc, Ty::Int);
+                    stack.push(AVal { ty: Ty::Int, local: None, global: Some((pc, i)) });
+                }
+                Instr::Call(n) => {
+                    let k = stack.len().checked_sub(n as usize + 2)?;
+                    let (null, f) = (stack[k], stack[k + 1]);
+                    let (gpc, name) = f.global?;
+                    let name = code.names.get(name as usize)?;
+                    let args: Vec<Ty> = stack[k + 2..].iter().map(|v| v.ty).collect();
+                    if null.ty != Ty::Null {
+                        return None;
+                    }
+                    let r = callee_type((self.callee)(name)?, &args)?;
+                    types.insert(gpc, Ty::Func);
+                    inlined.insert(pc, (name.clone(), gpc));
+                    stack.truncate(k);
+                    stack.push(AVal::of(r));
+                }
+                Instr::BinarySubscr => {
+                    let index = stack.pop()?;
+                    let seq = stack.pop()?;
+                    if index.ty != Ty::Int {
+                        return None;
+                    }
+                    if seq.ty != Ty::Obj {
+                        return match seq.local {
+                            Some(i) if seq.ty == Ty::Int && !stored.contains(&i) && !objs.contains(&i) => Some(Err(i)),
+                            _ => None,
+                        };
+                    }
+                    containers.insert(pc, seq.local?);
+                    let float = self.plan.is_some_and(|p| p.unboxed_result.get(pc).copied().unwrap_or(false));
+                    let t = if float { Ty::Float } else { Ty::Int };
+                    types.insert(pc, t);
+                    stack.push(AVal::of(t));
+                }
+                Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                    let b = stack.pop()?.ty;
+                    let a = stack.pop()?.ty;
+                    stack.push(AVal::of(arith_type(BinOp::ALL.get(op as usize).copied()?, a, b)?));
+                }
+                Instr::CompareOp(op) => {
+                    let b = stack.pop()?.ty;
+                    let a = stack.pop()?.ty;
+                    if op > CmpOp::Ge as u32 || a != b || !matches!(a, Ty::Int | Ty::Float) {
+                        return None;
+                    }
+                    stack.push(AVal::of(Ty::Bool));
+                }
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    if !matches!(stack.pop()?.ty, Ty::Int | Ty::Float | Ty::Bool) || !stack.is_empty() || (inside(t as usize) && (t as usize) <= pc) {
+                        return None;
+                    }
+                }
+                Instr::Jump(t) => {
+                    let t = t as usize;
+                    let ok = if pc == self.back { t == self.head } else { !inside(t) || t > pc };
+                    if !ok || !stack.is_empty() {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        locals.sort_by_key(|(i, _)| *i);
+        Some(Ok(LoopCopy { head: self.head, back: self.back, base, locals, range_head, types, inlined, containers }))
+    }
+}
+
+fn note_local(locals: &mut Vec<(u32, Ty)>, i: u32, t: Ty) {
+    if !locals.iter().any(|(j, _)| *j == i) {
+        locals.push((i, t));
+    }
+}
+
+/// The type of constant `c` in a copy (a small int or a float), None for others.
+fn const_type(code: &CodeObject, c: u32) -> Option<Ty> {
+    match code.consts.get(c as usize)? {
+        Constant::Int(x) if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(x) => Some(Ty::Int),
+        Constant::Float(_) => Some(Ty::Float),
+        _ => None,
+    }
+}
+
+/// The result type of inlining `callee` with arguments of types `args`: a plain function
+/// of straight-line arithmetic on its parameters, locals and constants that ends in its
+/// only `ReturnValue`.
+fn callee_type(callee: &CodeObject, args: &[Ty]) -> Option<Ty> {
+    let plain = callee.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) == 0
+        && callee.kwonlyargcount == 0
+        && callee.argcount as usize == args.len()
+        && callee.cellvars.is_empty()
+        && callee.freevars.is_empty()
+        && callee.exception_table.is_empty()
+        && args.iter().all(|t| matches!(t, Ty::Int | Ty::Float));
+    if !plain {
+        return None;
+    }
+    let mut locals: Vec<Option<Ty>> = vec![None; callee.varnames.len()];
+    locals[..args.len()].iter_mut().zip(args).for_each(|(l, t)| *l = Some(*t));
+    let mut stack: Vec<Ty> = Vec::new();
+    for (pc, ins) in callee.instrs.iter().enumerate() {
+        match *ins {
+            Instr::Nop => {}
+            Instr::LoadFast(i) => stack.push((*locals.get(i as usize)?)?),
+            Instr::StoreFast(i) => *locals.get_mut(i as usize)? = Some(stack.pop()?),
+            Instr::LoadConst(c) => stack.push(const_type(callee, c)?),
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                let b = stack.pop()?;
+                let a = stack.pop()?;
+                stack.push(arith_type(BinOp::ALL.get(op as usize).copied()?, a, b)?);
+            }
+            Instr::ReturnValue if pc + 1 == callee.instrs.len() && stack.len() == 1 => return stack.pop(),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The type of `a op b` in a typed copy, None when the copy cannot compute it.
+fn arith_type(op: BinOp, a: Ty, b: Ty) -> Option<Ty> {
+    use BinOp::*;
+    match (op, a, b) {
+        (Add | Sub | Mul | And | Or | Xor | FloorDiv | Mod | LShift | RShift, Ty::Int, Ty::Int) => Some(Ty::Int),
+        (Add | Sub | Mul | TrueDiv, Ty::Int | Ty::Float, Ty::Int | Ty::Float) if a == Ty::Float || b == Ty::Float => Some(Ty::Float),
+        _ => None,
+    }
+}
+
+/// A value on the typed copy's stack.
+#[derive(Clone, Copy)]
+enum SVal<'ctx> {
+    Int(IntValue<'ctx>),
+    Float(FloatValue<'ctx>),
+    Bool(IntValue<'ctx>),
+    /// A borrowed object word (a list the loop reads, a function it inlines) or NULL.
+    Word(IntValue<'ctx>),
+}
+
+/// Lowering state of one typed copy.
+struct CopyState<'ctx> {
+    /// The f64 variables of `Float` locals (allocas, promoted by mem2reg).
+    fvars: HashMap<u32, PointerValue<'ctx>>,
+    /// The homes of the `Float` locals.
+    homes: HashMap<u32, PointerValue<'ctx>>,
+    /// A range head's iterator, and the variables of its `next` and `remaining` words.
+    range: Option<(IntValue<'ctx>, PointerValue<'ctx>, PointerValue<'ctx>, IntValue<'ctx>)>,
+    /// Shared write-back blocks, by the generic pc they continue at.
+    leave: HashMap<usize, BasicBlock<'ctx>>,
+    /// The generic code past the entry test.
+    resume_head: BasicBlock<'ctx>,
+    /// The copy's blocks, by pc.
+    blocks: HashMap<usize, BasicBlock<'ctx>>,
+    /// The statement being lowered (where a failing guard resumes).
+    stmt: usize,
+    /// Values that cannot change while the copy runs (it runs no other code), computed
+    /// and guarded once on entering: each global's value, by the pc loading it...
+    globals: HashMap<usize, SVal<'ctx>>,
+    /// ... and each list local's items pointer and length.
+    lists: HashMap<u32, (IntValue<'ctx>, IntValue<'ctx>)>,
+}
+
+impl<'a, 'ctx> Lower<'a, 'ctx> {
+    /// At the head of loop `l` (the builder at the start of its generic block): the entry
+    /// test and the typed copy. Leaves the builder in the generic block that lowers the
+    /// head's instruction.
+    pub fn lower_loop_copy(&mut self, l: &LoopCopy) -> R<()> {
+        let resume_head = self.new_block(&format!("generic{}", l.head));
+        let enter = self.new_block(&format!("copy_enter{}", l.head));
+        let mut ok = self.ctx.bool_type().const_int(1, false);
+        let mut homes = HashMap::new();
+        for &(i, t) in &l.locals {
+            let w = self.load_local(i)?;
+            let low = self.b.build_and(w, self.i64c(3), "")?;
+            let c = match t {
+                Ty::Float => {
+                    let (home, tag) = self.home(i)?.ok_or_else(|| LowerError("float local without a home".into()))?;
+                    homes.insert(i, home);
+                    self.b.build_int_compare(IntPredicate::EQ, w, tag, "")?
+                }
+                // a bound object (not a tagged int or an unboxed number)
+                Ty::Obj => {
+                    let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
+                    let bound = self.b.build_int_compare(IntPredicate::NE, w, self.i64c(0), "")?;
+                    self.b.build_and(heap, bound, "")?
+                }
+                _ => self.b.build_int_compare(IntPredicate::NE, self.b.build_and(w, self.i64c(1), "")?, self.i64c(0), "")?,
+            };
+            ok = self.b.build_and(ok, c, "typed")?;
+        }
+        if !l.inlined.is_empty() {
+            // the inlined calls would not raise RecursionError
+            ok = self.b.build_and(ok, self.below_recursion_limit()?, "")?;
+        }
+        let mut range_it = None;
+        if l.range_head {
+            let it = self.load_slot(l.base - 1)?;
+            let heap = self.b.build_int_compare(IntPredicate::EQ, self.b.build_and(it, self.i64c(1), "")?, self.i64c(0), "")?;
+            let test_range = self.new_block("copy_range");
+            self.b.build_conditional_branch(self.b.build_and(ok, heap, "")?, test_range, resume_head)?;
+            self.b.position_at_end(test_range);
+            let is_range = self.is_range_iter(it)?;
+            let big = self.load_word_at(it, self.i64c(BIG_OFFSET), "big")?;
+            let small = self.b.build_int_compare(IntPredicate::EQ, big, self.i64c(0), "")?;
+            ok = self.b.build_and(is_range, small, "")?;
+            range_it = Some(it);
+        }
+        self.b.build_conditional_branch(ok, enter, resume_head)?;
+
+        self.b.position_at_end(enter);
+        let mut fvars = HashMap::new();
+        for (&i, &home) in &homes {
+            let var = self.entry_b.build_alloca(self.ctx.f64_type(), &format!("copy_f{i}"))?;
+            self.b.build_store(var, self.b.build_load(home, "")?)?;
+            fvars.insert(i, var);
+        }
+        let range = match range_it {
+            Some(it) => {
+                let next = self.entry_b.build_alloca(self.ctx.i64_type(), "copy_next")?;
+                let rem = self.entry_b.build_alloca(self.ctx.i64_type(), "copy_rem")?;
+                self.b.build_store(next, self.load_word_at(it, self.i64c(NEXT_OFFSET), "next")?)?;
+                self.b.build_store(rem, self.load_word_at(it, self.i64c(REMAINING_OFFSET), "rem")?)?;
+                let step = self.load_word_at(it, self.i64c(STEP_OFFSET), "step")?;
+                Some((it, next, rem, step))
+            }
+            None => None,
+        };
+        let mut blocks = HashMap::new();
+        for pc in l.head..=l.back {
+            if pc == l.head || self.blocks[pc].is_some() {
+                blocks.insert(pc, self.new_block(&format!("copy{pc}")));
+            }
+        }
+        let mut cp = CopyState { fvars, homes, range, leave: HashMap::new(), resume_head, blocks, stmt: l.head, globals: HashMap::new(), lists: HashMap::new() };
+        self.copy_invariants(l, &mut cp)?;
+        self.b.build_unconditional_branch(cp.blocks[&l.head])?;
+        self.lower_copy_body(l, &mut cp)?;
+        self.b.position_at_end(resume_head);
+        Ok(())
+    }
+
+    /// On entering the copy: the globals it loads (guarded: still cached, a small int or
+    /// the function an inlined call expects), and the lists it subscripts.
+    fn copy_invariants(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>) -> R<()> {
+        for pc in l.head..=l.back {
+            let Instr::LoadGlobal(i) = self.code.instrs[pc] else { continue };
+            let (hit, v) = self.cached_global(i)?;
+            self.guard(l, cp, hit)?;
+            let func = l.types.get(&pc) == Some(&Ty::Func);
+            if !func {
+                let tagged = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(v, self.i64c(1), "")?, self.i64c(0), "")?;
+                self.guard(l, cp, tagged)?;
+            }
+            cp.globals.insert(pc, if func { SVal::Word(v) } else { SVal::Int(v) });
+        }
+        let mut calls: Vec<(&usize, &(String, usize))> = l.inlined.iter().collect();
+        calls.sort();
+        for (&pc, (name, gpc)) in calls {
+            let Some(SVal::Word(f)) = cp.globals.get(gpc).copied() else { return Err(LowerError("typed copy: callee global".into())) };
+            self.copy_callee_guard(l, cp, pc, name, f)?;
+        }
+        for &(i, t) in &l.locals {
+            if t != Ty::Obj {
+                continue;
+            }
+            let seq = self.load_local(i)?;
+            let list_ty = self.list_layout_word(0)?;
+            let ty = self.load_word_at(seq, self.i64c(TYPE_OFFSET), "ty")?;
+            self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?)?;
+            let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
+            let len = self.load_word_at(seq, self.list_layout_word(2)?, "len")?;
+            cp.lists.insert(i, (items, len));
+        }
+        Ok(())
+    }
+
+    fn lower_copy_body(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>) -> R<()> {
+        let mut stack: Vec<SVal<'ctx>> = Vec::new();
+        let mut terminated = true;
+        for pc in l.head..=l.back {
+            if let Some(&bb) = cp.blocks.get(&pc) {
+                if !terminated {
+                    self.b.build_unconditional_branch(bb)?;
+                }
+                self.b.position_at_end(bb);
+            } else if terminated {
+                continue;
+            }
+            terminated = false;
+            if stack.is_empty() {
+                cp.stmt = pc;
+            }
+            if let Some(dbg) = &self.helpers.debug {
+                dbg.at_instruction(&self.b, self.func, self.code, pc);
+            }
+            match self.code.instrs[pc] {
+                Instr::ForIter(_) => stack.push(SVal::Int(self.copy_range_next(l, cp)?)),
+                Instr::LoadFast(i) => stack.push(match cp.fvars.get(&i) {
+                    Some(&var) => SVal::Float(self.b.build_load(var, "cf")?.into_float_value()),
+                    None if l.locals.contains(&(i, Ty::Obj)) => SVal::Word(self.load_local(i)?),
+                    None => SVal::Int(self.load_local(i)?),
+                }),
+                Instr::StoreFast(i) => self.copy_store(cp, i, pop(&mut stack)?)?,
+                Instr::PushNull => stack.push(SVal::Word(self.i64c(0))),
+                Instr::LoadGlobal(_) => stack.push(*cp.globals.get(&pc).ok_or_else(|| LowerError("typed copy: global".into()))?),
+                Instr::Call(n) => {
+                    let (name, _) = l.inlined.get(&pc).ok_or_else(|| LowerError("typed copy: call".into()))?;
+                    let args = stack.split_off(stack.len() - n as usize);
+                    stack.truncate(stack.len() - 2);
+                    let r = self.copy_inline_call(l, cp, name, args)?;
+                    stack.push(r);
+                }
+                Instr::BinarySubscr => {
+                    let (index, _) = (pop(&mut stack)?, pop(&mut stack)?);
+                    let seq = l.containers.get(&pc).and_then(|i| cp.lists.get(i)).copied();
+                    let (Some(list), SVal::Int(index)) = (seq, index) else { return Err(LowerError("typed copy: subscript".into())) };
+                    let float = l.types.get(&pc) == Some(&Ty::Float);
+                    let v = self.copy_list_item(l, cp, list, index, float)?;
+                    stack.push(v);
+                }
+                Instr::Jump(t) if pc == l.back => {
+                    // the eval breaker: leave for the generic back-edge, which handles it
+                    let set = super::function::load_runtime_flag(self.ctx, self.module, &self.b, "pyrt_eval_breaker")?;
+                    let clear = self.b.build_int_compare(IntPredicate::EQ, set, self.i32c(0), "")?;
+                    let generic = self.leave_to(l, cp, pc)?;
+                    self.b.build_conditional_branch(clear, cp.blocks[&(t as usize)], generic)?;
+                    terminated = true;
+                }
+                Instr::Jump(t) => {
+                    let target = self.copy_target(l, cp, t as usize)?;
+                    self.b.build_unconditional_branch(target)?;
+                    terminated = true;
+                }
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    let c = self.copy_truth(pop(&mut stack)?)?;
+                    let jump = self.copy_target(l, cp, t as usize)?;
+                    let next = self.copy_target(l, cp, pc + 1)?;
+                    if matches!(self.code.instrs[pc], Instr::PopJumpIfFalse(_)) {
+                        self.b.build_conditional_branch(c, next, jump)?;
+                    } else {
+                        self.b.build_conditional_branch(c, jump, next)?;
+                    }
+                    terminated = true;
+                }
+                ins => self.copy_pure(l, cp, self.code, ins, &mut stack)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// The instructions a loop and an inlined callee share: constants, arithmetic,
+    /// comparisons (`code` is the one `ins` belongs to).
+    fn copy_pure(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, code: &CodeObject, ins: Instr, stack: &mut Vec<SVal<'ctx>>) -> R<()> {
+        match ins {
+            Instr::Nop => {}
+            Instr::LoadConst(c) => stack.push(match code.consts.get(c as usize) {
+                Some(Constant::Int(x)) => SVal::Int(self.i64s((x << 1) | 1)),
+                Some(Constant::Float(f)) => SVal::Float(self.ctx.f64_type().const_float(*f)),
+                _ => return Err(LowerError("typed copy: constant".into())),
+            }),
+            Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                let (b, a) = (pop(stack)?, pop(stack)?);
+                let r = self.copy_arith(l, cp, BinOp::ALL[op as usize], a, b)?;
+                stack.push(r);
+            }
+            Instr::CompareOp(op) => {
+                let (b, a) = (pop(stack)?, pop(stack)?);
+                let c = match (a, b) {
+                    (SVal::Int(x), SVal::Int(y)) => self.b.build_int_compare(int_pred(op), x, y, "icmp")?,
+                    (SVal::Float(x), SVal::Float(y)) => self.b.build_float_compare(Self::float_pred(op), x, y, "fcmp")?,
+                    _ => return Err(LowerError("typed copy: comparison".into())),
+                };
+                stack.push(SVal::Bool(c));
+            }
+            _ => return Err(LowerError(format!("typed copy: instruction {ins:?}"))),
+        }
+        Ok(())
+    }
+
+    /// `StoreFast i` of the copy.
+    fn copy_store(&mut self, cp: &CopyState<'ctx>, i: u32, v: SVal<'ctx>) -> R<()> {
+        match (v, cp.fvars.get(&i)) {
+            (SVal::Float(f), Some(&var)) => {
+                self.b.build_store(var, f)?;
+            }
+            (SVal::Int(w), None) => {
+                // the generic local's word, without the mirror (written on leaving)
+                self.b.build_store(self.local(i)?, w)?;
+            }
+            _ => return Err(LowerError("typed copy: store of the wrong type".into())),
+        }
+        Ok(())
+    }
+
+    /// The range head's next value (a tagged word), advancing the copy's counters; an
+    /// exhausted iterator or a value beyond the tagged range leaves for the generic
+    /// `ForIter`.
+    fn copy_range_next(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>) -> R<IntValue<'ctx>> {
+        let (_, next_p, rem_p, step) = cp.range.ok_or_else(|| LowerError("typed copy: no range".into()))?;
+        let rem = self.b.build_load(rem_p, "rem")?.into_int_value();
+        let next = self.b.build_load(next_p, "next")?.into_int_value();
+        let more = self.b.build_int_compare(IntPredicate::NE, rem, self.i64c(0), "")?;
+        let lo = self.b.build_int_compare(IntPredicate::SGE, next, self.i64s(SMALL_INT_MIN), "")?;
+        let hi = self.b.build_int_compare(IntPredicate::SLE, next, self.i64s(SMALL_INT_MAX), "")?;
+        let ok = self.b.build_and(more, self.b.build_and(lo, hi, "")?, "")?;
+        let generic = self.leave_to(l, cp, l.head)?;
+        let cont = self.new_block("copy_item");
+        self.b.build_conditional_branch(ok, cont, generic)?;
+        self.b.position_at_end(cont);
+        // as `range::iter_next_i64`: `next` advances only while items remain
+        let left = self.b.build_int_sub(rem, self.i64c(1), "left")?;
+        self.b.build_store(rem_p, left)?;
+        let still = self.b.build_int_compare(IntPredicate::NE, left, self.i64c(0), "")?;
+        let advanced = self.b.build_int_add(next, step, "")?;
+        self.b.build_store(next_p, self.b.build_select(still, advanced, next, "")?.into_int_value())?;
+        Ok(self.b.build_or(self.b.build_left_shift(next, self.i64c(1), "")?, self.i64c(1), "i")?)
+    }
+
+    /// `seq[index]` for a list `seq` and an index within it, whose item is a float (the
+    /// number) or, when not `float`, a small int; anything else leaves.
+    fn copy_list_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, float: bool) -> R<SVal<'ctx>> {
+        let (items, len) = list;
+        let i = self.b.build_right_shift(index, self.i64c(1), true, "idx")?;
+        let within = self.b.build_int_compare(IntPredicate::ULT, i, len, "")?;
+        self.guard(l, cp, within)?;
+        let item = self.load_word_at(items, self.b.build_left_shift(i, self.i64c(3), "")?, "item")?;
+        if !float {
+            let tagged = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(item, self.i64c(1), "")?, self.i64c(0), "")?;
+            self.guard(l, cp, tagged)?;
+            return Ok(SVal::Int(item));
+        }
+        let heap = self.b.build_int_compare(IntPredicate::EQ, self.b.build_and(item, self.i64c(3), "")?, self.i64c(0), "")?;
+        self.guard(l, cp, heap)?;
+        let float_ty = self.singleton("pyrt_float_type")?;
+        let ity = self.load_word_at(item, self.i64c(TYPE_OFFSET), "ity")?;
+        self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, ity, float_ty, "")?)?;
+        let bits = self.load_word_at(item, self.i64c(FLOAT_VALUE_OFFSET), "fbits")?;
+        Ok(SVal::Float(self.b.build_bit_cast(bits, self.ctx.f64_type(), "fv")?.into_float_value()))
+    }
+
+    /// The code of module function `name`, which the copy inlines, and its symbol.
+    fn inlined_code(&self, name: &str) -> R<(&'a CodeObject, &'a str)> {
+        let helpers: &'a super::fastpath::Helpers<'ctx> = self.helpers;
+        let known = helpers.module_functions.get(name).ok_or_else(|| LowerError("typed copy: callee unknown".into()))?;
+        let code = known.code.as_ref().ok_or_else(|| LowerError("typed copy: callee code".into()))?;
+        Ok((code, &known.symbol))
+    }
+
+    /// Guards the inlined call at `pc` of module function `name` (the word `f`): the call
+    /// site's cache (filled by the generic code) names `f`'s type and code, the argument
+    /// count and the known function's register entry.
+    fn copy_callee_guard(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, pc: usize, name: &str, f: IntValue<'ctx>) -> R<()> {
+        let (code, symbol) = self.inlined_code(name)?;
+        let nargs = code.argcount as u64;
+        let reg = self.module.get_function(&format!("{symbol}.reg")).ok_or_else(|| LowerError("typed copy: callee not lowered".into()))?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, self.b.build_and(f, self.i64c(1), "")?, self.i64c(0), "")?;
+        self.guard(l, cp, heap)?;
+        let cache = self.site_cache(&format!("call{pc}"), CACHE_WORDS);
+        let word = |w: u32| -> R<IntValue<'ctx>> { Ok(self.b.build_load(self.global_word(cache, w)?, "cw")?.into_int_value()) };
+        let eq = |a: IntValue<'ctx>, b: IntValue<'ctx>| self.b.build_int_compare(IntPredicate::EQ, a, b, "");
+        let ty = self.load_word_at(f, self.i64c(TYPE_OFFSET), "fty")?;
+        let fcode = self.load_word_at(f, self.i64c(FUNC_CODE_OFFSET), "fcode")?;
+        let reg_addr = self.b.build_ptr_to_int(reg.as_global_value().as_pointer_value(), self.ctx.i64_type(), "")?;
+        let mut ok = self.b.build_and(eq(ty, word(0)?)?, eq(fcode, word(1)?)?, "")?;
+        ok = self.b.build_and(ok, eq(word(2)?, self.i64c(nargs))?, "")?;
+        ok = self.b.build_and(ok, eq(word(4)?, reg_addr)?, "")?;
+        self.guard(l, cp, ok)
+    }
+
+    /// The inlined call of module function `name` (guarded on entering the copy): its
+    /// instructions run on `args`.
+    fn copy_inline_call(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, name: &str, args: Vec<SVal<'ctx>>) -> R<SVal<'ctx>> {
+        let (code, _) = self.inlined_code(name)?;
+        let mut locals: HashMap<u32, SVal<'ctx>> = args.into_iter().enumerate().map(|(i, v)| (i as u32, v)).collect();
+        let mut stack = Vec::new();
+        for &ins in &code.instrs {
+            match ins {
+                Instr::LoadFast(i) => stack.push(*locals.get(&i).ok_or_else(|| LowerError("typed copy: callee local".into()))?),
+                Instr::StoreFast(i) => {
+                    let v = pop(&mut stack)?;
+                    locals.insert(i, v);
+                }
+                Instr::ReturnValue => return pop(&mut stack),
+                ins => self.copy_pure(l, cp, code, ins, &mut stack)?,
+            }
+        }
+        Err(LowerError("typed copy: callee without return".into()))
+    }
+
+    /// The block a jump of the copy to `pc` goes to: the copy's own block inside the loop,
+    /// else a write-back into the generic code.
+    fn copy_target(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, pc: usize) -> R<BasicBlock<'ctx>> {
+        if (l.head..=l.back).contains(&pc) && pc != l.head {
+            if let Some(&bb) = cp.blocks.get(&pc) {
+                return Ok(bb);
+            }
+        }
+        self.leave_to(l, cp, pc)
+    }
+
+    /// A block writing the copy's state back and continuing at generic `pc`.
+    fn leave_to(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, pc: usize) -> R<BasicBlock<'ctx>> {
+        if let Some(&bb) = cp.leave.get(&pc) {
+            return Ok(bb);
+        }
+        let target = if pc == l.head { cp.resume_head } else { self.block_at(pc as u32)? };
+        let saved = self.b.get_insert_block();
+        let bb = self.new_block(&format!("copy_leave{pc}"));
+        self.b.position_at_end(bb);
+        for &(i, t) in &l.locals {
+            match (t, cp.fvars.get(&i)) {
+                (_, Some(&var)) => {
+                    let f = self.b.build_load(var, "")?;
+                    self.b.build_store(cp.homes[&i], f)?;
+                }
+                (Ty::Int, None) => {
+                    let w = self.load_local(i)?;
+                    self.store_local(i, w)?;
+                }
+                _ => {}
+            }
+        }
+        if let Some((it, next, rem, _)) = cp.range {
+            for (var, off) in [(next, NEXT_OFFSET), (rem, REMAINING_OFFSET)] {
+                let v = self.b.build_load(var, "")?;
+                let p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(off), "")?, self.ctx.i64_type().ptr_type(inkwell::AddressSpace::default()), "")?;
+                self.b.build_store(p, v)?;
+            }
+        }
+        self.b.build_unconditional_branch(target)?;
+        if let Some(s) = saved {
+            self.b.position_at_end(s);
+        }
+        cp.leave.insert(pc, bb);
+        Ok(bb)
+    }
+
+    /// Continues when `ok` holds; else leaves for the generic code at the statement's
+    /// start.
+    fn guard(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, ok: IntValue<'ctx>) -> R<()> {
+        let fail = self.leave_to(l, cp, cp.stmt)?;
+        let cont = self.new_block("copy_ok");
+        self.b.build_conditional_branch(ok, cont, fail)?;
+        self.b.position_at_end(cont);
+        Ok(())
+    }
+
+    fn copy_arith(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, op: BinOp, a: SVal<'ctx>, b: SVal<'ctx>) -> R<SVal<'ctx>> {
+        if let (SVal::Int(x), SVal::Int(y)) = (a, b) {
+            let (v, ok) = self.int_binop_fast(op, x, y)?.ok_or_else(|| LowerError("typed copy: int operator".into()))?;
+            self.guard(l, cp, ok)?;
+            return Ok(SVal::Int(v));
+        }
+        let x = self.copy_f64(a)?;
+        let y = self.copy_f64(b)?;
+        let bl = &self.b;
+        Ok(SVal::Float(match op {
+            BinOp::Add => bl.build_float_add(x, y, "cadd")?,
+            BinOp::Sub => bl.build_float_sub(x, y, "csub")?,
+            BinOp::Mul => bl.build_float_mul(x, y, "cmul")?,
+            BinOp::TrueDiv => {
+                let nonzero = bl.build_float_compare(inkwell::FloatPredicate::UNE, y, self.ctx.f64_type().const_zero(), "")?;
+                self.guard(l, cp, nonzero)?;
+                self.b.build_float_div(x, y, "cdiv")?
+            }
+            _ => return Err(LowerError("typed copy: float operator".into())),
+        }))
+    }
+
+    /// A number of the copy as an f64. A tagged int converts exactly below 2**53 and
+    /// rounds to nearest beyond, as CPython's int-to-float conversion does.
+    fn copy_f64(&self, v: SVal<'ctx>) -> R<FloatValue<'ctx>> {
+        match v {
+            SVal::Float(f) => Ok(f),
+            SVal::Int(w) => {
+                let x = self.b.build_right_shift(w, self.i64c(1), true, "")?;
+                Ok(self.b.build_signed_int_to_float(x, self.ctx.f64_type(), "itof")?)
+            }
+            _ => Err(LowerError("typed copy: operand".into())),
+        }
+    }
+
+    /// The truth of a copy value (i1).
+    fn copy_truth(&self, v: SVal<'ctx>) -> R<IntValue<'ctx>> {
+        Ok(match v {
+            SVal::Bool(c) => c,
+            // a tagged 0 is the word 1
+            SVal::Int(w) => self.b.build_int_compare(IntPredicate::NE, w, self.i64c(1), "")?,
+            SVal::Float(f) => self.b.build_float_compare(inkwell::FloatPredicate::UNE, f, self.ctx.f64_type().const_zero(), "")?,
+            SVal::Word(_) => return Err(LowerError("typed copy: truth of an object".into())),
+        })
+    }
+}
+
+fn pop<'ctx>(stack: &mut Vec<SVal<'ctx>>) -> R<SVal<'ctx>> {
+    stack.pop().ok_or_else(|| LowerError("typed copy: stack underflow".into()))
+}
+
+/// Tagged words compare as their ints (the tag is monotonic).
+fn int_pred(op: u32) -> IntPredicate {
+    match CmpOp::from_u32(op) {
+        CmpOp::Lt => IntPredicate::SLT,
+        CmpOp::Le => IntPredicate::SLE,
+        CmpOp::Eq => IntPredicate::EQ,
+        CmpOp::Ne => IntPredicate::NE,
+        CmpOp::Gt => IntPredicate::SGT,
+        CmpOp::Ge => IntPredicate::SGE,
+    }
+}
