@@ -161,6 +161,20 @@ fn in_arena(b: *mut u8) -> bool {
     arena < MAX_ARENAS && ARENA_MAP[arena / 64].load(Relaxed) & (1 << (arena % 64)) != 0
 }
 
+/// The size of the pool block starting at `b`, or `None` for a `malloc` block (whose
+/// size we do not know). str.rs grows a str in place within its block's slack.
+///
+/// # Safety
+/// `b` is the start of a live block from `alloc_block`.
+#[inline]
+pub unsafe fn block_size(b: *const u8) -> Option<usize> {
+    if !in_arena(b as *mut u8) {
+        return None;
+    }
+    let pool = (b as usize & !(POOL_SIZE - 1)) as *const Pool;
+    Some((*pool).size as usize)
+}
+
 /// Hands out the first free block of `pool` (which has one).
 #[inline]
 unsafe fn take_block(h: &Heap, pool: *mut Pool) -> *mut u8 {

@@ -315,9 +315,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
             let (x, y) = (l.materialize(a.v, a.f)?, l.materialize(b.v, b.f)?);
             // `+` past the inline paths: `pyrt_add` concatenates two exact strs without the
-            // operator dispatch (runtime types/str.rs)
+            // operator dispatch (runtime types/str.rs); told when the left operand is a
+            // temporary released below (flag 2), it may append to it in place
             let r = if op == Some(BinOp::Add) && l.fast {
-                l.call_v("pyrt_add", &[x.into(), y.into(), l.i32c(inplace as u64).into()])?
+                let flags = inplace as u64 | if a.owned { 2 } else { 0 };
+                l.call_v("pyrt_add", &[x.into(), y.into(), l.i32c(flags).into()])?
             } else {
                 l.call_v(rtname, &[x.into(), y.into(), l.i32c(op_u as u64).into()])?
             };

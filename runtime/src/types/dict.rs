@@ -317,7 +317,7 @@ fn key_hash(key: &Obj) -> PyResult<i64> {
 /// look-ups stay small).
 #[inline(never)]
 fn uncached_str_hash(key: &Obj) -> i64 {
-    pystr::str_hash_of(key)
+    pystr::fresh_str_hash(key)
 }
 
 /// Position of `key` in the entries, or `None` (its hash computed here).

@@ -515,6 +515,12 @@ fn sp(o: &Obj) -> &StrObj {
 /// step of wyhash/foldhash) instead of SipHash: about 20 instructions for a short word
 /// instead of ~140.
 pub fn hash_bytes(b: &[u8]) -> i64 {
+    hash_text(b)
+}
+
+/// `hash_bytes`, inlined where it is called.
+#[inline(always)]
+fn hash_text(b: &[u8]) -> i64 {
     const K0: u64 = 0xa076_1d64_78bd_642f;
     const K1: u64 = 0xe703_7ed1_a0b4_28db;
     const K2: u64 = 0x8ebc_6af0_9c88_c6e3;
@@ -561,6 +567,20 @@ pub fn cached_hash(o: &Obj) -> Option<i64> {
     // SAFETY: the caller checked that `o` is an exact str.
     let h = unsafe { o.payload::<StrObj>() }.hash.get();
     (h != -1).then_some(h)
+}
+
+/// `str_hash_of` with the hashing inlined, for dict look-ups of fresh keys (a word just
+/// split off, a key just built: a third of a look-up's cost went to the two calls).
+#[inline(always)]
+pub fn fresh_str_hash(o: &Obj) -> i64 {
+    let p = sp(o);
+    let h = p.hash.get();
+    if h != -1 {
+        return h;
+    }
+    let h = hash_text(p.data.as_bytes());
+    p.hash.set(h);
+    h
 }
 
 /// The (cached) hash of a str object.
@@ -932,21 +952,66 @@ pub fn add_exact(a: &Obj, b: &Obj) -> Option<Obj> {
     })
 }
 
-/// `a + b` (`a += b` when `inplace` is not 0) for native code, past its inline int and
-/// float paths: two exact strs are concatenated without the operator dispatch (an exact
-/// str has no `__add__`/`__radd__` a subclass could override, and no in-place slot);
-/// anything else is the operator. Operands borrowed; a new reference, or 0 with the
-/// error set.
+/// `pyrt_add`'s flag: the caller owns a reference to the left operand that it releases
+/// right after the call (a temporary on its stack, codegen/fastpath.rs `binop`).
+pub const ADD_LEFT_OWNED: u32 = 2;
+
+/// `a + b` for two exact strs by appending `b`'s text to `a` itself, when nobody else
+/// can see `a`: its one reference is the caller's temporary (`ADD_LEFT_OWNED`, reference
+/// count 1), so `prev + "_" + w` fills one object instead of making and freeing a
+/// second. Only within the slack of `a`'s own pool block (texts are sized to the byte,
+/// blocks to 16), which needs no reallocation. The cached hash is reset; the identity
+/// of a value nobody else holds is not observable. `false`: not applicable, nothing done.
+///
+/// # Safety
+/// When the flag was passed, the caller's reference to `a` is the one it releases after
+/// the call; `a` and `b` are live.
+#[inline]
+unsafe fn append_in_place(a: &Obj, b: &Obj) -> bool {
+    let st = types().str;
+    if a.is_small_int() || b.is_small_int() || a.is(b) || a.refcount() != 1 || !a.is_exact(st) || !b.is_exact(st) {
+        return false;
+    }
+    let block = a.raw() as *mut u8;
+    let head = std::mem::size_of::<StrObj>();
+    let x = a.payload_mut::<StrObj>();
+    let y = b.payload::<StrObj>();
+    let (xl, yl) = (x.data.len(), y.data.len());
+    // the text must be the inline tail of the block (not an owned buffer), and fit
+    if x.data.bits & OWNED_BIT != 0 || x.data.ptr.as_ptr() != block.add(head) || yl == 0 {
+        return false;
+    }
+    match crate::object_alloc::block_size(block) {
+        Some(size) if head + xl + yl <= size => {}
+        _ => return false,
+    }
+    put(block.add(head + xl), y.data.as_bytes());
+    let ascii = x.ascii() && y.ascii();
+    x.data.bits = (xl + yl) << 2 | if ascii { ASCII_BIT } else { 0 };
+    x.nchars += y.nchars;
+    x.hash.set(-1);
+    true
+}
+
+/// `a + b` (`a += b` when bit 0 of `inplace` is set) for native code, past its inline int
+/// and float paths: two exact strs are concatenated without the operator dispatch (an
+/// exact str has no `__add__`/`__radd__` a subclass could override, and no in-place
+/// slot), in `a`'s own block when the caller's temporary is its only reference
+/// (`ADD_LEFT_OWNED`, `append_in_place`); anything else is the operator. Operands
+/// borrowed; a new reference, or 0 with the error set.
 ///
 /// # Safety
 /// Both words are live objects.
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_add(a: u64, b: u64, inplace: u32) -> u64 {
     let (a, b) = (Obj::borrow_raw(&a), Obj::borrow_raw(&b));
+    if inplace & ADD_LEFT_OWNED != 0 && append_in_place(a, b) {
+        return a.clone().into_raw();
+    }
     if let Some(r) = add_exact(a, b) {
         return r.into_raw();
     }
-    let r = if inplace != 0 { crate::ops::inplace_op(a, b, BinOp::Add) } else { crate::ops::binary_op(a, b, BinOp::Add) };
+    let r = if inplace & 1 != 0 { crate::ops::inplace_op(a, b, BinOp::Add) } else { crate::ops::binary_op(a, b, BinOp::Add) };
     crate::errors::to_abi(r)
 }
 
@@ -1475,6 +1540,35 @@ fn m_endswith(a: &[Obj]) -> PyResult<Obj> {
 
 // ----- methods: split / join / strip -----
 
+/// The position of the first ASCII whitespace byte of `b` at or after `i` (`b.len()`
+/// when none), eight bytes at a time: every whitespace byte is at most 0x20, so a word
+/// with no byte below 0x21 is skipped whole, and the first such byte (found exactly by
+/// the borrow trick, whose later lanes may be wrong) is checked. Words are short, and
+/// this was most of `split()`'s per-word scan.
+#[inline]
+fn next_ascii_space(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f);
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // bit 7 of a lane is set for the lowest lane below 0x21 (ASCII: bit 7 clear)
+        let m = w.wrapping_sub(ONES * 0x21) & !w & (ONES * 0x80);
+        if m == 0 {
+            i += 8;
+            continue;
+        }
+        i += (m.trailing_zeros() / 8) as usize;
+        if space(b[i]) {
+            return i;
+        }
+        i += 1;
+    }
+    while i < b.len() && !space(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// `s.split()`: runs of whitespace separate the pieces. An ASCII text is scanned by
 /// bytes (the whitespace of ASCII is `\t\n\x0b\x0c\r`, `\x1c`..`\x1f` and space).
 fn split_whitespace(s: &str, maxsplit: i64, ascii: bool) -> Vec<Obj> {
@@ -1497,9 +1591,7 @@ fn split_whitespace(s: &str, maxsplit: i64, ascii: bool) -> Vec<Obj> {
                 return out;
             }
             let start = i;
-            while i < b.len() && !space(b[i]) {
-                i += 1;
-            }
+            i = next_ascii_space(b, i + 1);
             out.push(piece(&s[start..i], true));
         }
     }
@@ -1536,14 +1628,36 @@ fn split_sep(s: &str, sep: &str, maxsplit: i64, ascii: bool) -> Vec<Obj> {
     let n = if maxsplit < 0 { b.iter().filter(|&&x| x == c).count() + 1 } else { 0 };
     let mut out = Vec::with_capacity(n);
     let mut start = 0;
-    for (i, &x) in b.iter().enumerate() {
-        if x == c && out.len() + 1 < limit {
-            out.push(piece(&s[start..i], ascii));
-            start = i + 1;
+    while out.len() + 1 < limit {
+        let i = next_byte(b, start, c);
+        if i == b.len() {
+            break;
         }
+        // `c` is ASCII (a one-byte separator), so `i` is a character boundary
+        out.push(piece(&s[start..i], ascii));
+        start = i + 1;
     }
     out.push(piece(&s[start..], ascii));
     out
+}
+
+/// The position of the first byte `c` of `b` at or after `i` (`b.len()` when none),
+/// eight bytes at a time (the lowest zero lane of `word ^ c...` is found exactly).
+#[inline]
+fn next_byte(b: &[u8], mut i: usize, c: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while i + 8 <= b.len() {
+        let v = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")) ^ (ONES * c as u64);
+        let m = v.wrapping_sub(ONES) & !v & (ONES * 0x80);
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] != c {
+        i += 1;
+    }
+    i
 }
 
 fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<Obj> {
