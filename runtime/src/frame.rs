@@ -7,6 +7,8 @@
 //! object has a native entry and `PYC_INTERP` is not set) or through the interpreter.
 //! The running frames form a thread-local linked stack (`current()`), used by
 //! `sys._getframe`, `globals()`/`locals()` and the builtins that need the caller.
+//! Generator frames live in heap boxes; the boxes of finished generators are kept, with
+//! their saved-stack buffers, for the next generators' frames (`recycle_generator_frame`).
 
 use std::ops::{Deref, DerefMut};
 
@@ -136,13 +138,19 @@ pub fn pop(f: &mut Frame) {
 }
 
 /// Is the native table ignored (`PYC_INTERP=1`, honoured when the interpreter is linked)?
-#[inline]
+#[inline(always)]
 pub fn force_interp() -> bool {
-    use std::sync::atomic::Ordering::Relaxed;
-    let v = FORCE_INTERP.load(Relaxed);
-    if v != 2 {
-        return v == 1;
+    match FORCE_INTERP.load(std::sync::atomic::Ordering::Relaxed) {
+        2 => read_force_interp(),
+        v => v == 1,
     }
+}
+
+/// `force_interp`'s first call: reads `PYC_INTERP`.
+#[cold]
+#[inline(never)]
+fn read_force_interp() -> bool {
+    use std::sync::atomic::Ordering::Relaxed;
     let asked = matches!(std::env::var("PYC_INTERP").as_deref(), Ok(s) if !s.is_empty() && s != "0");
     let on = asked && crate::interp::linked();
     if asked && !on {
@@ -286,10 +294,84 @@ pub fn call_function(func: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {
 /// its heap box.
 #[inline(always)]
 fn boxed_frame(func: &Obj, info: CallInfo) -> Box<Frame> {
+    if let Some(shell) = SPARE_FRAMES.with(SpareFrames::take) {
+        // SAFETY: a shell is a frame box whose fields were dropped except `stack`, an
+        // empty vector (`recycle_generator_frame`): read it out, write the whole frame.
+        unsafe {
+            let stack = std::ptr::read(std::ptr::addr_of!((*shell).stack));
+            shell.write(Frame::for_function(func, info.nlocalsplus as usize));
+            // (the vector just written is `Vec::new()`: nothing to free)
+            std::ptr::write(std::ptr::addr_of_mut!((*shell).stack), stack);
+            return Box::from_raw(shell);
+        }
+    }
     let mut b = Box::<Frame>::new_uninit();
     b.write(Frame::for_function(func, info.nlocalsplus as usize));
     // SAFETY: written just above.
     unsafe { b.assume_init() }
+}
+
+/// How many finished generator frames are kept for reuse.
+const SPARE_FRAME_SLOTS: usize = 8;
+
+/// Boxes of finished generator frames, kept with their saved-stack buffers (the
+/// recursive `yield from` of a tree walk makes and ends a generator per node: reusing
+/// the box and the buffer saves two allocations and two frees per generator). Each
+/// shell's fields are dropped except `stack`, an empty vector that keeps its capacity.
+struct SpareFrames {
+    shells: [std::cell::Cell<*mut Frame>; SPARE_FRAME_SLOTS],
+    n: std::cell::Cell<usize>,
+}
+
+impl SpareFrames {
+    #[inline(always)]
+    fn take(&self) -> Option<*mut Frame> {
+        let n = self.n.get();
+        if n == 0 {
+            return None;
+        }
+        self.n.set(n - 1);
+        Some(self.shells[n - 1].get())
+    }
+}
+
+/// Only touched under the GIL: generators are made and finish while their thread holds it.
+static SPARE_FRAMES: crate::gil::GilCell<SpareFrames> =
+    crate::gil::GilCell::new(SpareFrames { shells: [const { std::cell::Cell::new(std::ptr::null_mut()) }; SPARE_FRAME_SLOTS], n: std::cell::Cell::new(0) });
+
+/// Drops the frame of a generator that has finished, keeping its box and saved-stack
+/// buffer for the next generator's frame (`boxed_frame`) when there is room. The
+/// references it holds are released in the order dropping the frame releases them.
+pub fn recycle_generator_frame(mut fr: Box<Frame>) {
+    if fr.stack.capacity() == 0 || SPARE_FRAMES.with(|s| s.n.get()) == SPARE_FRAME_SLOTS {
+        drop(fr);
+        return;
+    }
+    let mut stack = std::mem::take(&mut fr.stack);
+    let shell = Box::into_raw(fr);
+    // SAFETY: `shell` is a live frame box owned here; its fields are dropped once, in
+    // declaration order (`stack`, now empty, among them), then the saved slots, which
+    // come after `localsplus` in that order too. The box itself is kept, uninitialised
+    // but for `stack`, which `boxed_frame` reads out before writing a new frame.
+    unsafe {
+        std::ptr::drop_in_place(shell);
+        stack.clear();
+        std::ptr::write(std::ptr::addr_of_mut!((*shell).stack), stack);
+    }
+    SPARE_FRAMES.with(|s| {
+        // A `__del__` run by the drops above may have finished generators too.
+        let n = s.n.get();
+        if n == SPARE_FRAME_SLOTS {
+            // SAFETY: as above: only `stack` is initialised; free it and the box.
+            unsafe {
+                drop(std::ptr::read(std::ptr::addr_of!((*shell).stack)));
+                drop(Box::from_raw(shell.cast::<std::mem::MaybeUninit<Frame>>()));
+            }
+            return;
+        }
+        s.shells[n].set(shell);
+        s.n.set(n + 1);
+    });
 }
 
 /// Calls Python function `func` with `self_` prepended to `args` (bound methods), without

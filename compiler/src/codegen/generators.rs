@@ -116,8 +116,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(run);
         if self.gen_mirror {
-            // first: making the mirror may move the saved-stack buffer
-            self.gen_mirror_setup()?;
+            self.gen_mirror_setup(g)?;
         }
         let lp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_LOCALS), "locals")?;
         let sp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_STACK), "stack")?;
@@ -195,11 +194,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(start)
     }
 
-    /// `Frame::native_locals` into `genbuf`: the generator's locals mirror, which
-    /// the runtime makes on the body's first run (`pyrt_gen_locals_mirror`, from the
-    /// `localsplus` not yet moved out) and keeps for the generator's life; the body's
-    /// local stores keep it up to date, so it shows the locals running or suspended.
-    fn gen_mirror_setup(&mut self) -> R<()> {
+    /// `Frame::native_locals` into `genbuf`: the generator's locals mirror, made on the
+    /// body's first run (from the `localsplus` not yet moved out) and kept for the
+    /// generator's life; the body's local stores keep it up to date, so it shows the
+    /// locals running or suspended. It lies right past the saved stack's `max_stack + 2`
+    /// words, in the buffer the runtime reserved for both when it made generator `g`
+    /// (`generator::new_generator`), whose address the exchange record holds.
+    fn gen_mirror_setup(&mut self, g: IntValue<'ctx>) -> R<()> {
         let field = self.frame_ptr_at(super::function::FRAME_NATIVE_LOCALS_OFFSET)?;
         let cur = self.b.build_load(field, "mirror")?.into_int_value();
         let from = self.b.get_insert_block().ok_or_else(|| LowerError("builder not positioned".into()))?;
@@ -208,7 +209,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let missing = self.b.build_int_compare(IntPredicate::EQ, cur, self.i64c(0), "")?;
         self.b.build_conditional_branch(missing, make, have)?;
         self.b.position_at_end(make);
-        let made = self.call_v("pyrt_gen_locals_mirror", &[self.frame.into()])?;
+        let lp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_LOCALS), "locals")?;
+        let sp = self.load_word_at(g, self.i64c(GEN_EXCHANGE_STACK), "stack")?;
+        let made = self.b.build_int_add(sp, self.i64c(8 * (self.code.max_stack as u64 + 2)), "mirror_new")?;
+        for i in 0..self.locals.len() as u32 {
+            let v = self.b.build_load(self.word_ptr(lp, i)?, "")?.into_int_value();
+            self.b.build_store(self.word_ptr(made, i)?, v)?;
+        }
+        self.b.build_store(field, made)?;
         let made_bb = self.b.get_insert_block().ok_or_else(|| LowerError("builder not positioned".into()))?;
         self.b.build_unconditional_branch(have)?;
         self.b.position_at_end(have);

@@ -130,7 +130,6 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_async_gen_wrap", 'v', "v", false),
     ("pyrt_send", 'i', "vvP", false),
     ("pyrt_get_yield_from_iter", 'v', "v", false),
-    ("pyrt_gen_locals_mirror", 'v', "p", false),
     ("pyrt_frame_peek_local", 'v', "pi", false),
     ("pyrt_frame_set_local", '_', "piv", false),
     ("pyrt_frame_set_lasti", '_', "pi", false),

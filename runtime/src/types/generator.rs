@@ -119,10 +119,14 @@ pub fn new_generator(mut frame: Box<Frame>) -> Obj {
     };
     let native = as_code(&frame.code).native.filter(|_| !frame::force_interp());
     if native.is_some() {
-        // the body's saved stack, at its largest (`native_resume`), and room for a locals
-        // mirror (`show_locals_mirror`), in one allocation
-        // (`with_capacity` on the frame's empty vector: a plain allocation, not `reserve`'s
-        // growth path)
+        // the body's saved stack, at its largest (`native_resume`), and after it the room
+        // of the locals mirror that a body which runs other code makes on its first run
+        // (codegen/generators.rs `gen_mirror_setup`, which writes there without a check:
+        // the buffer never moves afterwards, so every native generator needs the room;
+        // the mirror then shows the generator's locals for the rest of its life, to
+        // `gi_frame` and a callee's `sys._getframe(1)`, as borrowed words). One
+        // allocation (`with_capacity` on the frame's empty vector: a plain allocation,
+        // not `reserve`'s growth path; a recycled frame's vector has its own capacity).
         let need = frame.co().max_stack as usize + 2 + frame.localsplus.len();
         if frame.stack.capacity() == 0 {
             frame.stack = Vec::with_capacity(need);
@@ -244,11 +248,11 @@ fn finish_run(g: &Obj, fr: Box<Frame>, r: PyResult<Exit>) -> PyResult<SendResult
 fn finish_ended(g: &Obj, fr: Box<Frame>, r: PyResult<Obj>) -> PyResult<SendResult> {
     match r {
         Ok(v) => {
-            drop(fr);
+            frame::recycle_generator_frame(fr);
             Ok(SendResult::Return(v))
         }
         Err(e) => {
-            drop(fr);
+            frame::recycle_generator_frame(fr);
             let agen_stop = kind(g) == "async generator" && e.matches(exc().stop_async_iteration);
             if e.matches(exc().stop_iteration) || agen_stop {
                 let what = if agen_stop { "StopAsyncIteration" } else { "StopIteration" };
@@ -316,7 +320,8 @@ const CHAIN_LEVELS: usize = 24;
 /// linked, as `quick_enter` does); the last one runs (its own body, or its step into a
 /// non-generator sub-iterator, or `resume` when it cannot take the quick path); then,
 /// back up, each level takes its sub-generator's result as its `Send` would
-/// (`after_sub`) and is left (`quick_leave`).
+/// (`after_sub`) and is left (`quick_leave`); once a level yields a value, it goes up
+/// through the rest in one cheaper loop (`pass_value_up`).
 #[inline(never)]
 fn send_chain(g: u64, entry: crate::types::code::NativeFn, fr: Box<Frame>, sub: u64, sent: Obj) -> PyResult<SendResult> {
     let mut levels: [std::mem::MaybeUninit<ChainLevel>; CHAIN_LEVELS] = [const { std::mem::MaybeUninit::uninit() }; CHAIN_LEVELS];
@@ -350,6 +355,10 @@ fn send_chain(g: u64, entry: crate::types::code::NativeFn, fr: Box<Frame>, sub: 
         break quick_leave(c, fr, step);
     };
     while n > 0 {
+        if matches!(r, Ok(SendResult::Yield(_))) {
+            pass_value_up(&mut levels[..n]);
+            return r;
+        }
         n -= 1;
         // SAFETY: levels `..n + 1` were written above and each is read once, here.
         let ChainLevel { g, entry, mut fr } = unsafe { levels[n].assume_init_read() };
@@ -360,6 +369,27 @@ fn send_chain(g: u64, entry: crate::types::code::NativeFn, fr: Box<Frame>, sub: 
         r = quick_leave(go, fr, step);
     }
     r
+}
+
+/// `send_chain`'s way back up the remaining `levels` once a level below yielded a value:
+/// each level's `Send` would pass it on unchanged (`after_sub`), so each is left as
+/// `quick_leave` leaves a yield, innermost first: its frame unlinked, marked not
+/// running, its frame back in its generator; the recursion levels are left together.
+/// Nothing ran since the level below was left, which took any handled exception as its
+/// own (`quick_leave`, `resume`): the thread has nothing handled for these levels to keep.
+#[inline(always)]
+fn pass_value_up(levels: &mut [std::mem::MaybeUninit<ChainLevel>]) {
+    for level in levels.iter_mut().rev() {
+        // SAFETY: `send_chain` wrote these levels and reads none of them again.
+        let ChainLevel { g, mut fr, .. } = unsafe { level.assume_init_read() };
+        frame::pop(&mut fr);
+        // SAFETY: as for `cur` in `send_chain` (level 0: the caller holds it).
+        let gm = gen_mut(unsafe { Obj::borrow_raw(&g) });
+        gm.running = false;
+        // SAFETY: the generator's frame slot is empty while it runs (`take_running_frame`).
+        unsafe { std::ptr::write(&mut gm.frame, Some(fr)) };
+    }
+    crate::tstate::set_depth(crate::tstate::depth() - levels.len() as u32);
 }
 
 /// The start of a quick run (`send_quick`, `gen_next`) of `gm`: when it is a native
@@ -541,49 +571,6 @@ fn error_pending() -> bool {
     crate::tstate::exception_pending()
 }
 
-/// `pyrt_gen_locals_mirror(frame)`: called by a native generator body that keeps a
-/// locals mirror (codegen/generators.rs `gen_mirror_setup`) on its first run, before it
-/// moves the locals out of `localsplus`; returns the mirror's address.
-///
-/// # Safety
-/// `f` is the running generator's frame.
-#[no_mangle]
-pub unsafe extern "C" fn pyrt_gen_locals_mirror(f: *mut Frame) -> u64 {
-    let fr = &mut *f;
-    let (stack, nlocals) = (fr.co().max_stack as usize + 2, fr.localsplus.len());
-    if fr.stack.capacity() < stack + nlocals && fr.generator != 0 {
-        // (`new_generator` reserved the room.) On the first run nothing is saved yet: the
-        // buffer may move, and the body reads the exchange record after this call
-        fr.stack.reserve(stack + nlocals);
-        gen_mut(Obj::borrow_raw(&fr.generator)).exchange.stack = fr.stack.as_mut_ptr().cast();
-    }
-    show_locals_mirror(fr);
-    fr.native_locals as u64
-}
-
-/// Extends the native body's saved-stack buffer (`native_resume`) by a locals mirror,
-/// filled from `localsplus`, and points `Frame::native_locals` at it: the mirror then
-/// shows the generator's locals for the rest of its life (`f_locals` through `gi_frame`
-/// or a callee's `sys._getframe(1)`), as borrowed words. The body keeps it equal to its
-/// registers while it runs (a store per local store); while it is suspended the frame's
-/// `localsplus` owns the same values.
-fn show_locals_mirror(fr: &mut Frame) {
-    let (stack, nlocals) = (fr.co().max_stack as usize + 2, fr.localsplus.len());
-    if fr.stack.capacity() < stack + nlocals {
-        return;
-    }
-    // SAFETY: the buffer has room for `stack + nlocals` words (checked above); the
-    // mirror part lies past anything the saved stack uses, which never grows past `stack`
-    // words, so the buffer is not reallocated while the frame lives (`native_resume`).
-    unsafe {
-        let mirror = fr.stack.as_mut_ptr().add(stack).cast::<u64>();
-        for (i, v) in fr.localsplus.iter().enumerate() {
-            *mirror.add(i) = v.as_ref().map_or(0, Obj::raw);
-        }
-        fr.native_locals = mirror;
-    }
-}
-
 /// Runs a native generator body (`pyc_code_N`, a resume function: see
 /// `NativeExchange`) until it yields, returns or raises. A thrown exception gets the
 /// suspension point's traceback entry (as `interp::eval` gives it) and is left as the
@@ -606,14 +593,14 @@ fn native_resume(
         errors::set_current(e);
     }
     // reserved at creation (`new_generator`); checked again because the body writes
-    // there. (Never true once a locals mirror lies past it: it is not moved.)
+    // there. (Never true: a mirror may lie past it, which must not move.)
     let need = fr.co().max_stack as usize + 2;
     if fr.stack.capacity() < need {
         fr.stack.reserve(need.saturating_sub(fr.stack.len()));
     }
     // SAFETY: `ex` is the exchange record of the generator owning `fr`. The buffers stay
     // where they are from here on (`native_step`): the frame is boxed, its saved stack
-    // is not reallocated again (a locals mirror made later updates `stack` itself).
+    // is not reallocated again.
     unsafe {
         (*ex).locals = fr.localsplus.as_mut_ptr().cast();
         (*ex).stack = fr.stack.as_mut_ptr().cast();
@@ -629,8 +616,7 @@ fn native_resume(
 /// stack must have room for `max_stack + 2` words (`new_generator` reserved it for
 /// every generator with a native body; a `Vec` never shrinks), the exchange record must
 /// point at the frame's buffers (set by `new_generator`, and again by `native_resume`;
-/// they move only when `pyrt_gen_locals_mirror` grows the saved stack, which updates
-/// the record itself), and no error is pending unless `throwing` (the thrown exception is
+/// they never move), and no error is pending unless `throwing` (the thrown exception is
 /// the current error).
 #[inline(always)]
 fn native_step(
