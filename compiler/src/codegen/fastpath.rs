@@ -414,7 +414,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok((phi.as_basic_value().into_int_value(), Some(fphi.as_basic_value().into_float_value())))
     }
 
-    fn cmp_pred(op: CmpOp) -> IntPredicate {
+    /// The predicate comparing two tagged words as their ints (the tag is monotonic).
+    pub(super) fn cmp_pred(op: CmpOp) -> IntPredicate {
         match op {
             CmpOp::Lt => IntPredicate::SLT,
             CmpOp::Le => IntPredicate::SLE,

@@ -607,7 +607,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             Instr::CompareOp(op) => {
                 let (b, a) = (pop(stack)?, pop(stack)?);
                 let c = match (a, b) {
-                    (SVal::Int(x), SVal::Int(y)) => self.b.build_int_compare(int_pred(op), x, y, "icmp")?,
+                    (SVal::Int(x), SVal::Int(y)) => self.b.build_int_compare(Self::cmp_pred(CmpOp::from_u32(op)), x, y, "icmp")?,
                     (SVal::Float(x), SVal::Float(y)) => self.b.build_float_compare(Self::float_pred(op), x, y, "fcmp")?,
                     _ => return Err(LowerError("typed copy: comparison".into())),
                 };
@@ -835,16 +835,4 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
 fn pop<'ctx>(stack: &mut Vec<SVal<'ctx>>) -> R<SVal<'ctx>> {
     stack.pop().ok_or_else(|| LowerError("typed copy: stack underflow".into()))
-}
-
-/// Tagged words compare as their ints (the tag is monotonic).
-fn int_pred(op: u32) -> IntPredicate {
-    match CmpOp::from_u32(op) {
-        CmpOp::Lt => IntPredicate::SLT,
-        CmpOp::Le => IntPredicate::SLE,
-        CmpOp::Eq => IntPredicate::EQ,
-        CmpOp::Ne => IntPredicate::NE,
-        CmpOp::Gt => IntPredicate::SGT,
-        CmpOp::Ge => IntPredicate::SGE,
-    }
 }
