@@ -1159,6 +1159,7 @@ fn run_main(code: Obj) -> i32 {
     };
     shutdown_threads();
     crate::modules::atexit::run_exitfuncs();
+    crate::gil::begin_finalizing();
     // CPython's Py_FinalizeEx fails when the standard streams cannot be flushed, and
     // Py_RunMain then exits with 120 whatever the program's own status was.
     let status = if crate::modules::sys::flush_std_files_at_exit() { status } else { 120 };

@@ -165,11 +165,20 @@ fn take_lock() {
             let seen = st.switch_number;
             let (g, res) = GIL.cond.wait_timeout(st, interval()).unwrap_or_else(PoisonError::into_inner);
             st = g;
+            if finalizing() && !is_main_thread() {
+                st.waiters -= 1;
+                drop(st);
+                park_forever();
+            }
             if res.timed_out() && st.locked && st.switch_number == seen {
                 request(DROP_REQUEST);
             }
         }
         st.waiters -= 1;
+    }
+    if finalizing() && !is_main_thread() {
+        drop(st);
+        park_forever();
     }
     st.locked = true;
     st.switch_number = st.switch_number.wrapping_add(1);
@@ -192,10 +201,38 @@ pub fn release(forced: bool) {
     }
 }
 
-/// Lets a waiting thread run: drop and re-take the GIL (a drop request was seen).
+/// Lets a waiting thread run: drop and re-take the GIL (a drop request was seen). Not
+/// once the process finalizes: no other thread runs Python code again.
 fn yield_gil() {
+    if finalizing() {
+        clear_request(DROP_REQUEST);
+        return;
+    }
     release(true);
     acquire();
+}
+
+/// Set by the main thread once the program is over (non-daemon threads joined, `atexit`
+/// callbacks run) and it starts tearing modules down: from then on no other thread takes
+/// the GIL again (CPython's daemon threads stop the same way), so a daemon thread cannot
+/// wake up into modules whose globals are already None.
+static FINALIZING: AtomicBool = AtomicBool::new(false);
+
+/// Marks the process as finalizing (`FINALIZING`); called by the main thread holding the GIL.
+pub fn begin_finalizing() {
+    FINALIZING.store(true, Ordering::SeqCst);
+}
+
+fn finalizing() -> bool {
+    FINALIZING.load(Ordering::Relaxed)
+}
+
+/// Where a thread other than the main one ends up when it asks for the GIL during
+/// finalization: it never runs again, and the process exits around it.
+fn park_forever() -> ! {
+    loop {
+        std::thread::park();
+    }
 }
 
 /// Runs `f` (a blocking call that touches no Python object) without the GIL.
