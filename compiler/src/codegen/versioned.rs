@@ -1,30 +1,39 @@
 //! Loop versioning: a typed copy of simple inner loops.
 //!
 //! The generic lowering keeps every value dual (an object, a tagged small int or an
-//! unboxed float; unboxed.rs) and tests the representation at each use. A loop whose
-//! instructions are all plain arithmetic on locals, constants and globals (`while i <
-//! MAX_ITER and tr + ti <= 4.0: zi = 2.0 * zr * zi + ci ...`) also gets a *typed copy*:
-//! each local it touches has one static type — `Float` for a local with an f64 home (the
-//! float plan's choice), `Int` (a tagged small int) for every other — and the copy works on
-//! raw `f64`s and tagged words with no representation tests, no calls and no stores the
-//! runtime could see, so LLVM keeps the loop's values in registers.
+//! unboxed float; unboxed.rs) and tests the representation at each use. An innermost
+//! `while` or `for ... in range(...)` loop whose instructions are all arithmetic and
+//! comparisons on locals, constants and globals, list items read by index, and calls of
+//! small straight-line module functions (`while i < MAX_ITER and tr + ti <= 4.0: ...`,
+//! `for j in range(n): total += a(i, j) * v[j]`) also gets a *typed copy*: each local it
+//! touches has one static type — `Float` for a local with an f64 home (the float plan's
+//! choice), `Obj` for a local it only reads as a list, `Int` (a tagged small int) for every
+//! other — and the copy works on raw `f64`s and tagged words with no representation tests,
+//! no calls and no stores the runtime could see, so LLVM keeps the loop's values, the range
+//! counters and the lists' lengths in registers. Calls are inlined: the callee's bytecode
+//! runs on the copy's values.
 //!
 //! Entry: the generic code at the loop head tests, each time it passes there, that every
 //! local the loop touches holds its type (an `Int` local a tagged word, a `Float` local its
-//! home's unboxed tag `&home | 2`); then it enters the copy.
+//! home's unboxed tag `&home | 2`, an `Obj` local an object) and, for a `for` head, that
+//! the iterator is a small-int range iterator; then it enters the copy. What cannot change
+//! while the copy runs is checked once there (`copy_invariants`): each global still cached
+//! (a small int, or the function an inlined call expects, by the call site's cache), each
+//! list local a list (its items pointer and length kept).
 //!
 //! Leaving: an exit edge of the loop, and any *guard* of the copy that fails (an int
-//! operation overflowing, a float division by zero, a global not cached or not a small
-//! int, the eval breaker set at the back-edge), writes the copy's locals back (an `Int`
-//! local's word into the frame's mirror, a `Float` local's number into its home; their
-//! words are unchanged) and continues in the generic code. A guard resumes the generic code
-//! at the start of its statement (a pc at the loop's base stack depth): the copy stores a
-//! local only as the last instruction of a statement, and nothing else it does has an
-//! effect, so re-running the statement generically is exact — the overflow then makes a
-//! big int, the division raises ZeroDivisionError with the right line. Those statement
-//! starts are made block leaders of the generic code (`restart_pcs`). A guard failing at
-//! the loop head resumes past the entry test (`VersionedLoop::resume_head`), so it cannot
-//! re-enter the copy at once.
+//! operation overflowing, a float division by zero, an index out of range, an item of
+//! another type, the range running out, the eval breaker set at the back-edge), writes the
+//! copy's state back (an `Int` local's word into the frame's mirror, a `Float` local's
+//! number into its home — their words are unchanged — and the range counters into the
+//! iterator) and continues in the generic code. A guard resumes the generic code at the
+//! start of its statement (a pc at the loop's base stack depth): the copy stores a local
+//! only as the last instruction of a statement, and nothing else it does has an effect, so
+//! re-running the statement generically is exact — the overflow then makes a big int, the
+//! division raises ZeroDivisionError with CPython's traceback (inside the real callee, for
+//! an inlined call). Those statement starts are made block leaders of the generic code
+//! (`restart_pcs`). A guard failing at the loop head resumes past the entry test
+//! (`CopyState::resume_head`), so it cannot re-enter the copy at once.
 
 use std::collections::HashMap;
 
