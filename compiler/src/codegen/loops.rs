@@ -12,7 +12,7 @@ use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
 use super::function::{Lower, R};
 
 /// Byte offsets in a `RangeIterObj` (runtime types/range.rs, `repr(C)`, asserted in abi.rs).
-const TYPE_OFFSET: u64 = 8;
+pub(super) const TYPE_OFFSET: u64 = 8;
 pub(super) const NEXT_OFFSET: u64 = 16;
 pub(super) const STEP_OFFSET: u64 = 24;
 pub(super) const REMAINING_OFFSET: u64 = 32;
@@ -28,6 +28,29 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let want = self.startup_global("pyrt_range_iter_type")?;
         let ty = self.load_word_at(o, self.i64c(TYPE_OFFSET), "ty")?;
         Ok(self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?)
+    }
+
+    /// i1: `v` is within the tagged small-int range.
+    pub(super) fn fits_small_int(&self, v: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let lo = self.b.build_int_compare(IntPredicate::SGE, v, self.i64s(SMALL_INT_MIN), "")?;
+        let hi = self.b.build_int_compare(IntPredicate::SLE, v, self.i64s(SMALL_INT_MAX), "")?;
+        Ok(self.b.build_and(lo, hi, "fits")?)
+    }
+
+    /// The tagged word of small int `v`.
+    pub(super) fn tag_small_int(&self, v: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let shifted = self.b.build_left_shift(v, self.i64c(1), "")?;
+        Ok(self.b.build_or(shifted, self.i64c(1), "i")?)
+    }
+
+    /// A range iterator's `remaining` and `next` words after it gave `next` with `rem`
+    /// items left (`rem` > 0): as `range::iter_next_i64`, `next` advances only while
+    /// items remain.
+    pub(super) fn range_advance(&self, next: IntValue<'ctx>, rem: IntValue<'ctx>, step: IntValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
+        let left = self.b.build_int_sub(rem, self.i64c(1), "left")?;
+        let more = self.b.build_int_compare(IntPredicate::NE, left, self.i64c(0), "")?;
+        let advanced = self.b.build_int_add(next, step, "")?;
+        Ok((left, self.b.build_select(more, advanced, next, "")?.into_int_value()))
     }
 
     /// `GetIter` at `pc`, stack depth `d`: a range iterator (what `range(...)` gives a
@@ -134,25 +157,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
             self.b.position_at_end(has_next);
             let next = self.load_word_at(it, self.i64c(NEXT_OFFSET), "next")?;
-            let lo = self.b.build_int_compare(IntPredicate::SGE, next, self.i64s(SMALL_INT_MIN), "")?;
-            let hi = self.b.build_int_compare(IntPredicate::SLE, next, self.i64s(SMALL_INT_MAX), "")?;
-            let fits = self.b.build_and(lo, hi, "fits")?;
+            let fits = self.fits_small_int(next)?;
             self.b.build_conditional_branch(fits, step_bb, slow)?;
 
-            // as `range::iter_next_i64`: `next` advances only while items remain
             self.b.position_at_end(step_bb);
             let i64p = i64t.ptr_type(AddressSpace::default());
-            let rem_p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(REMAINING_OFFSET), "")?, i64p, "")?;
-            let left = self.b.build_int_sub(rem, self.i64c(1), "left")?;
-            self.b.build_store(rem_p, left)?;
             let step = self.load_word_at(it, self.i64c(STEP_OFFSET), "step")?;
-            let more = self.b.build_int_compare(IntPredicate::NE, left, self.i64c(0), "")?;
-            let advanced = self.b.build_int_add(next, step, "")?;
-            let new_next = self.b.build_select(more, advanced, next, "")?.into_int_value();
+            let (left, new_next) = self.range_advance(next, rem, step)?;
+            let rem_p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(REMAINING_OFFSET), "")?, i64p, "")?;
+            self.b.build_store(rem_p, left)?;
             let next_p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(NEXT_OFFSET), "")?, i64p, "")?;
             self.b.build_store(next_p, new_next)?;
-            let shifted = self.b.build_left_shift(next, self.i64c(1), "")?;
-            let v = self.b.build_or(shifted, self.i64c(1), "i")?;
+            let v = self.tag_small_int(next)?;
             self.b.build_unconditional_branch(got)?;
             fast_in = Some([(v, step_bb), (list_item, list_end)]);
         } else {

@@ -41,15 +41,12 @@ use inkwell::basic_block::BasicBlock;
 use inkwell::values::{FloatValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
-use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
 use super::calls::{CACHE_WORDS, FUNC_CODE_OFFSET};
+use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
 use super::floatpath::FLOAT_VALUE_OFFSET;
 use super::function::{jump_target, Lower, LowerError, R};
-use super::loops::{BIG_OFFSET, NEXT_OFFSET, REMAINING_OFFSET, STEP_OFFSET};
+use super::loops::{BIG_OFFSET, NEXT_OFFSET, REMAINING_OFFSET, STEP_OFFSET, TYPE_OFFSET};
 use super::unboxed::FloatPlan;
-
-/// Byte offset of an object's type word.
-const TYPE_OFFSET: u64 = 8;
 use crate::fe::{code_flags, BinOp, CmpOp, CodeObject, Constant, Instr};
 
 /// The static type of a value in a loop's typed copy.
@@ -69,7 +66,7 @@ enum Ty {
 }
 
 /// A loop that gets a typed copy: the pcs `head..=back` (`back` holds the `Jump(head)`).
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct LoopCopy {
     pub head: usize,
     pub back: usize,
@@ -116,10 +113,9 @@ impl LoopCopies {
                 }
             }
         }
-        // only innermost loops: drop one that contains another
-        let inner: Vec<LoopCopy> =
-            loops.iter().filter(|l| !loops.iter().any(|m| (m.head, m.back) != (l.head, l.back) && l.head <= m.head && m.back <= l.back)).cloned().collect();
-        LoopCopies { loops: inner }
+        // (only innermost loops qualify: `simulate` rejects a nested loop's head and
+        // back-edge)
+        LoopCopies { loops }
     }
 
     /// The pcs the typed copies may resume the generic code at (each must start a block).
@@ -208,6 +204,7 @@ impl Analysis<'_, '_> {
             Some(if home.is_some() {
                 Ty::Float
             } else if objs.contains(&i) && !stored.contains(&i) {
+                // (so a `StoreFast` never meets an `Obj` local)
                 Ty::Obj
             } else {
                 Ty::Int
@@ -240,7 +237,7 @@ impl Analysis<'_, '_> {
                 }
                 Instr::StoreFast(i) => {
                     let t = local_ty(i)?;
-                    if stack.pop()?.ty != t || !stack.is_empty() || t == Ty::Obj {
+                    if stack.pop()?.ty != t || !stack.is_empty() {
                         return None;
                     }
                     note_local(&mut locals, i, t);
@@ -421,7 +418,6 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let mut homes = HashMap::new();
         for &(i, t) in &l.locals {
             let w = self.load_local(i)?;
-            let low = self.b.build_and(w, self.i64c(3), "")?;
             let c = match t {
                 Ty::Float => {
                     let (home, tag) = self.home(i)?.ok_or_else(|| LowerError("float local without a home".into()))?;
@@ -430,11 +426,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 }
                 // a bound object (not a tagged int or an unboxed number)
                 Ty::Obj => {
-                    let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
+                    let heap = self.b.build_int_compare(IntPredicate::EQ, self.b.build_and(w, self.i64c(3), "")?, self.i64c(0), "")?;
                     let bound = self.b.build_int_compare(IntPredicate::NE, w, self.i64c(0), "")?;
                     self.b.build_and(heap, bound, "")?
                 }
-                _ => self.b.build_int_compare(IntPredicate::NE, self.b.build_and(w, self.i64c(1), "")?, self.i64c(0), "")?,
+                _ => self.is_tagged(w)?,
             };
             ok = self.b.build_and(ok, c, "typed")?;
         }
@@ -445,7 +441,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let mut range_it = None;
         if l.range_head {
             let it = self.load_slot(l.base - 1)?;
-            let heap = self.b.build_int_compare(IntPredicate::EQ, self.b.build_and(it, self.i64c(1), "")?, self.i64c(0), "")?;
+            let heap = self.b.build_not(self.is_tagged(it)?, "")?;
             let test_range = self.new_block("copy_range");
             self.b.build_conditional_branch(self.b.build_and(ok, heap, "")?, test_range, resume_head)?;
             self.b.position_at_end(test_range);
@@ -459,7 +455,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(enter);
         let mut fvars = HashMap::new();
-        for (&i, &home) in &homes {
+        for &(i, _) in &l.locals {
+            let Some(&home) = homes.get(&i) else { continue };
             let var = self.entry_b.build_alloca(self.ctx.f64_type(), &format!("copy_f{i}"))?;
             self.b.build_store(var, self.b.build_load(home, "")?)?;
             fvars.insert(i, var);
@@ -498,7 +495,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.guard(l, cp, hit)?;
             let func = l.types.get(&pc) == Some(&Ty::Func);
             if !func {
-                let tagged = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(v, self.i64c(1), "")?, self.i64c(0), "")?;
+                let tagged = self.is_tagged(v)?;
                 self.guard(l, cp, tagged)?;
             }
             cp.globals.insert(pc, if func { SVal::Word(v) } else { SVal::Int(v) });
@@ -650,20 +647,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let rem = self.b.build_load(rem_p, "rem")?.into_int_value();
         let next = self.b.build_load(next_p, "next")?.into_int_value();
         let more = self.b.build_int_compare(IntPredicate::NE, rem, self.i64c(0), "")?;
-        let lo = self.b.build_int_compare(IntPredicate::SGE, next, self.i64s(SMALL_INT_MIN), "")?;
-        let hi = self.b.build_int_compare(IntPredicate::SLE, next, self.i64s(SMALL_INT_MAX), "")?;
-        let ok = self.b.build_and(more, self.b.build_and(lo, hi, "")?, "")?;
+        let ok = self.b.build_and(more, self.fits_small_int(next)?, "")?;
         let generic = self.leave_to(l, cp, l.head)?;
         let cont = self.new_block("copy_item");
         self.b.build_conditional_branch(ok, cont, generic)?;
         self.b.position_at_end(cont);
-        // as `range::iter_next_i64`: `next` advances only while items remain
-        let left = self.b.build_int_sub(rem, self.i64c(1), "left")?;
+        let (left, new_next) = self.range_advance(next, rem, step)?;
         self.b.build_store(rem_p, left)?;
-        let still = self.b.build_int_compare(IntPredicate::NE, left, self.i64c(0), "")?;
-        let advanced = self.b.build_int_add(next, step, "")?;
-        self.b.build_store(next_p, self.b.build_select(still, advanced, next, "")?.into_int_value())?;
-        Ok(self.b.build_or(self.b.build_left_shift(next, self.i64c(1), "")?, self.i64c(1), "i")?)
+        self.b.build_store(next_p, new_next)?;
+        self.tag_small_int(next)
+    }
+
+    /// i1: `w` is a tagged small int (its low bit set).
+    fn is_tagged(&self, w: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        Ok(self.b.build_int_compare(IntPredicate::NE, self.b.build_and(w, self.i64c(1), "")?, self.i64c(0), "tagged")?)
     }
 
     /// `seq[index]` for a list `seq` and an index within it, whose item is a float (the
@@ -675,7 +672,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.guard(l, cp, within)?;
         let item = self.load_word_at(items, self.b.build_left_shift(i, self.i64c(3), "")?, "item")?;
         if !float {
-            let tagged = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(item, self.i64c(1), "")?, self.i64c(0), "")?;
+            let tagged = self.is_tagged(item)?;
             self.guard(l, cp, tagged)?;
             return Ok(SVal::Int(item));
         }
@@ -703,7 +700,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let (code, symbol) = self.inlined_code(name)?;
         let nargs = code.argcount as u64;
         let reg = self.module.get_function(&format!("{symbol}.reg")).ok_or_else(|| LowerError("typed copy: callee not lowered".into()))?;
-        let heap = self.b.build_int_compare(IntPredicate::EQ, self.b.build_and(f, self.i64c(1), "")?, self.i64c(0), "")?;
+        let heap = self.b.build_not(self.is_tagged(f)?, "")?;
         self.guard(l, cp, heap)?;
         let cache = self.site_cache(&format!("call{pc}"), CACHE_WORDS);
         let word = |w: u32| -> R<IntValue<'ctx>> { Ok(self.b.build_load(self.global_word(cache, w)?, "cw")?.into_int_value()) };

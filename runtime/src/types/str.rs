@@ -583,16 +583,9 @@ pub fn fresh_str_hash(o: &Obj) -> i64 {
     h
 }
 
-/// The (cached) hash of a str object.
+/// The (cached) hash of a str object (`fresh_str_hash` behind one call).
 pub fn str_hash_of(o: &Obj) -> i64 {
-    let p = sp(o);
-    let h = p.hash.get();
-    if h != -1 {
-        return h;
-    }
-    let h = hash_bytes(p.data.as_bytes());
-    p.hash.set(h);
-    h
+    fresh_str_hash(o)
 }
 
 // ----- character classes -----
