@@ -17,6 +17,7 @@
 //! at once. A hit pushes [NULL, value] without touching the module's refcount; a miss
 //! runs the two instructions' own inline caches, then refills.
 
+use inkwell::basic_block::BasicBlock;
 use inkwell::values::{IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
 
@@ -130,30 +131,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// and `d + 1` get [method or NULL, self or the attribute].
     fn lower_module_method(&mut self, pc: usize, d: u32, i: u32, j: u32) -> R<()> {
         let cache = self.site_cache(&format!("modattr{pc}"), 6);
-        let (gtag, btag) = self.global_tags()?;
-        let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, self.b.build_load(self.global_word(cache, 0)?, "mg")?.into_int_value(), "")?;
-        let same_b = self.b.build_int_compare(IntPredicate::EQ, btag, self.b.build_load(self.global_word(cache, 1)?, "mb")?.into_int_value(), "")?;
-        let dicts = self.new_block("mod_dicts");
-        let hit = self.new_block("mod_hit");
         let miss = self.new_block("mod_miss");
         let join = self.new_block("mod_join");
-        self.b.build_conditional_branch(self.b.build_and(same_g, same_b, "")?, dicts, miss)?;
-
-        // the module is the one cached: is its dict the cached one, unchanged?
-        self.b.position_at_end(dicts);
-        let word = self.b.build_load(self.global_word(cache, 2)?, "mdw")?.into_int_value();
-        let mdict = self.load_word_at(word, self.i64c(0), "mdict")?;
-        let set = self.b.build_int_compare(IntPredicate::NE, mdict, self.i64c(0), "")?;
-        let tagbb = self.new_block("mod_tag");
-        self.b.build_conditional_branch(set, tagbb, miss)?;
-        self.b.position_at_end(tagbb);
-        let mtag = self.load_word_at(mdict, self.dict_tag_offset()?, "mtag")?;
-        let want = self.b.build_load(self.global_word(cache, 3)?, "mt")?.into_int_value();
-        let same = self.b.build_int_compare(IntPredicate::EQ, mtag, want, "")?;
-        self.b.build_conditional_branch(same, hit, miss)?;
-
-        self.b.position_at_end(hit);
-        let v = self.b.build_load(self.global_word(cache, 4)?, "mv")?.into_int_value();
+        let v = self.module_attr_cached(pc, miss)?;
         self.incref(v)?;
         self.store_slot(d, self.i64c(0))?;
         self.store_slot(d + 1, v)?;
@@ -176,6 +156,36 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         Ok(())
+    }
+
+    /// The attribute the module attribute site at `pc` (`LoadGlobal m; LoadMethod f`) has
+    /// cached (borrowed), when its cache is valid: the frame's dicts still carry the
+    /// cached tags (so `m` is the cached module) and the module's dict its cached tag.
+    /// Branches to `miss` otherwise; the builder is left where it is valid.
+    pub(super) fn module_attr_cached(&mut self, pc: usize, miss: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
+        let cache = self.site_cache(&format!("modattr{pc}"), 6);
+        let (gtag, btag) = self.global_tags()?;
+        let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, self.b.build_load(self.global_word(cache, 0)?, "mg")?.into_int_value(), "")?;
+        let same_b = self.b.build_int_compare(IntPredicate::EQ, btag, self.b.build_load(self.global_word(cache, 1)?, "mb")?.into_int_value(), "")?;
+        let dicts = self.new_block("mod_dicts");
+        let hit = self.new_block("mod_hit");
+        self.b.build_conditional_branch(self.b.build_and(same_g, same_b, "")?, dicts, miss)?;
+
+        // the module is the one cached: is its dict the cached one, unchanged?
+        self.b.position_at_end(dicts);
+        let word = self.b.build_load(self.global_word(cache, 2)?, "mdw")?.into_int_value();
+        let mdict = self.load_word_at(word, self.i64c(0), "mdict")?;
+        let set = self.b.build_int_compare(IntPredicate::NE, mdict, self.i64c(0), "")?;
+        let tagbb = self.new_block("mod_tag");
+        self.b.build_conditional_branch(set, tagbb, miss)?;
+        self.b.position_at_end(tagbb);
+        let mtag = self.load_word_at(mdict, self.dict_tag_offset()?, "mtag")?;
+        let want = self.b.build_load(self.global_word(cache, 3)?, "mt")?.into_int_value();
+        let same = self.b.build_int_compare(IntPredicate::EQ, mtag, want, "")?;
+        self.b.build_conditional_branch(same, hit, miss)?;
+
+        self.b.position_at_end(hit);
+        Ok(self.b.build_load(self.global_word(cache, 4)?, "mv")?.into_int_value())
     }
 
     /// The value `LoadGlobal(i)`'s cache holds (borrowed) and an i1 saying whether it is

@@ -19,8 +19,8 @@ pub(super) const REMAINING_OFFSET: u64 = 32;
 pub(super) const BIG_OFFSET: u64 = 40;
 /// Byte offsets in a `ListIterObj` (runtime types/list.rs, `repr(C)`, asserted in abi.rs):
 /// its list (0 once exhausted) and the next index.
-const LIST_ITER_SEQ_OFFSET: u64 = 16;
-const LIST_ITER_INDEX_OFFSET: u64 = 24;
+pub(super) const LIST_ITER_SEQ_OFFSET: u64 = 16;
+pub(super) const LIST_ITER_INDEX_OFFSET: u64 = 24;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Whether heap object `o` is a range iterator.

@@ -17,8 +17,8 @@ use super::function::{Lower, R};
 
 const TYPE_OFFSET: u64 = 8;
 /// `TupleObj.len` and `TupleObj.items` (runtime types/tuple.rs, asserted in abi.rs).
-const TUPLE_LEN_OFFSET: u64 = 16;
-const TUPLE_ITEMS_OFFSET: u64 = 24;
+pub(super) const TUPLE_LEN_OFFSET: u64 = 16;
+pub(super) const TUPLE_ITEMS_OFFSET: u64 = 24;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// When `obj` is an exact list and `key` a tagged int indexing it, branches on to a

@@ -262,7 +262,7 @@ fn produces_float(code: &CodeObject, ins: Instr, eligible: &dyn Fn(u32) -> bool,
 }
 
 /// The `MATH_FUNCS` index of the name an instruction loads, if any.
-fn math_name(code: &CodeObject, ins: Instr) -> Option<u8> {
+pub(super) fn math_name(code: &CodeObject, ins: Instr) -> Option<u8> {
     let i = match ins {
         Instr::LoadGlobal(i) | Instr::LoadAttr(i) | Instr::LoadMethod(i) => i,
         _ => return None,
@@ -688,6 +688,28 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(self.b.build_select(c, self.i64c(STACK_TAG), v, "ret")?.into_int_value())
     }
 
+    /// The address of the `math` module's function `MATH_FUNCS[k]` (the runtime publishes
+    /// them in `pyrt_math_funcs`).
+    pub(super) fn math_func(&self, k: u8) -> R<IntValue<'ctx>> {
+        let table = match self.module.get_global("pyrt_math_funcs") {
+            Some(g) => g,
+            None => self.module.add_global(self.ctx.i64_type().array_type(MATH_FUNCS.len() as u32), None, "pyrt_math_funcs"),
+        };
+        Ok(self.b.build_load(self.global_word(table.as_pointer_value(), k as u32)?, "mathfn")?.into_int_value())
+    }
+
+    /// `MATH_FUNCS[k](x)` by its LLVM intrinsic, and an i1 saying whether the result is
+    /// finite (`math_1` raises or returns differently otherwise: the caller leaves it to
+    /// the real function).
+    pub(super) fn math_inline(&self, k: u8, x: FloatValue<'ctx>) -> R<(FloatValue<'ctx>, IntValue<'ctx>)> {
+        let f64t = self.ctx.f64_type();
+        let intrinsic = |name: &str| self.module.get_function(name).unwrap_or_else(|| self.module.add_function(name, f64t.fn_type(&[f64t.into()], false), None));
+        let r = self.b.build_call(intrinsic(&format!("llvm.{}.f64", MATH_FUNCS[k as usize])), &[x.into()], "math")?.try_as_basic_value().basic().unwrap().into_float_value();
+        let mag = self.b.build_call(intrinsic("llvm.fabs.f64"), &[r.into()], "")?.try_as_basic_value().basic().unwrap().into_float_value();
+        let finite = self.b.build_float_compare(inkwell::FloatPredicate::OLT, mag, f64t.const_float(f64::INFINITY), "finite")?;
+        Ok((r, finite))
+    }
+
     /// `Call(1)` at `pc` (depth `d`) whose callee was loaded as one of `MATH_FUNCS[k]`:
     /// when it is that function of the `math` module (the runtime publishes their
     /// addresses in `pyrt_math_funcs`) and the argument a float or small int, the
@@ -695,15 +717,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// and everything else take the ordinary call.
     pub fn lower_math_call(&mut self, pc: usize, d: u32, k: u8) -> R<()> {
         let base = d - 3;
-        let f64t = self.ctx.f64_type();
         let m = self.load_slot(base)?;
         let callee = self.load_slot(base + 1)?;
         let arg = self.operand(pc, base + 2, 0)?;
-        let table = match self.module.get_global("pyrt_math_funcs") {
-            Some(g) => g,
-            None => self.module.add_global(self.ctx.i64_type().array_type(MATH_FUNCS.len() as u32), None, "pyrt_math_funcs"),
-        };
-        let want = self.b.build_load(self.global_word(table.as_pointer_value(), k as u32)?, "mathfn")?.into_int_value();
+        let want = self.math_func(k)?;
         let plain = self.b.build_int_compare(IntPredicate::EQ, m, self.i64c(0), "")?;
         let same = self.b.build_int_compare(IntPredicate::EQ, callee, want, "")?;
         let fast = self.new_block("math_fast");
@@ -713,12 +730,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(fast);
         let x = self.operand_f64(arg, super::floatpath::Ints::Any, slow)?;
-        let name = format!("llvm.{}.f64", MATH_FUNCS[k as usize]);
-        let intrinsic = self.module.get_function(&name).unwrap_or_else(|| self.module.add_function(&name, f64t.fn_type(&[f64t.into()], false), None));
-        let r = self.b.build_call(intrinsic, &[x.into()], "math")?.try_as_basic_value().basic().unwrap().into_float_value();
-        let fabs = self.module.get_function("llvm.fabs.f64").unwrap_or_else(|| self.module.add_function("llvm.fabs.f64", f64t.fn_type(&[f64t.into()], false), None));
-        let mag = self.b.build_call(fabs, &[r.into()], "")?.try_as_basic_value().basic().unwrap().into_float_value();
-        let finite = self.b.build_float_compare(inkwell::FloatPredicate::OLT, mag, f64t.const_float(f64::INFINITY), "finite")?;
+        let (r, finite) = self.math_inline(k, x)?;
         let done = self.new_block("math_done");
         self.b.build_conditional_branch(finite, done, slow)?;
         self.b.position_at_end(done);

@@ -45,7 +45,8 @@ use super::calls::{CACHE_WORDS, FUNC_CODE_OFFSET};
 use super::fastpath::{SMALL_INT_MAX, SMALL_INT_MIN};
 use super::floatpath::FLOAT_VALUE_OFFSET;
 use super::function::{jump_target, Lower, LowerError, R};
-use super::loops::{BIG_OFFSET, NEXT_OFFSET, REMAINING_OFFSET, STEP_OFFSET, TYPE_OFFSET};
+use super::loops::{BIG_OFFSET, LIST_ITER_INDEX_OFFSET, LIST_ITER_SEQ_OFFSET, NEXT_OFFSET, REMAINING_OFFSET, STEP_OFFSET, TYPE_OFFSET};
+use super::subscr::{TUPLE_ITEMS_OFFSET, TUPLE_LEN_OFFSET};
 use super::unboxed::FloatPlan;
 use crate::fe::{code_flags, BinOp, CmpOp, CodeObject, Constant, Instr};
 
@@ -57,12 +58,28 @@ enum Ty {
     Float,
     /// The i1 outcome of a comparison.
     Bool,
-    /// An object the loop only reads (a list it subscripts), borrowed from its local.
+    /// A list the loop reads and stores items of, borrowed from its local.
     Obj,
+    /// An item of a list or tuple of no static type yet (the head's item, an unpacked
+    /// item), borrowed: its consumer (`StoreFast`, `UnpackSequence`) checks its type.
+    Any,
     /// The NULL `PushNull` pushes below a callee.
     Null,
     /// A module function the copy inlines (pushed by `LoadGlobal`).
     Func,
+    /// `math.<INLINE_MATH_FUNCS[k]>` (a `LoadGlobal` of the module, a `LoadMethod`).
+    Math(u8),
+}
+
+/// What a copied loop's head is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Head {
+    /// A `while` loop's test.
+    While,
+    /// `ForIter` over a small-int range iterator.
+    Range,
+    /// `ForIter` over a list iterator.
+    List,
 }
 
 /// A loop that gets a typed copy: the pcs `head..=back` (`back` holds the `Jump(head)`).
@@ -74,15 +91,23 @@ pub struct LoopCopy {
     base: u32,
     /// The locals the loop touches, with their types, in local order.
     locals: Vec<(u32, Ty)>,
-    /// The head is a `ForIter` over a range iterator (in stack slot `base - 1`).
-    range_head: bool,
+    /// The `Obj` locals the loop binds (each iteration, from its head's item): lists
+    /// held in variables of the copy and bound in the frame on leaving.
+    bound_lists: Vec<u32>,
+    /// The `Float` locals without an f64 home: numbers the loop only reads (an int or a
+    /// float, read once on entering; the analysis's `num`).
+    nums: Vec<u32>,
+    /// The head's kind; a `ForIter` head's iterator is in stack slot `base - 1`.
+    kind: Head,
     /// Per pc: the type of the item a `BinarySubscr` reads, of the global a `LoadGlobal`
     /// pushes.
     types: HashMap<usize, Ty>,
     /// The pcs of `Call`s the copy inlines, with their callee's name and the pc of the
     /// `LoadGlobal` that pushes it.
     inlined: HashMap<usize, (String, usize)>,
-    /// The list local each `BinarySubscr` reads, by pc.
+    /// The pcs of `Call`s of `math` functions, with the function's index.
+    math_calls: HashMap<usize, u8>,
+    /// The list local each `BinarySubscr` reads and each `StoreSubscr` writes, by pc.
     containers: HashMap<usize, u32>,
 }
 
@@ -107,7 +132,11 @@ impl LoopCopies {
                 let head = t as usize;
                 if head < back {
                     let cx = Analysis { code, depths, leaders, plan, callee, head, back };
-                    if let Some(l) = cx.run() {
+                    let got = cx.run();
+                    if std::env::var_os("PYC_DEBUG_COPIES").is_some() {
+                        eprintln!("loop {}..={} in {}: {:?}", head, back, code.name, got);
+                    }
+                    if let Some(l) = got {
                         loops.push(l);
                     }
                 }
@@ -173,29 +202,25 @@ impl Analysis<'_, '_> {
             return None;
         }
         // locals only read and used as containers are objects: found by re-running
-        let mut objs = Vec::new();
-        for _ in 0..4 {
-            match self.simulate(&objs)? {
+        let mut retyped = Vec::new();
+        for _ in 0..8 {
+            match self.simulate(&retyped)? {
                 Ok(l) => return Some(l),
-                Err(i) => objs.push(i),
+                Err(r) => retyped.push(r),
             }
         }
         None
     }
 
-    /// The loop under the assumption that `objs` are the object locals; `Err(i)` when
-    /// local `i` turns out to be one too.
-    fn simulate(&self, objs: &[u32]) -> Option<Result<LoopCopy, u32>> {
+    /// The loop under the assumption that the locals in `retyped` have the types given
+    /// there (`Obj`: a list; `Float`: a float the loop only reads) and the others without
+    /// an f64 home are ints; `Err((i, t))` when local `i` turns out to be used as a `t`.
+    fn simulate(&self, retyped: &[(u32, Ty)]) -> Option<Result<LoopCopy, (u32, Ty)>> {
         let code = self.code;
         let base = self.depths[self.head]?;
         let inside = |pc: usize| (self.head..=self.back).contains(&pc);
         let nvar = code.varnames.len() as u32;
-        let stored: Vec<u32> = (self.head..=self.back)
-            .filter_map(|pc| match code.instrs[pc] {
-                Instr::StoreFast(i) => Some(i),
-                _ => None,
-            })
-            .collect();
+        let stores = |i: u32| (self.head..=self.back).filter(move |&pc| code.instrs[pc] == Instr::StoreFast(i));
         let local_ty = |i: u32| -> Option<Ty> {
             if i >= nvar {
                 return None;
@@ -203,44 +228,102 @@ impl Analysis<'_, '_> {
             let home = self.plan.and_then(|p| p.home.get(i as usize).copied().flatten());
             Some(if home.is_some() {
                 Ty::Float
-            } else if objs.contains(&i) && !stored.contains(&i) {
-                // (so a `StoreFast` never meets an `Obj` local)
-                Ty::Obj
+            } else if let Some(&(_, t)) = retyped.iter().rfind(|(j, _)| *j == i) {
+                t
             } else {
                 Ty::Int
             })
         };
+        // A local taken for a float that may hold an int (converted on entering): sound
+        // only as an operand of arithmetic with a float, where Python converts the int.
+        // Any other use makes it an int again.
+        let num = |v: &AVal| v.local.filter(|&i| retyped.iter().rfind(|(j, _)| *j == i).is_some_and(|(_, t)| *t == Ty::Float));
+        let not_num = |vals: &[AVal]| -> Result<(), (u32, Ty)> {
+            match vals.iter().find_map(num) {
+                Some(i) => Err((i, Ty::Int)),
+                None => Ok(()),
+            }
+        };
+        let kind = match code.instrs[self.head] {
+            Instr::ForIter(t) if !inside(t as usize) && base > 0 => {
+                // `for i in range(...)` calls right before its `GetIter`
+                let ranged = self.head >= 2 && matches!(code.instrs[self.head - 2], Instr::Call(_));
+                if ranged { Head::Range } else { Head::List }
+            }
+            _ => Head::While,
+        };
         let mut locals: Vec<(u32, Ty)> = Vec::new();
+        let mut bound_lists = Vec::new();
         let mut types = HashMap::new();
         let mut inlined = HashMap::new();
+        let mut math_calls = HashMap::new();
         let mut containers = HashMap::new();
         let mut stack: Vec<AVal> = Vec::new();
-        let mut range_head = false;
+        // the head's item block: the pcs binding the item, before the first statement
+        let mut item_end = if kind == Head::While { Some(self.head) } else { None };
         for pc in self.head..=self.back {
             let d = self.depths[pc]?;
             // (the pc after a `ForIter` head starts a block, with the item pushed)
-            let item_block = range_head && pc == self.head + 1;
+            let item_block = kind != Head::While && pc == self.head + 1;
             if (self.leaders[pc] && d != base && !item_block) || d != base + stack.len() as u32 {
                 return None;
             }
+            if stack.is_empty() && pc > self.head && item_end.is_none() {
+                item_end = Some(pc);
+            }
+            let in_items = item_end.is_none();
             let ins = code.instrs[pc];
             match ins {
                 Instr::Nop => {}
-                Instr::ForIter(t) if pc == self.head && !inside(t as usize) && base > 0 => {
-                    range_head = true;
-                    stack.push(AVal::of(Ty::Int));
+                Instr::ForIter(_) if pc == self.head && kind != Head::While => {
+                    stack.push(AVal::of(if kind == Head::Range { Ty::Int } else { Ty::Any }));
                 }
                 Instr::LoadFast(i) => {
                     let t = local_ty(i)?;
+                    if in_items {
+                        return None;
+                    }
                     note_local(&mut locals, i, t);
                     stack.push(AVal { ty: t, local: Some(i), global: None });
                 }
                 Instr::StoreFast(i) => {
                     let t = local_ty(i)?;
-                    if stack.pop()?.ty != t || !stack.is_empty() {
+                    let v = stack.pop()?;
+                    if let Err(e) = not_num(&[v]) {
+                        return Some(Err(e));
+                    }
+                    let v = v.ty;
+                    match (v, t) {
+                        // an item binds a list local only in the item block
+                        (Ty::Any, Ty::Obj) if in_items => {
+                            if !bound_lists.contains(&i) {
+                                bound_lists.push(i);
+                            }
+                        }
+                        (Ty::Any, Ty::Int | Ty::Float) if in_items => {}
+                        (Ty::Any, _) => return None,
+                        _ if v == t && t != Ty::Obj => {}
+                        _ => return None,
+                    }
+                    if !stack.is_empty() && !in_items {
                         return None;
                     }
                     note_local(&mut locals, i, t);
+                }
+                Instr::UnpackSequence(n) if in_items && n > 0 => {
+                    if stack.pop()?.ty != Ty::Any {
+                        return None;
+                    }
+                    stack.extend((0..n).map(|_| AVal::of(Ty::Any)));
+                }
+                Instr::Copy(n) => {
+                    let v = *stack.get(stack.len().checked_sub(n as usize)?)?;
+                    stack.push(v);
+                }
+                Instr::Swap(n) => {
+                    let k = stack.len().checked_sub(n as usize)?;
+                    let top = stack.len() - 1;
+                    stack.swap(k, top);
                 }
                 Instr::LoadConst(c) => stack.push(AVal::of(const_type(code, c)?)),
                 Instr::PushNull => stack.push(AVal::of(Ty::Null)),
@@ -248,51 +331,101 @@ impl Analysis<'_, '_> {
                     types.insert(pc, Ty::Int);
                     stack.push(AVal { ty: Ty::Int, local: None, global: Some((pc, i)) });
                 }
+                Instr::LoadMethod(_) => {
+                    // `math.sqrt`: the module's attribute, guarded on entering
+                    let k = super::unboxed::math_name(code, ins)?;
+                    let m = stack.pop()?;
+                    let (gpc, name) = m.global?;
+                    if gpc + 1 != pc || code.names.get(name as usize)? != "math" {
+                        return None;
+                    }
+                    types.insert(gpc, Ty::Math(k));
+                    stack.push(AVal::of(Ty::Null));
+                    stack.push(AVal::of(Ty::Math(k)));
+                }
                 Instr::Call(n) => {
                     let k = stack.len().checked_sub(n as usize + 2)?;
                     let (null, f) = (stack[k], stack[k + 1]);
-                    let (gpc, name) = f.global?;
-                    let name = code.names.get(name as usize)?;
+                    if let Err(e) = not_num(&stack[k + 2..]) {
+                        return Some(Err(e));
+                    }
                     let args: Vec<Ty> = stack[k + 2..].iter().map(|v| v.ty).collect();
                     if null.ty != Ty::Null {
                         return None;
                     }
-                    let r = callee_type((self.callee)(name)?, &args)?;
-                    types.insert(gpc, Ty::Func);
-                    inlined.insert(pc, (name.clone(), gpc));
+                    let r = if let Ty::Math(m) = f.ty {
+                        if !matches!(args[..], [Ty::Int | Ty::Float]) {
+                            return None;
+                        }
+                        math_calls.insert(pc, m);
+                        Ty::Float
+                    } else {
+                        let (gpc, name) = f.global?;
+                        let name = code.names.get(name as usize)?;
+                        let r = callee_type((self.callee)(name)?, &args)?;
+                        types.insert(gpc, Ty::Func);
+                        inlined.insert(pc, (name.clone(), gpc));
+                        r
+                    };
                     stack.truncate(k);
                     stack.push(AVal::of(r));
                 }
-                Instr::BinarySubscr => {
+                Instr::BinarySubscr | Instr::StoreSubscr => {
                     let index = stack.pop()?;
                     let seq = stack.pop()?;
                     if index.ty != Ty::Int {
                         return None;
                     }
                     if seq.ty != Ty::Obj {
+                        // a local read as a list: an object local when it is not bound
+                        // in the loop, or bound only by the item block
                         return match seq.local {
-                            Some(i) if seq.ty == Ty::Int && !stored.contains(&i) && !objs.contains(&i) => Some(Err(i)),
+                            Some(i) if seq.ty == Ty::Int && stores(i).all(|s| item_end.is_some_and(|e| s < e)) => Some(Err((i, Ty::Obj))),
                             _ => None,
                         };
                     }
                     containers.insert(pc, seq.local?);
+                    if ins == Instr::StoreSubscr {
+                        // the statement's only effect, at its end
+                        let v = stack.pop()?;
+                        if let Err(e) = not_num(&[v]) {
+                            return Some(Err(e));
+                        }
+                        if !matches!(v.ty, Ty::Int | Ty::Float) || !stack.is_empty() {
+                            return None;
+                        }
+                        continue;
+                    }
                     let float = self.plan.is_some_and(|p| p.unboxed_result.get(pc).copied().unwrap_or(false));
                     let t = if float { Ty::Float } else { Ty::Int };
                     types.insert(pc, t);
                     stack.push(AVal::of(t));
                 }
-                Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
-                    let b = stack.pop()?.ty;
-                    let a = stack.pop()?.ty;
-                    stack.push(AVal::of(arith_type(BinOp::ALL.get(op as usize).copied()?, a, b)?));
-                }
-                Instr::CompareOp(op) => {
-                    let b = stack.pop()?.ty;
-                    let a = stack.pop()?.ty;
-                    if op > CmpOp::Ge as u32 || a != b || !matches!(a, Ty::Int | Ty::Float) {
-                        return None;
+                Instr::BinaryOp(_) | Instr::InplaceOp(_) | Instr::CompareOp(_) => {
+                    let b = stack.pop()?;
+                    let a = stack.pop()?;
+                    // an int local the loop only reads, meeting a float in arithmetic:
+                    // taken for a number (`num`)
+                    let arith = !matches!(ins, Instr::CompareOp(_));
+                    for (x, y) in [(a, b), (b, a)] {
+                        if let (Ty::Int, Some(i), Ty::Float, true) = (x.ty, x.local, y.ty, arith) {
+                            if stores(i).next().is_none() && !retyped.iter().any(|(j, _)| *j == i) {
+                                return Some(Err((i, Ty::Float)));
+                            }
+                        }
+                        if let Some(i) = num(&x) {
+                            if !arith || y.ty != Ty::Float || num(&y).is_some() {
+                                return Some(Err((i, Ty::Int)));
+                            }
+                        }
                     }
-                    stack.push(AVal::of(Ty::Bool));
+                    let t = match ins {
+                        Instr::CompareOp(op) if op <= CmpOp::Ge as u32 && a.ty == b.ty && matches!(a.ty, Ty::Int | Ty::Float) => Ty::Bool,
+                        Instr::CompareOp(_) => return None,
+                        Instr::BinaryOp(op) | Instr::InplaceOp(op) => arith_type(BinOp::ALL.get(op as usize).copied()?, a.ty, b.ty)?,
+                        _ => unreachable!(),
+                    };
+                    stack.push(AVal::of(t));
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                     if !matches!(stack.pop()?.ty, Ty::Int | Ty::Float | Ty::Bool) || !stack.is_empty() || (inside(t as usize) && (t as usize) <= pc) {
@@ -310,7 +443,9 @@ impl Analysis<'_, '_> {
             }
         }
         locals.sort_by_key(|(i, _)| *i);
-        Some(Ok(LoopCopy { head: self.head, back: self.back, base, locals, range_head, types, inlined, containers }))
+        bound_lists.sort();
+        let nums = locals.iter().filter(|&&(i, t)| t == Ty::Float && self.plan.and_then(|p| p.home.get(i as usize).copied().flatten()).is_none()).map(|&(i, _)| i).collect();
+        Some(Ok(LoopCopy { head: self.head, back: self.back, base, locals, bound_lists, nums, kind, types, inlined, math_calls, containers }))
     }
 }
 
@@ -392,6 +527,16 @@ struct CopyState<'ctx> {
     homes: HashMap<u32, PointerValue<'ctx>>,
     /// A range head's iterator, and the variables of its `next` and `remaining` words.
     range: Option<(IntValue<'ctx>, PointerValue<'ctx>, PointerValue<'ctx>, IntValue<'ctx>)>,
+    /// A list head's iterator, its list and the variable of its index.
+    list_iter: Option<(IntValue<'ctx>, IntValue<'ctx>, PointerValue<'ctx>)>,
+    /// The values of the number locals (`LoopCopy::nums`), read on entering.
+    nums: HashMap<u32, FloatValue<'ctx>>,
+    /// The variables of the list locals the loop binds (`LoopCopy::bound_lists`).
+    bound: HashMap<u32, PointerValue<'ctx>>,
+    /// In the head's item block: the item (borrowed), for a failing guard to push back.
+    item: Option<IntValue<'ctx>>,
+    /// The write-back continuing at the item block's generic code, with the item pushed.
+    item_leave: Option<BasicBlock<'ctx>>,
     /// Shared write-back blocks, by the generic pc they continue at.
     leave: HashMap<usize, BasicBlock<'ctx>>,
     /// The generic code past the entry test.
@@ -417,6 +562,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let mut ok = self.ctx.bool_type().const_int(1, false);
         let mut homes = HashMap::new();
         for &(i, t) in &l.locals {
+            if l.bound_lists.contains(&i) || l.nums.contains(&i) {
+                // checked in `copy_invariants`
+                continue;
+            }
             let w = self.load_local(i)?;
             let c = match t {
                 Ty::Float => {
@@ -438,18 +587,29 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             // the inlined calls would not raise RecursionError
             ok = self.b.build_and(ok, self.below_recursion_limit()?, "")?;
         }
-        let mut range_it = None;
-        if l.range_head {
+        let mut iter = None;
+        if l.kind != Head::While {
             let it = self.load_slot(l.base - 1)?;
             let heap = self.b.build_not(self.is_tagged(it)?, "")?;
-            let test_range = self.new_block("copy_range");
-            self.b.build_conditional_branch(self.b.build_and(ok, heap, "")?, test_range, resume_head)?;
-            self.b.position_at_end(test_range);
-            let is_range = self.is_range_iter(it)?;
-            let big = self.load_word_at(it, self.i64c(BIG_OFFSET), "big")?;
-            let small = self.b.build_int_compare(IntPredicate::EQ, big, self.i64c(0), "")?;
-            ok = self.b.build_and(is_range, small, "")?;
-            range_it = Some(it);
+            let test_iter = self.new_block("copy_iter");
+            self.b.build_conditional_branch(self.b.build_and(ok, heap, "")?, test_iter, resume_head)?;
+            self.b.position_at_end(test_iter);
+            ok = if l.kind == Head::Range {
+                let is_range = self.is_range_iter(it)?;
+                let big = self.load_word_at(it, self.i64c(BIG_OFFSET), "big")?;
+                let small = self.b.build_int_compare(IntPredicate::EQ, big, self.i64c(0), "")?;
+                self.b.build_and(is_range, small, "")?
+            } else {
+                let want = self.startup_global("pyrt_list_iter_type")?;
+                let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
+                let test_seq = self.new_block("copy_seq");
+                self.b.build_conditional_branch(self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?, test_seq, resume_head)?;
+                self.b.position_at_end(test_seq);
+                // an exhausted iterator has let its list go
+                let seq = self.load_word_at(it, self.i64c(LIST_ITER_SEQ_OFFSET), "seq")?;
+                self.b.build_int_compare(IntPredicate::NE, seq, self.i64c(0), "")?
+            };
+            iter = Some(it);
         }
         self.b.build_conditional_branch(ok, enter, resume_head)?;
 
@@ -461,24 +621,37 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.b.build_store(var, self.b.build_load(home, "")?)?;
             fvars.insert(i, var);
         }
-        let range = match range_it {
-            Some(it) => {
+        let mut bound = HashMap::new();
+        for &i in &l.bound_lists {
+            let var = self.entry_b.build_alloca(self.ctx.i64_type(), &format!("copy_o{i}"))?;
+            self.b.build_store(var, self.load_local(i)?)?;
+            bound.insert(i, var);
+        }
+        let (mut range, mut list_iter) = (None, None);
+        match (l.kind, iter) {
+            (Head::Range, Some(it)) => {
                 let next = self.entry_b.build_alloca(self.ctx.i64_type(), "copy_next")?;
                 let rem = self.entry_b.build_alloca(self.ctx.i64_type(), "copy_rem")?;
                 self.b.build_store(next, self.load_word_at(it, self.i64c(NEXT_OFFSET), "next")?)?;
                 self.b.build_store(rem, self.load_word_at(it, self.i64c(REMAINING_OFFSET), "rem")?)?;
                 let step = self.load_word_at(it, self.i64c(STEP_OFFSET), "step")?;
-                Some((it, next, rem, step))
+                range = Some((it, next, rem, step));
             }
-            None => None,
-        };
+            (Head::List, Some(it)) => {
+                let index = self.entry_b.build_alloca(self.ctx.i64_type(), "copy_index")?;
+                self.b.build_store(index, self.load_word_at(it, self.i64c(LIST_ITER_INDEX_OFFSET), "index")?)?;
+                let seq = self.load_word_at(it, self.i64c(LIST_ITER_SEQ_OFFSET), "seq")?;
+                list_iter = Some((it, seq, index));
+            }
+            _ => {}
+        }
         let mut blocks = HashMap::new();
         for pc in l.head..=l.back {
             if pc == l.head || self.blocks[pc].is_some() {
                 blocks.insert(pc, self.new_block(&format!("copy{pc}")));
             }
         }
-        let mut cp = CopyState { fvars, homes, range, leave: HashMap::new(), resume_head, blocks, stmt: l.head, globals: HashMap::new(), lists: HashMap::new() };
+        let mut cp = CopyState { fvars, homes, range, list_iter, bound, nums: HashMap::new(), item: None, item_leave: None, leave: HashMap::new(), resume_head, blocks, stmt: l.head, globals: HashMap::new(), lists: HashMap::new() };
         self.copy_invariants(l, &mut cp)?;
         self.b.build_unconditional_branch(cp.blocks[&l.head])?;
         self.lower_copy_body(l, &mut cp)?;
@@ -491,6 +664,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     fn copy_invariants(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>) -> R<()> {
         for pc in l.head..=l.back {
             let Instr::LoadGlobal(i) = self.code.instrs[pc] else { continue };
+            if let Some(&Ty::Math(k)) = l.types.get(&pc) {
+                // `math.f` (the module attribute site of `LoadGlobal m; LoadMethod f`)
+                let miss = self.leave_to(l, cp, cp.stmt)?;
+                let f = self.module_attr_cached(pc, miss)?;
+                let want = self.math_func(k)?;
+                self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, f, want, "")?)?;
+                continue;
+            }
             let (hit, v) = self.cached_global(i)?;
             self.guard(l, cp, hit)?;
             let func = l.types.get(&pc) == Some(&Ty::Func);
@@ -506,8 +687,41 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let Some(SVal::Word(f)) = cp.globals.get(gpc).copied() else { return Err(LowerError("typed copy: callee global".into())) };
             self.copy_callee_guard(l, cp, pc, name, f)?;
         }
+        for &i in &l.nums {
+            let w = self.load_local(i)?;
+            let int_bb = self.new_block("copy_numint");
+            let obj_bb = self.new_block("copy_numobj");
+            let join = self.new_block("copy_num");
+            self.b.build_conditional_branch(self.is_tagged(w)?, int_bb, obj_bb)?;
+            self.b.position_at_end(int_bb);
+            let converted = self.copy_f64(SVal::Int(w))?;
+            self.b.build_unconditional_branch(join)?;
+            self.b.position_at_end(obj_bb);
+            let f = self.copy_float_of(l, cp, w)?;
+            let obj_end = self.b.get_insert_block().expect("positioned");
+            self.b.build_unconditional_branch(join)?;
+            self.b.position_at_end(join);
+            let phi = self.b.build_phi(self.ctx.f64_type(), "num")?;
+            phi.add_incoming(&[(&converted, int_bb), (&f, obj_end)]);
+            cp.nums.insert(i, phi.as_basic_value().into_float_value());
+        }
+        for &i in &l.bound_lists {
+            // the value a bound list local had is released on leaving: it must not die
+            // there (nothing the copy does releases anything)
+            let w = self.load_local(i)?;
+            let low = self.b.build_and(w, self.i64c(3), "")?;
+            let heap = self.b.build_and(self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?, self.b.build_int_compare(IntPredicate::NE, w, self.i64c(0), "")?, "")?;
+            let check = self.new_block("copy_oldrc");
+            let next = self.new_block("copy_oldok");
+            self.b.build_conditional_branch(heap, check, next)?;
+            self.b.position_at_end(check);
+            let rc = self.load_word_at(w, self.i64c(0), "rc")?;
+            self.guard(l, cp, self.b.build_int_compare(IntPredicate::SGE, rc, self.i64c(2), "")?)?;
+            self.b.build_unconditional_branch(next)?;
+            self.b.position_at_end(next);
+        }
         for &(i, t) in &l.locals {
-            if t != Ty::Obj {
+            if t != Ty::Obj || l.bound_lists.contains(&i) {
                 continue;
             }
             let seq = self.load_local(i)?;
@@ -536,20 +750,64 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             terminated = false;
             if stack.is_empty() {
                 cp.stmt = pc;
+                cp.item = None;
             }
             if let Some(dbg) = &self.helpers.debug {
                 dbg.at_instruction(&self.b, self.func, self.code, pc);
             }
             match self.code.instrs[pc] {
-                Instr::ForIter(_) => stack.push(SVal::Int(self.copy_range_next(l, cp)?)),
-                Instr::LoadFast(i) => stack.push(match cp.fvars.get(&i) {
-                    Some(&var) => SVal::Float(self.b.build_load(var, "cf")?.into_float_value()),
-                    None if l.locals.contains(&(i, Ty::Obj)) => SVal::Word(self.load_local(i)?),
-                    None => SVal::Int(self.load_local(i)?),
+                Instr::ForIter(_) => {
+                    let item = if l.kind == Head::Range { SVal::Int(self.copy_range_next(l, cp)?) } else { SVal::Word(self.copy_list_next(l, cp)?) };
+                    let (SVal::Int(w) | SVal::Word(w)) = item else { unreachable!() };
+                    cp.item = Some(w);
+                    stack.push(item);
+                }
+                Instr::LoadFast(i) if cp.nums.contains_key(&i) => stack.push(SVal::Float(cp.nums[&i])),
+                Instr::LoadFast(i) => stack.push(match (cp.fvars.get(&i), cp.bound.get(&i)) {
+                    (Some(&var), _) => SVal::Float(self.b.build_load(var, "cf")?.into_float_value()),
+                    (_, Some(&var)) => SVal::Word(self.b.build_load(var, "co")?.into_int_value()),
+                    _ if l.locals.contains(&(i, Ty::Obj)) => SVal::Word(self.load_local(i)?),
+                    _ => SVal::Int(self.load_local(i)?),
                 }),
-                Instr::StoreFast(i) => self.copy_store(cp, i, pop(&mut stack)?)?,
+                Instr::StoreFast(i) => {
+                    let v = pop(&mut stack)?;
+                    self.copy_store(l, cp, i, v)?;
+                }
+                Instr::UnpackSequence(n) => {
+                    let SVal::Word(seq) = pop(&mut stack)? else { return Err(LowerError("typed copy: unpack".into())) };
+                    let items = self.copy_tuple_items(l, cp, seq, n)?;
+                    // item 0 ends on top
+                    for k in (0..n).rev() {
+                        stack.push(SVal::Word(self.load_word_at(items, self.i64c(8 * k as u64), "item")?));
+                    }
+                }
+                Instr::Copy(n) => stack.push(stack[stack.len() - n as usize]),
+                Instr::Swap(n) => {
+                    let top = stack.len() - 1;
+                    stack.swap(top + 1 - n as usize, top);
+                }
                 Instr::PushNull => stack.push(SVal::Word(self.i64c(0))),
+                Instr::LoadGlobal(_) if matches!(l.types.get(&pc), Some(Ty::Math(_))) => stack.push(SVal::Word(self.i64c(0))),
+                Instr::LoadMethod(_) => {
+                    // `math.f`, guarded on entering: the call computes it
+                    pop(&mut stack)?;
+                    stack.extend([SVal::Word(self.i64c(0)); 2]);
+                }
                 Instr::LoadGlobal(_) => stack.push(*cp.globals.get(&pc).ok_or_else(|| LowerError("typed copy: global".into()))?),
+                Instr::Call(1) if l.math_calls.contains_key(&pc) => {
+                    let x = pop(&mut stack)?;
+                    stack.truncate(stack.len() - 2);
+                    let x = self.copy_f64(x)?;
+                    let (r, finite) = self.math_inline(l.math_calls[&pc], x)?;
+                    self.guard(l, cp, finite)?;
+                    stack.push(SVal::Float(r));
+                }
+                Instr::StoreSubscr => {
+                    let (index, _, value) = (pop(&mut stack)?, pop(&mut stack)?, pop(&mut stack)?);
+                    let list = self.copy_list(l, cp, pc)?;
+                    let SVal::Int(index) = index else { return Err(LowerError("typed copy: subscript".into())) };
+                    self.copy_store_item(l, cp, list, index, value)?;
+                }
                 Instr::Call(n) => {
                     let (name, _) = l.inlined.get(&pc).ok_or_else(|| LowerError("typed copy: call".into()))?;
                     let args = stack.split_off(stack.len() - n as usize);
@@ -559,8 +817,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 }
                 Instr::BinarySubscr => {
                     let (index, _) = (pop(&mut stack)?, pop(&mut stack)?);
-                    let seq = l.containers.get(&pc).and_then(|i| cp.lists.get(i)).copied();
-                    let (Some(list), SVal::Int(index)) = (seq, index) else { return Err(LowerError("typed copy: subscript".into())) };
+                    let list = self.copy_list(l, cp, pc)?;
+                    let SVal::Int(index) = index else { return Err(LowerError("typed copy: subscript".into())) };
                     let float = l.types.get(&pc) == Some(&Ty::Float);
                     let v = self.copy_list_item(l, cp, list, index, float)?;
                     stack.push(v);
@@ -624,8 +882,23 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(())
     }
 
-    /// `StoreFast i` of the copy.
-    fn copy_store(&mut self, cp: &CopyState<'ctx>, i: u32, v: SVal<'ctx>) -> R<()> {
+    /// `StoreFast i` of the copy: a value of the local's type, or an item checked to have
+    /// it (a list for a bound list local, a tagged int, an exact float).
+    fn copy_store(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, i: u32, v: SVal<'ctx>) -> R<()> {
+        if let (SVal::Word(w), Some(&var)) = (v, cp.bound.get(&i)) {
+            let is_list = self.copy_has_type(w, self.list_layout_word(0)?)?;
+            self.guard(l, cp, is_list)?;
+            self.b.build_store(var, w)?;
+            return Ok(());
+        }
+        let v = match (v, cp.fvars.contains_key(&i)) {
+            (SVal::Word(w), false) => {
+                self.guard(l, cp, self.is_tagged(w)?)?;
+                SVal::Int(w)
+            }
+            (SVal::Word(w), true) => SVal::Float(self.copy_float_of(l, cp, w)?),
+            _ => v,
+        };
         match (v, cp.fvars.get(&i)) {
             (SVal::Float(f), Some(&var)) => {
                 self.b.build_store(var, f)?;
@@ -637,6 +910,114 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             _ => return Err(LowerError("typed copy: store of the wrong type".into())),
         }
         Ok(())
+    }
+
+    /// i1: word `w` is a heap object of type `ty`.
+    fn copy_has_type(&mut self, w: IntValue<'ctx>, ty: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        // (a word that is not an object cannot be read: the type test waits for the tag's)
+        let low = self.b.build_and(w, self.i64c(3), "")?;
+        let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
+        let from = self.b.get_insert_block().expect("positioned");
+        let check = self.new_block("copy_ty");
+        let done = self.new_block("copy_tydone");
+        self.b.build_conditional_branch(heap, check, done)?;
+        self.b.position_at_end(check);
+        let t = self.load_word_at(w, self.i64c(TYPE_OFFSET), "oty")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, t, ty, "")?;
+        let check_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        let phi = self.b.build_phi(self.ctx.bool_type(), "isty")?;
+        phi.add_incoming(&[(&self.ctx.bool_type().const_zero(), from), (&same, check_end)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
+    /// The number of `w`, which must be an exact float (else the copy leaves).
+    fn copy_float_of(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, w: IntValue<'ctx>) -> R<FloatValue<'ctx>> {
+        let float_ty = self.singleton("pyrt_float_type")?;
+        let is_float = self.copy_has_type(w, float_ty)?;
+        self.guard(l, cp, is_float)?;
+        let bits = self.load_word_at(w, self.i64c(FLOAT_VALUE_OFFSET), "fbits")?;
+        Ok(self.b.build_bit_cast(bits, self.ctx.f64_type(), "fv")?.into_float_value())
+    }
+
+    /// The items pointer of `seq`, which must be an exact tuple of `n` items.
+    fn copy_tuple_items(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, seq: IntValue<'ctx>, n: u32) -> R<IntValue<'ctx>> {
+        let tuple_ty = self.startup_global("pyrt_tuple_type")?;
+        let is_tuple = self.copy_has_type(seq, tuple_ty)?;
+        self.guard(l, cp, is_tuple)?;
+        let len = self.load_word_at(seq, self.i64c(TUPLE_LEN_OFFSET), "tlen")?;
+        self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, len, self.i64c(n as u64), "")?)?;
+        self.load_word_at(seq, self.i64c(TUPLE_ITEMS_OFFSET), "titems")
+    }
+
+    /// The items pointer and length of the list the subscript at `pc` reads or writes:
+    /// read on entering for a list local the loop does not bind, else from the list its
+    /// variable holds (a list, checked when bound).
+    fn copy_list(&mut self, l: &LoopCopy, cp: &CopyState<'ctx>, pc: usize) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
+        let i = *l.containers.get(&pc).ok_or_else(|| LowerError("typed copy: container".into()))?;
+        if let Some(&list) = cp.lists.get(&i) {
+            return Ok(list);
+        }
+        let var = *cp.bound.get(&i).ok_or_else(|| LowerError("typed copy: list local".into()))?;
+        let seq = self.b.build_load(var, "co")?.into_int_value();
+        let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
+        let len = self.load_word_at(seq, self.list_layout_word(2)?, "len")?;
+        Ok((items, len))
+    }
+
+    /// `list[index] = value` (the statement's last instruction), when the item it replaces
+    /// can take the value without releasing anything: a tagged int over a tagged int, an
+    /// f64 into an exact float nothing else references (its number overwritten, as the
+    /// generic `StoreSubscr` does). Else the copy leaves before the statement.
+    fn copy_store_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, value: SVal<'ctx>) -> R<()> {
+        let p = self.copy_item_ptr(l, cp, list, index)?;
+        let old = self.b.build_load(p, "old")?.into_int_value();
+        match value {
+            SVal::Int(w) => {
+                self.guard(l, cp, self.is_tagged(old)?)?;
+                self.b.build_store(p, w)?;
+            }
+            SVal::Float(f) => {
+                let float_ty = self.singleton("pyrt_float_type")?;
+                let is_float = self.copy_has_type(old, float_ty)?;
+                self.guard(l, cp, is_float)?;
+                let rc = self.load_word_at(old, self.i64c(0), "oldrc")?;
+                self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, rc, self.i64c(1), "")?)?;
+                let fp = self.b.build_int_to_ptr(self.b.build_int_add(old, self.i64c(FLOAT_VALUE_OFFSET), "")?, self.ctx.f64_type().ptr_type(inkwell::AddressSpace::default()), "")?;
+                self.b.build_store(fp, f)?;
+            }
+            _ => return Err(LowerError("typed copy: stored item".into())),
+        }
+        Ok(())
+    }
+
+    /// The address of item `index` (tagged) of a list with `(items, len)`; an index out
+    /// of `0..len` leaves.
+    fn copy_item_ptr(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
+        let (items, len) = list;
+        let i = self.b.build_right_shift(index, self.i64c(1), true, "idx")?;
+        let within = self.b.build_int_compare(IntPredicate::ULT, i, len, "")?;
+        self.guard(l, cp, within)?;
+        let addr = self.b.build_int_add(items, self.b.build_left_shift(i, self.i64c(3), "")?, "")?;
+        Ok(self.b.build_int_to_ptr(addr, self.ctx.i64_type().ptr_type(inkwell::AddressSpace::default()), "itemp")?)
+    }
+
+    /// The list head's next item (borrowed from the list), advancing the copy's index; an
+    /// exhausted list leaves for the generic `ForIter`.
+    fn copy_list_next(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>) -> R<IntValue<'ctx>> {
+        let (_, seq, index_p) = cp.list_iter.ok_or_else(|| LowerError("typed copy: no list iterator".into()))?;
+        let index = self.b.build_load(index_p, "index")?.into_int_value();
+        let len = self.load_word_at(seq, self.list_layout_word(2)?, "len")?;
+        let more = self.b.build_int_compare(IntPredicate::ULT, index, len, "")?;
+        let generic = self.leave_to(l, cp, l.head)?;
+        let cont = self.new_block("copy_item");
+        self.b.build_conditional_branch(more, cont, generic)?;
+        self.b.position_at_end(cont);
+        let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
+        let item = self.load_word_at(items, self.b.build_left_shift(index, self.i64c(3), "")?, "item")?;
+        self.b.build_store(index_p, self.b.build_int_add(index, self.i64c(1), "")?)?;
+        Ok(item)
     }
 
     /// The range head's next value (a tagged word), advancing the copy's counters; an
@@ -666,23 +1047,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `seq[index]` for a list `seq` and an index within it, whose item is a float (the
     /// number) or, when not `float`, a small int; anything else leaves.
     fn copy_list_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, float: bool) -> R<SVal<'ctx>> {
-        let (items, len) = list;
-        let i = self.b.build_right_shift(index, self.i64c(1), true, "idx")?;
-        let within = self.b.build_int_compare(IntPredicate::ULT, i, len, "")?;
-        self.guard(l, cp, within)?;
-        let item = self.load_word_at(items, self.b.build_left_shift(i, self.i64c(3), "")?, "item")?;
-        if !float {
-            let tagged = self.is_tagged(item)?;
-            self.guard(l, cp, tagged)?;
-            return Ok(SVal::Int(item));
+        let p = self.copy_item_ptr(l, cp, list, index)?;
+        let item = self.b.build_load(p, "item")?.into_int_value();
+        if float {
+            return Ok(SVal::Float(self.copy_float_of(l, cp, item)?));
         }
-        let heap = self.b.build_int_compare(IntPredicate::EQ, self.b.build_and(item, self.i64c(3), "")?, self.i64c(0), "")?;
-        self.guard(l, cp, heap)?;
-        let float_ty = self.singleton("pyrt_float_type")?;
-        let ity = self.load_word_at(item, self.i64c(TYPE_OFFSET), "ity")?;
-        self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, ity, float_ty, "")?)?;
-        let bits = self.load_word_at(item, self.i64c(FLOAT_VALUE_OFFSET), "fbits")?;
-        Ok(SVal::Float(self.b.build_bit_cast(bits, self.ctx.f64_type(), "fv")?.into_float_value()))
+        self.guard(l, cp, self.is_tagged(item)?)?;
+        Ok(SVal::Int(item))
     }
 
     /// The code of module function `name`, which the copy inlines, and its symbol.
@@ -751,41 +1122,83 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             return Ok(bb);
         }
         let target = if pc == l.head { cp.resume_head } else { self.block_at(pc as u32)? };
+        let bb = self.leave_block(l, cp, pc, None, target)?;
+        cp.leave.insert(pc, bb);
+        Ok(bb)
+    }
+
+    /// In the head's item block: a block writing the state back and continuing at the
+    /// generic item block with the item pushed (its `ForIter` has taken it).
+    fn leave_with_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, item: IntValue<'ctx>) -> R<BasicBlock<'ctx>> {
+        if let Some(bb) = cp.item_leave {
+            return Ok(bb);
+        }
+        let target = self.block_at(l.head as u32 + 1)?;
+        let bb = self.leave_block(l, cp, l.head + 1, Some(item), target)?;
+        cp.item_leave = Some(bb);
+        Ok(bb)
+    }
+
+    /// The write-back block: locals into the frame (an `Int` local's word into the
+    /// mirror, a `Float` local's number into its home, a bound list local's list bound
+    /// anew), the iterator's counters, then `item` (a new reference) into the item's stack
+    /// slot; then on to `target`.
+    fn leave_block(&mut self, l: &LoopCopy, cp: &CopyState<'ctx>, pc: usize, item: Option<IntValue<'ctx>>, target: BasicBlock<'ctx>) -> R<BasicBlock<'ctx>> {
         let saved = self.b.get_insert_block();
         let bb = self.new_block(&format!("copy_leave{pc}"));
         self.b.position_at_end(bb);
         for &(i, t) in &l.locals {
-            match (t, cp.fvars.get(&i)) {
-                (_, Some(&var)) => {
+            match (t, cp.fvars.get(&i), cp.bound.get(&i)) {
+                (_, Some(&var), _) => {
                     let f = self.b.build_load(var, "")?;
                     self.b.build_store(cp.homes[&i], f)?;
                 }
-                (Ty::Int, None) => {
+                (_, _, Some(&var)) => {
+                    // (the old value does not die: `copy_invariants`)
+                    let new = self.b.build_load(var, "")?.into_int_value();
+                    let old = self.load_local(i)?;
+                    self.xincref(new)?;
+                    self.store_local(i, new)?;
+                    self.xdecref(old)?;
+                }
+                (Ty::Int, None, None) => {
                     let w = self.load_local(i)?;
                     self.store_local(i, w)?;
                 }
                 _ => {}
             }
         }
+        let i64p = self.ctx.i64_type().ptr_type(inkwell::AddressSpace::default());
+        let mut counters = Vec::new();
         if let Some((it, next, rem, _)) = cp.range {
-            for (var, off) in [(next, NEXT_OFFSET), (rem, REMAINING_OFFSET)] {
-                let v = self.b.build_load(var, "")?;
-                let p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(off), "")?, self.ctx.i64_type().ptr_type(inkwell::AddressSpace::default()), "")?;
-                self.b.build_store(p, v)?;
-            }
+            counters.extend([(it, next, NEXT_OFFSET), (it, rem, REMAINING_OFFSET)]);
+        }
+        if let Some((it, _, index)) = cp.list_iter {
+            counters.push((it, index, LIST_ITER_INDEX_OFFSET));
+        }
+        for (it, var, off) in counters {
+            let v = self.b.build_load(var, "")?;
+            let p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(off), "")?, i64p, "")?;
+            self.b.build_store(p, v)?;
+        }
+        if let Some(item) = item {
+            self.incref(item)?;
+            self.store_slot(l.base, item)?;
         }
         self.b.build_unconditional_branch(target)?;
         if let Some(s) = saved {
             self.b.position_at_end(s);
         }
-        cp.leave.insert(pc, bb);
         Ok(bb)
     }
 
     /// Continues when `ok` holds; else leaves for the generic code at the statement's
-    /// start.
+    /// start (in the item block: at the item block, with the item pushed).
     fn guard(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, ok: IntValue<'ctx>) -> R<()> {
-        let fail = self.leave_to(l, cp, cp.stmt)?;
+        let fail = match cp.item {
+            Some(item) if cp.stmt == l.head => self.leave_with_item(l, cp, item)?,
+            _ => self.leave_to(l, cp, cp.stmt)?,
+        };
         let cont = self.new_block("copy_ok");
         self.b.build_conditional_branch(ok, cont, fail)?;
         self.b.position_at_end(cont);
