@@ -200,3 +200,33 @@ def frame_locals(pairs):
 
 
 print(frame_locals([([1.0], [2.0]), ([5.0], [3.0])]))
+
+
+# `p[:k + 1] = p[k::-1]` reverses a prefix in place; other bounds resize the list
+def flips(p):
+    n = 0
+    k = p[0]
+    while k != 0:
+        p[:k + 1] = p[k::-1]
+        n += 1
+        k = p[0]
+    return n, p
+
+
+print(flips([3, 1, 2, 0]), flips([2, 0, 1]), flips([0, 5]), flips([1, 0, 2 ** 70]))
+print(flips([6, 0, 1]))
+try:
+    print(flips([-2, 4, 0, 1]))
+except Exception as e:
+    print(type(e).__name__, e)
+
+
+def grow_prefix(p, j):
+    k = 2
+    while k > 0:
+        p[:j] = p[k::-1]
+        k -= 1
+    return p
+
+
+print(grow_prefix([1, 2, 3, 4, 5], 1), grow_prefix([1, 2, 3, 4, 5], 5), grow_prefix([1.5, "a", None], 3))

@@ -69,6 +69,11 @@ enum Ty {
     Func,
     /// `math.<INLINE_MATH_FUNCS[k]>` (a `LoadGlobal` of the module, a `LoadMethod`).
     Math(u8),
+    /// The constant None (a slice bound).
+    NoneConst,
+    /// `seq[k::-1]` of a list local, only stored back as `seq[:k + 1] = seq[k::-1]`:
+    /// reversing the list's first k+1 items in place.
+    Reversed,
 }
 
 /// What a copied loop's head is.
@@ -226,10 +231,11 @@ impl Analysis<'_, '_> {
                 return None;
             }
             let home = self.plan.and_then(|p| p.home.get(i as usize).copied().flatten());
-            Some(if home.is_some() {
-                Ty::Float
-            } else if let Some(&(_, t)) = retyped.iter().rfind(|(j, _)| *j == i) {
+            // (a local with a home holds its floats unboxed; it may hold a list too)
+            Some(if let Some(&(_, t)) = retyped.iter().rfind(|(j, _)| *j == i) {
                 t
+            } else if home.is_some() {
+                Ty::Float
             } else {
                 Ty::Int
             })
@@ -325,8 +331,34 @@ impl Analysis<'_, '_> {
                     let top = stack.len() - 1;
                     stack.swap(k, top);
                 }
+                Instr::LoadConst(c) if matches!(code.consts.get(c as usize), Some(Constant::None)) => stack.push(AVal::of(Ty::NoneConst)),
                 Instr::LoadConst(c) => stack.push(AVal::of(const_type(code, c)?)),
                 Instr::PushNull => stack.push(AVal::of(Ty::Null)),
+                Instr::BinarySlice(3) => {
+                    // `seq[k::-1]`: the step a constant -1
+                    let minus_one = matches!(code.instrs[pc - 1], Instr::LoadConst(c) if matches!(code.consts.get(c as usize), Some(Constant::Int(-1))));
+                    let (_, stop, start, seq) = (stack.pop()?, stack.pop()?, stack.pop()?, stack.pop()?);
+                    if !minus_one || start.ty != Ty::Int || stop.ty != Ty::NoneConst {
+                        return None;
+                    }
+                    match (seq.ty, seq.local) {
+                        (Ty::Obj, Some(i)) => {
+                            containers.insert(pc, i);
+                            stack.push(AVal { ty: Ty::Reversed, local: Some(i), global: None });
+                        }
+                        (Ty::Int | Ty::Float, Some(i)) if stores(i).next().is_none() => return Some(Err((i, Ty::Obj))),
+                        _ => return None,
+                    }
+                }
+                Instr::StoreSlice(2) => {
+                    // `seq[:k + 1] = seq[k::-1]`, a statement of its own
+                    let (stop, start, seq, value) = (stack.pop()?, stack.pop()?, stack.pop()?, stack.pop()?);
+                    let same = seq.ty == Ty::Obj && seq.local.is_some() && value.ty == Ty::Reversed && value.local == seq.local;
+                    if !same || start.ty != Ty::NoneConst || stop.ty != Ty::Int || !stack.is_empty() {
+                        return None;
+                    }
+                    containers.insert(pc, seq.local?);
+                }
                 Instr::LoadGlobal(i) => {
                     types.insert(pc, Ty::Int);
                     stack.push(AVal { ty: Ty::Int, local: None, global: Some((pc, i)) });
@@ -380,7 +412,7 @@ impl Analysis<'_, '_> {
                         // a local read as a list: an object local when it is not bound
                         // in the loop, or bound only by the item block
                         return match seq.local {
-                            Some(i) if seq.ty == Ty::Int && stores(i).all(|s| item_end.is_some_and(|e| s < e)) => Some(Err((i, Ty::Obj))),
+                            Some(i) if matches!(seq.ty, Ty::Int | Ty::Float) && stores(i).all(|s| item_end.is_some_and(|e| s < e)) => Some(Err((i, Ty::Obj))),
                             _ => None,
                         };
                     }
@@ -787,6 +819,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     stack.swap(top + 1 - n as usize, top);
                 }
                 Instr::PushNull => stack.push(SVal::Word(self.i64c(0))),
+                Instr::LoadConst(c) if matches!(self.code.consts.get(c as usize), Some(Constant::None)) => stack.push(SVal::Word(self.i64c(0))),
+                Instr::BinarySlice(_) => {
+                    let (_, _, start) = (pop(&mut stack)?, pop(&mut stack)?, pop(&mut stack)?);
+                    stack.truncate(stack.len() - 1);
+                    stack.push(start);
+                }
+                Instr::StoreSlice(_) => {
+                    let (stop, _, _, start) = (pop(&mut stack)?, pop(&mut stack)?, pop(&mut stack)?, pop(&mut stack)?);
+                    let list = self.copy_list(l, cp, pc)?;
+                    let (SVal::Int(k), SVal::Int(m)) = (start, stop) else { return Err(LowerError("typed copy: slice".into())) };
+                    self.copy_reverse_prefix(l, cp, list, k, m)?;
+                }
                 Instr::LoadGlobal(_) if matches!(l.types.get(&pc), Some(Ty::Math(_))) => stack.push(SVal::Word(self.i64c(0))),
                 Instr::LoadMethod(_) => {
                     // `math.f`, guarded on entering: the call computes it
@@ -989,6 +1033,45 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             _ => return Err(LowerError("typed copy: stored item".into())),
         }
+        Ok(())
+    }
+
+    /// `seq[:m] = seq[k::-1]` (tagged `k`, `m`) for `0 <= k < len(seq)` and `m == k + 1`:
+    /// the first k+1 items reversed in place (the same references, moved); anything else
+    /// leaves.
+    fn copy_reverse_prefix(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), k: IntValue<'ctx>, m: IntValue<'ctx>) -> R<()> {
+        let (items, len) = list;
+        let last = self.b.build_right_shift(k, self.i64c(1), true, "last")?;
+        let within = self.b.build_int_compare(IntPredicate::ULT, last, len, "")?;
+        let count = self.b.build_right_shift(m, self.i64c(1), true, "")?;
+        let same = self.b.build_int_compare(IntPredicate::EQ, count, self.b.build_int_add(last, self.i64c(1), "")?, "")?;
+        self.guard(l, cp, self.b.build_and(within, same, "")?)?;
+        let i64p = self.ctx.i64_type().ptr_type(inkwell::AddressSpace::default());
+        let item_ptr = |this: &Self, i: IntValue<'ctx>| -> R<PointerValue<'ctx>> {
+            let addr = this.b.build_int_add(items, this.b.build_left_shift(i, this.i64c(3), "")?, "")?;
+            Ok(this.b.build_int_to_ptr(addr, i64p, "")?)
+        };
+        let from = self.b.get_insert_block().expect("positioned");
+        let test = self.new_block("rev_test");
+        let swap = self.new_block("rev_swap");
+        let done = self.new_block("rev_done");
+        self.b.build_unconditional_branch(test)?;
+        self.b.position_at_end(test);
+        let lo = self.b.build_phi(self.ctx.i64_type(), "lo")?;
+        let hi = self.b.build_phi(self.ctx.i64_type(), "hi")?;
+        let (lo_v, hi_v) = (lo.as_basic_value().into_int_value(), hi.as_basic_value().into_int_value());
+        self.b.build_conditional_branch(self.b.build_int_compare(IntPredicate::SLT, lo_v, hi_v, "")?, swap, done)?;
+        self.b.position_at_end(swap);
+        let (p, q) = (item_ptr(self, lo_v)?, item_ptr(self, hi_v)?);
+        let (x, y) = (self.b.build_load(p, "")?, self.b.build_load(q, "")?);
+        self.b.build_store(p, y)?;
+        self.b.build_store(q, x)?;
+        let lo_next = self.b.build_int_add(lo_v, self.i64c(1), "")?;
+        let hi_next = self.b.build_int_sub(hi_v, self.i64c(1), "")?;
+        self.b.build_unconditional_branch(test)?;
+        lo.add_incoming(&[(&self.i64c(0), from), (&lo_next, swap)]);
+        hi.add_incoming(&[(&last, from), (&hi_next, swap)]);
+        self.b.position_at_end(done);
         Ok(())
     }
 
