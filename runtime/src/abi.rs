@@ -642,6 +642,13 @@ pub unsafe extern "C" fn pyrt_get_iter(v: u64) -> u64 {
     to_abi(protocol::iter(b(&v)))
 }
 
+/// `iter(list)` for an exact list (the caller checked): its list iterator, without the
+/// `iter()` protocol's dispatch.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_list_iter_new(list: u64) -> u64 {
+    crate::types::list::new_iter(b(&list)).into_raw()
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_for_iter(it: u64, out: *mut u64) -> i32 {
     let it = b(&it);

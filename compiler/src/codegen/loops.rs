@@ -68,7 +68,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_conditional_branch(heap, check_ty, call)?;
         self.b.position_at_end(check_ty);
         let is_range = self.is_range_iter(v)?;
-        self.b.build_conditional_branch(is_range, done, call)?;
+        let check_list = self.new_block("iter_list");
+        self.b.build_conditional_branch(is_range, done, check_list)?;
+        // an exact list: its iterator, without `iter()`'s dispatch
+        self.b.position_at_end(check_list);
+        let ty = self.load_word_at(v, self.i64c(TYPE_OFFSET), "ty")?;
+        let list_iter = self.new_block("iter_of_list");
+        self.b.build_conditional_branch(self.b.build_int_compare(IntPredicate::EQ, ty, self.list_layout_word(0)?, "")?, list_iter, call)?;
+        self.b.position_at_end(list_iter);
+        let it = self.call_v("pyrt_list_iter_new", &[v.into()])?;
+        self.decref(v)?;
+        self.store_slot(d - 1, it)?;
+        self.b.build_unconditional_branch(done)?;
         self.b.position_at_end(call);
         self.get_iter_call(pc, d, v)?;
         self.b.build_unconditional_branch(done)?;
@@ -85,9 +96,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// The next item of `it` (a new reference) when it is a list iterator with an item
-    /// left, advancing it; anything else (another iterator, an exhausted one, which
-    /// `pyrt_for_iter` releases its list from) branches to `slow`.
-    fn list_iter_next(&mut self, it: IntValue<'ctx>, slow: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
+    /// left, advancing it; at the end of its list, the iterator lets the list go and
+    /// branches to `done`; anything else (another iterator, a finished one) branches to
+    /// `slow`.
+    fn list_iter_next(&mut self, it: IntValue<'ctx>, slow: BasicBlock<'ctx>, done: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
         let i64t = self.ctx.i64_type();
         let want = self.startup_global("pyrt_list_iter_type")?;
         let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
@@ -107,7 +119,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let len_off = self.list_layout_word(2)?;
         let len = self.load_word_at(seq, len_off, "len")?;
         let more = self.b.build_int_compare(IntPredicate::ULT, index, len, "")?;
-        self.b.build_conditional_branch(more, in_range, slow)?;
+        let end = self.new_block("li_end");
+        self.b.build_conditional_branch(more, in_range, end)?;
+
+        // as `list_iter_next`: the list is released once, when the end is reached
+        self.b.position_at_end(end);
+        let seq_p = self.b.build_int_to_ptr(self.b.build_int_add(it, self.i64c(LIST_ITER_SEQ_OFFSET), "")?, i64t.ptr_type(AddressSpace::default()), "")?;
+        self.b.build_store(seq_p, self.i64c(0))?;
+        self.decref(seq)?;
+        self.b.build_unconditional_branch(done)?;
 
         self.b.position_at_end(in_range);
         let ptr_off = self.list_layout_word(1)?;
@@ -146,7 +166,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             self.b.build_conditional_branch(ok, check_small, check_list)?;
 
             self.b.position_at_end(check_list);
-            let list_item = self.list_iter_next(it, slow)?;
+            let list_item = self.list_iter_next(it, slow, done)?;
             let list_end = self.b.get_insert_block().expect("positioned");
             self.b.build_unconditional_branch(got)?;
 

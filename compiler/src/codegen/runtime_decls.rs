@@ -87,6 +87,7 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_unpack_sequence", 'i', "viP", false),
     ("pyrt_unpack_ex", 'i', "viiP", false),
     ("pyrt_get_iter", 'v', "v", false),
+    ("pyrt_list_iter_new", 'v', "v", false),
     ("pyrt_for_iter", 'i', "vP", false),
     ("pyrt_call", 'v', "Piv", false),
     ("pyrt_call_fill", 'v', "PiP", false),

@@ -608,7 +608,12 @@ fn list_contains(o: &Obj, x: &Obj) -> PyResult<bool> {
 }
 
 fn list_iter(o: &Obj) -> PyResult<Obj> {
-    Ok(alloc(types().list_iterator, ListIterObj { head: header(), seq: Some(o.clone()), index: 0 }))
+    Ok(new_iter(o))
+}
+
+/// A list iterator over list `o`.
+pub fn new_iter(o: &Obj) -> Obj {
+    alloc(types().list_iterator, ListIterObj { head: header(), seq: Some(o.clone()), index: 0 })
 }
 
 fn list_richcompare(a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
