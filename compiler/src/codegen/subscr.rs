@@ -336,7 +336,6 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// their loads, so the values on the stack are the ones the store would load again.
     /// Returns the number of following instructions lowered (6).
     pub fn lower_reverse_prefix(&mut self, pc: usize, d: u32) -> R<u32> {
-        let i64t = self.ctx.i64_type();
         let obj = self.load_slot(d - 4)?;
         let key = self.load_slot(d - 3)?;
         let slow = self.new_block("revp_slow");
@@ -344,8 +343,6 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let check_ty = self.new_block("revp_type");
         let check_len = self.new_block("revp_len");
         let head = self.new_block("revp_head");
-        let body = self.new_block("revp_body");
-        let done = self.new_block("revp_done");
         let tags = self.b.build_and(self.b.build_xor(obj, self.i64c(1), "")?, key, "")?;
         let shapes = self.b.build_int_compare(IntPredicate::NE, self.b.build_and(tags, self.i64c(1), "")?, self.i64c(0), "")?;
         self.b.build_conditional_branch(shapes, check_ty, slow)?;
@@ -360,33 +357,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let in_range = self.b.build_int_compare(IntPredicate::ULT, k, len, "")?;
         self.b.build_conditional_branch(in_range, head, slow)?;
 
-        // swap items[i] and items[j] for i < j, i from 0 up and j from k down
         self.b.position_at_end(head);
         let items = self.load_word_at(obj, self.list_layout_word(1)?, "items")?;
-        let entry = head;
-        self.b.build_unconditional_branch(body)?;
-        self.b.position_at_end(body);
-        let i = self.b.build_phi(i64t, "i")?;
-        let j = self.b.build_phi(i64t, "j")?;
-        let (iv, jv) = (i.as_basic_value().into_int_value(), j.as_basic_value().into_int_value());
-        let more = self.b.build_int_compare(IntPredicate::SLT, iv, jv, "")?;
-        let swap = self.new_block("revp_swap");
-        self.b.build_conditional_branch(more, swap, done)?;
-        self.b.position_at_end(swap);
-        let ptr = |l: &Self, x: IntValue<'ctx>| -> R<PointerValue<'ctx>> {
-            let addr = l.b.build_int_add(items, l.b.build_left_shift(x, l.i64c(3), "")?, "")?;
-            Ok(l.b.build_int_to_ptr(addr, i64t.ptr_type(AddressSpace::default()), "")?)
-        };
-        let (pi, pj) = (ptr(self, iv)?, ptr(self, jv)?);
-        let (x, y) = (self.b.build_load(pi, "")?, self.b.build_load(pj, "")?);
-        self.b.build_store(pi, y)?;
-        self.b.build_store(pj, x)?;
-        let i1 = self.b.build_int_add(iv, self.i64c(1), "")?;
-        let j1 = self.b.build_int_sub(jv, self.i64c(1), "")?;
-        self.b.build_unconditional_branch(body)?;
-        i.add_incoming(&[(&self.i64c(0), entry), (&i1, swap)]);
-        j.add_incoming(&[(&k, entry), (&j1, swap)]);
-        self.b.position_at_end(done);
+        self.reverse_items(items, k)?;
         // the bounds are a tagged int, None and -1: only the list was counted
         self.release(pc, 3, obj)?;
         self.b.build_unconditional_branch(join)?;
@@ -402,6 +375,40 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         Ok(6)
+    }
+
+    /// Reverses the words `items[0..=last]` in place (swapping `items[i]` and `items[j]`
+    /// for i < j, i from 0 up and j from `last` down), from the current block; the builder
+    /// ends after the loop.
+    pub(super) fn reverse_items(&mut self, items: IntValue<'ctx>, last: IntValue<'ctx>) -> R<()> {
+        let i64t = self.ctx.i64_type();
+        let entry = self.b.get_insert_block().expect("positioned");
+        let body = self.new_block("revp_body");
+        let swap = self.new_block("revp_swap");
+        let done = self.new_block("revp_done");
+        self.b.build_unconditional_branch(body)?;
+        self.b.position_at_end(body);
+        let i = self.b.build_phi(i64t, "i")?;
+        let j = self.b.build_phi(i64t, "j")?;
+        let (iv, jv) = (i.as_basic_value().into_int_value(), j.as_basic_value().into_int_value());
+        let more = self.b.build_int_compare(IntPredicate::SLT, iv, jv, "")?;
+        self.b.build_conditional_branch(more, swap, done)?;
+        self.b.position_at_end(swap);
+        let ptr = |l: &Self, x: IntValue<'ctx>| -> R<PointerValue<'ctx>> {
+            let addr = l.b.build_int_add(items, l.b.build_left_shift(x, l.i64c(3), "")?, "")?;
+            Ok(l.b.build_int_to_ptr(addr, i64t.ptr_type(AddressSpace::default()), "")?)
+        };
+        let (pi, pj) = (ptr(self, iv)?, ptr(self, jv)?);
+        let (x, y) = (self.b.build_load(pi, "")?, self.b.build_load(pj, "")?);
+        self.b.build_store(pi, y)?;
+        self.b.build_store(pj, x)?;
+        let i1 = self.b.build_int_add(iv, self.i64c(1), "")?;
+        let j1 = self.b.build_int_sub(jv, self.i64c(1), "")?;
+        self.b.build_unconditional_branch(body)?;
+        i.add_incoming(&[(&self.i64c(0), entry), (&i1, swap)]);
+        j.add_incoming(&[(&last, entry), (&j1, swap)]);
+        self.b.position_at_end(done);
+        Ok(())
     }
 
     /// Is the `BinarySlice(2)` at `pc` the copy in `dst = src[:]` (`LoadFast src;

@@ -2,38 +2,48 @@
 //!
 //! The generic lowering keeps every value dual (an object, a tagged small int or an
 //! unboxed float; unboxed.rs) and tests the representation at each use. An innermost
-//! `while` or `for ... in range(...)` loop whose instructions are all arithmetic and
-//! comparisons on locals, constants and globals, list items read by index, and calls of
-//! small straight-line module functions (`while i < MAX_ITER and tr + ti <= 4.0: ...`,
-//! `for j in range(n): total += a(i, j) * v[j]`) also gets a *typed copy*: each local it
-//! touches has one static type — `Float` for a local with an f64 home (the float plan's
-//! choice), `Obj` for a local it only reads as a list, `Int` (a tagged small int) for every
-//! other — and the copy works on raw `f64`s and tagged words with no representation tests,
-//! no calls and no stores the runtime could see, so LLVM keeps the loop's values, the range
-//! counters and the lists' lengths in registers. Calls are inlined: the callee's bytecode
-//! runs on the copy's values.
+//! `while`, `for ... in range(...)` or `for ... in <list>` loop whose instructions are all
+//! arithmetic and comparisons on locals, constants and globals, list items read and
+//! updated by index, calls of small straight-line module functions and of `math`
+//! functions (`while i < MAX_ITER and tr + ti <= 4.0: ...`, `for j in range(n): total +=
+//! a(i, j) * v[j]`, `for a, b in pairs: ... a[3] -= dx * bm`) also gets a *typed copy*:
+//! each local it touches has one static type — `Float` for a local with an f64 home (the
+//! float plan's choice) or a number it only reads (`LoopCopy::nums`), `Obj` for a list
+//! (one it only reads, or one its head binds each iteration: `LoopCopy::bound_lists`),
+//! `Int` (a tagged small int) for every other — and the copy works on raw `f64`s and
+//! tagged words with no representation tests, no calls and no stores the runtime could
+//! see but in-place list item updates that release nothing, so LLVM keeps the loop's
+//! values, the iteration counters and the lists' lengths in registers. Calls are inlined:
+//! the callee's bytecode runs on the copy's values.
 //!
 //! Entry: the generic code at the loop head tests, each time it passes there, that every
 //! local the loop touches holds its type (an `Int` local a tagged word, a `Float` local its
 //! home's unboxed tag `&home | 2`, an `Obj` local an object) and, for a `for` head, that
-//! the iterator is a small-int range iterator; then it enters the copy. What cannot change
-//! while the copy runs is checked once there (`copy_invariants`): each global still cached
-//! (a small int, or the function an inlined call expects, by the call site's cache), each
-//! list local a list (its items pointer and length kept).
+//! the iterator is a small-int range iterator or a live list iterator; then it enters the
+//! copy. What cannot change while the copy runs is checked once there
+//! (`copy_invariants`): each global still cached (a small int, the function an inlined
+//! call expects by the call site's cache, the `math` function a module attribute site
+//! holds), each read-only list local a list (its items pointer and length kept), each
+//! number local's value, each bound list local's old value safe to release on leaving.
 //!
 //! Leaving: an exit edge of the loop, and any *guard* of the copy that fails (an int
 //! operation overflowing, a float division by zero, an index out of range, an item of
-//! another type, the range running out, the eval breaker set at the back-edge), writes the
-//! copy's state back (an `Int` local's word into the frame's mirror, a `Float` local's
-//! number into its home — their words are unchanged — and the range counters into the
-//! iterator) and continues in the generic code. A guard resumes the generic code at the
-//! start of its statement (a pc at the loop's base stack depth): the copy stores a local
-//! only as the last instruction of a statement, and nothing else it does has an effect, so
-//! re-running the statement generically is exact — the overflow then makes a big int, the
-//! division raises ZeroDivisionError with CPython's traceback (inside the real callee, for
-//! an inlined call). Those statement starts are made block leaders of the generic code
-//! (`restart_pcs`). A guard failing at the loop head resumes past the entry test
-//! (`CopyState::resume_head`), so it cannot re-enter the copy at once.
+//! another type, the iterator running out, the eval breaker set at the back-edge), writes
+//! the copy's state back (an `Int` local's word into the frame's mirror, a `Float`
+//! local's number into its home — their words are unchanged —, a bound list local's list
+//! into the frame, and the iterator's counters) and continues in the generic code. A guard
+//! resumes the generic code at the start of its statement (a pc at the loop's base stack
+//! depth): the copy stores a local or a list item only as the last instruction of a
+//! statement, and nothing else it does has an effect, so re-running the statement
+//! generically is exact — the overflow then makes a big int, the division raises
+//! ZeroDivisionError with CPython's traceback (inside the real callee, for an inlined
+//! call). Those statement starts are made block leaders of the generic code
+//! (`restart_pcs`). A guard in the head's item block (the instructions binding a `for`
+//! head's item, before the first statement) resumes at the generic item block with the
+//! item pushed back (`leave_with_item`), as the `ForIter` cannot run again. A guard
+//! failing at the loop head resumes past the entry test (`CopyState::resume_head`), so it
+//! cannot re-enter the copy at once. docs/architecture.md, "Typed loop copies", has the
+//! reasons.
 
 use std::collections::HashMap;
 
@@ -1046,33 +1056,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let count = self.b.build_right_shift(m, self.i64c(1), true, "")?;
         let same = self.b.build_int_compare(IntPredicate::EQ, count, self.b.build_int_add(last, self.i64c(1), "")?, "")?;
         self.guard(l, cp, self.b.build_and(within, same, "")?)?;
-        let i64p = self.ctx.i64_type().ptr_type(inkwell::AddressSpace::default());
-        let item_ptr = |this: &Self, i: IntValue<'ctx>| -> R<PointerValue<'ctx>> {
-            let addr = this.b.build_int_add(items, this.b.build_left_shift(i, this.i64c(3), "")?, "")?;
-            Ok(this.b.build_int_to_ptr(addr, i64p, "")?)
-        };
-        let from = self.b.get_insert_block().expect("positioned");
-        let test = self.new_block("rev_test");
-        let swap = self.new_block("rev_swap");
-        let done = self.new_block("rev_done");
-        self.b.build_unconditional_branch(test)?;
-        self.b.position_at_end(test);
-        let lo = self.b.build_phi(self.ctx.i64_type(), "lo")?;
-        let hi = self.b.build_phi(self.ctx.i64_type(), "hi")?;
-        let (lo_v, hi_v) = (lo.as_basic_value().into_int_value(), hi.as_basic_value().into_int_value());
-        self.b.build_conditional_branch(self.b.build_int_compare(IntPredicate::SLT, lo_v, hi_v, "")?, swap, done)?;
-        self.b.position_at_end(swap);
-        let (p, q) = (item_ptr(self, lo_v)?, item_ptr(self, hi_v)?);
-        let (x, y) = (self.b.build_load(p, "")?, self.b.build_load(q, "")?);
-        self.b.build_store(p, y)?;
-        self.b.build_store(q, x)?;
-        let lo_next = self.b.build_int_add(lo_v, self.i64c(1), "")?;
-        let hi_next = self.b.build_int_sub(hi_v, self.i64c(1), "")?;
-        self.b.build_unconditional_branch(test)?;
-        lo.add_incoming(&[(&self.i64c(0), from), (&lo_next, swap)]);
-        hi.add_incoming(&[(&last, from), (&hi_next, swap)]);
-        self.b.position_at_end(done);
-        Ok(())
+        self.reverse_items(items, last)
     }
 
     /// The address of item `index` (tagged) of a list with `(items, len)`; an index out
