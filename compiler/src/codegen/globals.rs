@@ -28,7 +28,7 @@ use super::function::{Lower, R};
 const FRAME_GLOBALS_OFFSET: u64 = 16;
 const FRAME_BUILTINS_OFFSET: u64 = 24;
 /// Byte offset of `CellObj.value` (0 = empty; types/function.rs, `repr(C)`).
-const CELL_VALUE_OFFSET: u64 = 16;
+pub(super) const CELL_VALUE_OFFSET: u64 = 16;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// The word at byte offset `off` from pointer-sized integer `base`.

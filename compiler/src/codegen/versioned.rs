@@ -60,6 +60,10 @@ use super::subscr::{TUPLE_ITEMS_OFFSET, TUPLE_LEN_OFFSET};
 use super::unboxed::FloatPlan;
 use crate::fe::{code_flags, BinOp, CmpOp, CodeObject, Constant, Instr};
 
+/// The analysis names cell `i`'s contents as local `DEREF + i` (they are retyped as
+/// locals are).
+const DEREF: u32 = 1 << 24;
+
 /// The static type of a value in a loop's typed copy.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Ty {
@@ -112,6 +116,9 @@ pub struct LoopCopy {
     /// The `Float` locals without an f64 home: numbers the loop only reads (an int or a
     /// float, read once on entering; the analysis's `num`).
     nums: Vec<u32>,
+    /// The cells the loop reads (`LoadDeref`), with the type of their contents (`Int` or
+    /// `Obj`, a list): invariant while the copy runs, read on entering.
+    derefs: Vec<(u32, Ty)>,
     /// The head's kind; a `ForIter` head's iterator is in stack slot `base - 1`.
     kind: Head,
     /// Per pc: the type of the item a `BinarySubscr` reads, of the global a `LoadGlobal`
@@ -269,6 +276,7 @@ impl Analysis<'_, '_> {
             _ => Head::While,
         };
         let mut locals: Vec<(u32, Ty)> = Vec::new();
+        let mut derefs: Vec<(u32, Ty)> = Vec::new();
         let mut bound_lists = Vec::new();
         let mut types = HashMap::new();
         let mut inlined = HashMap::new();
@@ -302,6 +310,14 @@ impl Analysis<'_, '_> {
                     note_local(&mut locals, i, t);
                     stack.push(AVal { ty: t, local: Some(i), global: None });
                 }
+                Instr::LoadDeref(i) => {
+                    let t = retyped.iter().rfind(|(j, _)| *j == DEREF + i).map_or(Ty::Int, |&(_, t)| t);
+                    if in_items || !matches!(t, Ty::Int | Ty::Obj) || i as usize >= code.cellvars.len() + code.freevars.len() {
+                        return None;
+                    }
+                    note_local(&mut derefs, i, t);
+                    stack.push(AVal { ty: t, local: Some(DEREF + i), global: None });
+                }
                 Instr::StoreFast(i) => {
                     let t = local_ty(i)?;
                     let v = stack.pop()?;
@@ -319,6 +335,8 @@ impl Analysis<'_, '_> {
                         (Ty::Any, Ty::Int | Ty::Float) if in_items => {}
                         (Ty::Any, _) => return None,
                         _ if v == t && t != Ty::Obj => {}
+                        // a local with a home that the loop binds to ints (`d1 = row + col`)
+                        (Ty::Int, Ty::Float) if !retyped.iter().any(|(j, _)| *j == i) => return Some(Err((i, Ty::Int))),
                         _ => return None,
                     }
                     if !stack.is_empty() && !in_items {
@@ -439,7 +457,9 @@ impl Analysis<'_, '_> {
                         continue;
                     }
                     let float = self.plan.is_some_and(|p| p.unboxed_result.get(pc).copied().unwrap_or(false));
-                    let t = if float { Ty::Float } else { Ty::Int };
+                    // an item only tested for truth (`if cols[c] or ...`) may be a bool
+                    let tested = matches!(code.instrs.get(pc + 1), Some(Instr::PopJumpIfTrue(_) | Instr::PopJumpIfFalse(_)));
+                    let t = if float { Ty::Float } else if tested { Ty::Any } else { Ty::Int };
                     types.insert(pc, t);
                     stack.push(AVal::of(t));
                 }
@@ -451,7 +471,7 @@ impl Analysis<'_, '_> {
                     let arith = !matches!(ins, Instr::CompareOp(_));
                     for (x, y) in [(a, b), (b, a)] {
                         if let (Ty::Int, Some(i), Ty::Float, true) = (x.ty, x.local, y.ty, arith) {
-                            if stores(i).next().is_none() && !retyped.iter().any(|(j, _)| *j == i) {
+                            if i < nvar && stores(i).next().is_none() && !retyped.iter().any(|(j, _)| *j == i) {
                                 return Some(Err((i, Ty::Float)));
                             }
                         }
@@ -470,7 +490,7 @@ impl Analysis<'_, '_> {
                     stack.push(AVal::of(t));
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    if !matches!(stack.pop()?.ty, Ty::Int | Ty::Float | Ty::Bool) || !stack.is_empty() || (inside(t as usize) && (t as usize) <= pc) {
+                    if !matches!(stack.pop()?.ty, Ty::Int | Ty::Float | Ty::Bool | Ty::Any) || !stack.is_empty() || (inside(t as usize) && (t as usize) <= pc) {
                         return None;
                     }
                 }
@@ -486,8 +506,9 @@ impl Analysis<'_, '_> {
         }
         locals.sort_by_key(|(i, _)| *i);
         bound_lists.sort();
+        derefs.sort_by_key(|(i, _)| *i);
         let nums = locals.iter().filter(|&&(i, t)| t == Ty::Float && self.plan.and_then(|p| p.home.get(i as usize).copied().flatten()).is_none()).map(|&(i, _)| i).collect();
-        Some(Ok(LoopCopy { head: self.head, back: self.back, base, locals, bound_lists, nums, kind, types, inlined, math_calls, containers }))
+        Some(Ok(LoopCopy { head: self.head, back: self.back, base, locals, bound_lists, nums, derefs, kind, types, inlined, math_calls, containers }))
     }
 }
 
@@ -571,6 +592,8 @@ struct CopyState<'ctx> {
     range: Option<(IntValue<'ctx>, PointerValue<'ctx>, PointerValue<'ctx>, IntValue<'ctx>)>,
     /// A list head's iterator, its list and the variable of its index.
     list_iter: Option<(IntValue<'ctx>, IntValue<'ctx>, PointerValue<'ctx>)>,
+    /// The contents of the cells the loop reads (`LoopCopy::derefs`), read on entering.
+    derefs: HashMap<u32, SVal<'ctx>>,
     /// The values of the number locals (`LoopCopy::nums`), read on entering.
     nums: HashMap<u32, FloatValue<'ctx>>,
     /// The variables of the list locals the loop binds (`LoopCopy::bound_lists`).
@@ -693,7 +716,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 blocks.insert(pc, self.new_block(&format!("copy{pc}")));
             }
         }
-        let mut cp = CopyState { fvars, homes, range, list_iter, bound, nums: HashMap::new(), item: None, item_leave: None, leave: HashMap::new(), resume_head, blocks, stmt: l.head, globals: HashMap::new(), lists: HashMap::new() };
+        let mut cp = CopyState { fvars, homes, range, list_iter, bound, derefs: HashMap::new(), nums: HashMap::new(), item: None, item_leave: None, leave: HashMap::new(), resume_head, blocks, stmt: l.head, globals: HashMap::new(), lists: HashMap::new() };
         self.copy_invariants(l, &mut cp)?;
         self.b.build_unconditional_branch(cp.blocks[&l.head])?;
         self.lower_copy_body(l, &mut cp)?;
@@ -728,6 +751,24 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         for (&pc, (name, gpc)) in calls {
             let Some(SVal::Word(f)) = cp.globals.get(gpc).copied() else { return Err(LowerError("typed copy: callee global".into())) };
             self.copy_callee_guard(l, cp, pc, name, f)?;
+        }
+        for &(i, t) in &l.derefs {
+            let cell = self.load_local(self.nvarnames + i)?;
+            self.guard(l, cp, self.b.build_int_compare(IntPredicate::NE, cell, self.i64c(0), "")?)?;
+            let v = self.load_word_at(cell, self.i64c(super::globals::CELL_VALUE_OFFSET), "cellv")?;
+            // (an empty cell raises NameError in the generic code)
+            self.guard(l, cp, self.b.build_int_compare(IntPredicate::NE, v, self.i64c(0), "")?)?;
+            if t == Ty::Obj {
+                let is_list = self.copy_has_type(v, self.list_layout_word(0)?)?;
+                self.guard(l, cp, is_list)?;
+                let items = self.load_word_at(v, self.list_layout_word(1)?, "items")?;
+                let len = self.load_word_at(v, self.list_layout_word(2)?, "len")?;
+                cp.lists.insert(DEREF + i, (items, len));
+                cp.derefs.insert(i, SVal::Word(v));
+            } else {
+                self.guard(l, cp, self.is_tagged(v)?)?;
+                cp.derefs.insert(i, SVal::Int(v));
+            }
         }
         for &i in &l.nums {
             let w = self.load_local(i)?;
@@ -815,6 +856,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     let v = pop(&mut stack)?;
                     self.copy_store(l, cp, i, v)?;
                 }
+                Instr::LoadDeref(i) => stack.push(*cp.derefs.get(&i).ok_or_else(|| LowerError("typed copy: cell".into()))?),
                 Instr::UnpackSequence(n) => {
                     let SVal::Word(seq) = pop(&mut stack)? else { return Err(LowerError("typed copy: unpack".into())) };
                     let items = self.copy_tuple_items(l, cp, seq, n)?;
@@ -873,8 +915,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     let (index, _) = (pop(&mut stack)?, pop(&mut stack)?);
                     let list = self.copy_list(l, cp, pc)?;
                     let SVal::Int(index) = index else { return Err(LowerError("typed copy: subscript".into())) };
-                    let float = l.types.get(&pc) == Some(&Ty::Float);
-                    let v = self.copy_list_item(l, cp, list, index, float)?;
+                    let v = self.copy_list_item(l, cp, list, index, l.types.get(&pc).copied().unwrap_or(Ty::Int))?;
                     stack.push(v);
                 }
                 Instr::Jump(t) if pc == l.back => {
@@ -891,7 +932,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     terminated = true;
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
-                    let c = self.copy_truth(pop(&mut stack)?)?;
+                    let c = match pop(&mut stack)? {
+                        SVal::Word(w) => self.copy_item_truth(l, cp, w)?,
+                        v => self.copy_truth(v)?,
+                    };
                     let jump = self.copy_target(l, cp, t as usize)?;
                     let next = self.copy_target(l, cp, pc + 1)?;
                     if matches!(self.code.instrs[pc], Instr::PopJumpIfFalse(_)) {
@@ -1112,15 +1156,31 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// `seq[index]` for a list `seq` and an index within it, whose item is a float (the
-    /// number) or, when not `float`, a small int; anything else leaves.
-    fn copy_list_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, float: bool) -> R<SVal<'ctx>> {
+    /// number) for `ty` `Float`, a small int for `Int` (anything else leaves), the item
+    /// itself (borrowed) for `Any`.
+    fn copy_list_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, ty: Ty) -> R<SVal<'ctx>> {
         let p = self.copy_item_ptr(l, cp, list, index)?;
         let item = self.b.build_load(p, "item")?.into_int_value();
-        if float {
-            return Ok(SVal::Float(self.copy_float_of(l, cp, item)?));
+        match ty {
+            Ty::Float => Ok(SVal::Float(self.copy_float_of(l, cp, item)?)),
+            Ty::Any => Ok(SVal::Word(item)),
+            _ => {
+                self.guard(l, cp, self.is_tagged(item)?)?;
+                Ok(SVal::Int(item))
+            }
         }
-        self.guard(l, cp, self.is_tagged(item)?)?;
-        Ok(SVal::Int(item))
+    }
+
+    /// The truth of item `w` (i1) when it is a bool or a small int; anything else leaves.
+    fn copy_item_truth(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, w: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let (t, f) = (self.singleton("pyrt_true")?, self.singleton("pyrt_false")?);
+        let is_true = self.b.build_int_compare(IntPredicate::EQ, w, t, "")?;
+        let is_false = self.b.build_int_compare(IntPredicate::EQ, w, f, "")?;
+        let tagged = self.is_tagged(w)?;
+        let known = self.b.build_or(self.b.build_or(is_true, is_false, "")?, tagged, "")?;
+        self.guard(l, cp, known)?;
+        let nonzero = self.b.build_and(tagged, self.copy_truth(SVal::Int(w))?, "")?;
+        Ok(self.b.build_or(is_true, nonzero, "truth")?)
     }
 
     /// The code of module function `name`, which the copy inlines, and its symbol.
