@@ -43,7 +43,8 @@
 //! item pushed back (`leave_with_item`), as the `ForIter` cannot run again. A guard
 //! failing at the loop head resumes past the entry test (`CopyState::resume_head`), so it
 //! cannot re-enter the copy at once. docs/architecture.md, "Typed loop copies", has the
-//! reasons.
+//! reasons. `PYC_DEBUG_COPIES=1` at build time prints each candidate loop and its copy
+//! (or None).
 
 use std::collections::HashMap;
 
@@ -761,8 +762,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             if t == Ty::Obj {
                 let is_list = self.copy_has_type(v, self.list_layout_word(0)?)?;
                 self.guard(l, cp, is_list)?;
-                let items = self.load_word_at(v, self.list_layout_word(1)?, "items")?;
-                let len = self.load_word_at(v, self.list_layout_word(2)?, "len")?;
+                let (items, len) = self.list_parts(v)?;
                 cp.lists.insert(DEREF + i, (items, len));
                 cp.derefs.insert(i, SVal::Word(v));
             } else {
@@ -811,8 +811,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let list_ty = self.list_layout_word(0)?;
             let ty = self.load_word_at(seq, self.i64c(TYPE_OFFSET), "ty")?;
             self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?)?;
-            let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
-            let len = self.load_word_at(seq, self.list_layout_word(2)?, "len")?;
+            let (items, len) = self.list_parts(seq)?;
             cp.lists.insert(i, (items, len));
         }
         Ok(())
@@ -1059,9 +1058,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         let var = *cp.bound.get(&i).ok_or_else(|| LowerError("typed copy: list local".into()))?;
         let seq = self.b.build_load(var, "co")?.into_int_value();
-        let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
-        let len = self.load_word_at(seq, self.list_layout_word(2)?, "len")?;
+        let (items, len) = self.list_parts(seq)?;
         Ok((items, len))
+    }
+
+    /// The items pointer and length of list `seq`.
+    fn list_parts(&self, seq: IntValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
+        let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
+        Ok((items, self.load_word_at(seq, self.list_layout_word(2)?, "len")?))
     }
 
     /// `list[index] = value` (the statement's last instruction), when the item it replaces
