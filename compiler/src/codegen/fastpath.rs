@@ -181,6 +181,13 @@ impl<'ctx> Helpers<'ctx> {
     }
 }
 
+/// `k` when tagged word `b` is the constant small int `2**k` (k < 62).
+fn power_of_two_divisor(b: IntValue<'_>) -> Option<u64> {
+    let tagged = b.get_sign_extended_constant()?;
+    let y = tagged >> 1;
+    (tagged & 1 == 1 && y > 0 && (y & (y - 1)) == 0).then(|| y.trailing_zeros() as u64)
+}
+
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     pub fn incref(&self, v: IntValue<'ctx>) -> R<()> {
         self.b.build_call(self.helpers.incref, &[v.into()], "")?;
@@ -253,6 +260,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             BinOp::And => (bl.build_and(a, b, "")?, t),
             BinOp::Or => (bl.build_or(a, b, "")?, t),
             BinOp::Xor => (bl.build_or(bl.build_xor(a, b, "")?, one, "")?, t),
+            BinOp::FloorDiv | BinOp::Mod if power_of_two_divisor(b).is_some() => {
+                // floor division by 2**k is an arithmetic shift and the (non-negative)
+                // modulo a mask, in the tagged form too: (2x+1) & (2**(k+1)-1) = 2(x % 2**k)+1
+                let k = power_of_two_divisor(b).unwrap_or(0);
+                if op == BinOp::Mod {
+                    (bl.build_and(a, self.i64c((2u64 << k) - 1), "")?, t)
+                } else {
+                    let x = bl.build_right_shift(a, self.i64c(k + 1), true, "")?;
+                    let sh = bl.build_left_shift(x, one, "")?;
+                    (bl.build_or(sh, one, "")?, t)
+                }
+            }
             BinOp::FloorDiv | BinOp::Mod => {
                 let x = bl.build_right_shift(a, one, true, "x")?;
                 let y = bl.build_right_shift(b, one, true, "y")?;
