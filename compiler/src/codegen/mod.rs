@@ -20,6 +20,7 @@ pub mod loops;
 pub mod ops;
 pub mod runtime_decls;
 pub mod subscr;
+pub mod tbaa;
 pub mod unboxed;
 pub mod versioned;
 #[cfg(test)]

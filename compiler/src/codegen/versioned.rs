@@ -58,6 +58,7 @@ use super::floatpath::FLOAT_VALUE_OFFSET;
 use super::function::{jump_target, Lower, LowerError, R};
 use super::loops::{BIG_OFFSET, LIST_ITER_INDEX_OFFSET, LIST_ITER_SEQ_OFFSET, NEXT_OFFSET, REMAINING_OFFSET, STEP_OFFSET, TYPE_OFFSET};
 use super::subscr::{TUPLE_ITEMS_OFFSET, TUPLE_LEN_OFFSET};
+use super::tbaa::Word;
 use super::unboxed::FloatPlan;
 use crate::fe::{code_flags, BinOp, CmpOp, CodeObject, Constant, Instr};
 
@@ -667,7 +668,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.b.build_and(is_range, small, "")?
             } else {
                 let want = self.startup_global("pyrt_list_iter_type")?;
-                let ty = self.load_word_at(it, self.i64c(TYPE_OFFSET), "ty")?;
+                let ty = self.load_word_of(it, self.i64c(TYPE_OFFSET), "ty", Word::Type)?;
                 let test_seq = self.new_block("copy_seq");
                 self.b.build_conditional_branch(self.b.build_int_compare(IntPredicate::EQ, ty, want, "")?, test_seq, resume_head)?;
                 self.b.position_at_end(test_seq);
@@ -798,7 +799,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let next = self.new_block("copy_oldok");
             self.b.build_conditional_branch(heap, check, next)?;
             self.b.position_at_end(check);
-            let rc = self.load_word_at(w, self.i64c(0), "rc")?;
+            let rc = self.load_word_of(w, self.i64c(0), "rc", Word::Refcount)?;
             self.guard(l, cp, self.b.build_int_compare(IntPredicate::SGE, rc, self.i64c(2), "")?)?;
             self.b.build_unconditional_branch(next)?;
             self.b.position_at_end(next);
@@ -809,7 +810,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             }
             let seq = self.load_local(i)?;
             let list_ty = self.list_layout_word(0)?;
-            let ty = self.load_word_at(seq, self.i64c(TYPE_OFFSET), "ty")?;
+            let ty = self.load_word_of(seq, self.i64c(TYPE_OFFSET), "ty", Word::Type)?;
             self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?)?;
             let (items, len) = self.list_parts(seq)?;
             cp.lists.insert(i, (items, len));
@@ -861,7 +862,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     let items = self.copy_tuple_items(l, cp, seq, n)?;
                     // item 0 ends on top
                     for k in (0..n).rev() {
-                        stack.push(SVal::Word(self.load_word_at(items, self.i64c(8 * k as u64), "item")?));
+                        stack.push(SVal::Word(self.load_word_of(items, self.i64c(8 * k as u64), "item", Word::TupleField)?));
                     }
                 }
                 Instr::Copy(n) => stack.push(stack[stack.len() - n as usize]),
@@ -1019,7 +1020,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let done = self.new_block("copy_tydone");
         self.b.build_conditional_branch(heap, check, done)?;
         self.b.position_at_end(check);
-        let t = self.load_word_at(w, self.i64c(TYPE_OFFSET), "oty")?;
+        let t = self.load_word_of(w, self.i64c(TYPE_OFFSET), "oty", Word::Type)?;
         let same = self.b.build_int_compare(IntPredicate::EQ, t, ty, "")?;
         let check_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(done)?;
@@ -1034,7 +1035,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let float_ty = self.singleton("pyrt_float_type")?;
         let is_float = self.copy_has_type(w, float_ty)?;
         self.guard(l, cp, is_float)?;
-        let bits = self.load_word_at(w, self.i64c(FLOAT_VALUE_OFFSET), "fbits")?;
+        let bits = self.load_word_of(w, self.i64c(FLOAT_VALUE_OFFSET), "fbits", Word::FloatValue)?;
         Ok(self.b.build_bit_cast(bits, self.ctx.f64_type(), "fv")?.into_float_value())
     }
 
@@ -1043,9 +1044,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let tuple_ty = self.startup_global("pyrt_tuple_type")?;
         let is_tuple = self.copy_has_type(seq, tuple_ty)?;
         self.guard(l, cp, is_tuple)?;
-        let len = self.load_word_at(seq, self.i64c(TUPLE_LEN_OFFSET), "tlen")?;
+        let len = self.load_word_of(seq, self.i64c(TUPLE_LEN_OFFSET), "tlen", Word::TupleField)?;
         self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, len, self.i64c(n as u64), "")?)?;
-        self.load_word_at(seq, self.i64c(TUPLE_ITEMS_OFFSET), "titems")
+        self.load_word_of(seq, self.i64c(TUPLE_ITEMS_OFFSET), "titems", Word::TupleField)
     }
 
     /// The items pointer and length of the list the subscript at `pc` reads or writes:
@@ -1064,8 +1065,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// The items pointer and length of list `seq`.
     fn list_parts(&self, seq: IntValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
-        let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
-        Ok((items, self.load_word_at(seq, self.list_layout_word(2)?, "len")?))
+        let items = self.load_word_of(seq, self.list_layout_word(1)?, "items", Word::ListFields)?;
+        Ok((items, self.load_word_of(seq, self.list_layout_word(2)?, "len", Word::ListFields)?))
     }
 
     /// `list[index] = value` (the statement's last instruction), when the item it replaces
@@ -1074,20 +1075,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// generic `StoreSubscr` does). Else the copy leaves before the statement.
     fn copy_store_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, value: SVal<'ctx>) -> R<()> {
         let p = self.copy_item_ptr(l, cp, list, index)?;
-        let old = self.b.build_load(p, "old")?.into_int_value();
+        let old = self.load_classified(p, "old", Word::ListItem)?;
         match value {
             SVal::Int(w) => {
                 self.guard(l, cp, self.is_tagged(old)?)?;
-                self.b.build_store(p, w)?;
+                self.set_alias_class(self.b.build_store(p, w)?, Word::ListItem)?;
             }
             SVal::Float(f) => {
                 let float_ty = self.singleton("pyrt_float_type")?;
                 let is_float = self.copy_has_type(old, float_ty)?;
                 self.guard(l, cp, is_float)?;
-                let rc = self.load_word_at(old, self.i64c(0), "oldrc")?;
+                let rc = self.load_word_of(old, self.i64c(0), "oldrc", Word::Refcount)?;
                 self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, rc, self.i64c(1), "")?)?;
                 let fp = self.b.build_int_to_ptr(self.b.build_int_add(old, self.i64c(FLOAT_VALUE_OFFSET), "")?, self.ctx.f64_type().ptr_type(inkwell::AddressSpace::default()), "")?;
-                self.b.build_store(fp, f)?;
+                self.set_alias_class(self.b.build_store(fp, f)?, Word::FloatValue)?;
             }
             _ => return Err(LowerError("typed copy: stored item".into())),
         }
@@ -1123,14 +1124,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     fn copy_list_next(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>) -> R<IntValue<'ctx>> {
         let (_, seq, index_p) = cp.list_iter.ok_or_else(|| LowerError("typed copy: no list iterator".into()))?;
         let index = self.b.build_load(index_p, "index")?.into_int_value();
-        let len = self.load_word_at(seq, self.list_layout_word(2)?, "len")?;
+        let len = self.load_word_of(seq, self.list_layout_word(2)?, "len", Word::ListFields)?;
         let more = self.b.build_int_compare(IntPredicate::ULT, index, len, "")?;
         let generic = self.leave_to(l, cp, l.head)?;
         let cont = self.new_block("copy_item");
         self.b.build_conditional_branch(more, cont, generic)?;
         self.b.position_at_end(cont);
-        let items = self.load_word_at(seq, self.list_layout_word(1)?, "items")?;
-        let item = self.load_word_at(items, self.b.build_left_shift(index, self.i64c(3), "")?, "item")?;
+        let items = self.load_word_of(seq, self.list_layout_word(1)?, "items", Word::ListFields)?;
+        let item = self.load_word_of(items, self.b.build_left_shift(index, self.i64c(3), "")?, "item", Word::ListItem)?;
         self.b.build_store(index_p, self.b.build_int_add(index, self.i64c(1), "")?)?;
         Ok(item)
     }
@@ -1164,7 +1165,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// itself (borrowed) for `Any`.
     fn copy_list_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, ty: Ty) -> R<SVal<'ctx>> {
         let p = self.copy_item_ptr(l, cp, list, index)?;
-        let item = self.b.build_load(p, "item")?.into_int_value();
+        let item = self.load_classified(p, "item", Word::ListItem)?;
         match ty {
             Ty::Float => Ok(SVal::Float(self.copy_float_of(l, cp, item)?)),
             Ty::Any => Ok(SVal::Word(item)),
