@@ -69,6 +69,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         let i64t = self.ctx.i64_type();
         let cache = self.site_cache(&format!("call{pc}"), CACHE_WORDS);
+        let self_call = self.lower_self_call(pc, base, n)?;
 
         let m = self.load_slot(base)?;
         let c1 = self.load_slot(base + 1)?;
@@ -79,6 +80,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let check_ty = self.new_block("dc_type");
         let generic = self.new_block("dc_generic");
         let join = self.new_block("dc_join");
+        if let Some((_, direct_end)) = self_call {
+            let here = self.b.get_insert_block().expect("positioned");
+            self.b.position_at_end(direct_end);
+            self.b.build_unconditional_branch(join)?;
+            self.b.position_at_end(here);
+        }
         let tag = self.b.build_and(callable, self.i64c(1), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, tag, self.i64c(0), "")?;
         self.b.build_conditional_branch(heap, check_ty, generic)?;
@@ -118,7 +125,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let reg_meth = self.new_block("dc_reg_meth");
         let reg_plain = self.new_block("dc_reg");
         self.b.build_conditional_branch(is_meth, reg_meth, reg_plain)?;
-        let mut incoming = Vec::new();
+        let mut incoming: Vec<_> = self_call.into_iter().collect();
         let known = self.known_register_entry(pc);
         // the known callee's `.regf` when the consumer takes an f64 (`known_entry`)
         let float_known = match self.leaves_unboxed(pc) {

@@ -119,6 +119,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             .b
             .get_insert_block()
             .ok_or_else(|| LowerError("builder not positioned".into()))?;
+        if let Some((first, last)) = self.compensate_borrowed(depth, bb)? {
+            phi.add_incoming(&[(&self.i32c(pc as u64), last)]);
+            return Ok(first);
+        }
         phi.add_incoming(&[(&self.i32c(pc as u64), cur)]);
         Ok(bb)
     }

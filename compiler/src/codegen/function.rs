@@ -116,6 +116,8 @@ pub struct Lower<'a, 'ctx> {
     pub borrowed_from: u32,
     /// Per pc: this `LoadDeref` pushes the cell's value borrowed (`borrowed_derefs`).
     pub deref_borrow: Vec<bool>,
+    /// Live callee slots that may hold the running function borrowed (selfcall.rs).
+    pub self_callees: Vec<super::selfcall::SelfCallee<'ctx>>,
 }
 
 /// Runtime functions that never run Python code or read the frame's position: no
@@ -943,6 +945,7 @@ fn lower_into<'a, 'ctx>(
         genbuf,
         sync_locals,
         deref_borrow,
+        self_callees: Vec::new(),
         borrowed_from: if is_entry { nlocals } else { nlocals - code.freevars.len() } as u32,
         fname: func.get_name().to_string_lossy().into_owned(),
         mirror,

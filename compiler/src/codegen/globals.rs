@@ -219,8 +219,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_conditional_branch(hit, hitbb, missbb)?;
 
         self.b.position_at_end(hitbb);
-        self.incref(cached)?;
-        self.b.build_unconditional_branch(join)?;
+        let self_call = self.self_call_site(pc, d, i);
+        let hits = match self_call {
+            Some(_) => self.self_callee_hit(cached, join)?.to_vec(),
+            None => {
+                self.incref(cached)?;
+                self.b.build_unconditional_branch(join)?;
+                vec![(self.ctx.bool_type().const_zero(), hitbb)]
+            }
+        };
 
         self.b.position_at_end(missbb);
         let i64p = i64t.ptr_type(AddressSpace::default());
@@ -232,7 +239,18 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
         self.b.position_at_end(join);
         let phi = self.b.build_phi(i64t, "glob")?;
-        phi.add_incoming(&[(&cached, hitbb), (&v, miss_end)]);
+        for (_, bb) in &hits {
+            phi.add_incoming(&[(&cached, *bb)]);
+        }
+        phi.add_incoming(&[(&v, miss_end)]);
+        if let Some((call_pc, _)) = self_call {
+            let flag = self.b.build_phi(self.ctx.bool_type(), "borrowed")?;
+            for (f, bb) in &hits {
+                flag.add_incoming(&[(f, *bb)]);
+            }
+            flag.add_incoming(&[(&self.ctx.bool_type().const_zero(), miss_end)]);
+            self.push_self_callee(d, call_pc, flag.as_basic_value().into_int_value());
+        }
         self.store_slot(d, phi.as_basic_value().into_int_value())
     }
 

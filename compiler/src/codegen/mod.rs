@@ -19,6 +19,7 @@ pub mod generators;
 pub mod loops;
 pub mod ops;
 pub mod runtime_decls;
+pub mod selfcall;
 pub mod subscr;
 pub mod tbaa;
 pub mod unboxed;
