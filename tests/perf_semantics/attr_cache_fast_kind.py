@@ -131,3 +131,81 @@ insts = [k() for k in classes]
 for o in insts:
     o.x = o.get()
 print([read_x(o) for o in insts * 2], [call_get(o) for o in insts * 2])
+
+
+# A site that sees several classes keeps one entry per class; the entries past the first
+# of the site's fast kind are found with a compare each (`later_fast_entry`). Each case
+# changes what a later entry describes.
+class Base:
+    def __init__(self, v):
+        self.v = v
+        self.w = v * 2
+
+    def read(self):
+        return self.v, self.w
+
+    def write(self, v):
+        self.v = v
+
+    def tell(self):
+        return self.kind()
+
+
+class A(Base):
+    def kind(self):
+        return "A"
+
+
+class B(Base):
+    def kind(self):
+        return "B"
+
+
+class C(Base):
+    def kind(self):
+        return "C"
+
+
+class D(Base):
+    def kind(self):
+        return "D"
+
+
+class E(Base):
+    def kind(self):
+        return "E"
+
+
+objs = [A(1), B(2), C(3), D(4)]
+for rnd in range(3):
+    print([o.read() for o in objs], [o.tell() for o in objs])
+    for o in objs:
+        o.write(o.v + 10)
+
+# a fifth class: no entry left for it, the site goes generic for it and stays right
+objs.append(E(5))
+print([o.read() for o in objs], [o.tell() for o in objs])
+
+# a later class changes: a class attribute shadowing nothing, then a property
+C.extra = 1
+print([o.read() for o in objs])
+C.w = property(lambda self: "C.w property")
+print([o.read() for o in objs])
+del C.w
+print([o.read() for o in objs])
+
+# an instance of a later class loses its attribute, then gets another kind of value
+del objs[2].v
+try:
+    print(objs[2].read())
+except AttributeError as e:
+    print("AttributeError", e)
+objs[2].v = "back"
+print([o.read() for o in objs])
+
+# __class__ assignment between two later classes; a method overridden on a later class
+objs[3].__class__ = B
+print([o.tell() for o in objs], [o.read() for o in objs])
+D.kind = lambda self: "D patched"
+B.kind = lambda self: "B patched"
+print([o.tell() for o in objs])

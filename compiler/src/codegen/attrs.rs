@@ -107,6 +107,32 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.require_current(ty, s, miss)
     }
 
+    /// Continues (in a new block) positioned on the later entry (past the first) that is
+    /// an entry of the site's fast kind for type `ty` (its type word equals `ty`), else
+    /// goes to `none`: a site that sees several classes (a base-class method run on each
+    /// subclass) reaches their entries with a compare each, no kind switch.
+    fn later_fast_entry(&self, ty: IntValue<'ctx>, s: Site<'ctx>, none: BasicBlock<'ctx>) -> R<Site<'ctx>> {
+        let found = self.new_block("ac_fast_later");
+        let mut incoming = Vec::new();
+        for k in 1..ENTRIES {
+            let entry = unsafe { self.b.build_gep(s.entry, &[self.i64c((k * WORDS) as u64)], "entry")? };
+            let word = self.b.build_load(entry, "ety")?.into_int_value();
+            let same_ty = self.b.build_int_compare(IntPredicate::EQ, ty, word, "")?;
+            let next = if k + 1 == ENTRIES { none } else { self.new_block("ac_fast_next") };
+            self.b.build_conditional_branch(same_ty, found, next)?;
+            incoming.push((entry, self.b.get_insert_block().expect("positioned")));
+            if next != none {
+                self.b.position_at_end(next);
+            }
+        }
+        self.b.position_at_end(found);
+        let phi = self.b.build_phi(s.entry.get_type(), "fentry")?;
+        for (e, bb) in &incoming {
+            phi.add_incoming(&[(e, *bb)]);
+        }
+        Ok(Site { cache: s.cache, entry: phi.as_basic_value().into_pointer_value() })
+    }
+
     /// Continues when the entry `s` (for type `ty`) still holds: same type version, same
     /// class epoch; else `miss`.
     fn require_current(&self, ty: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
@@ -191,9 +217,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         mut hit: impl FnMut(u64, Site<'ctx>) -> R<()>,
     ) -> R<()> {
         let ty = self.heap_type(obj, miss)?;
-        let scan = self.new_block("ac_other");
-        self.fast_entry(ty, s, scan, miss)?;
+        let other = self.new_block("ac_other");
+        self.fast_entry(ty, s, other, miss)?;
         hit(kinds[0], s)?;
+        self.b.position_at_end(other);
+        let scan = self.new_block("ac_scan_kinds");
+        let later = self.later_fast_entry(ty, s, scan)?;
+        self.require_current(ty, later, miss)?;
+        hit(kinds[0], later)?;
         self.b.position_at_end(scan);
         let (s, kind) = self.attr_guard(ty, s, miss)?;
         let blocks = self.kind_blocks(kind, kinds, miss)?;
