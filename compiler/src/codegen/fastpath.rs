@@ -324,11 +324,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }))
     }
 
-    /// `a op b` (binary or in-place) with the small-int fast path. Consumes (decrefs) a and b.
-    /// Returns the result (possibly 0 = error; the caller checks).
-    /// `a op b`. Consumes a and b. Returns the result word (may be 0: the caller checks)
-    /// and, when `unboxed`, the number of an unboxed result (the word is then the tag).
-    pub fn binop(&mut self, op_u: u32, inplace: bool, a: Opnd<'ctx>, b: Opnd<'ctx>, unboxed: bool) -> R<(IntValue<'ctx>, Option<FloatValue<'ctx>>)> {
+    /// `a op b` (binary or in-place) with the small-int and float fast paths. Consumes a
+    /// and b. Returns the result word and, when `unboxed`, the number of an unboxed
+    /// result (the word is then the tag). The runtime path's result is tested for an
+    /// error here (failing at `err`: the pc and the depth left), before it joins the
+    /// inline paths, which cannot fail: the joined word is never 0.
+    pub fn binop(&mut self, op_u: u32, inplace: bool, a: Opnd<'ctx>, b: Opnd<'ctx>, unboxed: bool, err: (usize, u32)) -> R<(IntValue<'ctx>, Option<FloatValue<'ctx>>)> {
         let rtname = if inplace { "pyrt_inplace_op" } else { "pyrt_binary_op" };
         let op = crate::fe::BinOp::ALL.get(op_u as usize).copied();
         let slow_call = |l: &mut Self| -> R<IntValue<'ctx>> {
@@ -349,7 +350,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let op = match op {
             Some(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor
             | BinOp::FloorDiv | BinOp::Mod | BinOp::RShift | BinOp::LShift | BinOp::TrueDiv)) if self.fast => op,
-            _ => return Ok((slow_call(self)?, None)),
+            _ => {
+                let r = slow_call(self)?;
+                self.check_null(r, err.0, err.1)?;
+                return Ok((r, None));
+            }
         };
         let slowbb = self.new_block("int_slow");
         let join = self.new_block("int_join");
@@ -390,6 +395,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         self.b.position_at_end(slowbb);
         let r = slow_call(self)?;
+        self.check_null(r, err.0, err.1)?;
         incoming.push((r, undef, self.b.get_insert_block().unwrap()));
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);

@@ -336,8 +336,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let a = self.operand(pc, d - 2, 1)?;
                 let b = self.operand(pc, d - 1, 0)?;
                 let unboxed = self.leaves_unboxed(pc);
-                let (v, f) = self.binop(op, matches!(ins, InplaceOp(_)), a, b, unboxed)?;
-                self.check_null(v, pc, d - 2)?;
+                let (v, f) = self.binop(op, matches!(ins, InplaceOp(_)), a, b, unboxed, (pc, d - 2))?;
                 self.store_slot(d - 2, v)?;
                 if let (Some(f), Some(p)) = (f, self.fslot(d - 2)) {
                     self.b.build_store(p, f)?;
