@@ -348,7 +348,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// The call instruction of a register entry with `vals` as its parameters.
-    fn emit_register_call(&self, callee: CallableValue<'ctx>, vals: &[IntValue<'ctx>]) -> R<IntValue<'ctx>> {
+    pub(super) fn emit_register_call(&self, callee: CallableValue<'ctx>, vals: &[IntValue<'ctx>]) -> R<IntValue<'ctx>> {
         let args: Vec<BasicMetadataValueEnum> = vals.iter().map(|v| (*v).into()).collect();
         Ok(self
             .b

@@ -240,6 +240,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let bl = &self.b;
         let one = self.i64c(1);
         let t = self.ctx.bool_type().const_int(1, false);
+        let pow2 = power_of_two_divisor(b);
         Ok(Some(match op {
             BinOp::Add => {
                 let b1 = bl.build_int_sub(b, one, "")?;
@@ -260,10 +261,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             BinOp::And => (bl.build_and(a, b, "")?, t),
             BinOp::Or => (bl.build_or(a, b, "")?, t),
             BinOp::Xor => (bl.build_or(bl.build_xor(a, b, "")?, one, "")?, t),
-            BinOp::FloorDiv | BinOp::Mod if power_of_two_divisor(b).is_some() => {
+            BinOp::FloorDiv | BinOp::Mod if pow2.is_some() => {
                 // floor division by 2**k is an arithmetic shift and the (non-negative)
                 // modulo a mask, in the tagged form too: (2x+1) & (2**(k+1)-1) = 2(x % 2**k)+1
-                let k = power_of_two_divisor(b).unwrap_or(0);
+                let k = pow2.unwrap_or(0);
                 if op == BinOp::Mod {
                     (bl.build_and(a, self.i64c((2u64 << k) - 1), "")?, t)
                 } else {

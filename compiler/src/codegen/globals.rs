@@ -39,6 +39,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(self.b.build_load(p, name)?.into_int_value())
     }
 
+    /// The word at byte offset `off` of the running frame (`Frame`, runtime frame.rs).
+    pub fn frame_word(&self, off: u64, name: &str) -> R<IntValue<'ctx>> {
+        let frame = self.b.build_ptr_to_int(self.frame, self.ctx.i64_type(), "")?;
+        self.load_word_at(frame, self.i64c(off), name)
+    }
+
     /// A word of the runtime's that is written once at start-up, before any native code
     /// runs (layouts, type pointers, offsets): loaded with `!invariant.load`, so LLVM
     /// may keep one load across the calls and stores of a function.
@@ -113,10 +119,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// The frame's globals and builtins dicts' version tags.
     fn global_tags(&self) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
-        let i64t = self.ctx.i64_type();
-        let frame = self.b.build_ptr_to_int(self.frame, i64t, "")?;
-        let globals = self.load_word_at(frame, self.i64c(FRAME_GLOBALS_OFFSET), "globals")?;
-        let builtins = self.load_word_at(frame, self.i64c(FRAME_BUILTINS_OFFSET), "builtins")?;
+        let globals = self.frame_word(FRAME_GLOBALS_OFFSET, "globals")?;
+        let builtins = self.frame_word(FRAME_BUILTINS_OFFSET, "builtins")?;
         let off = self.dict_tag_offset()?;
         Ok((self.load_word_at(globals, off, "gtag")?, self.load_word_at(builtins, off, "btag")?))
     }
@@ -243,13 +247,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             phi.add_incoming(&[(&cached, *bb)]);
         }
         phi.add_incoming(&[(&v, miss_end)]);
-        if let Some((call_pc, _)) = self_call {
+        if let Some(site) = self_call {
             let flag = self.b.build_phi(self.ctx.bool_type(), "borrowed")?;
             for (f, bb) in &hits {
                 flag.add_incoming(&[(f, *bb)]);
             }
             flag.add_incoming(&[(&self.ctx.bool_type().const_zero(), miss_end)]);
-            self.push_self_callee(d, call_pc, flag.as_basic_value().into_int_value());
+            self.push_self_callee(d, site, flag.as_basic_value().into_int_value());
         }
         self.store_slot(d, phi.as_basic_value().into_int_value())
     }

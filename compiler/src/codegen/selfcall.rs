@@ -15,7 +15,7 @@
 //! slot (`compensate_borrowed`).
 
 use inkwell::basic_block::BasicBlock;
-use inkwell::values::{FunctionValue, IntValue};
+use inkwell::values::{CallableValue, FunctionValue, IntValue};
 use inkwell::IntPredicate;
 
 use super::calls::FUNC_CODE_OFFSET;
@@ -33,6 +33,8 @@ pub struct SelfCallee<'ctx> {
     call_pc: usize,
     /// i1: the slot's reference is borrowed.
     borrowed: IntValue<'ctx>,
+    /// This code's register entry, which the call names.
+    reg: FunctionValue<'ctx>,
 }
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
@@ -87,8 +89,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// function, ends the block towards `join` and returns the flag and the block that
     /// reaches `join` (both blocks carry the value).
     pub(super) fn self_callee_hit(&mut self, cached: IntValue<'ctx>, join: BasicBlock<'ctx>) -> R<[(IntValue<'ctx>, BasicBlock<'ctx>); 2]> {
-        let frame = self.b.build_ptr_to_int(self.frame, self.ctx.i64_type(), "")?;
-        let running = self.load_word_at(frame, self.i64c(FRAME_FUNC_OFFSET), "running")?;
+        let running = self.frame_word(FRAME_FUNC_OFFSET, "running")?;
         let is_self = self.b.build_int_compare(IntPredicate::EQ, cached, running, "isself")?;
         let same = self.b.get_insert_block().expect("positioned");
         let counted = self.new_block("glob_counted");
@@ -101,24 +102,21 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// Records that slot `slot` holds a reference that is borrowed when `borrowed` holds,
-    /// until the `Call` at `call_pc`.
-    pub(super) fn push_self_callee(&mut self, slot: u32, call_pc: usize, borrowed: IntValue<'ctx>) {
-        self.self_callees.push(SelfCallee { slot, call_pc, borrowed });
+    /// until the `Call` at `call_pc`, which calls `reg` (`self_call_site`'s answer).
+    pub(super) fn push_self_callee(&mut self, slot: u32, (call_pc, reg): (usize, FunctionValue<'ctx>), borrowed: IntValue<'ctx>) {
+        self.self_callees.push(SelfCallee { slot, call_pc, borrowed, reg });
     }
 
     /// At the `Call` at `pc` whose callee is in slot `base + 1` (`n` arguments): when a
-    /// self-call site pushed it, branches to the direct call of `reg` when the callee is
+    /// self-call site pushed it, branches to the direct call of its entry when the callee is
     /// borrowed and still holds this code, and returns its result and block (which the
     /// caller joins); the builder is left on the ordinary path, with the callee's
     /// reference owned.
     pub(super) fn lower_self_call(&mut self, pc: usize, base: u32, n: u32) -> R<Option<(IntValue<'ctx>, BasicBlock<'ctx>)>> {
         let Some(k) = self.self_callees.iter().rposition(|s| s.slot == base + 1 && s.call_pc == pc) else { return Ok(None) };
-        let SelfCallee { borrowed, .. } = self.self_callees.remove(k);
-        let own = self.fname.trim_end_matches(".body").to_string();
-        let reg = self.module.get_function(&format!("{own}.reg")).ok_or_else(|| super::function::LowerError("self call: no register entry".into()))?;
+        let SelfCallee { borrowed, reg, .. } = self.self_callees.remove(k);
         let callee = self.load_slot(base + 1)?;
-        let frame = self.b.build_ptr_to_int(self.frame, self.ctx.i64_type(), "")?;
-        let running_code = self.load_word_at(frame, self.i64c(FRAME_CODE_OFFSET), "runcode")?;
+        let running_code = self.frame_word(FRAME_CODE_OFFSET, "runcode")?;
         let direct = self.new_block("self_call");
         let check = self.new_block("self_code");
         let ordinary = self.new_block("self_other");
@@ -132,8 +130,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(direct);
         let vals = (base + 1..base + n + 2).map(|k| self.load_slot(k)).collect::<R<Vec<_>>>()?;
         self.store_lasti(pc)?;
-        let r = self.b.build_call(reg, &vals.iter().map(|v| (*v).into()).collect::<Vec<_>>(), "selfv")?;
-        let r = r.try_as_basic_value().basic().ok_or_else(|| super::function::LowerError("register entry returns void".into()))?.into_int_value();
+        let r = self.emit_register_call(CallableValue::from(reg), &vals)?;
         let direct_end = self.b.get_insert_block().expect("positioned");
 
         // borrowed, but the function's code changed since: count the reference

@@ -57,19 +57,19 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// The word at byte offset `off` from `base`, a `word` (see `load_word_at`).
     pub fn load_word_of(&self, base: IntValue<'ctx>, off: IntValue<'ctx>, name: &str, word: Word) -> R<IntValue<'ctx>> {
-        let v = self.load_word_at(base, off, name)?;
-        if let Some(inst) = v.as_instruction_value() {
-            self.set_alias_class(inst, word)?;
-        }
-        Ok(v)
+        self.classified(self.load_word_at(base, off, name)?, word)
     }
 
     /// The word `p` points to, a `word`.
     pub fn load_classified(&self, p: PointerValue<'ctx>, name: &str, word: Word) -> R<IntValue<'ctx>> {
-        let v = self.b.build_load(p, name)?.into_int_value();
-        if let Some(inst) = v.as_instruction_value() {
+        self.classified(self.b.build_load(p, name)?.into_int_value(), word)
+    }
+
+    /// `load` (a load just built), marked as touching only `word`s.
+    fn classified(&self, load: IntValue<'ctx>, word: Word) -> R<IntValue<'ctx>> {
+        if let Some(inst) = load.as_instruction_value() {
             self.set_alias_class(inst, word)?;
         }
-        Ok(v)
+        Ok(load)
     }
 }
