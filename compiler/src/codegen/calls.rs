@@ -5,7 +5,7 @@
 //! positional count, the code's native entry, its register-argument entry or 0, unused]
 //! — all zero until filled. (A site that constructs a plain class holds the runtime's
 //! `class::construct_at_site` record in its first entry instead, whose odd first word no
-//! type's address equals.) The generic path (`pyrt_call_fill`) calls as `pyrt_call` does
+//! type's address equals; construct.rs completes such constructions itself.) The generic path (`pyrt_call_fill`) calls as `pyrt_call` does
 //! and fills an entry when the callee is an exact function whose compiled code binds
 //! exactly that many positional arguments one-to-one and is no generator
 //! (`frame::direct_target`), and for built-ins and generator functions with a runtime
@@ -163,6 +163,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(generic);
+        let fill = self.new_block("dc_fill");
+        if let Some(built) = self.lower_site_construction(cache, base, n, m, callable, fill)? {
+            incoming.push((built, self.b.get_insert_block().expect("positioned")));
+            self.b.build_unconditional_branch(join)?;
+        } else {
+            self.b.build_unconditional_branch(fill)?;
+        }
+        self.b.position_at_end(fill);
         self.slots_to_scratch(base, n + 2)?;
         let i64p = i64t.ptr_type(AddressSpace::default());
         let cache_p = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;
@@ -268,7 +276,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// Register entry `reg` (a word) as a callee taking `nvals` words (the function, then
     /// its arguments) and returning one.
-    fn register_callee(&self, reg: IntValue<'ctx>, nvals: usize) -> R<CallableValue<'ctx>> {
+    pub(super) fn register_callee(&self, reg: IntValue<'ctx>, nvals: usize) -> R<CallableValue<'ctx>> {
         let i64t = self.ctx.i64_type();
         let params: Vec<_> = (0..nvals).map(|_| i64t.into()).collect();
         let fty = i64t.fn_type(&params, false);
@@ -394,11 +402,7 @@ pub fn known_entry<'ctx>(
     suffix: &str,
 ) -> Option<FunctionValue<'ctx>> {
     let crate::fe::Instr::Call(n) = *code.instrs.get(pc)? else { return None };
-    let base = depths.get(pc).copied().flatten()?.checked_sub(n + 2)?;
-    // the last instruction before the call that starts at the callee's depth pushed it
-    // (the arguments never take the stack below it)
-    let q = (0..pc).rev().find(|&q| depths.get(q).copied().flatten() == Some(base + 1))?;
-    let crate::fe::Instr::LoadGlobal(i) = code.instrs[q] else { return None };
+    let crate::fe::Instr::LoadGlobal(i) = code.instrs[callee_pusher(code, depths, pc)?] else { return None };
     let known = helpers.module_functions.get(code.names.get(i as usize)?)?;
     if known.size > INLINE_MAX_INSTRS {
         return None;
@@ -406,6 +410,15 @@ pub fn known_entry<'ctx>(
     let f = module.get_function(&format!("{}.{suffix}", known.symbol))?;
     let own = own.trim_end_matches(".body");
     (f.count_params() == n + 1 && own != known.symbol).then_some(f)
+}
+
+/// The instruction that pushed the callee of the `Call(n)` at `pc`: the last one before
+/// the call that starts at the callee's depth (the arguments never take the stack below
+/// it).
+pub(super) fn callee_pusher(code: &crate::fe::CodeObject, depths: &[Option<u32>], pc: usize) -> Option<usize> {
+    let crate::fe::Instr::Call(n) = *code.instrs.get(pc)? else { return None };
+    let base = depths.get(pc).copied().flatten()?.checked_sub(n + 2)?;
+    (0..pc).rev().find(|&q| depths.get(q).copied().flatten() == Some(base + 1))
 }
 
 /// A module-level `def` (`Helpers::module_functions`).

@@ -35,6 +35,9 @@ pub struct Helpers<'ctx> {
     /// module body binds to it (set by `codegen::build_python_module`; calls.rs
     /// `known_register_entry`).
     pub module_functions: std::collections::HashMap<String, super::calls::ModuleFunction>,
+    /// Module-level classes of the module (`construct::module_classes`; set with
+    /// `module_functions`).
+    pub module_classes: std::collections::HashSet<String>,
 }
 
 fn decl<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, name: &str) -> Result<(), LowerError> {
@@ -146,6 +149,7 @@ impl<'ctx> Helpers<'ctx> {
                 },
                 debug: None,
                 module_functions: Default::default(),
+                module_classes: Default::default(),
             })
         } else {
             let incref = module.get_function("pyrt_incref").unwrap();
@@ -176,6 +180,7 @@ impl<'ctx> Helpers<'ctx> {
                 decref_float: module.get_function("pyrt_decref").unwrap(),
                 debug: None,
                 module_functions: Default::default(),
+                module_classes: Default::default(),
             })
         }
     }

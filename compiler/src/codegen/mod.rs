@@ -8,6 +8,7 @@
 
 pub mod attrs;
 pub mod calls;
+pub mod construct;
 pub mod debuginfo;
 pub mod exceptions;
 pub mod fastpath;
@@ -111,6 +112,7 @@ pub fn build_python_module<'ctx>(
     let mut codes = Vec::new();
     m.code.walk(&mut |c| codes.push(c));
     helpers.module_functions = calls::module_functions(&codes, &m.name);
+    helpers.module_classes = construct::module_classes(&codes);
     let mut lowered = Vec::with_capacity(codes.len());
     for (k, code) in codes.iter().enumerate() {
         lowered.push(if !opts.native {

@@ -1341,6 +1341,39 @@ fn construct_direct(t: &TypeObject, init: &Obj, target: Target, args: &[Obj]) ->
     Ok(obj)
 }
 
+/// The instance for a plain-class construction that compiled code completes itself
+/// (codegen/calls.rs `lower_site_construction`, after the guard of a `REGISTER` record
+/// passed): enters the class call's recursion level and returns a new instance of `cls`
+/// (a new reference), or 0 with RecursionError set. `pyrt_construct_done` ends it.
+///
+/// # Safety
+/// `cls` is a live type object (the call's callee, held by the caller).
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_construct_begin(cls: u64) -> u64 {
+    if let Err(e) = crate::recursion::enter_for(CALLING) {
+        crate::errors::set_current(e);
+        return 0;
+    }
+    crate::types::object::new_instance(as_type(Obj::borrow_raw(&cls))).into_raw()
+}
+
+/// Ends a construction `pyrt_construct_begin` began, whose `__init__` returned `r` (a
+/// new reference, 0: an exception is set): leaves the recursion level and returns
+/// `obj` (the caller's reference), or drops it and returns 0 with the error set (also
+/// when `__init__` returned anything but None).
+///
+/// # Safety
+/// `obj` is an owned reference the caller gives up; `r` is 0 or an owned reference.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_construct_done(obj: u64, r: u64) -> u64 {
+    crate::recursion::leave();
+    let obj = Obj::from_raw(obj);
+    if r == 0 {
+        return 0;
+    }
+    crate::errors::to_abi(init_result(Obj::from_raw(r)).map(|_| obj))
+}
+
 /// A construction `construct_at_site` cached: one recursion level (CPython counts one for
 /// calling a class), the instance (`kind`), then `init` (a borrowed reference, 0: none)
 /// through its native entry `entry` when there is one (`direct_target`).
