@@ -163,14 +163,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(join)?;
 
         self.b.position_at_end(generic);
-        let fill = self.new_block("dc_fill");
-        if let Some(built) = self.lower_site_construction(cache, base, n, m, callable, fill)? {
+        if self.site_constructs(n) {
+            let fill = self.new_block("dc_fill");
+            let built = self.lower_site_construction(cache, base, n, m, callable, fill)?;
             incoming.push((built, self.b.get_insert_block().expect("positioned")));
             self.b.build_unconditional_branch(join)?;
-        } else {
-            self.b.build_unconditional_branch(fill)?;
+            self.b.position_at_end(fill);
         }
-        self.b.position_at_end(fill);
         self.slots_to_scratch(base, n + 2)?;
         let i64p = i64t.ptr_type(AddressSpace::default());
         let cache_p = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;

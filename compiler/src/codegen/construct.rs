@@ -79,6 +79,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
     }
 
+    /// Whether the running call (`Call(n)`) gets `lower_site_construction`: it probably
+    /// constructs a module class, with few enough arguments for a register record.
+    pub(super) fn site_constructs(&self, n: u32) -> bool {
+        n < MAX_REGISTER_ARGS && self.constructs_module_class(self.pc_now)
+    }
+
     /// The construction of the class `callable` (the call's callee; `meth` is the NULL or
     /// method slot below it) with the `n` arguments in slots `base+2..`, when the site's
     /// cache `cache` holds a register record for it; else branches to `miss`. The builder
@@ -93,10 +99,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         meth: IntValue<'ctx>,
         callable: IntValue<'ctx>,
         miss: BasicBlock<'ctx>,
-    ) -> R<Option<IntValue<'ctx>>> {
-        if n >= MAX_REGISTER_ARGS || !self.constructs_module_class(self.pc_now) {
-            return Ok(None);
-        }
+    ) -> R<IntValue<'ctx>> {
         let word = |w: u32, name: &str| -> R<IntValue<'ctx>> { Ok(self.b.build_load(self.global_word(cache, w)?, name)?.into_int_value()) };
         let eq = |a: IntValue<'ctx>, b: IntValue<'ctx>| self.b.build_int_compare(IntPredicate::EQ, a, b, "");
         let plain = eq(meth, self.i64c(0))?;
@@ -148,6 +151,6 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(done);
         let phi = self.b.build_phi(self.ctx.i64_type(), "ctorv")?;
         phi.add_incoming(&[(&self.i64c(0), failed_end), (&built, init_end)]);
-        Ok(Some(phi.as_basic_value().into_int_value()))
+        Ok(phi.as_basic_value().into_int_value())
     }
 }

@@ -78,6 +78,33 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(self.b.build_select(c, t, f, "bool")?.into_int_value())
     }
 
+    /// Whether the instruction at `pc` is a `LoadConst` of None, True or False (immortal
+    /// objects, whose counts nothing needs to touch).
+    fn pushes_immortal_const(&self, pc: usize) -> bool {
+        pushes_immortal_const(self.code, pc)
+    }
+
+    /// The `PopJumpIfFalse`/`PopJumpIfTrue` right after the test at `pc` that can take
+    /// the test's condition instead of a bool object: reached only from `pc`, at depth
+    /// `d_after` (the test's result on top).
+    fn fusable_jump(&self, pc: usize, d_after: u32) -> Option<Instr> {
+        let next = self.code.instrs.get(pc + 1).copied()?;
+        let fusable = self.fast && !self.is_leader(pc + 1) && self.depths.get(pc + 1).copied().flatten() == Some(d_after);
+        (fusable && matches!(next, Instr::PopJumpIfFalse(_) | Instr::PopJumpIfTrue(_))).then_some(next)
+    }
+
+    /// Lowers `fusable_jump`'s `jump` on condition `c` of the test at `pc`; returns the
+    /// count of instructions consumed beyond the test (the jump).
+    fn fused_jump(&mut self, pc: usize, jump: Instr, c: IntValue<'ctx>) -> R<u32> {
+        let (c, t) = match jump {
+            Instr::PopJumpIfFalse(t) => (self.b.build_not(c, "")?, t),
+            Instr::PopJumpIfTrue(t) => (c, t),
+            _ => return Err(LowerError("fused jump is no conditional jump".into())),
+        };
+        self.cond_jump(pc + 1, c, t, pc + 2)?;
+        Ok(1)
+    }
+
     /// Conditional jump to `target` when `cond`, else fall through to `pc + 1 + skip`.
     fn cond_jump(&mut self, pc: usize, cond: IntValue<'ctx>, target: u32, fallthrough: usize) -> R<()> {
         let tb = self.edge_to(pc, target)?;
@@ -375,15 +402,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let a = self.operand(pc, d - 2, 1)?;
                 let b = self.operand(pc, d - 1, 0)?;
                 // fuse with a following conditional jump
-                let next = self.code.instrs.get(pc + 1).copied();
-                if self.fast && op <= 5 && !self.is_leader(pc + 1) && self.depths.get(pc + 1).copied().flatten() == Some(d - 1) {
-                    if let Some(PopJumpIfFalse(t) | PopJumpIfTrue(t)) = next {
-                        let c = self.compare_cond(pc, d - 2, op, a, b)?;
-                        self.release_attr_pending(pc)?;
-                        let c = if matches!(next, Some(PopJumpIfFalse(_))) { self.b.build_not(c, "")? } else { c };
-                        self.cond_jump(pc + 1, c, t, pc + 2)?;
-                        return Ok(1);
-                    }
+                if let Some(jump) = self.fusable_jump(pc, d - 1).filter(|_| op <= 5) {
+                    let c = self.compare_cond(pc, d - 2, op, a, b)?;
+                    self.release_attr_pending(pc)?;
+                    return self.fused_jump(pc, jump, c);
                 }
                 let v = self.compare(pc, op, a, b)?;
                 self.release_attr_pending(pc)?;
@@ -396,8 +418,17 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 let b = self.load_slot(d - 1)?;
                 let pred = if inv != 0 { IntPredicate::NE } else { IntPredicate::EQ };
                 let c = self.b.build_int_compare(pred, a, b, "is")?;
-                self.decref(a)?;
-                self.decref(b)?;
+                // a local or `x.attr` may be borrowed (unboxed.rs `accepts_borrowed`,
+                // `mark_borrowed_attrs`); a None, True or False constant is immortal
+                self.release(pc, 1, a)?;
+                self.release_attr_pending(pc)?;
+                if !self.pushes_immortal_const(pc.wrapping_sub(1)) || self.is_leader(pc) {
+                    self.release(pc, 0, b)?;
+                }
+                // fuse with a following conditional jump: no bool object, no truth test
+                if let Some(jump) = self.fusable_jump(pc, d - 1) {
+                    return self.fused_jump(pc, jump, c);
+                }
                 let v = self.bool_obj(c)?;
                 self.store_slot(d - 2, v)?;
             }
@@ -851,5 +882,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             EndAsyncFor => self.lower_end_async_for(pc, d)?,
         }
         Ok(0)
+    }
+}
+
+/// Whether the instruction at `pc` of `code` is a `LoadConst` of None, True or False.
+pub fn pushes_immortal_const(code: &crate::fe::CodeObject, pc: usize) -> bool {
+    use crate::fe::{Constant, Instr};
+    match code.instrs.get(pc) {
+        Some(Instr::LoadConst(i)) => matches!(code.consts.get(*i as usize), Some(Constant::None | Constant::Bool(_))),
+        _ => false,
     }
 }

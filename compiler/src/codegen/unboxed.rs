@@ -166,6 +166,7 @@ pub(super) fn stack_use(ins: Instr, eligible: &dyn Fn(u32) -> bool) -> Option<(u
         Pop => (1, 0, true),
         BinaryOp(op) | InplaceOp(op) => (2, 1, is_float_arith(op)),
         CompareOp(op) => (2, 1, op <= CmpOp::Ge as u32),
+        IsOp(_) => (2, 1, false),
         UnaryOp(op) => (1, 1, op == UnOp::Neg as u32),
         LoadAttr(_) => (1, 1, false),
         LoadMethod(_) => (1, 2, false),
@@ -243,6 +244,8 @@ fn accepts_borrowed(ins: Instr, j: u32) -> bool {
         // the object and the bounds, not a stored value (`Lower::lower_slice`)
         Instr::BinarySlice(n) | Instr::StoreSlice(n) => j <= n,
         Instr::CompareOp(op) => op <= CmpOp::Ge as u32 && j < 2,
+        // an identity test reads two words and runs no code
+        Instr::IsOp(_) => j < 2,
         _ => false,
     }
 }
@@ -295,8 +298,9 @@ impl FloatPlan {
         plan
     }
 
-    /// `local.name` tested at once (`if self.flag:`, `while p.link is not None:`,
-    /// `not self.flag`) or compared as the top operand (`self.x > other.x`): the
+    /// `local.name` tested at once (`if self.flag:`, `not self.flag`), compared as the
+    /// top operand (`self.x > other.x`) or to None, True or False by identity (`while
+    /// p.link is not None:`, the constant between the load and the `is`): the
     /// attribute's value needs no reference of its own when the object is a borrowed
     /// local (the local holds the object, the object holds the value, and nothing runs
     /// between the load and the use) and the user is the next instruction, reached only
@@ -320,6 +324,14 @@ impl FloatPlan {
                 self.borrowed_attr[pc] = true;
                 self.attr_operand[pc + 1] = Some(0);
                 self.borrowed_operands[pc + 1] |= 1;
+            } else if super::ops::pushes_immortal_const(code, pc + 1)
+                && matches!(code.instrs.get(pc + 2), Some(Instr::IsOp(_)))
+                && !leaders.get(pc + 2).copied().unwrap_or(true)
+            {
+                // `p.link is None`: the identity test reads the value, runs no code
+                self.borrowed_attr[pc] = true;
+                self.attr_operand[pc + 2] = Some(1);
+                self.borrowed_operands[pc + 2] |= 2;
             }
         }
     }
