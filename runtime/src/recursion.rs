@@ -45,14 +45,25 @@ pub fn enter() -> PyResult<()> {
 /// (" in comparison", ...): past the limit, the RecursionError's message ends in `what`.
 #[inline(always)]
 pub fn enter_for(what: &'static str) -> PyResult<()> {
+    enter_for_served(what).map(|_| ())
+}
+
+/// `enter_for`, also saying whether its check point served a request (then Python code
+/// may have run: a collection's finalizers, signal handlers, other threads). A request
+/// arriving after the test waits for the next check point.
+#[inline(always)]
+pub fn enter_for_served(what: &'static str) -> PyResult<bool> {
     // A due collection is requested through the eval breaker (gc.rs), served here.
-    crate::gil::check_point()?;
+    let served = crate::gil::pyrt_eval_breaker.load(std::sync::atomic::Ordering::Relaxed) != 0;
+    if served {
+        crate::gil::handle_eval_breaker()?;
+    }
     let d = tstate::depth() + 1;
     if d > limit() || stack_is_low() {
         return Err(exceeded(what));
     }
     tstate::set_depth(d);
-    Ok(())
+    Ok(served)
 }
 
 /// One more level right after this thread's `enter` succeeded, with no Python code run

@@ -8,9 +8,11 @@
 //! many arguments the site passes; with the `REGISTER` bit, its last word is a register
 //! entry. When the site's callee is that class, still at that version under that epoch
 //! (so its `__init__` is still the one the record borrows), the compiled code makes the
-//! instance (`pyrt_construct_begin`: the class call's recursion level, then a bare
-//! instance), calls the `__init__` register entry itself with the instance and the
-//! arguments, and lets `pyrt_construct_done` check the result and leave the level —
+//! instance (`pyrt_construct_begin`: the class call's recursion level, a check point
+//! after which it tests the record again, then a bare instance), calls the `__init__`
+//! register entry itself with the instance and the arguments, holding a reference to
+//! the `__init__` for the call, and lets `pyrt_construct_done` check the result and
+//! leave the level —
 //! what `construct_at_site` does, without `pyrt_call_fill`'s dispatch, the record's
 //! checks in Rust and the register trampoline between them. Anything else (another
 //! class, a changed class, a record of another kind) takes the generic path, which
@@ -22,7 +24,7 @@
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{IntValue, PointerValue};
-use inkwell::IntPredicate;
+use inkwell::{AddressSpace, IntPredicate};
 
 use super::function::{Lower, R};
 
@@ -116,13 +118,16 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let make = self.new_block("ctor_make");
         self.b.build_conditional_branch(valid, make, miss)?;
 
+        // 0: RecursionError; 1: the check point changed the class or the record
         self.b.position_at_end(make);
-        let obj = self.call_v("pyrt_construct_begin", &[callable.into()])?;
-        let made = self.b.build_int_compare(IntPredicate::NE, obj, self.i64c(0), "made")?;
+        let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
+        let record = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "record")?;
+        let mark = self.i64c(register_record_mark(n));
+        let obj = self.call_v("pyrt_construct_begin", &[callable.into(), record.into(), mark.into()])?;
         let init = self.new_block("ctor_init");
         let failed = self.new_block("ctor_failed");
         let done = self.new_block("ctor_done");
-        self.b.build_conditional_branch(made, init, failed)?;
+        self.b.build_switch(obj, init, &[(self.i64c(0), failed), (self.i64c(1), miss)])?;
 
         // no instance: nothing was called, the operands are still ours
         self.b.position_at_end(failed);
@@ -131,11 +136,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_unconditional_branch(done)?;
 
         // `__init__(instance, *args)`: the call takes one reference to the instance and
-        // the arguments'; the `__init__` is borrowed from the record, as the runtime's
-        // hit does (the version and epoch guard keep it alive)
+        // the arguments'; the `__init__` the record names (alive: the record held after
+        // the check point, and nothing ran since) is held for the call, which may
+        // replace it in the class
         self.b.position_at_end(init);
         self.incref(obj)?;
-        let mut vals = vec![word(4, "rinit")?, obj];
+        let init_fn = word(4, "rinit")?;
+        self.incref(init_fn)?;
+        let mut vals = vec![init_fn, obj];
         for k in 0..n {
             vals.push(self.load_slot(base + 2 + k)?);
         }
@@ -144,6 +152,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.store_lasti(self.pc_now)?;
         let r = self.emit_register_call(callee, &vals)?;
         let built = self.call_v("pyrt_construct_done", &[obj.into(), r.into()])?;
+        self.decref(init_fn)?;
         self.decref(callable)?;
         let init_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(done)?;

@@ -93,7 +93,7 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_call_fill", 'v', "PiP", false),
     ("pyrt_call_fill_iter", 'v', "PiP", false),
     ("pyrt_call_direct", 'v', "vPiv", false),
-    ("pyrt_construct_begin", 'v', "v", false),
+    ("pyrt_construct_begin", 'v', "vPv", false),
     ("pyrt_construct_done", 'v', "vv", false),
     ("pyrt_call_ex", 'v', "vvv", false),
     ("pyrt_make_function", 'v', "piiP", false),

@@ -1269,9 +1269,12 @@ pub fn construct_at_site(site: &mut [u64; 6], cls: &Obj, args: &[Obj]) -> Option
         if site[2] == t.version.get() && site[3] == crate::types::typeobj::class_epoch() {
             if site[0] & !REGISTER == site_mark(NewKind::Object, args.len()) {
                 // SAFETY: the guard above keeps the cached `__init__` alive (see
-                // SITE_MARK); a non-zero entry word is the native entry `direct_target`
-                // gave for it, or with `REGISTER` that entry's register-argument entry.
-                let init = unsafe { Obj::borrow_raw(&site[4]) };
+                // SITE_MARK) until Python code runs; a non-zero entry word is the native
+                // entry `direct_target` gave for it, or with `REGISTER` that entry's
+                // register-argument entry. The call holds its own reference: the
+                // recursion check point (a collection's finalizers, a signal handler,
+                // another thread) and `__init__` itself may replace it in the class.
+                let init = &unsafe { Obj::borrow_raw(&site[4]) }.clone();
                 if site[5] == 0 {
                     return Some(call_plain(cls, init, args));
                 }
@@ -1283,7 +1286,9 @@ pub fn construct_at_site(site: &mut [u64; 6], cls: &Obj, args: &[Obj]) -> Option
                 return Some(construct_direct(t, init, target, args));
             }
             if site[0] == site_mark(NewKind::Exception, args.len()) {
-                return Some(construct_cached(t, NewKind::Exception, site[4], site[5], args));
+                // (the `__init__` held for the call, as above)
+                let init = (site[4] != 0).then(|| unsafe { Obj::borrow_raw(&site[4]) }.clone());
+                return Some(construct_cached(t, NewKind::Exception, init.as_ref().map_or(0, Obj::raw), site[5], args));
             }
             if site[0] == NOT_PLAIN {
                 return None;
@@ -1342,19 +1347,32 @@ fn construct_direct(t: &TypeObject, init: &Obj, target: Target, args: &[Obj]) ->
 }
 
 /// The instance for a plain-class construction that compiled code completes itself
-/// (codegen/calls.rs `lower_site_construction`, after the guard of a `REGISTER` record
-/// passed): enters the class call's recursion level and returns a new instance of `cls`
-/// (a new reference), or 0 with RecursionError set. `pyrt_construct_done` ends it.
+/// (codegen/construct.rs, after the guard of the site's record, whose first word was
+/// `mark`, passed): enters the class call's recursion level and returns a new instance
+/// of `cls` (a new reference), or 0 with RecursionError set. Entering is a check point
+/// where Python code may run (finalizers, signal handlers, other threads) and change
+/// the class or the record: when the record no longer holds for `cls`, the level is
+/// left again and 1 says so (the caller takes the generic path). `pyrt_construct_done`
+/// ends a construction begun.
 ///
 /// # Safety
-/// `cls` is a live type object (the call's callee, held by the caller).
+/// `cls` is a live type object (the call's callee, held by the caller); `site` is the
+/// call site's record (six words).
 #[no_mangle]
-pub unsafe extern "C" fn pyrt_construct_begin(cls: u64) -> u64 {
-    if let Err(e) = crate::recursion::enter_for(CALLING) {
-        crate::errors::set_current(e);
-        return 0;
+pub unsafe extern "C" fn pyrt_construct_begin(cls: u64, site: *const u64, mark: u64) -> u64 {
+    let served = match crate::recursion::enter_for_served(CALLING) {
+        Ok(served) => served,
+        Err(e) => {
+            crate::errors::set_current(e);
+            return 0;
+        }
+    };
+    let t = as_type(Obj::borrow_raw(&cls));
+    if served && std::slice::from_raw_parts(site, 4) != [mark, cls, t.version.get(), crate::types::typeobj::class_epoch()] {
+        crate::recursion::leave();
+        return 1;
     }
-    crate::types::object::new_instance(as_type(Obj::borrow_raw(&cls))).into_raw()
+    crate::types::object::new_instance(t).into_raw()
 }
 
 /// Ends a construction `pyrt_construct_begin` began, whose `__init__` returned `r` (a
@@ -1386,7 +1404,7 @@ fn construct_cached(t: &TypeObject, kind: NewKind, init: u64, entry: u64, args: 
     let r = if init == 0 {
         Ok(none::none())
     } else {
-        // SAFETY: the site's guard keeps the cached `__init__` alive (see SITE_MARK); a
+        // SAFETY: `init` is the reference the caller holds (`construct_at_site`); a
         // non-zero entry word is the native entry `direct_target` gave for it.
         let init = unsafe { Obj::borrow_raw(&init) };
         let direct = (entry != 0).then(|| {
