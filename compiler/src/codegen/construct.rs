@@ -104,8 +104,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     ) -> R<IntValue<'ctx>> {
         let word = |w: u32, name: &str| -> R<IntValue<'ctx>> { Ok(self.b.build_load(self.global_word(cache, w)?, name)?.into_int_value()) };
         let eq = |a: IntValue<'ctx>, b: IntValue<'ctx>| self.b.build_int_compare(IntPredicate::EQ, a, b, "");
+        let mark = self.i64c(register_record_mark(n));
         let plain = eq(meth, self.i64c(0))?;
-        let marked = eq(word(0, "rmark")?, self.i64c(register_record_mark(n)))?;
+        let marked = eq(word(0, "rmark")?, mark)?;
         let same_class = eq(word(1, "rclass")?, callable)?;
         let record = self.b.build_and(self.b.build_and(plain, marked, "")?, same_class, "record")?;
         let current = self.new_block("ctor_current");
@@ -122,7 +123,6 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(make);
         let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
         let record = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "record")?;
-        let mark = self.i64c(register_record_mark(n));
         let obj = self.call_v("pyrt_construct_begin", &[callable.into(), record.into(), mark.into()])?;
         let init = self.new_block("ctor_init");
         let failed = self.new_block("ctor_failed");
