@@ -30,7 +30,9 @@ impl<T> GilCell<T> {
     pub const fn new(v: T) -> GilCell<T> {
         GilCell(v)
     }
-    #[inline]
+    // always: the float free list's push stayed a call in `object::dealloc` (~20
+    // instructions per freed float)
+    #[inline(always)]
     pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
         f(&self.0)
     }

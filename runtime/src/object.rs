@@ -284,6 +284,16 @@ pub unsafe fn decref_heap(h: *mut ObjHeader) {
     }
 }
 
+/// Keeps dead object `h` on its type's free list when it has one (exact floats, list
+/// iterators): true when done, and the caller must not touch `h` again.
+///
+/// # Safety
+/// `h` must be a non-container heap object whose last reference was just dropped.
+#[inline(always)]
+pub unsafe fn recycle_kept(h: *mut ObjHeader) -> bool {
+    crate::types::float::recycle_dead(h) || crate::types::list::recycle_dead_iter(h)
+}
+
 /// Runs the type's destructor and frees the memory. The type object itself is released
 /// last (heap types are refcounted like any object). For a GC container, `gc` first runs
 /// the finalizer (`__del__`, which may resurrect the object), untracks it and clears the
@@ -296,11 +306,11 @@ unsafe fn dealloc(h: *mut ObjHeader) {
             return; // resurrected by its finalizer
         }
     } else {
-        (*h).refcnt = 0;
-        crate::gc::on_dealloc(h);
-        if crate::types::float::recycle(h) {
+        if recycle_kept(h) {
             return;
         }
+        (*h).refcnt = 0;
+        crate::gc::on_dealloc(h);
     }
     let ty = (*h).ty;
     ((*ty).drop_payload)(h);

@@ -14,9 +14,8 @@ use super::none::not_implemented;
 use super::typeobj::{drop_nothing, KwArgs, MethodDef};
 use super::{types, TypeSpec};
 use crate::errors::{overflow_error, type_error, value_error, zero_division_error};
-use std::cell::Cell;
-
 use crate::gil::GilCell;
+use crate::object_alloc::FreeBlocks;
 use crate::object::{alloc, header, Obj, ObjHeader, PyResult};
 
 #[repr(C)]
@@ -29,9 +28,10 @@ pub struct FloatObj {
 #[inline]
 pub fn new(v: f64) -> Obj {
     match FREE.with(|f| f.pop()) {
+        // SAFETY: a kept block is a float's (refcount 1, type float); the value is set.
         Some(h) => unsafe {
             (*(h as *mut FloatObj)).value = v;
-            crate::gc::on_alloc(h);
+            crate::gc::on_alloc(h as *mut ObjHeader);
             Obj::from_raw(h as u64)
         },
         None => new_block(v),
@@ -59,76 +59,37 @@ fn new_block(v: f64) -> Obj {
 }
 
 /// Freed exact floats kept for reuse (CPython keeps one too): float-heavy loops allocate
-/// and free one object per operation, and malloc/free were a third of their time. A free
-/// block keeps its header (refcount 0, type float) and links to the next through `value`.
-struct FreeList {
-    head: Cell<*mut ObjHeader>,
-    len: Cell<usize>,
-}
+/// and free one object per operation, and malloc/free were a third of their time.
+static FREE: GilCell<FreeBlocks> = GilCell::new(FreeBlocks::new(256));
 
-const FREE_MAX: usize = 256;
-
-static FREE: GilCell<FreeList> = GilCell::new(FreeList { head: Cell::new(std::ptr::null_mut()), len: Cell::new(0) });
-
-impl FreeList {
-    fn pop(&self) -> Option<*mut ObjHeader> {
-        let h = self.head.get();
-        if h.is_null() {
-            return None;
-        }
-        // SAFETY: blocks on the list are float-sized and owned by the list.
-        unsafe {
-            self.head.set((*(h as *mut FloatObj)).value.to_bits() as *mut ObjHeader);
-            (*h).refcnt = 1;
-        }
-        self.len.set(self.len.get() - 1);
-        Some(h)
-    }
-}
-
-/// Called by the deallocator: keeps a dead exact float on the free list, or frees its
-/// block when the list is full (skipping the generic destructor steps, none of which
-/// applies to an exact float); returns false when `h` is not an exact float.
+/// Called by the deallocators (`object::dealloc`, `pyrt_dealloc`) for an object whose
+/// last reference was just dropped: a dead exact float goes on the free list, or its
+/// block straight back to the pools when the list is full (none of the generic
+/// destructor's steps applies to an exact float). False, with nothing done, for
+/// anything else.
 ///
 /// # Safety
-/// `h` must be a heap object whose refcount reached zero, already accounted as freed.
-// always: with two callers (`object::dealloc`, `pyrt_float_dealloc`) LLVM kept it out of
-// line, and every float freed by the generic path paid a call (float_objects +2.5 %)
+/// `h` must be a heap object whose last reference the caller just dropped (its
+/// refcount word is not read).
+// always: out of line, every float freed paid a call (float_objects +2.5 %)
 #[inline(always)]
-pub unsafe fn recycle(h: *mut ObjHeader) -> bool {
+pub unsafe fn recycle_dead(h: *mut ObjHeader) -> bool {
     if !std::ptr::eq((*h).ty, types().float) {
         return false;
     }
-    FREE.with(|f| {
-        if f.len.get() >= FREE_MAX {
-            // an exact float owns nothing: its block goes straight back to the pools
-            crate::object_alloc::free_block(h as *mut u8);
-            return true;
-        }
-        (*(h as *mut FloatObj)).value = f64::from_bits(f.head.get() as u64);
-        f.head.set(h);
-        f.len.set(f.len.get() + 1);
-        true
-    })
+    crate::gc::on_dealloc(h);
+    FREE.with(|f| f.push(h as *mut u8));
+    true
 }
 
-/// Frees `v`, whose refcount native code's inline float path just dropped to zero: the
-/// operands of those paths are exact floats (codegen/floatpath.rs `release_float`), which
-/// go straight to the free list as `object::dealloc` would send them (a float is no GC
-/// container and owns nothing); anything else takes the generic deallocator.
+/// Frees `v`, whose refcount native code's inline float path just dropped to zero (the
+/// operands of those paths are exact floats, codegen/floatpath.rs `release_float`):
+/// `pyrt_dealloc`, which sends exact floats to the free list first.
 ///
 /// # Safety
 /// `v` must be a heap object whose last reference the caller just dropped.
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_float_dealloc(v: u64) {
-    let h = v as *mut ObjHeader;
-    if std::ptr::eq((*h).ty, types().float) {
-        (*h).refcnt = 0;
-        crate::gc::on_dealloc(h);
-        if recycle(h) {
-            return;
-        }
-    }
     crate::abi::pyrt_dealloc(v)
 }
 
