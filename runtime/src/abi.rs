@@ -173,6 +173,22 @@ pub unsafe extern "C" fn pyrt_load_global(f: *mut Frame, i: u32) -> u64 {
 #[allow(non_upper_case_globals)]
 pub static pyrt_dict_tag_offset: u64 = dict::TAG_OFFSET as u64;
 
+/// Set in the name index of a global's fill by a site that checks the globals dict's
+/// tag only (codegen/globals.rs `GLOBALS_ONLY`, a name the module binds): such a site
+/// may cache only a value that the globals dict holds.
+pub const GLOBALS_ONLY: u32 = 1 << 31;
+
+/// A fill's name index without the `GLOBALS_ONLY` flag, and the flag.
+pub fn split_global_index(i: u32) -> (u32, bool) {
+    (i & !GLOBALS_ONLY, i & GLOBALS_ONLY != 0)
+}
+
+/// Whether `v`, which global name `i` of `f`'s code resolved to, is the value of that
+/// name in `f`'s globals dict (not a builtin).
+pub fn held_by_globals(f: &Frame, i: u32, v: &Obj) -> bool {
+    dict::get_item_str(&f.globals, &f.code_obj().names[i as usize]).is_some_and(|g| g.is(v))
+}
+
 /// `pyrt_load_global` at a site with an inline cache `cache` = [globals tag, builtins
 /// tag, value]: refills it when globals and builtins are exact dicts that the look-up
 /// left unchanged. The value is borrowed: equal tags mean the globals or builtins dict
@@ -180,12 +196,14 @@ pub static pyrt_dict_tag_offset: u64 = dict::TAG_OFFSET as u64;
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_load_global_fill(f: *mut Frame, i: u32, cache: *mut u64) -> u64 {
     let f = fr(f);
+    let (i, globals_only) = split_global_index(i);
     let dt = types().dict;
     let exact = f.globals.is_exact(dt) && f.builtins.is_exact(dt);
     let before = exact.then(|| (dict::version_tag(&f.globals), dict::version_tag(&f.builtins)));
     let r = interp::load_global_cached(f, i);
     if let (Some(tags), Ok(v)) = (before, &r) {
-        if tags == (dict::version_tag(&f.globals), dict::version_tag(&f.builtins)) {
+        let cacheable = !globals_only || held_by_globals(f, i, v);
+        if cacheable && tags == (dict::version_tag(&f.globals), dict::version_tag(&f.builtins)) {
             *cache = tags.0;
             *cache.add(1) = tags.1;
             *cache.add(2) = v.raw();

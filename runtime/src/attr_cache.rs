@@ -362,19 +362,26 @@ const MODULE_SITE_WORDS: usize = 6;
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_module_attr_fill(f: *mut Frame, i: u32, j: u32, cache: *mut u64) {
     let site = &mut *(cache as *mut [u64; MODULE_SITE_WORDS]);
-    match module_site(&*f, name_of(f, i), name_of(f, j)) {
+    let (i, globals_only) = crate::abi::split_global_index(i);
+    match module_site(&*f, name_of(f, i), name_of(f, j), globals_only) {
         Some(words) => site[..5].copy_from_slice(&words),
         None => site[5] += 1,
     }
 }
 
 /// What `pyrt_module_attr_fill` records, if the site can be cached.
-fn module_site(f: &Frame, global: &Obj, attr: &Obj) -> Option<[u64; 5]> {
+/// `globals_only`: the site checks the globals tag alone (`abi::GLOBALS_ONLY`), so the
+/// module must be the globals dict's.
+fn module_site(f: &Frame, global: &Obj, attr: &Obj, globals_only: bool) -> Option<[u64; 5]> {
     let dt = types().dict;
     if !f.globals.is_exact(dt) || !f.builtins.is_exact(dt) {
         return None;
     }
-    let m = dict::get_item_str(&f.globals, global).or_else(|| dict::get_item_str(&f.builtins, global))?;
+    let m = match dict::get_item_str(&f.globals, global) {
+        Some(m) => m,
+        None if globals_only => return None,
+        None => dict::get_item_str(&f.builtins, global)?,
+    };
     if !m.is_exact(types().module) {
         return None;
     }

@@ -38,6 +38,9 @@ pub struct Helpers<'ctx> {
     /// Module-level classes of the module (`construct::module_classes`; set with
     /// `module_functions`).
     pub module_classes: std::collections::HashSet<String>,
+    /// Names the module binds in its globals (`globals::module_globals`; set with
+    /// `module_functions`).
+    pub module_globals: std::collections::HashSet<String>,
 }
 
 fn decl<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>, name: &str) -> Result<(), LowerError> {
@@ -150,6 +153,7 @@ impl<'ctx> Helpers<'ctx> {
                 debug: None,
                 module_functions: Default::default(),
                 module_classes: Default::default(),
+                module_globals: Default::default(),
             })
         } else {
             let incref = module.get_function("pyrt_incref").unwrap();
@@ -181,6 +185,7 @@ impl<'ctx> Helpers<'ctx> {
                 debug: None,
                 module_functions: Default::default(),
                 module_classes: Default::default(),
+                module_globals: Default::default(),
             })
         }
     }

@@ -7,6 +7,12 @@
 //! shared by two dicts, so when the frame's globals and builtins still carry the cached
 //! tags the cached value (held by one of them) is the answer: an incref, no call.
 //!
+//! A name the module itself binds (`module_globals`: a `def`, `class`, `import` or
+//! assignment at module level, or a `global` store) is checked against the globals tag
+//! only: its fill (told by `GLOBALS_ONLY` in the name index) caches a value only when
+//! the globals dict holds it, and then the unchanged globals still shadow any builtin
+//! of that name. Other names (builtins: `len`, `range`) keep both tags.
+//!
 //! `LoadGlobal m; LoadMethod f` (`math.sin(x)`, `mod.func(...)`) is one site with a
 //! two-level cache `[globals tag, builtins tag, address of the module's dict word, that
 //! dict's tag, value, failed fills]`, filled by `pyrt_module_attr_fill` when the global
@@ -29,6 +35,36 @@ const FRAME_GLOBALS_OFFSET: u64 = 16;
 const FRAME_BUILTINS_OFFSET: u64 = 24;
 /// Byte offset of `CellObj.value` (0 = empty; types/function.rs, `repr(C)`).
 pub(super) const CELL_VALUE_OFFSET: u64 = 16;
+/// Set in the name index passed to a global's fill (runtime abi.rs
+/// `pyrt_load_global_fill`, attr_cache.rs `pyrt_module_attr_fill`): the site checks the
+/// globals tag only, so the fill may cache only a value the globals dict holds.
+const GLOBALS_ONLY: u64 = 1 << 31;
+
+/// Names the module (`codes[0]` its body, the rest its functions and classes) stores in
+/// its globals: module-level stores (`def`, `class`, `import`, assignments) and `global`
+/// stores in functions. A name it also deletes is left out: its loads may well be
+/// served by the builtins.
+pub fn module_globals(codes: &[&crate::fe::CodeObject]) -> std::collections::HashSet<String> {
+    use crate::fe::Instr;
+    let mut stored = std::collections::HashSet::new();
+    let mut deleted = std::collections::HashSet::new();
+    for (k, code) in codes.iter().enumerate() {
+        for ins in &code.instrs {
+            let (set, x) = match *ins {
+                Instr::StoreName(x) if k == 0 => (&mut stored, x),
+                Instr::StoreGlobal(x) => (&mut stored, x),
+                Instr::DeleteName(x) if k == 0 => (&mut deleted, x),
+                Instr::DeleteGlobal(x) => (&mut deleted, x),
+                _ => continue,
+            };
+            if let Some(n) = code.names.get(x as usize) {
+                set.insert(n.clone());
+            }
+        }
+    }
+    stored.retain(|n| !deleted.contains(n));
+    stored
+}
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// The word at byte offset `off` from pointer-sized integer `base`.
@@ -117,12 +153,32 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         plain.then_some(j)
     }
 
-    /// The frame's globals and builtins dicts' version tags.
-    fn global_tags(&self) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
-        let globals = self.frame_word(FRAME_GLOBALS_OFFSET, "globals")?;
-        let builtins = self.frame_word(FRAME_BUILTINS_OFFSET, "builtins")?;
+    /// Whether global name `i` is one the module binds (`module_globals`).
+    fn module_bound(&self, i: u32) -> bool {
+        self.code.names.get(i as usize).is_some_and(|n| self.helpers.module_globals.contains(n))
+    }
+
+    /// The name index a fill of global `i` is passed (`GLOBALS_ONLY`).
+    fn fill_index(&self, i: u32) -> IntValue<'ctx> {
+        self.i32c(i as u64 | if self.module_bound(i) { GLOBALS_ONLY } else { 0 })
+    }
+
+    /// i1: the frame's globals dict, and its builtins dict unless name `i` is
+    /// `module_bound`, carry the version tags in words 0 and 1 of `cache`.
+    fn same_global_tags(&self, i: u32, cache: PointerValue<'ctx>) -> R<IntValue<'ctx>> {
         let off = self.dict_tag_offset()?;
-        Ok((self.load_word_at(globals, off, "gtag")?, self.load_word_at(builtins, off, "btag")?))
+        let same = |l: &Self, word: u32, frame_off: u64, name: &str| -> R<IntValue<'ctx>> {
+            let dict = l.frame_word(frame_off, name)?;
+            let tag = l.load_word_at(dict, off, "tag")?;
+            let want = l.b.build_load(l.global_word(cache, word)?, "want")?.into_int_value();
+            Ok(l.b.build_int_compare(IntPredicate::EQ, tag, want, "")?)
+        };
+        let same_g = same(self, 0, FRAME_GLOBALS_OFFSET, "globals")?;
+        if self.module_bound(i) {
+            return Ok(same_g);
+        }
+        let same_b = same(self, 1, FRAME_BUILTINS_OFFSET, "builtins")?;
+        Ok(self.b.build_and(same_g, same_b, "")?)
     }
 
     /// `pyrt_dict_tag_offset` (set once at start-up).
@@ -156,7 +212,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(fill);
         let i64p = self.ctx.i64_type().ptr_type(AddressSpace::default());
         let cache_p = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;
-        self.call("pyrt_module_attr_fill", &[self.frame.into(), self.i32c(i as u64).into(), self.i32c(j as u64).into(), cache_p.into()])?;
+        self.call("pyrt_module_attr_fill", &[self.frame.into(), self.fill_index(i).into(), self.i32c(j as u64).into(), cache_p.into()])?;
         self.b.build_unconditional_branch(join)?;
         self.b.position_at_end(join);
         Ok(())
@@ -168,12 +224,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// Branches to `miss` otherwise; the builder is left where it is valid.
     pub(super) fn module_attr_cached(&mut self, pc: usize, miss: BasicBlock<'ctx>) -> R<IntValue<'ctx>> {
         let cache = self.site_cache(&format!("modattr{pc}"), 6);
-        let (gtag, btag) = self.global_tags()?;
-        let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, self.b.build_load(self.global_word(cache, 0)?, "mg")?.into_int_value(), "")?;
-        let same_b = self.b.build_int_compare(IntPredicate::EQ, btag, self.b.build_load(self.global_word(cache, 1)?, "mb")?.into_int_value(), "")?;
+        let i = match self.code.instrs[pc] {
+            crate::fe::Instr::LoadGlobal(i) => i,
+            _ => u32::MAX,
+        };
+        let same = self.same_global_tags(i, cache)?;
         let dicts = self.new_block("mod_dicts");
         let hit = self.new_block("mod_hit");
-        self.b.build_conditional_branch(self.b.build_and(same_g, same_b, "")?, dicts, miss)?;
+        self.b.build_conditional_branch(same, dicts, miss)?;
 
         // the module is the one cached: is its dict the cached one, unchanged?
         self.b.position_at_end(dicts);
@@ -197,13 +255,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// the typed loop copies (versioned.rs), which leave for the generic code then.
     pub(super) fn cached_global(&self, i: u32) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
         let cache = self.site_cache(&format!("glob{i}"), 3);
-        let (gtag, btag) = self.global_tags()?;
-        let want_g = self.b.build_load(self.global_word(cache, 0)?, "cg")?.into_int_value();
-        let want_b = self.b.build_load(self.global_word(cache, 1)?, "cb")?.into_int_value();
-        let same_g = self.b.build_int_compare(IntPredicate::EQ, gtag, want_g, "")?;
-        let same_b = self.b.build_int_compare(IntPredicate::EQ, btag, want_b, "")?;
+        let hit = self.same_global_tags(i, cache)?;
         let value = self.b.build_load(self.global_word(cache, 2)?, "gv")?.into_int_value();
-        Ok((self.b.build_and(same_g, same_b, "ghit")?, value))
+        Ok((hit, value))
     }
 
     /// `LoadGlobal(i)` through its own cache.
@@ -236,7 +290,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.position_at_end(missbb);
         let i64p = i64t.ptr_type(AddressSpace::default());
         let cache_p = self.b.build_pointer_cast(self.global_word(cache, 0)?, i64p, "")?;
-        let v = self.call_v("pyrt_load_global_fill", &[self.frame.into(), self.i32c(i as u64).into(), cache_p.into()])?;
+        let v = self.call_v("pyrt_load_global_fill", &[self.frame.into(), self.fill_index(i).into(), cache_p.into()])?;
         self.check_null(v, pc, d)?;
         let miss_end = self.b.get_insert_block().expect("positioned");
         self.b.build_unconditional_branch(join)?;

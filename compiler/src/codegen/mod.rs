@@ -113,6 +113,7 @@ pub fn build_python_module<'ctx>(
     m.code.walk(&mut |c| codes.push(c));
     helpers.module_functions = calls::module_functions(&codes, &m.name);
     helpers.module_classes = construct::module_classes(&codes);
+    helpers.module_globals = globals::module_globals(&codes);
     let mut lowered = Vec::with_capacity(codes.len());
     for (k, code) in codes.iter().enumerate() {
         lowered.push(if !opts.native {
