@@ -313,13 +313,15 @@ unsafe fn dealloc(h: *mut ObjHeader) {
         crate::gc::on_dealloc(h);
     }
     let ty = (*h).ty;
-    ((*ty).drop_payload)(h);
-    if (*ty).dict_offset != 0 {
-        crate::types::instance_attrs::release(h, &*ty);
-    }
+    // CPython's order (subtype_dealloc): `__slots__` members, then the instance dict,
+    // then the base type's payload; finalizers of the values run in that order
     if (*ty).is_heap_type() {
         crate::types::class::for_each_member_cell(h, &mut |c| drop(c.take()));
     }
+    if (*ty).dict_offset != 0 {
+        crate::types::instance_attrs::release(h, &*ty);
+    }
+    ((*ty).drop_payload)(h);
     let block = if gc { (h as *mut u8).sub(crate::gc::GC_HEAD_SIZE) } else { h as *mut u8 };
     crate::object_alloc::free_block(block);
     // Heap types are kept alive by their instances.

@@ -976,8 +976,13 @@ pub fn next_keep_stop(o: &Obj) -> PyResult<Option<Obj>> {
 /// base chain: the last `8 * slot_names.len()` bytes of that type's `basicsize`).
 /// Used by deallocation and by the cycle collector (traverse / clear).
 /// Safety: `h` must be a live object (or one being deallocated) of its recorded type.
+#[inline]
 pub unsafe fn for_each_member_cell(h: *mut ObjHeader, f: &mut dyn FnMut(&mut Option<Obj>)) {
     let mut t: &TypeObject = &*(*h).ty;
+    // most classes have none: no walk of the base chain per deallocation
+    if t.flags.get() & flags::MEMBER_CELLS == 0 {
+        return;
+    }
     loop {
         if t.is_heap_type() {
             let n = t.slot_names.try_borrow().map_or(0, |v| v.len());
@@ -1796,7 +1801,8 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
     // subclass instance gets its attributes without a dict and through the site caches.
     let exception_dict = !base.is_heap_type() && base.dict_offset != 0 && base.is_subtype(crate::types::exceptions::exc().base_exception);
     let compact = if added_dict || exception_dict { flags::INLINE_VALUES } else { 0 };
-    let fl = flags::HEAPTYPE | flags::BASETYPE | inherit | compact;
+    let cells = if slot_names.is_empty() { 0 } else { flags::MEMBER_CELLS };
+    let fl = flags::HEAPTYPE | flags::BASETYPE | inherit | compact | cells;
     let mro_rest = c3_mro(&base_list)?;
 
     let mut tobj = TypeObject::builtin(&name_s, Some(&base.as_obj()), basicsize, base.drop_payload);

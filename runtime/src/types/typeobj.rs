@@ -205,6 +205,9 @@ pub mod flags {
     /// Instances keep their attributes in `types::instance_attrs`' compact storage (a
     /// heap type added the dict slot; inherited by subclasses).
     pub const INLINE_VALUES: u32 = 1 << 18;
+    /// Instances have `__slots__` member cells (the type or a base of its base chain
+    /// declared some; inherited): `class::for_each_member_cell` has work to do.
+    pub const MEMBER_CELLS: u32 = 1 << 19;
 }
 
 /// A type object. Its own type is `type` (or a metaclass).
