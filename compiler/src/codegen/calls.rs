@@ -127,6 +127,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         self.b.build_conditional_branch(is_meth, reg_meth, reg_plain)?;
         let mut incoming: Vec<_> = self_call.into_iter().collect();
         let known = self.known_register_entry(pc);
+        let known_method = known_method_entry(self.module, self.helpers, self.code, &self.depths, &self.fname, pc);
         // the known callee's `.regf` when the consumer takes an f64 (`known_entry`)
         let float_known = match self.leaves_unboxed(pc) {
             true => known_entry(self.module, self.helpers, self.code, &self.depths, &self.fname, pc, "regf"),
@@ -144,6 +145,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                     r
                 }
                 (Some(f), _) if bb == reg_plain => self.call_register_entry_known(reg, f, &vals, false)?.0,
+                _ if bb == reg_meth && known_method.is_some() => self.call_register_entry_known(reg, known_method.unwrap(), &vals, false)?.0,
                 _ => self.call_register_entry(reg, &vals)?,
             };
             incoming.push((r, self.b.get_insert_block().expect("positioned")));
@@ -411,6 +413,30 @@ pub fn known_entry<'ctx>(
     (f.count_params() == n + 1 && own != known.symbol).then_some(f)
 }
 
+/// The register entry of the method the method call at `pc` probably calls, to be
+/// inlined as `known_entry`'s: the call's callee was pushed by a `LoadMethod` of a name
+/// that exactly one module-level class defines with a plain `def` (`module_methods`),
+/// small enough, lowered already, taking the call's arguments after `self`, and not the
+/// function `own`. Only a guess, compared with the entry the cache found.
+pub fn known_method_entry<'ctx>(
+    module: &Module<'ctx>,
+    helpers: &Helpers<'ctx>,
+    code: &crate::fe::CodeObject,
+    depths: &[Option<u32>],
+    own: &str,
+    pc: usize,
+) -> Option<FunctionValue<'ctx>> {
+    let crate::fe::Instr::Call(n) = *code.instrs.get(pc)? else { return None };
+    let crate::fe::Instr::LoadMethod(i) = code.instrs[callee_pusher(code, depths, pc)?] else { return None };
+    let [known] = helpers.module_methods.get(code.names.get(i as usize)?)?.as_slice() else { return None };
+    if known.size > INLINE_MAX_INSTRS {
+        return None;
+    }
+    let f = module.get_function(&format!("{}.reg", known.symbol))?;
+    let own = own.trim_end_matches(".body");
+    (f.count_params() == n + 2 && own != known.symbol).then_some(f)
+}
+
 /// The instruction that pushed the callee of the `Call(n)` at `pc`: the last one before
 /// the call that starts at the callee's depth (the arguments never take the stack below
 /// it).
@@ -436,22 +462,45 @@ pub struct ModuleFunction {
 /// into every caller.
 const INLINE_MAX_INSTRS: usize = 24;
 
-/// `Helpers::module_functions` for a module whose code objects are `codes` (walk order,
-/// the module body first): each name the body binds straight to a new function
-/// (`LoadConst <code>; MakeFunction; StoreName/StoreGlobal name`, as `def` compiles)
-/// maps to that code's symbol. A name bound twice keeps the last `def`; rebinding at run
-/// time is harmless (the call site compares entries, `call_register_entry_known`).
-pub fn module_functions(codes: &[&crate::fe::CodeObject], module: &str) -> std::collections::HashMap<String, ModuleFunction> {
+/// The functions a code object binds to names by plain `def`s (`LoadConst <code>;
+/// MakeFunction; StoreName/StoreGlobal name`; a decorated `def` has a call between), as
+/// (name, `ModuleFunction`) pairs in order; `codes` are the module's code objects.
+fn defs_in(body: &crate::fe::CodeObject, codes: &[&crate::fe::CodeObject], module: &str) -> Vec<(String, ModuleFunction)> {
     use crate::fe::{Constant, Instr};
-    let mut out = std::collections::HashMap::new();
-    let Some(body) = codes.first() else { return out };
+    let mut out = Vec::new();
     for w in body.instrs.windows(3) {
         let (Instr::LoadConst(c), Instr::MakeFunction(_), Instr::StoreName(x) | Instr::StoreGlobal(x)) = (w[0], w[1], w[2]) else { continue };
         let Some(Constant::Code(child)) = body.consts.get(c as usize) else { continue };
         let (Some(k), Some(name)) = (codes.iter().position(|k| std::ptr::eq(*k, &**child)), body.names.get(x as usize)) else { continue };
         let size = child.instrs.len();
         let code = (size <= INLINE_MAX_INSTRS).then(|| (**child).clone());
-        out.insert(name.clone(), ModuleFunction { symbol: super::code_symbol(module, k), size, code });
+        out.push((name.clone(), ModuleFunction { symbol: super::code_symbol(module, k), size, code }));
     }
     out
+}
+
+/// `Helpers::module_methods`: method name -> the plain `def`s of that name in the bodies
+/// of the module's top-level classes (`LoadBuildClass; LoadConst <body>` in the module
+/// body).
+pub fn module_methods(codes: &[&crate::fe::CodeObject], module: &str) -> std::collections::HashMap<String, Vec<ModuleFunction>> {
+    use crate::fe::{Constant, Instr};
+    let mut out: std::collections::HashMap<String, Vec<ModuleFunction>> = std::collections::HashMap::new();
+    let Some(body) = codes.first() else { return out };
+    for w in body.instrs.windows(2) {
+        let (Instr::LoadBuildClass, Instr::LoadConst(c)) = (w[0], w[1]) else { continue };
+        let Some(Constant::Code(class_body)) = body.consts.get(c as usize) else { continue };
+        for (name, f) in defs_in(class_body, codes, module) {
+            out.entry(name).or_default().push(f);
+        }
+    }
+    out
+}
+
+/// `Helpers::module_functions` for a module whose code objects are `codes` (walk order,
+/// the module body first): each name the body binds straight to a new function
+/// (`LoadConst <code>; MakeFunction; StoreName/StoreGlobal name`, as `def` compiles)
+/// maps to that code's symbol. A name bound twice keeps the last `def`; rebinding at run
+/// time is harmless (the call site compares entries, `call_register_entry_known`).
+pub fn module_functions(codes: &[&crate::fe::CodeObject], module: &str) -> std::collections::HashMap<String, ModuleFunction> {
+    codes.first().map_or_else(Default::default, |body| defs_in(body, codes, module).into_iter().collect())
 }

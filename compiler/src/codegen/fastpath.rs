@@ -35,6 +35,9 @@ pub struct Helpers<'ctx> {
     /// module body binds to it (set by `codegen::build_python_module`; calls.rs
     /// `known_register_entry`).
     pub module_functions: std::collections::HashMap<String, super::calls::ModuleFunction>,
+    /// Plain `def`s in the bodies of the module's top-level classes, by method name
+    /// (`calls::module_methods`; set with `module_functions`).
+    pub module_methods: std::collections::HashMap<String, Vec<super::calls::ModuleFunction>>,
     /// Module-level classes of the module (`construct::module_classes`; set with
     /// `module_functions`).
     pub module_classes: std::collections::HashSet<String>,
@@ -152,6 +155,7 @@ impl<'ctx> Helpers<'ctx> {
                 },
                 debug: None,
                 module_functions: Default::default(),
+                module_methods: Default::default(),
                 module_classes: Default::default(),
                 module_globals: Default::default(),
             })
@@ -184,6 +188,7 @@ impl<'ctx> Helpers<'ctx> {
                 decref_float: module.get_function("pyrt_decref").unwrap(),
                 debug: None,
                 module_functions: Default::default(),
+                module_methods: Default::default(),
                 module_classes: Default::default(),
                 module_globals: Default::default(),
             })

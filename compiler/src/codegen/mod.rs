@@ -112,6 +112,7 @@ pub fn build_python_module<'ctx>(
     let mut codes = Vec::new();
     m.code.walk(&mut |c| codes.push(c));
     helpers.module_functions = calls::module_functions(&codes, &m.name);
+    helpers.module_methods = calls::module_methods(&codes, &m.name);
     helpers.module_classes = construct::module_classes(&codes);
     helpers.module_globals = globals::module_globals(&codes);
     let mut lowered = Vec::with_capacity(codes.len());
