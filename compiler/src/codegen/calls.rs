@@ -405,12 +405,19 @@ pub fn known_entry<'ctx>(
     let crate::fe::Instr::Call(n) = *code.instrs.get(pc)? else { return None };
     let crate::fe::Instr::LoadGlobal(i) = code.instrs[callee_pusher(code, depths, pc)?] else { return None };
     let known = helpers.module_functions.get(code.names.get(i as usize)?)?;
+    inlinable_entry(module, known, suffix, own, n + 1)
+}
+
+/// `known`'s `suffix` entry when it may be inlined at a call passing `nvals` words (the
+/// function, then the arguments): small enough, lowered already, taking that many, and
+/// not the function `own` being lowered.
+fn inlinable_entry<'ctx>(module: &Module<'ctx>, known: &ModuleFunction, suffix: &str, own: &str, nvals: u32) -> Option<FunctionValue<'ctx>> {
     if known.size > INLINE_MAX_INSTRS {
         return None;
     }
     let f = module.get_function(&format!("{}.{suffix}", known.symbol))?;
     let own = own.trim_end_matches(".body");
-    (f.count_params() == n + 1 && own != known.symbol).then_some(f)
+    (f.count_params() == nvals && own != known.symbol).then_some(f)
 }
 
 /// The register entry of the method the method call at `pc` probably calls, to be
@@ -429,12 +436,7 @@ pub fn known_method_entry<'ctx>(
     let crate::fe::Instr::Call(n) = *code.instrs.get(pc)? else { return None };
     let crate::fe::Instr::LoadMethod(i) = code.instrs[callee_pusher(code, depths, pc)?] else { return None };
     let [known] = helpers.module_methods.get(code.names.get(i as usize)?)?.as_slice() else { return None };
-    if known.size > INLINE_MAX_INSTRS {
-        return None;
-    }
-    let f = module.get_function(&format!("{}.reg", known.symbol))?;
-    let own = own.trim_end_matches(".body");
-    (f.count_params() == n + 2 && own != known.symbol).then_some(f)
+    inlinable_entry(module, known, "reg", own, n + 2)
 }
 
 /// The instruction that pushed the callee of the `Call(n)` at `pc`: the last one before
