@@ -151,7 +151,6 @@ impl FreeBlocks {
     }
 }
 
-
 /// A block of at least `n` bytes, 16-byte aligned. Never null: running out of memory is
 /// fatal, as for the rest of the object model.
 ///

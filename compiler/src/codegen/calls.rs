@@ -138,14 +138,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             // the callee, then its arguments (self first for a method)
             self.b.position_at_end(bb);
             let vals = (first..first + count + 1).map(|k| self.load_slot(k)).collect::<R<Vec<_>>>()?;
-            let r = match (known, float_known) {
+            // a plain call may go to a known module function, a method call to a known method
+            let known_here = if bb == reg_plain { known } else { known_method };
+            let r = match (known_here, float_known) {
                 (Some(_), Some(f)) if bb == reg_plain => {
                     let (r, num) = self.call_register_entry_known(reg, f, &vals, true)?;
                     fincoming.push((num, self.b.get_insert_block().expect("positioned")));
                     r
                 }
-                (Some(f), _) if bb == reg_plain => self.call_register_entry_known(reg, f, &vals, false)?.0,
-                _ if bb == reg_meth && known_method.is_some() => self.call_register_entry_known(reg, known_method.unwrap(), &vals, false)?.0,
+                (Some(f), _) => self.call_register_entry_known(reg, f, &vals, false)?.0,
                 _ => self.call_register_entry(reg, &vals)?,
             };
             incoming.push((r, self.b.get_insert_block().expect("positioned")));

@@ -26,9 +26,6 @@ pub struct Helpers<'ctx> {
     pub xincref: FunctionValue<'ctx>,
     pub decref: FunctionValue<'ctx>,
     pub xdecref: FunctionValue<'ctx>,
-    /// Decref of an operand the inline float paths consumed: a tagged int, an unboxed
-    /// tag or an exact float, which `pyrt_float_dealloc` recycles when it dies.
-    pub decref_float: FunctionValue<'ctx>,
     /// `-g`: line-table state of the module (set by `codegen::build_python_module`).
     pub debug: Option<super::debuginfo::ModuleDebug<'ctx>>,
     /// Module-level `def`s of the module: global name → symbol of the code object the
@@ -148,11 +145,6 @@ impl<'ctx> Helpers<'ctx> {
                 xincref: helper(ctx, module, "pyc_xincref", true, &incref_body(ctx))?,
                 decref: helper(ctx, module, "pyc_decref", false, &decref_body(ctx, dealloc))?,
                 xdecref: helper(ctx, module, "pyc_xdecref", true, &decref_body(ctx, dealloc))?,
-                decref_float: {
-                    decl(ctx, module, "pyrt_float_dealloc")?;
-                    let free = module.get_function("pyrt_float_dealloc").unwrap();
-                    helper(ctx, module, "pyc_decref_float", false, &decref_body(ctx, free))?
-                },
                 debug: None,
                 module_functions: Default::default(),
                 module_methods: Default::default(),
@@ -185,7 +177,6 @@ impl<'ctx> Helpers<'ctx> {
                 xincref,
                 decref: module.get_function("pyrt_decref").unwrap(),
                 xdecref: module.get_function("pyrt_xdecref").unwrap(),
-                decref_float: module.get_function("pyrt_decref").unwrap(),
                 debug: None,
                 module_functions: Default::default(),
                 module_methods: Default::default(),

@@ -47,11 +47,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// `release_opnd` of an operand an inline float path has converted: a tagged int, an
-    /// unboxed tag or an exact float, so a dead one goes to the float free list
-    /// directly (`pyrt_float_dealloc`, ~12 instructions instead of `pyrt_dealloc`'s ~43).
+    /// unboxed tag or an exact float; a dead float goes to the float free list
+    /// (`pyrt_dealloc` sends exact floats there first).
     fn release_float(&self, o: Opnd<'ctx>) -> R<()> {
         if o.owned {
-            self.b.build_call(self.helpers.decref_float, &[o.v.into()], "")?;
+            self.b.build_call(self.helpers.decref, &[o.v.into()], "")?;
         }
         Ok(())
     }

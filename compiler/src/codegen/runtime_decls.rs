@@ -57,7 +57,6 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_float_new", 'v', "d", false),
     // Not in the documented table: `pyrt_dealloc` for the exact-float operands of the
     // inline float paths (codegen/floatpath.rs `release_float`).
-    ("pyrt_float_dealloc", '_', "v", false),
     ("pyrt_unary_op", 'v', "vi", false),
     ("pyrt_compare_op", 'v', "vvi", false),
     ("pyrt_contains_op", 'v', "vvi", false),

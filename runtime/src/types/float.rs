@@ -82,17 +82,6 @@ pub unsafe fn recycle_dead(h: *mut ObjHeader) -> bool {
     true
 }
 
-/// Frees `v`, whose refcount native code's inline float path just dropped to zero (the
-/// operands of those paths are exact floats, codegen/floatpath.rs `release_float`):
-/// `pyrt_dealloc`, which sends exact floats to the free list first.
-///
-/// # Safety
-/// `v` must be a heap object whose last reference the caller just dropped.
-#[no_mangle]
-pub unsafe extern "C" fn pyrt_float_dealloc(v: u64) {
-    crate::abi::pyrt_dealloc(v)
-}
-
 /// An instance of `cls` (float or a subclass) with value `v`.
 pub fn new_of_type(cls: &super::typeobj::TypeObject, v: f64) -> Obj {
     alloc(cls, FloatObj { head: header(), value: v })
