@@ -285,6 +285,8 @@ pub unsafe extern "C" fn pyrt_subscr(o: u64, k: u64) -> u64 {
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_store_subscr(o: u64, k: u64, v: u64) -> i32 {
     if let Some(slot) = seq_slot(o, k, false) {
+        // a slot to write is an exact list's
+        list::note_store(b(&o), b(&v));
         let old = std::mem::replace(&mut *slot, b(&v).clone());
         drop(old);
         return 0;

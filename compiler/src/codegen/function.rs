@@ -128,7 +128,7 @@ const NO_LASTI: &[&str] = &[
     "pyrt_load_const", "pyrt_traceback_add", "pyrt_traceback_exit", "pyrt_fetch_exception", "pyrt_float_new", "pyrt_float_type",
     "pyrt_cell_new", "pyrt_frame_enter", "pyrt_frame_leave",
     "pyrt_raise_unbound_local", "pyrt_raise_unbound_deref", "pyrt_build_tuple", "pyrt_build_slice",
-    "pyrt_list_iter_new",
+    "pyrt_list_iter_new", "pyrt_list_mark_floats",
 ];
 
 /// Frame fields native code writes inline (runtime frame.rs asserts the same numbers).

@@ -69,6 +69,7 @@ const SIGNATURES: &[(&str, char, &str, bool)] = &[
     ("pyrt_build_const_key_map", 'v', "Piv", false),
     ("pyrt_list_append", 'i', "vv", false),
     ("pyrt_list_append_owned", 'v', "vv", false),
+    ("pyrt_list_mark_floats", 'i', "v", false),
     ("pyrt_dict_get_or", 'v', "vvv", false),
     ("pyrt_str_join", 'v', "vv", false),
     ("pyrt_store_item", 'i', "vvv", false),

@@ -14,11 +14,14 @@ use inkwell::values::{FloatValue, IntValue, PointerValue};
 use inkwell::{AddressSpace, IntPredicate};
 
 use super::function::{Lower, R};
+use super::tbaa::Word;
 
 const TYPE_OFFSET: u64 = 8;
 /// `TupleObj.len` and `TupleObj.items` (runtime types/tuple.rs, asserted in abi.rs).
 pub(super) const TUPLE_LEN_OFFSET: u64 = 16;
 pub(super) const TUPLE_ITEMS_OFFSET: u64 = 24;
+/// `ListObj.all_floats`, a byte (runtime types/list.rs, asserted there).
+const LIST_FLOATS_OFFSET: u64 = 40;
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// When `obj` is an exact list and `key` a tagged int indexing it, branches on to a
@@ -72,9 +75,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let v = self.b.build_load(p, "item")?.into_int_value();
             if unboxed {
                 // an exact float item is read as its number (no reference: the number
-                // is taken before anything else runs)
+                // is taken before anything else runs); a list marked all-floats needs
+                // no test of the item
                 let num = self.new_block("subscr_fitem");
                 let objbb = self.new_block("subscr_oitem");
+                let test = self.new_block("subscr_ftest");
+                self.b.build_conditional_branch(self.list_all_floats(obj)?, num, test)?;
+                self.b.position_at_end(test);
                 let isf = self.is_exact_float(v)?;
                 self.b.build_conditional_branch(isf, num, objbb)?;
                 self.b.position_at_end(num);
@@ -167,7 +174,37 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// The number of exact float object `v`.
     fn float_value(&self, v: IntValue<'ctx>) -> R<FloatValue<'ctx>> {
-        Ok(self.b.build_load(self.float_value_ptr(v)?, "item_f")?.into_float_value())
+        let f = self.b.build_load(self.float_value_ptr(v)?, "item_f")?;
+        if let Some(inst) = inkwell::values::BasicValue::as_instruction_value(&f) {
+            self.set_alias_class(inst, Word::FloatValue)?;
+        }
+        Ok(f.into_float_value())
+    }
+
+    /// i1: exact list `obj` is marked all-floats (runtime `ListObj::all_floats`): each
+    /// item is an exact float. Its own alias class lets LLVM keep one read across the
+    /// in-place float stores of a loop body.
+    pub(super) fn list_all_floats(&self, obj: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let addr = self.b.build_int_add(obj, self.i64c(LIST_FLOATS_OFFSET), "")?;
+        let p = self.b.build_int_to_ptr(addr, self.ctx.i8_type().ptr_type(AddressSpace::default()), "")?;
+        let mark = self.load_classified(p, "allfloats", Word::ListFloats)?;
+        Ok(self.b.build_int_compare(IntPredicate::NE, mark, self.ctx.i8_type().const_zero(), "")?)
+    }
+
+    /// Clears exact list `obj`'s all-floats mark unless `keep` (i1: the item just stored
+    /// is an exact float; `None`: unknown).
+    fn note_list_store(&self, obj: IntValue<'ctx>, keep: Option<IntValue<'ctx>>) -> R<()> {
+        let i8t = self.ctx.i8_type();
+        let addr = self.b.build_int_add(obj, self.i64c(LIST_FLOATS_OFFSET), "")?;
+        let p = self.b.build_int_to_ptr(addr, i8t.ptr_type(AddressSpace::default()), "")?;
+        let mark = match keep {
+            None => i8t.const_zero(),
+            Some(k) => {
+                let old = self.load_classified(p, "allfloats", Word::ListFloats)?;
+                self.b.build_and(old, self.b.build_int_z_extend(k, i8t, "")?, "")?
+            }
+        };
+        self.set_alias_class(self.b.build_store(p, mark)?, Word::ListFloats)
     }
 
     /// `UnpackSequence(n)` at `pc`, stack depth `d`: the sequence on top is replaced by
@@ -224,20 +261,27 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let box_it = self.new_block("store_box");
         let p = self.list_item_ptr(obj, key, box_it)?;
         let old = self.b.build_load(p, "old")?.into_int_value();
+        // in a list marked all-floats the old item is a float: only its count is tested
+        let check = self.new_block("store_oldty");
+        let sole_test = self.new_block("store_oldrc");
+        let reuse = self.new_block("store_reuse");
+        self.b.build_conditional_branch(self.list_all_floats(obj)?, sole_test, check)?;
+        self.b.position_at_end(check);
         let low = self.b.build_and(old, self.i64c(3), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
-        let check = self.new_block("store_oldty");
-        self.b.build_conditional_branch(heap, check, box_it)?;
-        self.b.position_at_end(check);
+        let type_test = self.new_block("store_oldtyw");
+        self.b.build_conditional_branch(heap, type_test, box_it)?;
+        self.b.position_at_end(type_test);
         let float_ty = self.singleton("pyrt_float_type")?;
         let ty = self.load_word_at(old, self.i64c(TYPE_OFFSET), "oldty")?;
-        let refcnt = self.load_word_at(old, self.i64c(0), "oldrc")?;
         let same_ty = self.b.build_int_compare(IntPredicate::EQ, ty, float_ty, "")?;
+        self.b.build_conditional_branch(same_ty, sole_test, box_it)?;
+        self.b.position_at_end(sole_test);
+        let refcnt = self.load_word_of(old, self.i64c(0), "oldrc", Word::Refcount)?;
         let sole = self.b.build_int_compare(IntPredicate::EQ, refcnt, self.i64c(1), "")?;
-        let reuse = self.new_block("store_reuse");
-        self.b.build_conditional_branch(self.b.build_and(same_ty, sole, "")?, reuse, box_it)?;
+        self.b.build_conditional_branch(sole, reuse, box_it)?;
         self.b.position_at_end(reuse);
-        self.b.build_store(self.float_value_ptr(old)?, f)?;
+        self.set_alias_class(self.b.build_store(self.float_value_ptr(old)?, f)?, Word::FloatValue)?;
         if !self.deref_container_borrowed(self.pc_now) {
             self.decref(obj)?;
         }
@@ -266,15 +310,20 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.b.position_at_end(boxed);
                 let phi = self.b.build_phi(self.ctx.i64_type(), "sv")?;
                 phi.add_incoming(&[(&value.v, from), (&o, box_end)]);
-                phi.as_basic_value().into_int_value()
+                let bool_t = self.ctx.bool_type();
+                let is_float = self.b.build_phi(bool_t, "svfloat")?;
+                is_float.add_incoming(&[(&bool_t.const_zero(), from), (&bool_t.const_all_ones(), box_end)]);
+                (phi.as_basic_value().into_int_value(), Some(is_float.as_basic_value().into_int_value()))
             }
-            _ => self.materialize(value.v, value.f)?,
+            _ => (self.materialize(value.v, value.f)?, None),
         };
         self.lower_store_subscr_object(pc, d, v, obj, key, join)
     }
 
-    /// `StoreSubscr` of object `v` (owned) into `obj[key]`, ending in `join`.
-    fn lower_store_subscr_object(&mut self, pc: usize, d: u32, v: IntValue<'ctx>, obj: IntValue<'ctx>, key: IntValue<'ctx>, join: BasicBlock<'ctx>) -> R<()> {
+    /// `StoreSubscr` of object `v` (owned) into `obj[key]`, ending in `join`; `v.1` is
+    /// i1 true when the value is known to be an exact float (see `note_list_store`).
+    fn lower_store_subscr_object(&mut self, pc: usize, d: u32, v: (IntValue<'ctx>, Option<IntValue<'ctx>>), obj: IntValue<'ctx>, key: IntValue<'ctx>, join: BasicBlock<'ctx>) -> R<()> {
+        let (v, is_float) = v;
         let slow = self.new_block("store_slow");
         if self.fast {
             let p = self.list_item_ptr(obj, key, slow)?;
@@ -282,6 +331,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             // after the store, as list_ass_item does (its __del__ sees the new item)
             let old = self.b.build_load(p, "old")?.into_int_value();
             self.b.build_store(p, v)?;
+            self.note_list_store(obj, is_float)?;
             if !self.deref_container_borrowed(pc) {
                 self.decref(obj)?;
             }

@@ -1,10 +1,11 @@
 //! Alias classes (LLVM type-based alias analysis) for the memory words that one kind of
 //! access alone reads and writes: the refcount and type words of object headers, a
-//! float's number, a list's items pointer and length, a list's item slots, a tuple's
-//! length and items. Two accesses of different classes never touch the same word, so
-//! LLVM may keep a list's length or items pointer in a register across the store of a
-//! float's number (the typed loop copies, versioned.rs, are where this pays). An access
-//! without a class may alias any other, which keeps every other load and store exact.
+//! float's number, a list's items pointer and length, a list's item slots, a list's
+//! all-floats mark, a tuple's length and items. Two accesses of different classes never
+//! touch the same word, so LLVM may keep a list's length, items pointer or mark in a
+//! register across the store of a float's number (the typed loop copies, versioned.rs,
+//! are where this pays). An access without a class may alias any other, which keeps
+//! every other load and store exact.
 //!
 //! The classes are sound only while each word is accessed under its one class: a float's
 //! number is not a list's length, and the items buffer of a list is its own allocation.
@@ -28,6 +29,8 @@ pub enum Word {
     ListFields,
     /// A slot of a list's items buffer.
     ListItem,
+    /// A list's all-floats mark (`ListObj::all_floats`, a byte).
+    ListFloats,
     /// A tuple's length and inline items (immutable once built).
     TupleField,
 }
@@ -40,6 +43,7 @@ impl Word {
             Word::FloatValue => "pyc float value",
             Word::ListFields => "pyc list fields",
             Word::ListItem => "pyc list item",
+            Word::ListFloats => "pyc list all-floats mark",
             Word::TupleField => "pyc tuple field",
         }
     }

@@ -264,6 +264,23 @@ pub fn join_reprs(items: &[Obj]) -> PyResult<String> {
 pub struct ListObj {
     pub head: ObjHeader,
     pub items: Vec<Obj>,
+    /// When true, every item is an exact float, so native code reads an item's number
+    /// without testing its type (codegen subscr.rs). Sound only if every write of
+    /// `items` keeps it true or clears it: `items_mut` clears it, `append` and
+    /// `replace_item` keep it when the new item is an exact float, `new` sets it by
+    /// scanning (an empty list is marked) and `pyrt_list_mark_floats` by a rescan. False
+    /// is always safe.
+    pub all_floats: bool,
+}
+
+// native code reads and writes the mark at this fixed offset (codegen subscr.rs
+// `LIST_FLOATS_OFFSET`): the header, then the `Vec`'s three words
+const _: () = assert!(std::mem::offset_of!(ListObj, all_floats) == 40);
+
+/// Is `x` an exact float (the items `ListObj::all_floats` promises)?
+#[inline]
+fn exact_float(x: &Obj) -> bool {
+    !x.is_small_int() && x.is_exact(types().float)
 }
 
 /// Releases the items last to first, as CPython's list_dealloc does (the order
@@ -278,7 +295,8 @@ unsafe fn drop_list(h: *mut ObjHeader) {
 
 /// A new list owning `items`.
 pub fn new(items: Vec<Obj>) -> Obj {
-    alloc(types().list, ListObj { head: header(), items })
+    let all_floats = items.iter().all(exact_float);
+    alloc(types().list, ListObj { head: header(), items, all_floats })
 }
 
 /// Is `o` a list (or subclass instance)?
@@ -297,13 +315,46 @@ pub fn as_slice_opt(o: &Obj) -> Option<&[Obj]> {
     }
 }
 
-/// The item vector of a list. The caller guarantees `o` is a list and keeps the borrow
-/// short (no calls into Python while holding it).
+/// The item vector of a list, for a change of any kind (the all-floats mark is
+/// dropped). The caller guarantees `o` is a list and keeps the borrow short (no calls
+/// into Python while holding it).
 #[inline]
 #[allow(clippy::mut_from_ref)]
 pub fn items_mut(o: &Obj) -> &mut Vec<Obj> {
     debug_assert!(is_list(o));
-    unsafe { &mut o.payload_mut::<ListObj>().items }
+    let l = unsafe { o.payload_mut::<ListObj>() };
+    l.all_floats = false;
+    &mut l.items
+}
+
+/// `o[j] = v` for list `o` and `j` in range, keeping the all-floats mark when `v` is an
+/// exact float; returns the old item (for the caller to release after the store, as
+/// `list_ass_item` does).
+pub fn replace_item(o: &Obj, j: usize, v: Obj) -> Obj {
+    note_store(o, &v);
+    std::mem::replace(&mut unsafe { o.payload_mut::<ListObj>() }.items[j], v)
+}
+
+/// Marks exact list `o` all-floats when every item is an exact float, for native code
+/// that found it unmarked (a typed loop copy, codegen versioned/lower.rs: a mutation
+/// through `items_mut` drops the mark even when the items stay floats). Returns 1 when
+/// the list is marked, else 0.
+///
+/// # Safety
+/// `o` is a borrowed exact list.
+#[no_mangle]
+pub unsafe extern "C" fn pyrt_list_mark_floats(o: u64) -> i32 {
+    let l = Obj::borrow_raw(&o).payload_mut::<ListObj>();
+    l.all_floats = l.items.iter().all(exact_float);
+    l.all_floats as i32
+}
+
+/// Keeps list `o`'s all-floats mark only if `v`, an item being stored into it in
+/// place of another, is an exact float.
+#[inline]
+pub fn note_store(o: &Obj, v: &Obj) {
+    debug_assert!(is_list(o));
+    unsafe { o.payload_mut::<ListObj>() }.all_floats &= exact_float(v);
 }
 
 #[inline]
@@ -323,11 +374,16 @@ fn get_at(o: &Obj, i: usize) -> Option<Obj> {
 
 /// `list.append(x)`.
 pub fn append(o: &Obj, x: Obj) {
-    let v = items_mut(o);
-    if v.capacity() == 0 {
-        first_room(v);
+    debug_assert!(is_list(o));
+    let l = unsafe { o.payload_mut::<ListObj>() };
+    // (a new empty list is marked: appending floats to it keeps the mark)
+    if l.all_floats {
+        l.all_floats = exact_float(&x);
     }
-    v.push(x);
+    if l.items.capacity() == 0 {
+        first_room(&mut l.items);
+    }
+    l.items.push(x);
 }
 
 /// Room for the first items of an empty list (4, as CPython's first growth), allocated
@@ -443,7 +499,7 @@ fn list_setitem(o: &Obj, key: &Obj, value: Option<&Obj>) -> PyResult<()> {
         };
         match value {
             Some(v) => {
-                let old = std::mem::replace(&mut items_mut(o)[j], v.clone());
+                let old = replace_item(o, j, v.clone());
                 drop(old);
             }
             None => {
@@ -725,7 +781,7 @@ fn list_imul(a: &Obj, b: &Obj) -> PyResult<Obj> {
 
 fn list_new(cls: &Obj, _args: &[Obj], _kw: &KwArgs) -> PyResult<Obj> {
     let t = super::typeobj::as_type(cls);
-    Ok(alloc(t, ListObj { head: header(), items: Vec::new() }))
+    Ok(alloc(t, ListObj { head: header(), items: Vec::new(), all_floats: true }))
 }
 
 fn list_init(o: &Obj, args: &[Obj], kw: &KwArgs) -> PyResult<Obj> {

@@ -28,6 +28,16 @@ enum SVal<'ctx> {
     Word(IntValue<'ctx>),
 }
 
+/// What the copy reads of a list: its items pointer, its length and its all-floats mark
+/// (i1; none of them changes while the copy runs: its only stores are in-place float
+/// updates and ints over ints, which keep all three).
+#[derive(Clone, Copy)]
+struct ListParts<'ctx> {
+    items: IntValue<'ctx>,
+    len: IntValue<'ctx>,
+    all_floats: IntValue<'ctx>,
+}
+
 /// Lowering state of one typed copy.
 struct CopyState<'ctx> {
     /// The f64 variables of `Float` locals (allocas, promoted by mem2reg).
@@ -60,7 +70,7 @@ struct CopyState<'ctx> {
     /// and guarded once on entering: each global's value, by the pc loading it...
     globals: HashMap<usize, SVal<'ctx>>,
     /// ... and each list local's items pointer and length.
-    lists: HashMap<u32, (IntValue<'ctx>, IntValue<'ctx>)>,
+    lists: HashMap<u32, ListParts<'ctx>>,
 }
 
 impl<'a, 'ctx> Lower<'a, 'ctx> {
@@ -207,8 +217,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             if t == Ty::Obj {
                 let is_list = self.copy_has_type(v, self.list_layout_word(0)?)?;
                 self.guard(l, cp, is_list)?;
-                let (items, len) = self.list_parts(v)?;
-                cp.lists.insert(DEREF + i, (items, len));
+                let parts = self.copy_list_parts(l, cp, DEREF + i, v)?;
+                cp.lists.insert(DEREF + i, parts);
                 cp.derefs.insert(i, SVal::Word(v));
             } else {
                 self.guard(l, cp, self.is_tagged(v)?)?;
@@ -256,8 +266,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             let list_ty = self.list_layout_word(0)?;
             let ty = self.load_word_of(seq, self.i64c(TYPE_OFFSET), "ty", Word::Type)?;
             self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, ty, list_ty, "")?)?;
-            let (items, len) = self.list_parts(seq)?;
-            cp.lists.insert(i, (items, len));
+            let parts = self.copy_list_parts(l, cp, i, seq)?;
+            cp.lists.insert(i, parts);
         }
         Ok(())
     }
@@ -430,6 +440,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         if let (SVal::Word(w), Some(&var)) = (v, cp.bound.get(&i)) {
             let is_list = self.copy_has_type(w, self.list_layout_word(0)?)?;
             self.guard(l, cp, is_list)?;
+            if float_only_list(l, i) {
+                self.guard_all_floats(l, cp, w)?;
+            }
             self.b.build_store(var, w)?;
             return Ok(());
         }
@@ -479,8 +492,31 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let float_ty = self.singleton("pyrt_float_type")?;
         let is_float = self.copy_has_type(w, float_ty)?;
         self.guard(l, cp, is_float)?;
+        self.float_number(w)
+    }
+
+    /// The number of exact float `w`.
+    fn float_number(&self, w: IntValue<'ctx>) -> R<FloatValue<'ctx>> {
         let bits = self.load_word_of(w, self.i64c(FLOAT_VALUE_OFFSET), "fbits", Word::FloatValue)?;
         Ok(self.b.build_bit_cast(bits, self.ctx.f64_type(), "fv")?.into_float_value())
+    }
+
+    /// i1: `item` of `list` is an exact float: known when the list is marked all-floats,
+    /// else tested.
+    fn copy_item_is_float(&mut self, list: ListParts<'ctx>, item: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let from = self.b.get_insert_block().expect("positioned");
+        let test = self.new_block("copy_ftest");
+        let done = self.new_block("copy_fknown");
+        self.b.build_conditional_branch(list.all_floats, done, test)?;
+        self.b.position_at_end(test);
+        let float_ty = self.singleton("pyrt_float_type")?;
+        let tested = self.copy_has_type(item, float_ty)?;
+        let test_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        let phi = self.b.build_phi(self.ctx.bool_type(), "isfloat")?;
+        phi.add_incoming(&[(&self.ctx.bool_type().const_all_ones(), from), (&tested, test_end)]);
+        Ok(phi.as_basic_value().into_int_value())
     }
 
     /// The items pointer of `seq`, which must be an exact tuple of `n` items.
@@ -496,28 +532,61 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// The items pointer and length of the list the subscript at `pc` reads or writes:
     /// read on entering for a list local the loop does not bind, else from the list its
     /// variable holds (a list, checked when bound).
-    fn copy_list(&mut self, l: &LoopCopy, cp: &CopyState<'ctx>, pc: usize) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
+    fn copy_list(&mut self, l: &LoopCopy, cp: &CopyState<'ctx>, pc: usize) -> R<ListParts<'ctx>> {
         let i = *l.containers.get(&pc).ok_or_else(|| LowerError("typed copy: container".into()))?;
         if let Some(&list) = cp.lists.get(&i) {
             return Ok(list);
         }
         let var = *cp.bound.get(&i).ok_or_else(|| LowerError("typed copy: list local".into()))?;
         let seq = self.b.build_load(var, "co")?.into_int_value();
-        let (items, len) = self.list_parts(seq)?;
-        Ok((items, len))
+        // (a float-only list was guarded marked when bound: `copy_store`)
+        self.list_parts(seq, float_only_list(l, i))
     }
 
-    /// The items pointer and length of list `seq`.
-    fn list_parts(&self, seq: IntValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>)> {
-        let items = self.load_word_of(seq, self.list_layout_word(1)?, "items", Word::ListFields)?;
-        Ok((items, self.load_word_of(seq, self.list_layout_word(2)?, "len", Word::ListFields)?))
+    /// What the copy reads of exact list `seq`; `marked`: known to be marked all-floats.
+    fn list_parts(&self, seq: IntValue<'ctx>, marked: bool) -> R<ListParts<'ctx>> {
+        Ok(ListParts {
+            items: self.load_word_of(seq, self.list_layout_word(1)?, "items", Word::ListFields)?,
+            len: self.load_word_of(seq, self.list_layout_word(2)?, "len", Word::ListFields)?,
+            all_floats: if marked { self.ctx.bool_type().const_all_ones() } else { self.list_all_floats(seq)? },
+        })
+    }
+
+    /// What the copy reads of exact list `seq`, local `i` (read on entering); a list the
+    /// loop reads only as floats is guarded marked all-floats first.
+    fn copy_list_parts(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, i: u32, seq: IntValue<'ctx>) -> R<ListParts<'ctx>> {
+        let marked = float_only_list(l, i);
+        if marked {
+            self.guard_all_floats(l, cp, seq)?;
+        }
+        self.list_parts(seq, marked)
+    }
+
+    /// Guards that exact list `seq` is marked all-floats, marking it first when every
+    /// item is an exact float (a mutation through the runtime's `items_mut` drops the
+    /// mark even when the items stay floats). Its item reads then test nothing.
+    fn guard_all_floats(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, seq: IntValue<'ctx>) -> R<()> {
+        let bool_t = self.ctx.bool_type();
+        let from = self.b.get_insert_block().expect("positioned");
+        let scan = self.new_block("copy_markscan");
+        let done = self.new_block("copy_marked");
+        self.b.build_conditional_branch(self.list_all_floats(seq)?, done, scan)?;
+        self.b.position_at_end(scan);
+        let status = self.call_v("pyrt_list_mark_floats", &[seq.into()])?;
+        let marked_now = self.b.build_int_compare(IntPredicate::NE, status, status.get_type().const_zero(), "")?;
+        let scan_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        let phi = self.b.build_phi(bool_t, "marked")?;
+        phi.add_incoming(&[(&bool_t.const_all_ones(), from), (&marked_now, scan_end)]);
+        self.guard(l, cp, phi.as_basic_value().into_int_value())
     }
 
     /// `list[index] = value` (the statement's last instruction), when the item it replaces
     /// can take the value without releasing anything: a tagged int over a tagged int, an
     /// f64 into an exact float nothing else references (its number overwritten, as the
     /// generic `StoreSubscr` does). Else the copy leaves before the statement.
-    fn copy_store_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, value: SVal<'ctx>) -> R<()> {
+    fn copy_store_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: ListParts<'ctx>, index: IntValue<'ctx>, value: SVal<'ctx>) -> R<()> {
         let p = self.copy_item_ptr(l, cp, list, index)?;
         let old = self.load_classified(p, "old", Word::ListItem)?;
         match value {
@@ -526,8 +595,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
                 self.set_alias_class(self.b.build_store(p, w)?, Word::ListItem)?;
             }
             SVal::Float(f) => {
-                let float_ty = self.singleton("pyrt_float_type")?;
-                let is_float = self.copy_has_type(old, float_ty)?;
+                let is_float = self.copy_item_is_float(list, old)?;
                 self.guard(l, cp, is_float)?;
                 let rc = self.load_word_of(old, self.i64c(0), "oldrc", Word::Refcount)?;
                 self.guard(l, cp, self.b.build_int_compare(IntPredicate::EQ, rc, self.i64c(1), "")?)?;
@@ -542,8 +610,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `seq[:m] = seq[k::-1]` (tagged `k`, `m`) for `0 <= k < len(seq)` and `m == k + 1`:
     /// the first k+1 items reversed in place (the same references, moved); anything else
     /// leaves.
-    fn copy_reverse_prefix(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), k: IntValue<'ctx>, m: IntValue<'ctx>) -> R<()> {
-        let (items, len) = list;
+    fn copy_reverse_prefix(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: ListParts<'ctx>, k: IntValue<'ctx>, m: IntValue<'ctx>) -> R<()> {
+        let ListParts { items, len, .. } = list;
         let last = self.b.build_right_shift(k, self.i64c(1), true, "last")?;
         let within = self.b.build_int_compare(IntPredicate::ULT, last, len, "")?;
         let count = self.b.build_right_shift(m, self.i64c(1), true, "")?;
@@ -554,8 +622,8 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// The address of item `index` (tagged) of a list with `(items, len)`; an index out
     /// of `0..len` leaves.
-    fn copy_item_ptr(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
-        let (items, len) = list;
+    fn copy_item_ptr(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: ListParts<'ctx>, index: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
+        let ListParts { items, len, .. } = list;
         let i = self.b.build_right_shift(index, self.i64c(1), true, "idx")?;
         let within = self.b.build_int_compare(IntPredicate::ULT, i, len, "")?;
         self.guard(l, cp, within)?;
@@ -607,11 +675,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// `seq[index]` for a list `seq` and an index within it, whose item is a float (the
     /// number) for `ty` `Float`, a small int for `Int` (anything else leaves), the item
     /// itself (borrowed) for `Any`.
-    fn copy_list_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: (IntValue<'ctx>, IntValue<'ctx>), index: IntValue<'ctx>, ty: Ty) -> R<SVal<'ctx>> {
+    fn copy_list_item(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: ListParts<'ctx>, index: IntValue<'ctx>, ty: Ty) -> R<SVal<'ctx>> {
         let p = self.copy_item_ptr(l, cp, list, index)?;
         let item = self.load_classified(p, "item", Word::ListItem)?;
         match ty {
-            Ty::Float => Ok(SVal::Float(self.copy_float_of(l, cp, item)?)),
+            Ty::Float => {
+                let is_float = self.copy_item_is_float(list, item)?;
+                self.guard(l, cp, is_float)?;
+                Ok(SVal::Float(self.float_number(item)?))
+            }
             Ty::Any => Ok(SVal::Word(item)),
             _ => {
                 self.guard(l, cp, self.is_tagged(item)?)?;
@@ -826,6 +898,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
             SVal::Word(_) => return Err(LowerError("typed copy: truth of an object".into())),
         })
     }
+}
+
+/// Does the loop read list local `i` only as floats (each of its subscripts, at least
+/// one, reads an item the plan types `Float`)? Such a list is guarded marked all-floats
+/// where the copy takes it, instead of each item read testing its item.
+fn float_only_list(l: &LoopCopy, i: u32) -> bool {
+    let mut reads = l.containers.iter().filter(|&(pc, &c)| c == i && l.types.contains_key(pc)).peekable();
+    reads.peek().is_some() && reads.all(|(pc, _)| l.types[pc] == Ty::Float)
 }
 
 fn pop<'ctx>(stack: &mut Vec<SVal<'ctx>>) -> R<SVal<'ctx>> {
