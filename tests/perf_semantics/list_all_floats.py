@@ -134,3 +134,12 @@ big[999] = 17
 print("big int", loop_sum(big, len(big)))
 big[999] = "x"
 show("big str", loop_sum, big, len(big))
+
+# a list bound per iteration shorter than the constant indexes the loop uses: the
+# statements before the failing access still run, then IndexError
+short = [5.0]
+try:
+    pair_step([(p1, p3), (p1, short)])
+except IndexError as e:
+    print("short list IndexError:", e)
+print("after short", p1, p3, short)

@@ -30,12 +30,14 @@ enum SVal<'ctx> {
 
 /// What the copy reads of a list: its items pointer, its length and its all-floats mark
 /// (i1; none of them changes while the copy runs: its only stores are in-place float
-/// updates and ints over ints, which keep all three).
+/// updates and ints over ints, which keep all three), and how many items it was guarded
+/// to have where the copy took it (constant indexes below need no test).
 #[derive(Clone, Copy)]
 struct ListParts<'ctx> {
     items: IntValue<'ctx>,
     len: IntValue<'ctx>,
     all_floats: IntValue<'ctx>,
+    guarded_len: u64,
 }
 
 /// Lowering state of one typed copy.
@@ -440,9 +442,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         if let (SVal::Word(w), Some(&var)) = (v, cp.bound.get(&i)) {
             let is_list = self.copy_has_type(w, self.list_layout_word(0)?)?;
             self.guard(l, cp, is_list)?;
-            if float_only_list(l, i) {
-                self.guard_all_floats(l, cp, w)?;
-            }
+            self.guard_bound_list(l, cp, i, w)?;
             self.b.build_store(var, w)?;
             return Ok(());
         }
@@ -539,27 +539,75 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         }
         let var = *cp.bound.get(&i).ok_or_else(|| LowerError("typed copy: list local".into()))?;
         let seq = self.b.build_load(var, "co")?.into_int_value();
-        // (a float-only list was guarded marked when bound: `copy_store`)
-        self.list_parts(seq, float_only_list(l, i))
+        // (guarded when bound: `guard_bound_list`)
+        self.list_parts(seq, float_only_list(l, i), self.const_index_extent(l, i))
     }
 
-    /// What the copy reads of exact list `seq`; `marked`: known to be marked all-floats.
-    fn list_parts(&self, seq: IntValue<'ctx>, marked: bool) -> R<ListParts<'ctx>> {
+    /// What the copy reads of exact list `seq`; `marked`: known to be marked all-floats;
+    /// `guarded_len`: known to have that many items.
+    fn list_parts(&self, seq: IntValue<'ctx>, marked: bool, guarded_len: u64) -> R<ListParts<'ctx>> {
         Ok(ListParts {
             items: self.load_word_of(seq, self.list_layout_word(1)?, "items", Word::ListFields)?,
             len: self.load_word_of(seq, self.list_layout_word(2)?, "len", Word::ListFields)?,
             all_floats: if marked { self.ctx.bool_type().const_all_ones() } else { self.list_all_floats(seq)? },
+            guarded_len,
         })
     }
 
-    /// What the copy reads of exact list `seq`, local `i` (read on entering); a list the
-    /// loop reads only as floats is guarded marked all-floats first.
+    /// What the copy reads of exact list `seq`, local `i`, read on entering: a list the
+    /// loop reads only as floats is guarded marked all-floats first. (Its constant
+    /// indexes keep their tests: a guard of the length on each entering costs more than
+    /// it saves where the loop runs few iterations per entry, as fannkuch's flips.)
     fn copy_list_parts(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, i: u32, seq: IntValue<'ctx>) -> R<ListParts<'ctx>> {
         let marked = float_only_list(l, i);
         if marked {
             self.guard_all_floats(l, cp, seq)?;
         }
-        self.list_parts(seq, marked)
+        self.list_parts(seq, marked, 0)
+    }
+
+    /// Where the copy binds exact list `seq` to local `i` (each iteration): guards what
+    /// makes its item accesses test nothing: a list the loop reads only as floats is
+    /// marked all-floats (`guard_all_floats`), and it holds every item the loop's
+    /// constant indexes name (`const_index_extent`; a shorter list runs the generic code,
+    /// which raises the IndexError where the access is).
+    fn guard_bound_list(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, i: u32, seq: IntValue<'ctx>) -> R<()> {
+        if float_only_list(l, i) {
+            self.guard_all_floats(l, cp, seq)?;
+        }
+        let extent = self.const_index_extent(l, i);
+        if extent > 0 {
+            let len = self.load_word_of(seq, self.list_layout_word(2)?, "len", Word::ListFields)?;
+            self.guard(l, cp, self.b.build_int_compare(IntPredicate::UGE, len, self.i64c(extent), "")?)?;
+        }
+        Ok(())
+    }
+
+    /// One past the largest constant index (`LoadConst k` right before the subscript, or
+    /// before the `Copy 2; Copy 2` of `seq[k] op= v`) with which the loop reads list local
+    /// `i`; 0 when it reads none.
+    fn const_index_extent(&self, l: &LoopCopy, i: u32) -> u64 {
+        let instrs = &self.code.instrs;
+        let const_index = |pc: usize| -> Option<u64> {
+            let at = match instrs.get(pc.checked_sub(1)?)? {
+                Instr::Copy(2) if pc >= 3 && instrs[pc - 2] == Instr::Copy(2) => pc - 3,
+                _ => pc - 1,
+            };
+            match instrs[at] {
+                Instr::LoadConst(c) => match self.code.consts.get(c as usize)? {
+                    Constant::Int(k) if *k >= 0 => Some(*k as u64),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        l.containers
+            .iter()
+            .filter(|&(&pc, &c)| c == i && instrs[pc] == Instr::BinarySubscr)
+            .filter_map(|(&pc, _)| const_index(pc))
+            .map(|k| k + 1)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Guards that exact list `seq` is marked all-floats, marking it first when every
@@ -623,10 +671,14 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// The address of item `index` (tagged) of a list with `(items, len)`; an index out
     /// of `0..len` leaves.
     fn copy_item_ptr(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, list: ListParts<'ctx>, index: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
-        let ListParts { items, len, .. } = list;
+        let ListParts { items, len, guarded_len, .. } = list;
         let i = self.b.build_right_shift(index, self.i64c(1), true, "idx")?;
-        let within = self.b.build_int_compare(IntPredicate::ULT, i, len, "")?;
-        self.guard(l, cp, within)?;
+        // a constant index below the guarded length is in range
+        let known = i.get_zero_extended_constant().is_some_and(|k| k < guarded_len);
+        if !known {
+            let within = self.b.build_int_compare(IntPredicate::ULT, i, len, "")?;
+            self.guard(l, cp, within)?;
+        }
         let addr = self.b.build_int_add(items, self.b.build_left_shift(i, self.i64c(3), "")?, "")?;
         Ok(self.b.build_int_to_ptr(addr, self.ctx.i64_type().ptr_type(inkwell::AddressSpace::default()), "itemp")?)
     }
