@@ -11,11 +11,15 @@
 //! compares the untagged object type with the first entry's type word, which matches only
 //! a fast-kind entry, and then goes straight to that kind's check, with no kind switch
 //! (`type_word`, codegen/attrs.rs `fast_entry`). It is valid for an
-//! object whose type is `type` while that type's `version` is unchanged (bumped by any
-//! change of its MRO, slots, or of a class attribute set through the class or a base,
-//! and when its shared key table grows: `instance_attrs::set_value`) and no class
-//! namespace anywhere changed since (`pyrt_class_epoch`). Versions are never reused, so a
-//! freed type's address taken by a new type cannot match. Under those guards the type's
+//! object whose type is `type` while that type's `version` is unchanged: bumped by any
+//! change of its MRO or slots, by any mutation of the namespace of the type or of a
+//! class along its MRO, whatever the path (`typeobj::class_dict_changed` marks the
+//! namespace's owner and its subclasses modified), and when its shared key table grows
+//! (`instance_attrs::set_value`). Native code tests the version alone; the checks here
+//! also test that no class namespace anywhere changed since (`pyrt_class_epoch`), which
+//! `CLASS_OF` entries need (their validity involves the metatype's namespace, not only
+//! the class's MRO). Versions are never reused, so a freed type's address taken by a new
+//! type cannot match. Under those guards the type's
 //! look-up of the name, and the descriptor found, are exactly what they were at the fill:
 //!
 //! * `SLOT`: no data descriptor; the value is the instance's own, at key `index` of the

@@ -7,14 +7,16 @@
 //! its guard. The IR first tries the site's *fast kind* in the first entry (`SLOT_FIT`
 //! for loads and stores, `CLASS` for methods): that entry's type word equals the
 //! object's type only for an entry of that kind (other kinds tag bit 0), so one compare
-//! picks the kind and the hit goes on to the version, epoch and per-object checks with
-//! no kind switch (`fast_entry`). Otherwise it scans the entries for the object's type
-//! (a site sees a few classes when a base class's method runs on several subclasses;
-//! there is at most one entry per type), checks that type's version and the global class
-//! epoch against the entry, then switches on the kind to its per-object condition; on
-//! any failure it calls the fill function, which does the generic operation and refills.
-//! A hit costs a few loads and compares: no call, no hashing, no bound method. A hit whose value is tested or compared right away, on a
-//! borrowed local, pushes it without a reference (unboxed.rs `mark_borrowed_attrs`).
+//! picks the kind and the hit goes on to the version and per-object checks with no kind
+//! switch (`fast_entry`). Otherwise it scans the entries for the object's type (a site
+//! sees a few classes when a base class's method runs on several subclasses; there is at
+//! most one entry per type), checks that type's version against the entry (a change of
+//! any namespace along its MRO gives the type a new version; the entry's class epoch is
+//! checked only by the runtime), then switches on the kind to its per-object condition;
+//! on any failure it calls the fill function, which does the generic operation and
+//! refills. A hit costs a few loads and compares: no call, no hashing, no bound method.
+//! A hit whose value is tested or compared right away, on a borrowed local, pushes it
+//! without a reference (unboxed.rs `mark_borrowed_attrs`).
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::values::{IntValue, PointerValue};
@@ -36,7 +38,6 @@ const VALUES_END_OFFSET: u64 = 6;
 const WORDS: u32 = 7;
 const ENTRIES: u32 = 4;
 const W_VERSION: u32 = 1;
-const W_EPOCH: u32 = 2;
 const W_KIND: u32 = 3;
 const W_OFFSET: u32 = 4;
 const W_INDEX: u32 = 5;
@@ -133,14 +134,13 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         Ok(Site { cache: s.cache, entry: phi.as_basic_value().into_pointer_value() })
     }
 
-    /// Continues when the entry `s` (for type `ty`) still holds: same type version, same
-    /// class epoch; else `miss`.
+    /// Continues when the entry `s` (for type `ty`) still holds: same type version (any
+    /// change of a namespace along the type's MRO gives it a new one: runtime
+    /// typeobj.rs `class_dict_changed`; the entry's epoch word is for the runtime's own
+    /// checks); else `miss`.
     fn require_current(&self, ty: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
         let version = self.load_word_at(ty, self.i64c(VERSION_OFFSET), "tver")?;
-        let same_v = self.b.build_int_compare(IntPredicate::EQ, version, self.entry_word(s, W_VERSION)?, "")?;
-        let epoch = self.b.build_load(self.runtime_global("pyrt_class_epoch").as_pointer_value(), "epoch")?.into_int_value();
-        let same_e = self.b.build_int_compare(IntPredicate::EQ, epoch, self.entry_word(s, W_EPOCH)?, "")?;
-        let valid = self.b.build_and(same_v, same_e, "")?;
+        let valid = self.b.build_int_compare(IntPredicate::EQ, version, self.entry_word(s, W_VERSION)?, "")?;
         self.require(valid, miss, "ac_valid")
     }
 
@@ -181,7 +181,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
 
     /// An external `i64` global of the runtime. Hidden: the runtime is linked into the
     /// executable, so the word is addressed directly rather than through the GOT (one
-    /// load less per attribute site for `pyrt_class_epoch`).
+    /// load less per use).
     pub fn runtime_global(&self, name: &str) -> inkwell::values::GlobalValue<'ctx> {
         let g = self.module.get_global(name).unwrap_or_else(|| self.module.add_global(self.ctx.i64_type(), None, name));
         g.set_visibility(inkwell::GlobalVisibility::Hidden);

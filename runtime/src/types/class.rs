@@ -74,6 +74,10 @@ pub fn type_spec() -> TypeSpec {
 
 unsafe fn drop_type(h: *mut ObjHeader) {
     let t = &*(h as *const TypeObject);
+    // (a heap type's namespace: no built-in methods pending, `dict` fills nothing)
+    if let Some(d) = t.dict().borrow().as_ref() {
+        dict::unmark_class_dict(d);
+    }
     for b in t.bases.borrow().iter() {
         if let Some(bt) = downcast_type(b) {
             bt.subclasses.borrow_mut().retain(|p| !std::ptr::eq(*p, t));
@@ -230,7 +234,7 @@ pub fn type_dict(t: &TypeObject) -> Obj {
     let mut d = t.dict().borrow_mut();
     d.get_or_insert_with(|| {
         let d = dict::new();
-        dict::mark_class_dict(&d);
+        dict::mark_class_dict(&d, t);
         d
     })
     .clone()
@@ -1811,13 +1815,14 @@ pub fn new_class(meta: &Obj, name: &Obj, bases: &Obj, namespace: &Obj, kw: &KwAr
     tobj.flags.set(fl);
     *tobj.bases.borrow_mut() = base_list.clone();
     *tobj.mro_rest.borrow_mut() = mro_rest;
-    dict::mark_class_dict(&d);
     *tobj.dict().borrow_mut() = Some(d.clone());
     tobj.dict_offset = dict_offset;
     tobj.version.set(crate::types::next_type_version());
     *tobj.slot_names.borrow_mut() = slot_names.clone();
     let new_obj = alloc(meta_t, tobj);
     let t = as_type(&new_obj);
+    // (marked once the type has its address: nothing could cache it before)
+    dict::mark_class_dict(&d, t);
 
     for b in &base_list {
         as_type(b).subclasses.borrow_mut().push(t as *const TypeObject);

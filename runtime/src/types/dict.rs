@@ -172,9 +172,10 @@ pub struct DictTable {
     /// at creation and at every mutation (values included), so equal tags mean "this very
     /// dict, unchanged". Global look-up caches are validated with it (`version_tag`).
     tag: u64,
-    /// The dict is a class's namespace (`mark_class_dict`): its mutations invalidate the
-    /// type attribute cache (`typeobj::class_dict_changed`).
-    class_dict: bool,
+    /// The address of the type whose namespace the dict is (`mark_class_dict`; 0 for
+    /// any other dict): its mutations mark that type modified and invalidate the type
+    /// attribute cache (`typeobj::class_dict_changed`).
+    class_owner: usize,
     /// Every key ever inserted since the table was last emptied is an exact str, so a
     /// str key's equality with any entry is decided without Python code (`scan_str`).
     str_keys_only: bool,
@@ -196,19 +197,26 @@ fn next_tag() -> u64 {
 #[inline]
 fn touch(t: &mut DictTable) {
     t.tag = next_tag();
-    if t.class_dict {
-        crate::types::typeobj::class_dict_changed();
+    if t.class_owner != 0 {
+        // SAFETY: a type unmarks its namespace when it is freed (`unmark_class_dict`)
+        crate::types::typeobj::class_dict_changed(unsafe { &*(t.class_owner as *const crate::types::typeobj::TypeObject) });
     }
 }
 
-/// Marks `d` as a class namespace (see `DictTable::class_dict`).
-pub fn mark_class_dict(d: &Obj) {
-    tbl(d).class_dict = true;
+/// Marks `d` as the namespace of `owner` (see `DictTable::class_owner`).
+pub fn mark_class_dict(d: &Obj, owner: &crate::types::typeobj::TypeObject) {
+    tbl(d).class_owner = owner as *const _ as usize;
+}
+
+/// Unmarks the namespace `d` of a type being freed (the dict may outlive it, held by a
+/// mappingproxy).
+pub fn unmark_class_dict(d: &Obj) {
+    tbl(d).class_owner = 0;
 }
 
 impl DictTable {
     fn new() -> DictTable {
-        DictTable { entries: Vec::new(), index: Index::default(), used: 0, version: 0, tag: next_tag(), class_dict: false, str_keys_only: true }
+        DictTable { entries: Vec::new(), index: Index::default(), used: 0, version: 0, tag: next_tag(), class_owner: 0, str_keys_only: true }
     }
 }
 

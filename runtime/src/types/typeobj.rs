@@ -474,9 +474,10 @@ pub const VERSION_OFFSET: usize = 16;
 const _: () = assert!(std::mem::offset_of!(TypeObject, version) == VERSION_OFFSET);
 
 /// Counts mutations of class namespace dicts (any class, any path: `setattr` on a class,
-/// `__set_name__`, a namespace reached through `gc.get_referents`...). The native
-/// attribute caches (`attr_cache.rs`) are valid only while it keeps the value they were
-/// filled with, since such a mutation does not always go through `modified`.
+/// `__set_name__`, a namespace reached through `gc.get_referents`...). The runtime's
+/// checks of attribute-cache entries (`attr_cache.rs`) and construction records
+/// (`class::construct_at_site`) test it besides the type's version; native code tests
+/// the version alone, which every such mutation changes too (`class_dict_changed`).
 #[no_mangle]
 #[allow(non_upper_case_globals)]
 pub static pyrt_class_epoch: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -487,12 +488,16 @@ pub fn class_epoch() -> u64 {
     pyrt_class_epoch.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// Called on every mutation of a class namespace dict (`dict::mark_class_dict`).
+/// Called on every mutation of the namespace dict of `owner` (`dict::mark_class_dict`),
+/// whatever the path: marks `owner` and its subclasses modified (new versions: their
+/// look-ups see this namespace through their MROs), so a cache entry keyed on a type's
+/// version is stale exactly when a namespace along its MRO changed.
 #[inline]
-pub fn class_dict_changed() {
+pub fn class_dict_changed(owner: &TypeObject) {
     lookup_cache::invalidate();
     // the GIL serializes writers; a plain load+store is enough
     pyrt_class_epoch.store(class_epoch() + 1, std::sync::atomic::Ordering::Relaxed);
+    owner.modified();
 }
 
 /// A global cache of `TypeObject::lookup` results, as CPython's type method cache:
