@@ -110,6 +110,15 @@ fn type_word(ty: u64, kind: u64, fast: u64) -> u64 {
     ty | (kind != fast) as u64
 }
 
+/// The version word of an entry of kind `kind` for a type at version `version` (even),
+/// tagged in bit 0 as the type word is: native code compares the object's type's
+/// version with the first entry's version word alone, which matches only a current
+/// entry of the site's fast kind for that very type (versions are never shared by two
+/// types nor reused: `types::next_type_version`).
+fn version_word(version: u64, kind: u64, fast: u64) -> u64 {
+    version | (kind != fast) as u64
+}
+
 /// Is `w` the type word of an entry (of any kind) for the object at address `ty`?
 fn is_for(w: u64, ty: u64) -> bool {
     w | 1 == ty | 1
@@ -118,7 +127,7 @@ fn is_for(w: u64, ty: u64) -> bool {
 /// Writes `e` as the site's entry for objects of type `ty`, as of now.
 fn store_entry(cache: &mut [u64; WORDS], ty: &TypeObject, e: Entry, fast: u64) {
     cache[TY] = type_word(ty.ptr() as u64, e.kind, fast);
-    cache[VERSION] = ty.version.get();
+    cache[VERSION] = version_word(ty.version.get(), e.kind, fast);
     cache[EPOCH] = class_epoch();
     cache[KIND] = e.kind;
     cache[OFFSET] = e.offset;
@@ -128,7 +137,7 @@ fn store_entry(cache: &mut [u64; WORDS], ty: &TypeObject, e: Entry, fast: u64) {
 
 /// Does the site's entry hold for objects of type `ty` right now?
 fn entry_valid(cache: &[u64; WORDS], ty: &TypeObject) -> bool {
-    is_for(cache[TY], ty.ptr() as u64) && cache[VERSION] == ty.version.get() && cache[EPOCH] == class_epoch()
+    is_for(cache[TY], ty.ptr() as u64) && cache[VERSION] | 1 == ty.version.get() | 1 && cache[EPOCH] == class_epoch()
 }
 
 fn generic_getattro(ty: &TypeObject) -> bool {
@@ -423,7 +432,7 @@ fn class_of_first(cache: *mut u64, o: &Obj) -> Option<Obj> {
     if !is_for(e[TY], o.raw()) || e[KIND] != CLASS_OF || o.ty().ptr() as u64 != e[OFFSET] {
         return None;
     }
-    let valid = e[VERSION] == crate::types::typeobj::as_type(o).version.get() && e[EPOCH] == class_epoch();
+    let valid = e[VERSION] | 1 == crate::types::typeobj::as_type(o).version.get() | 1 && e[EPOCH] == class_epoch();
     // SAFETY: a valid entry's value is held by the class's unchanged MRO dicts.
     valid.then(|| unsafe { Obj::from_borrowed(e[VALUE]) })
 }

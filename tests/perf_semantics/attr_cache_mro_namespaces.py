@@ -130,3 +130,51 @@ leaf.tag = "instance"
 warm("leaf tag instance", tag_of, leaf)
 del leaf.tag
 warm("leaf tag class again", tag_of, leaf)
+
+
+# classes made and freed one after another (a new class may take a freed one's
+# address) going through the same warm sites: each instance must see its own class
+def value_of(o):
+    return o.value
+
+
+def kind_of(o):
+    return o.kind()
+
+
+seen = []
+for round_no in range(6):
+    class Temp:
+        value = round_no * 10
+
+        def kind(self, r=round_no):
+            return "temp%d" % r
+
+    t = Temp()
+    seen.append((value_of(t), kind_of(t)))
+    if round_no % 2:
+        t.value = -round_no
+        seen.append((value_of(t), kind_of(t)))
+    del Temp, t
+print("temps", seen)
+
+
+# two classes alternating at one site, one of them changed in between
+class A:
+    x = "a"
+
+
+class B:
+    x = "b"
+
+
+def xs(objs):
+    return "".join(o.x for o in objs)
+
+
+objs = [A(), B(), A(), B()]
+print(xs(objs), xs(objs))
+A.x = "A"
+print(xs(objs))
+B.x = "B"
+print(xs(objs))

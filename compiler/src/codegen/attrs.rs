@@ -99,13 +99,15 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     }
 
     /// Continues (in a new block) when the site's first entry is a current entry of the
-    /// site's fast kind for type `ty` (its type word is untagged: runtime attr_cache.rs
-    /// `type_word`); goes to `other` when it is not for `ty` or not of that kind, and to
-    /// `miss` when it is but is stale (no other entry is for `ty`).
-    fn fast_entry(&self, ty: IntValue<'ctx>, s: Site<'ctx>, other: BasicBlock<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
-        let same_ty = self.b.build_int_compare(IntPredicate::EQ, ty, self.entry_word(s, 0)?, "")?;
-        self.require(same_ty, other, "ac_fast")?;
-        self.require_current(ty, s, miss)
+    /// site's fast kind for type `ty`, else goes to `other`. One compare: the type's
+    /// version with the entry's version word, which is the version itself only in an
+    /// entry of the fast kind (runtime attr_cache.rs `version_word`); versions are even,
+    /// never reused and never shared by two types, so an equal word also means this very
+    /// type, unchanged.
+    fn fast_entry(&self, ty: IntValue<'ctx>, s: Site<'ctx>, other: BasicBlock<'ctx>) -> R<()> {
+        let version = self.load_word_at(ty, self.i64c(VERSION_OFFSET), "tver")?;
+        let current = self.b.build_int_compare(IntPredicate::EQ, version, self.entry_word(s, W_VERSION)?, "")?;
+        self.require(current, other, "ac_fast")
     }
 
     /// Continues (in a new block) positioned on the later entry (past the first) that is
@@ -140,7 +142,9 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// checks); else `miss`.
     fn require_current(&self, ty: IntValue<'ctx>, s: Site<'ctx>, miss: BasicBlock<'ctx>) -> R<()> {
         let version = self.load_word_at(ty, self.i64c(VERSION_OFFSET), "tver")?;
-        let valid = self.b.build_int_compare(IntPredicate::EQ, version, self.entry_word(s, W_VERSION)?, "")?;
+        // (the entry's copy is tagged in bit 0 unless it is of the fast kind)
+        let entry_version = self.b.build_and(self.entry_word(s, W_VERSION)?, self.i64c(!1), "")?;
+        let valid = self.b.build_int_compare(IntPredicate::EQ, version, entry_version, "")?;
         self.require(valid, miss, "ac_valid")
     }
 
@@ -218,7 +222,7 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     ) -> R<()> {
         let ty = self.heap_type(obj, miss)?;
         let other = self.new_block("ac_other");
-        self.fast_entry(ty, s, other, miss)?;
+        self.fast_entry(ty, s, other)?;
         hit(kinds[0], s)?;
         self.b.position_at_end(other);
         let scan = self.new_block("ac_scan_kinds");

@@ -190,12 +190,13 @@ impl BuiltinTypes {
 }
 
 /// Per-interpreter state: one copy, touched only under the GIL (`gil::GilCell`).
-static TYPE_VERSION: crate::gil::GilCell<Cell<u64>> = crate::gil::GilCell::new(Cell::new(1));
+static TYPE_VERSION: crate::gil::GilCell<Cell<u64>> = crate::gil::GilCell::new(Cell::new(0));
 
-/// A fresh type version tag (for inline caches).
+/// A fresh type version tag (for inline caches): never 0, never reused, always even (an
+/// attribute-cache entry tags bit 0 of its copy: attr_cache.rs `version_word`).
 pub fn next_type_version() -> u64 {
     TYPE_VERSION.with(|c| {
-        let v = c.get() + 1;
+        let v = c.get() + 2;
         c.set(v);
         v
     })
