@@ -5,7 +5,13 @@ docs/performance.md) a table of times, speed-ups and peak RSS. Programs with a C
 in ../shared/bench/c (built with `gcc -O2 x.c -lm`, output checked too) are timed in the
 same hyperfine run, and the table gives pyc's time as a multiple of C's.
 
+Each time is the median of at least N runs (default 5) after one warm-up: hyperfine
+adds runs up to its 3-second budget per command, so the programs that finish in tens of
+milliseconds get dozens, and one run disturbed by the host does not move the figure
+(the mean did: nbody's pyc time read 0.067 s and 0.090 s in two runs of the same code).
+
 Usage: bench/bench.py [--runs N] [--quick] [NAME...]
+  --runs N  at least N runs per command
   --quick   smaller sizes (the "known results" sizes), for a smoke run
 """
 import json
@@ -60,12 +66,13 @@ def build_c(prog):
 
 
 def hyperfine(cmds, runs):
+    """The median wall time of each command (see the module doc)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as f:
-        subprocess.run(["hyperfine", "-N", "--warmup", "1", "--runs", str(runs),
+        subprocess.run(["hyperfine", "-N", "--warmup", "1", "--min-runs", str(runs),
                         "--export-json", f.name, "--style", "none"] + cmds,
                        check=True, stdout=subprocess.DEVNULL)
         data = json.load(open(f.name))
-    return [r["mean"] for r in data["results"]]
+    return [r["median"] for r in data["results"]]
 
 
 def main():
