@@ -265,8 +265,9 @@ pub fn is_exception_type(o: &Obj) -> bool {
     crate::types::typeobj::downcast_type(o).map_or(false, |t| t.has_flag(flags::BASE_EXC_SUBCLASS))
 }
 
-/// `family_extra_len` of `ty`, remembered by type version (versions are never reused,
-/// and a changed class only misses).
+/// `family_extra_len` of `ty`, remembered by type version for the last four classes
+/// seen (versions are never reused, and a changed class only misses; all four are
+/// compared, so that two classes raised in turn cannot evict each other).
 fn extra_len(ty: &TypeObject) -> usize {
     thread_local! {
         static SEEN: std::cell::Cell<[(u64, u8); 4]> = const { std::cell::Cell::new([(0, 0); 4]) };
@@ -274,12 +275,12 @@ fn extra_len(ty: &TypeObject) -> usize {
     let v = ty.version.get();
     SEEN.with(|c| {
         let mut seen = c.get();
-        let k = (v & 3) as usize;
-        if seen[k].0 == v && v != 0 {
-            return seen[k].1 as usize;
+        if let Some(&(_, n)) = seen.iter().find(|e| e.0 == v) {
+            return n as usize;
         }
         let n = family_extra_len(ty);
-        seen[k] = (v, n as u8);
+        seen.rotate_right(1);
+        seen[0] = (v, n as u8);
         c.set(seen);
         n
     })
