@@ -1126,6 +1126,30 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         let cs = self.b.build_call(f, args, "")?;
         Ok(cs.try_as_basic_value().basic().map(|v| v.into_int_value()))
     }
+    /// i1 `first && rest` (`or` false) or `first || rest` (`or` true), short-circuit:
+    /// `rest` is built in a block of its own (`<name>_more`), reached only when `first`
+    /// does not decide, so it may read what `first` guards (the type word of a word once
+    /// it is known to be an object).
+    pub fn short_circuit(&mut self, first: IntValue<'ctx>, or: bool, name: &str, rest: impl FnOnce(&mut Self) -> R<IntValue<'ctx>>) -> R<IntValue<'ctx>> {
+        let bool_t = self.ctx.bool_type();
+        let from = self.b.get_insert_block().expect("positioned");
+        let more = self.new_block(&format!("{name}_more"));
+        let done = self.new_block(&format!("{name}_done"));
+        if or {
+            self.b.build_conditional_branch(first, done, more)?;
+        } else {
+            self.b.build_conditional_branch(first, more, done)?;
+        }
+        self.b.position_at_end(more);
+        let rest = rest(self)?;
+        let more_end = self.b.get_insert_block().expect("positioned");
+        self.b.build_unconditional_branch(done)?;
+        self.b.position_at_end(done);
+        let phi = self.b.build_phi(bool_t, name)?;
+        phi.add_incoming(&[(&bool_t.const_int(or as u64, false), from), (&rest, more_end)]);
+        Ok(phi.as_basic_value().into_int_value())
+    }
+
     /// Calls a runtime function returning a value word or status.
     pub fn call_v(&self, name: &str, args: &[BasicMetadataValueEnum<'ctx>]) -> R<IntValue<'ctx>> {
         self.call(name, args)?

@@ -157,19 +157,11 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     fn is_exact_float(&mut self, v: IntValue<'ctx>) -> R<IntValue<'ctx>> {
         let low = self.b.build_and(v, self.i64c(3), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
-        let check = self.new_block("isfloat_ty");
-        let join = self.new_block("isfloat_join");
-        let from = self.b.get_insert_block().expect("positioned");
-        self.b.build_conditional_branch(heap, check, join)?;
-        self.b.position_at_end(check);
-        let float_ty = self.singleton("pyrt_float_type")?;
-        let ty = self.load_word_at(v, self.i64c(TYPE_OFFSET), "ty")?;
-        let same = self.b.build_int_compare(IntPredicate::EQ, ty, float_ty, "")?;
-        self.b.build_unconditional_branch(join)?;
-        self.b.position_at_end(join);
-        let phi = self.b.build_phi(self.ctx.bool_type(), "isfloat")?;
-        phi.add_incoming(&[(&self.ctx.bool_type().const_zero(), from), (&same, check)]);
-        Ok(phi.as_basic_value().into_int_value())
+        self.short_circuit(heap, false, "isfloat", |this| {
+            let float_ty = this.singleton("pyrt_float_type")?;
+            let ty = this.load_word_at(v, this.i64c(TYPE_OFFSET), "ty")?;
+            Ok(this.b.build_int_compare(IntPredicate::EQ, ty, float_ty, "")?)
+        })
     }
 
     /// The number of exact float object `v`.

@@ -472,19 +472,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
         // (a word that is not an object cannot be read: the type test waits for the tag's)
         let low = self.b.build_and(w, self.i64c(3), "")?;
         let heap = self.b.build_int_compare(IntPredicate::EQ, low, self.i64c(0), "")?;
-        let from = self.b.get_insert_block().expect("positioned");
-        let check = self.new_block("copy_ty");
-        let done = self.new_block("copy_tydone");
-        self.b.build_conditional_branch(heap, check, done)?;
-        self.b.position_at_end(check);
-        let t = self.load_word_of(w, self.i64c(TYPE_OFFSET), "oty", Word::Type)?;
-        let same = self.b.build_int_compare(IntPredicate::EQ, t, ty, "")?;
-        let check_end = self.b.get_insert_block().expect("positioned");
-        self.b.build_unconditional_branch(done)?;
-        self.b.position_at_end(done);
-        let phi = self.b.build_phi(self.ctx.bool_type(), "isty")?;
-        phi.add_incoming(&[(&self.ctx.bool_type().const_zero(), from), (&same, check_end)]);
-        Ok(phi.as_basic_value().into_int_value())
+        self.short_circuit(heap, false, "copy_ty", |this| {
+            let t = this.load_word_of(w, this.i64c(TYPE_OFFSET), "oty", Word::Type)?;
+            Ok(this.b.build_int_compare(IntPredicate::EQ, t, ty, "")?)
+        })
     }
 
     /// The number of `w`, which must be an exact float (else the copy leaves).
@@ -504,19 +495,10 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// i1: `item` of `list` is an exact float: known when the list is marked all-floats,
     /// else tested.
     fn copy_item_is_float(&mut self, list: ListParts<'ctx>, item: IntValue<'ctx>) -> R<IntValue<'ctx>> {
-        let from = self.b.get_insert_block().expect("positioned");
-        let test = self.new_block("copy_ftest");
-        let done = self.new_block("copy_fknown");
-        self.b.build_conditional_branch(list.all_floats, done, test)?;
-        self.b.position_at_end(test);
-        let float_ty = self.singleton("pyrt_float_type")?;
-        let tested = self.copy_has_type(item, float_ty)?;
-        let test_end = self.b.get_insert_block().expect("positioned");
-        self.b.build_unconditional_branch(done)?;
-        self.b.position_at_end(done);
-        let phi = self.b.build_phi(self.ctx.bool_type(), "isfloat")?;
-        phi.add_incoming(&[(&self.ctx.bool_type().const_all_ones(), from), (&tested, test_end)]);
-        Ok(phi.as_basic_value().into_int_value())
+        self.short_circuit(list.all_floats, true, "copy_isfloat", |this| {
+            let float_ty = this.singleton("pyrt_float_type")?;
+            this.copy_has_type(item, float_ty)
+        })
     }
 
     /// The items pointer of `seq`, which must be an exact tuple of `n` items.
@@ -614,20 +596,12 @@ impl<'a, 'ctx> Lower<'a, 'ctx> {
     /// item is an exact float (a mutation through the runtime's `items_mut` drops the
     /// mark even when the items stay floats). Its item reads then test nothing.
     fn guard_all_floats(&mut self, l: &LoopCopy, cp: &mut CopyState<'ctx>, seq: IntValue<'ctx>) -> R<()> {
-        let bool_t = self.ctx.bool_type();
-        let from = self.b.get_insert_block().expect("positioned");
-        let scan = self.new_block("copy_markscan");
-        let done = self.new_block("copy_marked");
-        self.b.build_conditional_branch(self.list_all_floats(seq)?, done, scan)?;
-        self.b.position_at_end(scan);
-        let status = self.call_v("pyrt_list_mark_floats", &[seq.into()])?;
-        let marked_now = self.b.build_int_compare(IntPredicate::NE, status, status.get_type().const_zero(), "")?;
-        let scan_end = self.b.get_insert_block().expect("positioned");
-        self.b.build_unconditional_branch(done)?;
-        self.b.position_at_end(done);
-        let phi = self.b.build_phi(bool_t, "marked")?;
-        phi.add_incoming(&[(&bool_t.const_all_ones(), from), (&marked_now, scan_end)]);
-        self.guard(l, cp, phi.as_basic_value().into_int_value())
+        let marked = self.list_all_floats(seq)?;
+        let marked = self.short_circuit(marked, true, "copy_marked", |this| {
+            let status = this.call_v("pyrt_list_mark_floats", &[seq.into()])?;
+            Ok(this.b.build_int_compare(IntPredicate::NE, status, status.get_type().const_zero(), "")?)
+        })?;
+        self.guard(l, cp, marked)
     }
 
     /// `list[index] = value` (the statement's last instruction), when the item it replaces
