@@ -74,8 +74,8 @@ pub fn type_spec() -> TypeSpec {
 
 unsafe fn drop_type(h: *mut ObjHeader) {
     let t = &*(h as *const TypeObject);
-    // (a heap type's namespace: no built-in methods pending, `dict` fills nothing)
-    if let Some(d) = t.dict().borrow().as_ref() {
+    // (the namespace may outlive the type, held by a mappingproxy)
+    if let Some(d) = t.dict_as_is().borrow().as_ref() {
         dict::unmark_class_dict(d);
     }
     for b in t.bases.borrow().iter() {

@@ -295,8 +295,15 @@ unsafe fn drop_list(h: *mut ObjHeader) {
 
 /// A new list owning `items`.
 pub fn new(items: Vec<Obj>) -> Obj {
-    let all_floats = items.iter().all(exact_float);
+    let all_floats = all_exact_floats(&items);
     alloc(types().list, ListObj { head: header(), items, all_floats })
+}
+
+/// Are all `items` exact floats (the scan `new` and `pyrt_list_mark_floats` make)? Out of
+/// line: `new` is inlined into many callers, and the scan is the same for all.
+#[inline(never)]
+fn all_exact_floats(items: &[Obj]) -> bool {
+    items.iter().all(exact_float)
 }
 
 /// Is `o` a list (or subclass instance)?
@@ -345,7 +352,7 @@ pub fn replace_item(o: &Obj, j: usize, v: Obj) -> Obj {
 #[no_mangle]
 pub unsafe extern "C" fn pyrt_list_mark_floats(o: u64) -> i32 {
     let l = Obj::borrow_raw(&o).payload_mut::<ListObj>();
-    l.all_floats = l.items.iter().all(exact_float);
+    l.all_floats = all_exact_floats(&l.items);
     l.all_floats as i32
 }
 

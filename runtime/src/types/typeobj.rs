@@ -301,7 +301,8 @@ impl TypeObject {
         &self.namespace
     }
     /// The namespace cell as it is, without filling a pending built-in dict: for the cycle
-    /// collector, which must not allocate (and a pending dict holds nothing to visit).
+    /// collector, which must not allocate (and a pending dict holds nothing to visit), and
+    /// for a heap type being freed.
     pub fn dict_as_is(&self) -> &RefCell<Option<Obj>> {
         &self.namespace
     }
@@ -491,8 +492,10 @@ pub fn class_epoch() -> u64 {
 /// Called on every mutation of the namespace dict of `owner` (`dict::mark_class_dict`),
 /// whatever the path: marks `owner` and its subclasses modified (new versions: their
 /// look-ups see this namespace through their MROs), so a cache entry keyed on a type's
-/// version is stale exactly when a namespace along its MRO changed.
-#[inline]
+/// version is stale exactly when a namespace along its MRO changed. Out of line: every
+/// dict mutation tests for it, and class namespaces change rarely.
+#[cold]
+#[inline(never)]
 pub fn class_dict_changed(owner: &TypeObject) {
     lookup_cache::invalidate();
     // the GIL serializes writers; a plain load+store is enough
