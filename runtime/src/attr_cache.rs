@@ -119,6 +119,11 @@ fn version_word(version: u64, kind: u64, fast: u64) -> u64 {
     version | (kind != fast) as u64
 }
 
+/// Does version word `w` (of any kind: `version_word`) hold type `ty`'s current version?
+fn holds_version(w: u64, ty: &TypeObject) -> bool {
+    w | 1 == ty.version.get() | 1
+}
+
 /// Is `w` the type word of an entry (of any kind) for the object at address `ty`?
 fn is_for(w: u64, ty: u64) -> bool {
     w | 1 == ty | 1
@@ -137,7 +142,7 @@ fn store_entry(cache: &mut [u64; WORDS], ty: &TypeObject, e: Entry, fast: u64) {
 
 /// Does the site's entry hold for objects of type `ty` right now?
 fn entry_valid(cache: &[u64; WORDS], ty: &TypeObject) -> bool {
-    is_for(cache[TY], ty.ptr() as u64) && cache[VERSION] | 1 == ty.version.get() | 1 && cache[EPOCH] == class_epoch()
+    is_for(cache[TY], ty.ptr() as u64) && holds_version(cache[VERSION], ty) && cache[EPOCH] == class_epoch()
 }
 
 fn generic_getattro(ty: &TypeObject) -> bool {
@@ -432,7 +437,7 @@ fn class_of_first(cache: *mut u64, o: &Obj) -> Option<Obj> {
     if !is_for(e[TY], o.raw()) || e[KIND] != CLASS_OF || o.ty().ptr() as u64 != e[OFFSET] {
         return None;
     }
-    let valid = e[VERSION] | 1 == crate::types::typeobj::as_type(o).version.get() | 1 && e[EPOCH] == class_epoch();
+    let valid = holds_version(e[VERSION], crate::types::typeobj::as_type(o)) && e[EPOCH] == class_epoch();
     // SAFETY: a valid entry's value is held by the class's unchanged MRO dicts.
     valid.then(|| unsafe { Obj::from_borrowed(e[VALUE]) })
 }
